@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The hash chain of the audit trail, as pure functions.
+ *
+ * Each entry's hash is SHA-256 over `prevHash` and a canonical serialisation
+ * of the entry (keys sorted at every depth, no white space, timestamps as
+ * ISO 8601 with milliseconds). Verification recomputes every hash in order
+ * and names the first entry whose stored hash, or link to the previous one,
+ * does not match.
+ */
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainEntry {
+  chain: string;
+  seq: number;
+  organisationId: string | null;
+  actorUserId: string | null;
+  actorLabel: string | null;
+  at: Date;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  meta: unknown;
+}
+
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (typeof value === 'object') {
+    const keys = Object.keys(value as object)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function entryHash(prevHash: string, entry: ChainEntry): string {
+  const body = canonicalJson({
+    chain: entry.chain,
+    seq: entry.seq,
+    organisationId: entry.organisationId,
+    actorUserId: entry.actorUserId,
+    actorLabel: entry.actorLabel,
+    at: entry.at.toISOString(),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    meta: entry.meta ?? null,
+  });
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+export interface StoredEntry extends ChainEntry {
+  prevHash: string;
+  hash: string;
+}
+
+export type ChainBreak =
+  | { seq: number; reason: 'hash-mismatch' | 'link-mismatch' | 'sequence-gap'; expected: string; found: string };
+
+/** Verifies one chain's entries given in seq order; returns the first break or null. */
+export class ChainVerifier {
+  private prevHash = GENESIS_HASH;
+  private expectedSeq = 1;
+  count = 0;
+
+  constructor(readonly chain: string) {}
+
+  push(entry: StoredEntry): ChainBreak | null {
+    if (entry.seq !== this.expectedSeq) {
+      return { seq: entry.seq, reason: 'sequence-gap', expected: String(this.expectedSeq), found: String(entry.seq) };
+    }
+    if (entry.prevHash !== this.prevHash) {
+      return { seq: entry.seq, reason: 'link-mismatch', expected: this.prevHash, found: entry.prevHash };
+    }
+    const computed = entryHash(entry.prevHash, entry);
+    if (computed !== entry.hash) {
+      return { seq: entry.seq, reason: 'hash-mismatch', expected: computed, found: entry.hash };
+    }
+    this.prevHash = entry.hash;
+    this.expectedSeq++;
+    this.count++;
+    return null;
+  }
+
+  get headHash(): string {
+    return this.prevHash;
+  }
+}
+
+/** Secrets never enter the trail: these keys are replaced wherever they appear. */
+const SECRET_KEYS = /^(password|passwordHash|newPassword|currentPassword|mfaSecret|mfaPendingSecret|secret|token|tokenHash|codeHash|recoveryCodes|code)$/i;
+
+export function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, SECRET_KEYS.test(k) ? (v === null ? null : '[redacted]') : redact(v)]),
+    );
+  }
+  return value;
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { AuditPageSchema, AuditQuerySchema } from '../../../shared/schemas/audit.schema.ts';
+import type { AuthDeps } from '../auth/auth.service.ts';
+import { defineRoute, type AnyRoute } from '../http/route.ts';
+import { appendAudit, chainHead, chainOf, listAudit } from './audit.repository.ts';
+import { auditLog } from '../db/platform.table.ts';
+
+type AuditRow = typeof auditLog.$inferSelect;
+
+export function presentAuditEntry(r: AuditRow) {
+  return {
+    seq: r.seq,
+    at: r.at.toISOString(),
+    actorUserId: r.actorUserId,
+    actorLabel: r.actorLabel,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    hash: r.hash,
+  };
+}
+
+/** End of the day in UTC+9 is close enough for a filter; entries carry exact times. */
+const dayStart = (d: string) => new Date(`${d}T00:00:00+09:00`);
+const dayEnd = (d: string) => new Date(`${d}T23:59:59.999+09:00`);
+
+export function auditRoutes(deps: AuthDeps): AnyRoute[] {
+  const { db, pool } = deps.database;
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/audit',
+      summary: "The organisation's audit trail, newest first, with the chain head",
+      tags: ['audit'],
+      access: { kind: 'org', permission: 'audit.read' },
+      query: AuditQuerySchema,
+      response: AuditPageSchema,
+      handler: async ({ auth, query }) => {
+        const rows = await listAudit(db, {
+          organisationId: auth.organisation.id,
+          actorUserId: query.actorUserId,
+          entityType: query.entityType,
+          from: query.from ? dayStart(query.from) : undefined,
+          to: query.to ? dayEnd(query.to) : undefined,
+          beforeSeq: query.cursor,
+          limit: query.limit + 1,
+        });
+        const head = await chainHead(db, auth.organisation.id);
+        const more = rows.length > query.limit;
+        const items = rows.slice(0, query.limit);
+        return {
+          items: items.map(presentAuditEntry),
+          nextCursor: more ? items[items.length - 1].seq : null,
+          headSeq: head.seq,
+          headHash: head.seq ? head.hash : null,
+        };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/audit/export',
+      summary: 'Export the whole trail as JSON Lines; the last line carries the head hash',
+      tags: ['audit'],
+      access: { kind: 'org', permission: 'audit.export' },
+      response: null,
+      produces: 'application/x-ndjson',
+      handler: async ({ reply, auth }) => {
+        const organisationId = auth.organisation.id;
+        // The export is itself recorded, before it is taken, so the file ends with its own entry.
+        await db.transaction((tx) =>
+          appendAudit(tx, { organisationId, actorUserId: auth.user.id, actorLabel: auth.user.email, action: 'audit.export', entityType: 'audit', entityId: null }),
+        );
+        const chain = chainOf(organisationId);
+        const lines: string[] = [];
+        let afterSeq = 0;
+        let last: { seq: number; hash: string } | null = null;
+        for (;;) {
+          const { rows } = await pool.query(
+            `select seq, at, organisation_id, actor_user_id, actor_label, action, entity_type, entity_id, before, after, meta, prev_hash, hash
+               from audit_log where chain = $1 and seq > $2 order by seq limit 5000`,
+            [chain, afterSeq],
+          );
+          if (!rows.length) break;
+          for (const r of rows) {
+            lines.push(
+              JSON.stringify({
+                chain,
+                seq: r.seq,
+                at: (r.at as Date).toISOString(),
+                organisationId: r.organisation_id,
+                actorUserId: r.actor_user_id,
+                actorLabel: r.actor_label,
+                action: r.action,
+                entityType: r.entity_type,
+                entityId: r.entity_id,
+                before: r.before,
+                after: r.after,
+                meta: r.meta,
+                prevHash: r.prev_hash,
+                hash: r.hash,
+              }),
+            );
+            last = { seq: r.seq as number, hash: r.hash as string };
+          }
+          afterSeq = rows[rows.length - 1].seq as number;
+        }
+        lines.push(JSON.stringify({ head: { chain, seq: last?.seq ?? 0, hash: last?.hash ?? null, exportedAt: new Date().toISOString() } }));
+        const date = new Date().toISOString().slice(0, 10);
+        return reply
+          .type('application/x-ndjson; charset=utf-8')
+          .header('content-disposition', `attachment; filename="kumoji-audit-${date}.jsonl"`)
+          .send(`${lines.join('\n')}\n`);
+      },
+    }),
+  ];
+}
+
+export const AuditExportHeadSchema = z.object({ head: z.object({ chain: z.string(), seq: z.number(), hash: z.string().nullable() }) });

@@ -1,0 +1,295 @@
+import { eq, isNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { MFA_POLICY_ROLES, permissionsOf, type Role } from '../../../shared/policy.ts';
+import type {
+  ChangePasswordRequestSchema,
+  SetupRequestSchema,
+  TSessionInfo,
+  UpdateProfileRequestSchema,
+} from '../../../shared/schemas/auth.schema.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Config } from '../config.ts';
+import type { Database, Db } from '../db/database.ts';
+import { setupTokens } from '../db/platform.table.ts';
+import { HttpProblem } from '../http/problem.ts';
+import type { AuthContext } from '../http/route.ts';
+import { findMembership, insertMembership, insertOrganisation } from '../orgs/organisation.repository.ts';
+import { looksLikeRecoveryCode, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, otpauthUrl, qrSvg, verifyTotp } from './mfa.ts';
+import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { createSession, revokeOtherSessions } from './session.ts';
+import { accountKey, addressKey, clearFailures, lockedMinutes, recordFailure } from './throttle.ts';
+import { newToken, tokenHash } from './tokens.ts';
+import {
+  consumeRecoveryCode,
+  countUsers,
+  findUserByEmail,
+  findUserById,
+  forceUpdateUser,
+  insertUser,
+  membershipsOf,
+  replaceRecoveryCodes,
+  setSessionState,
+  updateUser,
+} from './user.repository.ts';
+
+export interface AuthDeps {
+  database: Database;
+  config: Config;
+}
+
+export interface ClientInfo {
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+export function assertStrongPassword(password: string, personal: string[], path = 'password'): void {
+  const problem = passwordProblem(password, personal);
+  if (problem) {
+    const { code, ...params } = problem;
+    throw new HttpProblem(400, 'validation', {}, [{ path, code, params: params as Record<string, unknown> }]);
+  }
+}
+
+// ---- Set-up -----------------------------------------------------------------
+
+/** A new one-time set-up link while nobody has an account yet; null once set-up is done. */
+export async function issueSetupToken(db: Db): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`lock table setup_tokens in exclusive mode`);
+    if ((await countUsers(tx)) > 0) return null;
+    await tx.delete(setupTokens).where(isNull(setupTokens.usedAt));
+    const token = newToken(24);
+    await tx.insert(setupTokens).values({ tokenHash: tokenHash(token) });
+    return token;
+  });
+}
+
+export async function setup(deps: AuthDeps, input: z.output<typeof SetupRequestSchema>, client: ClientInfo) {
+  assertStrongPassword(input.password, [input.email, input.displayName, input.organisationName]);
+  const passwordHash = await hashPassword(input.password);
+  return deps.database.db.transaction(async (tx) => {
+    await tx.execute(sql`lock table setup_tokens in exclusive mode`);
+    if ((await countUsers(tx)) > 0) throw new HttpProblem(409, 'setupDone');
+    const [token] = await tx.select().from(setupTokens).where(eq(setupTokens.tokenHash, tokenHash(input.token)));
+    if (!token || token.usedAt) throw new HttpProblem(403, 'setupTokenInvalid');
+    await tx.update(setupTokens).set({ usedAt: new Date() }).where(eq(setupTokens.tokenHash, token.tokenHash));
+    const user = await insertUser(tx, { email: input.email, displayName: input.displayName, passwordHash, locale: input.locale });
+    const organisation = await insertOrganisation(tx, input.organisationName);
+    await insertMembership(tx, organisation.id, user.id, 'owner');
+    await forceUpdateUser(tx, user.id, { lastOrganisationId: organisation.id });
+    const actor = { actorUserId: user.id, actorLabel: user.email };
+    await appendAudit(tx, { ...actor, organisationId: null, action: 'user.create', entityType: 'user', entityId: user.id, after: { email: user.email, displayName: user.displayName } });
+    await appendAudit(tx, { ...actor, organisationId: organisation.id, action: 'organisation.create', entityType: 'organisation', entityId: organisation.id, after: { name: organisation.name, requireMfa: organisation.requireMfa } });
+    await appendAudit(tx, { ...actor, organisationId: organisation.id, action: 'member.add', entityType: 'member', entityId: user.id, after: { role: 'owner' } });
+    const session = await createSession(tx, { userId: user.id, organisationId: organisation.id, mfaPending: false, ...client }, deps.config);
+    return session;
+  });
+}
+
+// ---- Sign-in ----------------------------------------------------------------
+
+export async function signIn(deps: AuthDeps, email: string, password: string, client: ClientInfo) {
+  const { db } = deps.database;
+  const { config } = deps;
+  const keys = [accountKey(email), ...(client.ipAddress ? [addressKey(client.ipAddress)] : [])];
+  const minutes = await lockedMinutes(db, keys);
+  if (minutes > 0) throw new HttpProblem(429, 'signinLocked', { minutes });
+
+  const user = await findUserByEmail(db, email);
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user || !ok) {
+    await recordFailure(db, accountKey(email), config.SIGNIN_MAX_FAILURES_ACCOUNT, config);
+    if (client.ipAddress) await recordFailure(db, addressKey(client.ipAddress), config.SIGNIN_MAX_FAILURES_ADDRESS, config);
+    await db.transaction((tx) =>
+      appendAudit(tx, {
+        organisationId: null,
+        actorUserId: user?.id ?? null,
+        actorLabel: email,
+        action: 'signin.failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        meta: { ip: client.ipAddress },
+      }),
+    );
+    throw new HttpProblem(401, 'invalidCredentials');
+  }
+  await clearFailures(db, accountKey(email));
+  const orgs = await membershipsOf(db, user.id);
+  const organisationId = orgs.find((o) => o.organisationId === user.lastOrganisationId)?.organisationId ?? orgs[0]?.organisationId ?? null;
+  const mfaPending = !!user.mfaEnabledAt;
+  return db.transaction(async (tx) => {
+    const session = await createSession(tx, { userId: user.id, organisationId, mfaPending, ...client }, config);
+    await appendAudit(tx, {
+      organisationId: null,
+      actorUserId: user.id,
+      actorLabel: user.email,
+      action: mfaPending ? 'signin.password' : 'signin',
+      entityType: 'session',
+      entityId: session.id,
+      meta: { ip: client.ipAddress },
+    });
+    return { ...session, mfaPending };
+  });
+}
+
+/** The second step: a TOTP code or one of the recovery codes. */
+export async function completeMfa(deps: AuthDeps, auth: AuthContext, code: string, client: ClientInfo) {
+  const { db } = deps.database;
+  const minutes = await lockedMinutes(db, [accountKey(auth.user.email)]);
+  if (minutes > 0) throw new HttpProblem(429, 'signinLocked', { minutes });
+  const user = await findUserById(db, auth.user.id);
+  if (!user?.mfaSecret) throw new HttpProblem(400, 'mfaNotEnabled');
+  let method: 'totp' | 'recovery-code' | null = null;
+  if (await verifyTotp(user.mfaSecret, code)) method = 'totp';
+  else if (looksLikeRecoveryCode(code) && (await consumeRecoveryCode(db, user.id, tokenHash(normaliseRecoveryCode(code))))) method = 'recovery-code';
+  if (!method) {
+    await recordFailure(db, accountKey(user.email), deps.config.SIGNIN_MAX_FAILURES_ACCOUNT, deps.config);
+    await db.transaction((tx) =>
+      appendAudit(tx, { organisationId: null, actorUserId: user.id, actorLabel: user.email, action: 'signin.mfa-failed', entityType: 'session', entityId: auth.sessionId, meta: { ip: client.ipAddress } }),
+    );
+    throw new HttpProblem(401, 'mfaInvalidCode');
+  }
+  await clearFailures(db, accountKey(user.email));
+  await db.transaction(async (tx) => {
+    await setSessionState(tx, auth.sessionId, { mfaPending: false });
+    await appendAudit(tx, { organisationId: null, actorUserId: user.id, actorLabel: user.email, action: 'signin', entityType: 'session', entityId: auth.sessionId, meta: { ip: client.ipAddress, method } });
+  });
+}
+
+export async function signOut(deps: AuthDeps, auth: AuthContext) {
+  await deps.database.db.transaction(async (tx) => {
+    await tx.execute(sql`update sessions set revoked_at = now() where id = ${auth.sessionId}`);
+    await appendAudit(tx, { organisationId: null, actorUserId: auth.user.id, actorLabel: auth.user.email, action: 'signout', entityType: 'session', entityId: auth.sessionId });
+  });
+}
+
+// ---- Session info -----------------------------------------------------------
+
+export async function sessionInfo(db: Db, auth: AuthContext | null, csrfToken: string): Promise<TSessionInfo> {
+  const needsSetup = !auth && (await countUsers(db)) === 0;
+  if (!auth) return { csrfToken, authenticated: false, mfaPending: false, needsSetup, user: null, organisation: null, memberships: [] };
+  const memberships = auth.mfaPending ? [] : await membershipsOf(db, auth.user.id);
+  const org = auth.mfaPending ? null : auth.organisation;
+  return {
+    csrfToken,
+    authenticated: !auth.mfaPending,
+    mfaPending: auth.mfaPending,
+    needsSetup: false,
+    user: auth.user,
+    organisation: org
+      ? {
+          id: org.id,
+          name: org.name,
+          role: org.role,
+          requireMfa: org.requireMfa,
+          mfaSetupRequired: org.requireMfa && MFA_POLICY_ROLES.includes(org.role) && !auth.user.mfaEnabled,
+          can: permissionsOf(org.role),
+        }
+      : null,
+    memberships: memberships.map((m) => ({ ...m, role: m.role as Role })),
+  };
+}
+
+export async function switchOrganisation(deps: AuthDeps, auth: AuthContext, organisationId: string) {
+  const { db } = deps.database;
+  const membership = await findMembership(db, organisationId, auth.user.id);
+  if (!membership) throw new HttpProblem(404, 'notMember');
+  await db.transaction(async (tx) => {
+    await setSessionState(tx, auth.sessionId, { organisationId });
+    await forceUpdateUser(tx, auth.user.id, { lastOrganisationId: organisationId });
+  });
+}
+
+// ---- My account -------------------------------------------------------------
+
+export async function updateProfile(deps: AuthDeps, auth: AuthContext, input: z.output<typeof UpdateProfileRequestSchema>) {
+  return deps.database.db.transaction(async (tx) => {
+    const before = await findUserById(tx, auth.user.id);
+    const { version, ...patch } = input;
+    const row = await updateUser(tx, auth.user.id, version, patch);
+    if (!row) throw new HttpProblem(409, 'conflict');
+    await appendAudit(tx, {
+      organisationId: null,
+      actorUserId: auth.user.id,
+      actorLabel: auth.user.email,
+      action: 'user.update',
+      entityType: 'user',
+      entityId: auth.user.id,
+      before: { displayName: before?.displayName, locale: before?.locale, timeZone: before?.timeZone },
+      after: { displayName: row.displayName, locale: row.locale, timeZone: row.timeZone },
+    });
+    return row;
+  });
+}
+
+export async function changePassword(deps: AuthDeps, auth: AuthContext, input: z.output<typeof ChangePasswordRequestSchema>) {
+  const { db } = deps.database;
+  const user = await findUserById(db, auth.user.id);
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new HttpProblem(400, 'validation', {}, [{ path: 'currentPassword', code: 'passwordCurrentWrong' }]);
+  }
+  assertStrongPassword(input.newPassword, [user.email, user.displayName], 'newPassword');
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await forceUpdateUser(tx, user.id, { passwordHash });
+    // ASVS 3.3.3: other sessions end when the password changes.
+    await revokeOtherSessions(tx, user.id, auth.sessionId);
+    await appendAudit(tx, { organisationId: null, actorUserId: user.id, actorLabel: user.email, action: 'user.password-change', entityType: 'user', entityId: user.id });
+  });
+}
+
+export async function startMfaEnrolment(deps: AuthDeps, auth: AuthContext) {
+  const { db } = deps.database;
+  if (auth.user.mfaEnabled) throw new HttpProblem(409, 'mfaAlreadyEnabled');
+  const secret = newTotpSecret();
+  await forceUpdateUser(db, auth.user.id, { mfaPendingSecret: secret });
+  const url = otpauthUrl(secret, auth.user.email);
+  return { secret, otpauthUrl: url, qrSvg: await qrSvg(url) };
+}
+
+export async function confirmMfaEnrolment(deps: AuthDeps, auth: AuthContext, code: string) {
+  const { db } = deps.database;
+  const user = await findUserById(db, auth.user.id);
+  if (!user) throw new HttpProblem(404, 'notFound');
+  if (user.mfaEnabledAt) throw new HttpProblem(409, 'mfaAlreadyEnabled');
+  if (!user.mfaPendingSecret) throw new HttpProblem(409, 'mfaNotStarted');
+  if (!(await verifyTotp(user.mfaPendingSecret, code))) {
+    throw new HttpProblem(400, 'validation', {}, [{ path: 'code', code: 'mfaInvalidCode' }]);
+  }
+  const { codes, hashes } = newRecoveryCodes();
+  await db.transaction(async (tx) => {
+    await forceUpdateUser(tx, user.id, { mfaSecret: user.mfaPendingSecret, mfaPendingSecret: null, mfaEnabledAt: new Date() });
+    await replaceRecoveryCodes(tx, user.id, hashes);
+    await appendAudit(tx, { organisationId: null, actorUserId: user.id, actorLabel: user.email, action: 'user.mfa-enable', entityType: 'user', entityId: user.id });
+  });
+  return { recoveryCodes: codes };
+}
+
+export async function disableMfa(deps: AuthDeps, auth: AuthContext, password: string) {
+  const { db } = deps.database;
+  const user = await findUserById(db, auth.user.id);
+  if (!user?.mfaEnabledAt) throw new HttpProblem(409, 'mfaNotEnabled');
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    throw new HttpProblem(400, 'validation', {}, [{ path: 'password', code: 'passwordCurrentWrong' }]);
+  }
+  await db.transaction(async (tx) => {
+    await forceUpdateUser(tx, user.id, { mfaSecret: null, mfaPendingSecret: null, mfaEnabledAt: null });
+    await replaceRecoveryCodes(tx, user.id, []);
+    await appendAudit(tx, { organisationId: null, actorUserId: user.id, actorLabel: user.email, action: 'user.mfa-disable', entityType: 'user', entityId: user.id });
+  });
+}
+
+export async function regenerateRecoveryCodes(deps: AuthDeps, auth: AuthContext, password: string) {
+  const { db } = deps.database;
+  const user = await findUserById(db, auth.user.id);
+  if (!user?.mfaEnabledAt) throw new HttpProblem(409, 'mfaNotEnabled');
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    throw new HttpProblem(400, 'validation', {}, [{ path: 'password', code: 'passwordCurrentWrong' }]);
+  }
+  const { codes, hashes } = newRecoveryCodes();
+  await db.transaction(async (tx) => {
+    await replaceRecoveryCodes(tx, user.id, hashes);
+    await appendAudit(tx, { organisationId: null, actorUserId: user.id, actorLabel: user.email, action: 'user.recovery-codes', entityType: 'user', entityId: user.id });
+  });
+  return { recoveryCodes: codes };
+}

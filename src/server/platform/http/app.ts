@@ -1,0 +1,219 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { can } from '../../../shared/policy.ts';
+import { MFA_POLICY_ROLES } from '../../../shared/policy.ts';
+import type { TLocale } from '../../../shared/schemas/common.schema.ts';
+import { CSRF_COOKIE, resolveSession, SESSION_COOKIE } from '../auth/session.ts';
+import { newToken, safeEqual } from '../auth/tokens.ts';
+import type { Config } from '../config.ts';
+import { appliedMigrationCount, shippedMigrationCount, type Database } from '../db/database.ts';
+import { localeFromHeader, translator } from '../i18n/translate.ts';
+import { registerOpenApi } from './openapi.ts';
+import { HttpProblem, renderProblem } from './problem.ts';
+import { registerRoutes, type Access, type AnyRoute, type AuthContext, type RouteHooks } from './route.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+}
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../dist/web');
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    kumojiAuth?: AuthContext | null;
+  }
+}
+
+export function isSecure(req: FastifyRequest): boolean {
+  return req.protocol === 'https';
+}
+
+function cookieOptions(req: FastifyRequest, maxAgeSeconds?: number) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: isSecure(req),
+    ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
+  };
+}
+
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string, config: Config) {
+  reply.setCookie(SESSION_COOKIE, token, cookieOptions(req, config.SESSION_ABSOLUTE_HOURS * 3600));
+}
+
+export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, cookieOptions(req));
+}
+
+/** The CSRF token for this browser: an HttpOnly cookie, echoed by the app in the X-CSRF-Token header. */
+export function ensureCsrfToken(req: FastifyRequest, reply: FastifyReply): string {
+  const existing = req.cookies[CSRF_COOKIE];
+  if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+  const token = newToken();
+  reply.setCookie(CSRF_COOKIE, token, { ...cookieOptions(req), sameSite: 'strict' });
+  return token;
+}
+
+function makeHooks(deps: AppDeps): RouteHooks {
+  const { config, database } = deps;
+  return {
+    checkCsrf(req) {
+      const cookieToken = req.cookies[CSRF_COOKIE];
+      const header = req.headers['x-csrf-token'];
+      if (!cookieToken || typeof header !== 'string' || !safeEqual(cookieToken, header)) {
+        throw new HttpProblem(403, 'csrf');
+      }
+    },
+    async authenticate(req, _reply, access: Access) {
+      const token = req.cookies[SESSION_COOKIE];
+      const auth = token ? await resolveSession(database.pool, token, config) : null;
+      req.kumojiAuth = auth;
+      if (access.kind === 'public') return auth;
+      if (!auth) throw new HttpProblem(401, 'unauthenticated');
+      if (access.kind === 'mfaPending') return auth;
+      if (auth.mfaPending) throw new HttpProblem(401, 'mfaPending');
+      if (access.kind === 'user') return auth;
+      const org = auth.organisation;
+      if (!org) throw new HttpProblem(403, 'noOrganisation');
+      // Organisation policy: owners and managers must have MFA before touching its data.
+      if (org.requireMfa && MFA_POLICY_ROLES.includes(org.role) && !auth.user.mfaEnabled) {
+        throw new HttpProblem(403, 'mfaRequired');
+      }
+      if (!can(org.role, access.permission)) throw new HttpProblem(403, 'forbidden');
+      return auth;
+    },
+    localeOf(req, auth) {
+      return auth?.user.locale ?? localeFromHeader(req.headers['accept-language']);
+    },
+    t: (locale: TLocale) => translator(locale),
+  };
+}
+
+/** Strict JSON: valid UTF-8 only, prototype poisoning refused, as Fastify's own parser does. */
+function strictJsonParser(_req: FastifyRequest, body: Buffer, done: (err: Error | null, value?: unknown) => void) {
+  if (body.length === 0) return done(null, undefined);
+  let textBody: string;
+  try {
+    textBody = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return done(new HttpProblem(400, 'invalidUtf8'));
+  }
+  try {
+    const value = JSON.parse(textBody, (key, v) => {
+      if (key === '__proto__' || key === 'constructor') throw new SyntaxError('forbidden key');
+      return v;
+    });
+    done(null, value);
+  } catch {
+    done(new HttpProblem(400, 'invalidJson'));
+  }
+}
+
+export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    disableRequestLogging: config.NODE_ENV === 'test',
+    routerOptions: { maxParamLength: 200 },
+  });
+  const hooks = makeHooks(deps);
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(['application/json', 'application/problem+json'], { parseAs: 'buffer' }, strictJsonParser);
+  // Uploads (multipart) register their own parser in their module.
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets inline style attributes; no inline scripts are allowed.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.TRUST_PROXY ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
+    const locale = hooks.localeOf(req, req.kumojiAuth ?? null);
+    let problem: HttpProblem;
+    if (error instanceof HttpProblem) problem = error;
+    else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') problem = new HttpProblem(413, 'bodyTooLarge', { limit: config.BODY_LIMIT_BYTES });
+    else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') problem = new HttpProblem(415, 'unsupportedMediaType');
+    else if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') problem = new HttpProblem(400, 'invalidJson');
+    else if ((error as { code?: string }).code === '23505') problem = new HttpProblem(409, 'duplicate');
+    else if ((error as { code?: string }).code === '40001' || (error as { code?: string }).code === '40P01') problem = new HttpProblem(409, 'conflict');
+    else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) problem = new HttpProblem(error.statusCode, 'badRequest');
+    else {
+      req.log.error({ err: error }, 'unhandled error');
+      problem = new HttpProblem(500, 'internal');
+    }
+    if (problem.status >= 500) req.log.error({ err: error }, 'server error');
+    void reply
+      .code(problem.status)
+      .type('application/problem+json; charset=utf-8')
+      .send(renderProblem(problem, hooks.t(locale)));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    // The web app handles its own routes; unknown API paths get a problem document.
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+      const locale = hooks.localeOf(req, null);
+      void reply.code(404).type('application/problem+json; charset=utf-8').send(renderProblem(new HttpProblem(404, 'notFound'), hooks.t(locale)));
+      return;
+    }
+    void reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      const applied = await appliedMigrationCount(database);
+      const shipped = shippedMigrationCount();
+      const ready = applied === shipped;
+      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'migrations-pending', database: 'ok', migrations: { applied, shipped } });
+    } catch {
+      return reply.code(503).send({ status: 'database-unreachable', database: 'error' });
+    }
+  });
+
+  registerRoutes(app, routes, hooks);
+  await registerOpenApi(app, routes);
+
+  if (fs.existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      setHeaders(res, filePath) {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+    app.get('/', (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+  }
+  return app;
+}

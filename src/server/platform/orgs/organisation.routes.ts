@@ -1,0 +1,158 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { OkSchema } from '../../../shared/schemas/common.schema.ts';
+import {
+  AcceptInvitationRequestSchema,
+  ChangeRoleRequestSchema,
+  CreatedInvitationSchema,
+  CreateInvitationRequestSchema,
+  CreateOrganisationRequestSchema,
+  InvitationListSchema,
+  InvitationPreviewSchema,
+  InvitationTokenParamsSchema,
+  MemberListSchema,
+  OrganisationSchema,
+  UpdateOrganisationRequestSchema,
+} from '../../../shared/schemas/organisation.schema.ts';
+import type { AuthDeps } from '../auth/auth.service.ts';
+import { setSessionCookie } from '../http/app.ts';
+import { defineRoute, type AnyRoute } from '../http/route.ts';
+import * as orgs from './organisation.service.ts';
+
+const UserIdParamsSchema = z.strictObject({ userId: z.uuid() });
+const IdParams = z.strictObject({ id: z.uuid() });
+const clientOf = (req: FastifyRequest) => ({ ipAddress: req.ip ?? null, userAgent: (req.headers['user-agent'] as string | undefined) ?? null });
+
+export function organisationRoutes(deps: AuthDeps): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/organisation',
+      summary: 'The current organisation',
+      tags: ['organisation'],
+      access: { kind: 'org', permission: 'organisation.read' },
+      response: OrganisationSchema,
+      handler: ({ auth }) => orgs.getOrganisation(deps, auth),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/v1/organisation',
+      summary: 'Rename the organisation or change its MFA policy',
+      tags: ['organisation'],
+      access: { kind: 'org', permission: 'organisation.update' },
+      body: UpdateOrganisationRequestSchema,
+      response: OrganisationSchema,
+      handler: ({ auth, body }) => orgs.editOrganisation(deps, auth, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      summary: 'Create another organisation, with me as its owner',
+      tags: ['organisation'],
+      access: { kind: 'user' },
+      body: CreateOrganisationRequestSchema,
+      response: OrganisationSchema,
+      status: 201,
+      handler: ({ auth, body }) => orgs.createOrganisation(deps, auth, body.name),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/members',
+      summary: 'Members of the organisation',
+      tags: ['organisation'],
+      access: { kind: 'org', permission: 'members.read' },
+      response: MemberListSchema,
+      handler: async ({ auth }) => ({ items: await orgs.members(deps, auth) }),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/v1/members/:userId',
+      summary: "Change a member's role (never the last owner)",
+      tags: ['organisation'],
+      access: { kind: 'org', permission: 'members.manage' },
+      params: UserIdParamsSchema,
+      body: ChangeRoleRequestSchema,
+      tenantEntity: 'member',
+      response: OkSchema,
+      handler: async ({ auth, params, body }) => {
+        await orgs.changeRole(deps, auth, params.userId, body.role, body.version);
+        return { ok: true as const };
+      },
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/v1/members/:userId',
+      summary: 'Remove a member (never the last owner)',
+      tags: ['organisation'],
+      access: { kind: 'org', permission: 'members.manage' },
+      params: UserIdParamsSchema,
+      tenantEntity: 'member',
+      response: null,
+      status: 204,
+      handler: async ({ reply, auth, params }) => {
+        await orgs.removeMember(deps, auth, params.userId);
+        return reply.code(204).send();
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/invitations',
+      summary: 'Invitations of the organisation',
+      tags: ['organisation'],
+      access: { kind: 'org', permission: 'members.manage' },
+      response: InvitationListSchema,
+      handler: async ({ auth }) => ({ items: await orgs.invitations(deps, auth) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/invitations',
+      summary: 'Invite someone by link, with a role; the link is returned once',
+      tags: ['organisation'],
+      access: { kind: 'org', permission: 'members.manage' },
+      body: CreateInvitationRequestSchema,
+      response: CreatedInvitationSchema,
+      status: 201,
+      handler: ({ auth, body }) => orgs.invite(deps, auth, body.email, body.role),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/v1/invitations/:id',
+      summary: 'Revoke an invitation',
+      tags: ['organisation'],
+      access: { kind: 'org', permission: 'members.manage' },
+      params: IdParams,
+      tenantEntity: 'invitation',
+      response: null,
+      status: 204,
+      handler: async ({ reply, auth, params }) => {
+        await orgs.revokeInvitation(deps, auth, params.id);
+        return reply.code(204).send();
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/invitation-links/:token',
+      summary: 'What an invitation link offers (organisation, role, expiry)',
+      tags: ['organisation'],
+      access: { kind: 'public' },
+      params: InvitationTokenParamsSchema,
+      response: InvitationPreviewSchema,
+      handler: ({ params }) => orgs.previewInvitation(deps, params.token),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/invitation-links/:token/accept',
+      summary: 'Accept an invitation: signed in, or creating an account',
+      tags: ['organisation'],
+      access: { kind: 'public' },
+      params: InvitationTokenParamsSchema,
+      body: AcceptInvitationRequestSchema,
+      response: z.object({ organisationId: z.uuid() }),
+      handler: async ({ req, reply, auth, params, body }) => {
+        const result = await orgs.acceptInvitation(deps, auth, params.token, body, clientOf(req));
+        if (result.session) setSessionCookie(req, reply, result.session.token, deps.config);
+        return { organisationId: result.organisationId };
+      },
+    }),
+  ];
+}

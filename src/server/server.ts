@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import { issueSetupToken } from './platform/auth/auth.service.ts';
+import type { Config } from './platform/config.ts';
+import { runMigrations } from './platform/db/database.ts';
+import { openDatabase, type OpenedDatabase } from './platform/db/open-database.ts';
+import { buildApp } from './platform/http/app.ts';
+import { allRoutes } from './routes.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: OpenedDatabase;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Start-up in order: database, migrations, one-time set-up link, HTTP. Stop-up in reverse. */
+export async function startServer(config: Config, log: (m: string) => void = console.log): Promise<RunningServer> {
+  const database = await openDatabase(config, 'server', 'serve', log);
+  let app: FastifyInstance | null = null;
+  try {
+    const applied = await runMigrations(database);
+    if (applied) log(`Applied ${applied} migration(s).`);
+    const deps = { config, database };
+    app = await buildApp(deps, allRoutes(deps));
+    await app.listen({ port: config.PORT, host: config.HOST });
+    log(`Kumoji is serving ${config.publicUrl} (${database.description}).`);
+    const setupToken = await issueSetupToken(database.db);
+    if (setupToken) {
+      log('');
+      log('No account exists yet. Open this one-time set-up link to create the first owner and organisation:');
+      log(`  ${config.publicUrl}/setup?token=${setupToken}`);
+      log('');
+    }
+  } catch (e) {
+    await app?.close().catch(() => undefined);
+    await database.close();
+    throw e;
+  }
+  const running = app;
+  let stopping: Promise<void> | null = null;
+  return {
+    app: running,
+    database,
+    url: config.publicUrl,
+    stop() {
+      stopping ??= (async () => {
+        await running.close();
+        await database.close();
+      })();
+      return stopping;
+    },
+  };
+}
