@@ -125,7 +125,6 @@ export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<Fasti
         : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
     trustProxy: config.TRUST_PROXY,
     bodyLimit: config.BODY_LIMIT_BYTES,
-    disableRequestLogging: config.NODE_ENV === 'test',
     routerOptions: { maxParamLength: 200 },
   });
   const hooks = makeHooks(deps);
