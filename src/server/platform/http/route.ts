@@ -125,9 +125,14 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], hooks: 
         const locale = hooks.localeOf(req, auth);
         const params = parseOrThrow(route.params, req.params, 'params');
         const query = parseOrThrow(route.query, req.query, 'query');
-        if (!route.rawBody && !route.body && stateChanging && req.body !== undefined && req.body !== null) {
-          const empty = typeof req.body === 'object' && Object.keys(req.body as object).length === 0;
-          if (!empty) throw new HttpProblem(400, 'validation', {}, [{ path: '', code: 'unknownKey', params: { keys: Object.keys(req.body as object).join(', ') } }]);
+        if (!route.rawBody && !route.body && stateChanging && req.body !== undefined) {
+          // A route without a body takes nothing, or an empty JSON object.
+          const body = req.body as unknown;
+          const emptyObject = !!body && typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
+          if (!emptyObject) {
+            const keys = body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body).join(', ') : typeof body;
+            throw new HttpProblem(400, 'validation', {}, [{ path: '', code: 'unknownKey', params: { keys } }]);
+          }
         }
         const body = route.rawBody ? undefined : parseOrThrow(route.body, req.body, 'body');
         const result = await route.handler({ req, reply, params, query, body, auth, t: hooks.t(locale), locale } as never);
