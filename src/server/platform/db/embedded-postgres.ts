@@ -79,12 +79,18 @@ export function urlFor(socketDir: string, database = DATABASE_NAME): string {
   return `postgres://${SUPERUSER}@localhost/${database}?host=${encodeURIComponent(socketDir)}&port=${PORT}`;
 }
 
+/** A zombie (exited, not yet reaped by its parent) counts as dead. */
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc: trust kill(0)
   }
 }
 
@@ -282,7 +288,18 @@ export async function openEmbeddedDatabase(options: OpenOptions): Promise<Embedd
         '-c max_connections=200',
       ].join(' ');
       try {
-        await pgCtl(['start', '-w', '-t', '120', '-D', pgDir, '-l', path.join(pgDir, 'server.log'), '-o', serverOptions], who);
+        // After a crash the old server's backends may still be detaching from shared memory: retry briefly.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await pgCtl(['start', '-w', '-t', '120', '-D', pgDir, '-l', path.join(pgDir, 'server.log'), '-o', serverOptions], who);
+            break;
+          } catch (e) {
+            if (attempt >= 5) throw e;
+            log(`The embedded database did not start yet (attempt ${attempt}); retrying …`);
+            await new Promise((r) => setTimeout(r, 1000 * attempt));
+            clearForeignPostmasterPid(pgDir);
+          }
+        }
       } catch (e) {
         const tail = fs.existsSync(path.join(pgDir, 'server.log'))
           ? fs.readFileSync(path.join(pgDir, 'server.log'), 'utf8').split('\n').slice(-15).join('\n')

@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import { TEST_PASSWORD } from '../helpers/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+
+/**
+ * The life cycle of `kumoji serve` as a real process: start, refuse a second
+ * server on the same data folder, SIGKILL during a stream of acknowledged
+ * writes and restart without losing any of them, and stop in order on SIGTERM.
+ * On the embedded database (the default) the kill leaves an orphaned
+ * PostgreSQL that the next start adopts; once, the database is killed too and
+ * PostgreSQL's crash recovery replays the WAL. With DATABASE_URL the same
+ * kill-and-restart runs against that server.
+ */
+
+const run = promisify(execFile);
+const BIN = path.resolve(import.meta.dirname, '../../bin/kumoji.mjs');
+const external = !!process.env.DATABASE_URL;
+let port = 3400 + Math.floor(Math.random() * 400);
+
+let dataDir: string;
+let externalDb: TestDatabase | null = null;
+
+function env(extra: Record<string, string> = {}) {
+  const e: Record<string, string> = { ...(process.env as Record<string, string>), DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...extra };
+  delete e.KUMOJI_TEST_ADMIN_URL;
+  if (externalDb) e.DATABASE_URL = externalDb.url;
+  else delete e.DATABASE_URL;
+  return e;
+}
+
+interface Server {
+  child: ChildProcess;
+  output: string[];
+  setupUrl?: string;
+}
+
+function startServer(): Promise<Server> {
+  const child = spawn(process.execPath, [BIN, 'serve'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const server: Server = { child, output: [] };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${server.output.join('')}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      server.output.push(text);
+      const m = text.match(/(http:\/\/\S+\/setup\?token=\S+)/);
+      if (m) server.setupUrl = m[1];
+      if (server.output.join('').includes('Kumoji is serving')) {
+        // The set-up link is printed right after; give it a moment.
+        setTimeout(() => {
+          clearTimeout(timer);
+          const again = server.output.join('').match(/(http:\/\/\S+\/setup\?token=\S+)/);
+          if (again) server.setupUrl = again[1];
+          resolve(server);
+        }, 300);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}):\n${server.output.join('')}`));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+/** A minimal browser: cookies and the CSRF header. */
+class Http {
+  cookies = new Map<string, string>();
+  csrf = '';
+  async call(method: string, url: string, body?: unknown) {
+    const res = await fetch(`http://127.0.0.1:${port}${url}`, {
+      method,
+      headers: {
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(method !== 'GET' ? { 'x-csrf-token': this.csrf, 'content-type': 'application/json' } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      signal: AbortSignal.timeout(10_000),
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = pair.split('=');
+      this.cookies.set(k, v);
+    }
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+  async session() {
+    const s = await this.call('GET', '/api/v1/session');
+    this.csrf = s.body.csrfToken;
+    return s.body;
+  }
+}
+
+function postgresPids(): number[] {
+  const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return [];
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    process.kill(pid, 0);
+    return [pid];
+  } catch {
+    return [];
+  }
+}
+
+before(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-life-'));
+  if (external) externalDb = await createTestDatabase();
+});
+after(async () => {
+  await externalDb?.drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe(`kumoji serve as a process (${external ? 'DATABASE_URL' : 'embedded PostgreSQL'})`, () => {
+  test('first start prints a set-up link; a second server on the same data folder refuses', async () => {
+    const server = await startServer();
+    assert.ok(server.setupUrl, server.output.join(''));
+    if (!external) {
+      const second = spawn(process.execPath, [BIN, 'serve'], { env: env({ PORT: String(port + 1) }), stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      second.stderr!.on('data', (c) => (err += c));
+      assert.equal(await exited(second), 1);
+      assert.match(err, /is in use by Kumoji process \d+/);
+      assert.match(err, /Nothing was changed/);
+    }
+    // The tools use the running database instead of starting another.
+    const { stdout } = await run(process.execPath, [BIN, 'migrate'], { env: env() });
+    assert.match(stdout, /Applied 0 migration\(s\)/);
+    server.child.kill('SIGTERM');
+    assert.equal(await exited(server.child), 0);
+    assert.match(server.output.join(''), /Stopped\./);
+    if (!external) {
+      assert.deepEqual(postgresPids(), [], 'SIGTERM stops the embedded database too');
+      assert.equal(fs.existsSync(path.join(dataDir, 'kumoji.lock')), false);
+    }
+  });
+
+  test('SIGKILL during acknowledged writes loses none of them; the chain verifies', async () => {
+    let server = await startServer();
+    const http = new Http();
+    await http.session();
+    const setupToken = new URL(server.setupUrl!).searchParams.get('token');
+    const setup = await http.call('POST', '/api/v1/setup', { token: setupToken, organisationName: '雲路', displayName: 'Owner', email: 'owner@example.jp', password: TEST_PASSWORD });
+    assert.equal(setup.status, 201, JSON.stringify(setup.body));
+
+    const acknowledged: string[] = [];
+    const rounds = external ? 3 : 4;
+    for (let round = 0; round < rounds; round++) {
+      const killAt = Date.now() + 400 + Math.random() * 600;
+      let stop = false;
+      // Four writers in parallel, each sending the next write as soon as the last is acknowledged.
+      const writers = Array.from({ length: 4 }, async (_, w) => {
+        let i = 0;
+        while (!stop) {
+          try {
+            const r = await http.call('POST', '/api/v1/organisations', { name: `r${round}-w${w}-${i++}` });
+            if (r.status === 201) acknowledged.push(r.body.id);
+          } catch {
+            return; // the server is gone
+          }
+        }
+      });
+      await new Promise((r) => setTimeout(r, Math.max(0, killAt - Date.now())));
+      // The last embedded round kills the database too: a power cut rather than an app crash.
+      const killDatabase = !external && round === rounds - 1;
+      if (killDatabase) for (const pid of postgresPids()) process.kill(pid, 'SIGKILL');
+      server.child.kill('SIGKILL');
+      stop = true;
+      await exited(server.child);
+      await Promise.all(writers);
+      if (!external && !killDatabase) assert.equal(postgresPids().length, 1, 'the database outlives the app (orphaned)');
+      server = await startServer();
+      assert.equal(server.setupUrl, undefined, 'set-up is not offered again');
+      await http.session();
+      const s = await http.session();
+      assert.equal(s.authenticated, true, 'the session survived the crash');
+      const ids = new Set(s.memberships.map((m: { organisationId: string }) => m.organisationId));
+      const lost = acknowledged.filter((id) => !ids.has(id));
+      assert.deepEqual(lost, [], `round ${round}: acknowledged writes lost`);
+    }
+    assert.ok(acknowledged.length > 20, `only ${acknowledged.length} writes were acknowledged`);
+    const { stdout } = await run(process.execPath, [BIN, 'audit', 'verify'], { env: env() });
+    assert.match(stdout, /Audit trail verified/);
+    console.log(`# reliability: ${rounds} SIGKILLs, ${acknowledged.length} acknowledged writes, 0 lost; ${stdout.trim().split('\n').pop()}`);
+    server.child.kill('SIGTERM');
+    assert.equal(await exited(server.child), 0);
+  });
+});
+
