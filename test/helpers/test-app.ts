@@ -51,7 +51,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
 
 export interface Reply {
   status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;
   headers: LightMyRequestResponse['headers'];
   raw: string;
 }

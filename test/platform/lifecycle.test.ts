@@ -22,7 +22,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database.
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../../bin/kumoji.mjs');
 const external = !!process.env.DATABASE_URL;
-let port = 3400 + Math.floor(Math.random() * 400);
+const port = 3400 + Math.floor(Math.random() * 400);
 
 let dataDir: string;
 let externalDb: TestDatabase | null = null;

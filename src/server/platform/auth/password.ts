@@ -28,6 +28,11 @@ export function passwordProblem(password: string, personalInputs: string[] = [])
   if (length < PASSWORD_MIN) return { code: 'passwordTooShort', min: PASSWORD_MIN };
   if (length > PASSWORD_MAX) return { code: 'passwordTooLong', max: PASSWORD_MAX };
   const inputs = personalInputs.flatMap((s) => [s, ...s.split(/[@._\s-]+/)]).filter((s) => s.length >= 3);
+  // The person's own name and e-mail parts add no strength: judge what remains without them.
+  const remainder = inputs
+    .filter((s) => s.length >= 3)
+    .reduce((rest, s) => rest.replace(new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ''), password);
+  if ([...remainder].length < PASSWORD_MIN - 4 && remainder !== password) return { code: 'passwordWeak' };
   const result = zxcvbn.check(password, inputs);
   // Score 3 = "safely unguessable: moderate protection from offline slow-hash scenario".
   const dictionaryHit = result.sequence.some(

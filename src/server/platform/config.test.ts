@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+test('defaults make a working configuration', () => {
+  const c = loadConfig({});
+  assert.equal(c.PORT, 3000);
+  assert.equal(c.HOST, 'localhost');
+  assert.equal(c.dataDir, path.resolve('./data'));
+  assert.equal(c.publicUrl, 'http://localhost:3000');
+  assert.equal(c.DATABASE_URL, undefined);
+});
+
+test('values are typed and the public URL follows HOST and PORT', () => {
+  const c = loadConfig({ PORT: '8080', HOST: '0.0.0.0', TRUST_PROXY: 'true', SESSION_IDLE_MINUTES: '15' });
+  assert.equal(c.PORT, 8080);
+  assert.equal(c.TRUST_PROXY, true);
+  assert.equal(c.SESSION_IDLE_MINUTES, 15);
+  assert.equal(c.publicUrl, 'http://localhost:8080');
+  assert.equal(loadConfig({ PUBLIC_URL: 'https://kumoji.example.jp/' }).publicUrl, 'https://kumoji.example.jp');
+});
+
+const bad: [Record<string, string>, RegExp][] = [
+  [{ PORT: 'eighty' }, /PORT/],
+  [{ PORT: '70000' }, /PORT/],
+  [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+  [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY/],
+  [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  [{ PUBLIC_URL: 'ftp://x' }, /PUBLIC_URL/],
+  [{ SESSION_IDLE_MINUTES: '0' }, /SESSION_IDLE_MINUTES/],
+];
+for (const [env, name] of bad) {
+  test(`a bad value stops start-up naming the variable: ${JSON.stringify(env)}`, () => {
+    assert.throws(() => loadConfig(env), (e: Error) => e instanceof ConfigError && name.test(e.message));
+  });
+}

@@ -1,0 +1,79 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { createQueryClient } from './api/query-client.ts';
+import { FullPageLoader } from './components/full-page-loader.tsx';
+import { applyLocale, rememberLocale, i18n } from './i18n/i18n.ts';
+import { useSession } from './platform/auth/session.query.ts';
+import { RequireOrganisation, RequireSession } from './platform/shell/route-guards.tsx';
+import { cssVariablesResolver, theme } from './theme.ts';
+
+/** Every page is its own chunk: the first page loads only what it shows. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const SetupPage = page(() => import('./platform/auth/setup.page.tsx'), 'SetupPage');
+const SignInPage = page(() => import('./platform/auth/sign-in.page.tsx'), 'SignInPage');
+const InvitationPage = page(() => import('./platform/auth/invitation-accept.page.tsx'), 'InvitationAcceptPage');
+const AppShellLayout = page(() => import('./platform/shell/app-shell.layout.tsx'), 'AppShellLayout');
+const HomePage = page(() => import('./platform/home/home.page.tsx'), 'HomePage');
+const MembersPage = page(() => import('./platform/members/members.page.tsx'), 'MembersPage');
+const AuditPage = page(() => import('./platform/audit/audit.page.tsx'), 'AuditPage');
+const OrganisationSettingsPage = page(() => import('./platform/organisation/organisation-settings.page.tsx'), 'OrganisationSettingsPage');
+const NoOrganisationPage = page(() => import('./platform/organisation/no-organisation.page.tsx'), 'NoOrganisationPage');
+const AccountPage = page(() => import('./platform/account/account.page.tsx'), 'AccountPage');
+const MfaSetupPage = page(() => import('./platform/account/mfa-setup.page.tsx'), 'MfaSetupPage');
+const NotFoundPage = page(() => import('./platform/shell/not-found.page.tsx'), 'NotFoundPage');
+
+/** The signed-in user's language wins over this browser's choice; it is remembered for the next sign-in page. */
+function LocaleSync() {
+  const { data } = useSession();
+  const userId = data?.user?.id;
+  const locale = data?.user?.locale;
+  useEffect(() => {
+    if (userId && locale) {
+      applyLocale(locale);
+      rememberLocale(locale);
+    }
+  }, [userId, locale]);
+  return null;
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <I18nextProvider i18n={i18n}>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <LocaleSync />
+            <Suspense fallback={<FullPageLoader />}>
+              <Routes>
+                <Route path="/setup" element={<SetupPage />} />
+                <Route path="/sign-in" element={<SignInPage />} />
+                <Route path="/invitations/:token" element={<InvitationPage />} />
+                <Route element={<RequireSession />}>
+                  <Route element={<AppShellLayout />}>
+                    <Route path="/account" element={<AccountPage />} />
+                    <Route path="/account/mfa-setup" element={<MfaSetupPage />} />
+                    <Route path="/organisations/new" element={<NoOrganisationPage />} />
+                    <Route element={<RequireOrganisation />}>
+                      <Route index element={<HomePage />} />
+                      <Route path="/members" element={<MembersPage />} />
+                      <Route path="/audit" element={<AuditPage />} />
+                      <Route path="/organisation" element={<OrganisationSettingsPage />} />
+                    </Route>
+                    <Route path="*" element={<NotFoundPage />} />
+                  </Route>
+                </Route>
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </I18nextProvider>
+    </MantineProvider>
+  );
+}

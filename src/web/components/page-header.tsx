@@ -1,0 +1,35 @@
+import { Group, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface PageHeaderProps {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}
+
+/**
+ * Each page's single h1. It names the browser tab and takes focus after a
+ * navigation, so keyboard and screen-reader users start at the new content.
+ */
+export function PageHeader({ title, description, actions }: PageHeaderProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} | ${t('common.appName')}`;
+  }, [title, t]);
+  useEffect(() => {
+    if (window.history.state?.idx > 0) ref.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="md">
+      <Stack gap={4}>
+        <Title order={1} ref={ref} tabIndex={-1} className="page-title">
+          {title}
+        </Title>
+        {description ? <Text c="dimmed">{description}</Text> : null}
+      </Stack>
+      {actions ? <Group gap="sm">{actions}</Group> : null}
+    </Group>
+  );
+}
