@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { appliedMigrationCount, runMigrations, shippedMigrationCount } from './platform/db/database.ts';
 import { DataDirInUseError, EmbeddedDatabaseError } from './platform/db/embedded-postgres.ts';
 import { openDatabase } from './platform/db/open-database.ts';
+import { CatalogInvalidError } from './catalog/catalog.loader.ts';
 import { startServer } from './server.ts';
 
 /**
@@ -136,7 +137,7 @@ export async function runCli(argv: string[]): Promise<void> {
     const code = await main(argv);
     process.exitCode = code;
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof DataDirInUseError || e instanceof EmbeddedDatabaseError) {
+    if (e instanceof ConfigError || e instanceof DataDirInUseError || e instanceof EmbeddedDatabaseError || e instanceof CatalogInvalidError) {
       process.stderr.write(`kumoji: ${e.message}\n`);
     } else {
       process.stderr.write(`kumoji: ${(e as Error).stack ?? e}\n`);

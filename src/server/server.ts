@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { loadShippedCatalog } from './catalog/catalog.loader.ts';
 import { issueSetupToken } from './platform/auth/auth.service.ts';
 import type { Config } from './platform/config.ts';
 import { runMigrations } from './platform/db/database.ts';
@@ -13,13 +14,16 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Start-up in order: database, migrations, one-time set-up link, HTTP. Stop-up in reverse. */
+/** Start-up in order: database, migrations, catalog, one-time set-up link, HTTP. Stop-up in reverse. */
 export async function startServer(config: Config, log: (m: string) => void = console.log): Promise<RunningServer> {
   const database = await openDatabase(config, 'server', 'serve', log);
   let app: FastifyInstance | null = null;
   try {
     const applied = await runMigrations(database);
     if (applied) log(`Applied ${applied} migration(s).`);
+    // An invalid catalog stops the start (CatalogInvalidError lists file:line errors).
+    const catalog = await loadShippedCatalog(database, config.CATALOG_DIR);
+    log(`Catalog: ${catalog.collections} collections, ${catalog.items} items; ${catalog.stored.length} new version(s) stored.`);
     const deps = { config, database };
     app = await buildApp(deps, allRoutes(deps));
     await app.listen({ port: config.PORT, host: config.HOST });

@@ -14,6 +14,7 @@ import {
   RetiredIdsSchema,
   type TCatalogFile,
 } from '../../shared/catalog/catalog.schema.ts';
+import { ORGANISATION_COLLECTION_PREFIX } from '../../shared/schemas/knowledge.schema.ts';
 
 /** One problem, pointing at the line of the offending key or item (0 when no line applies). */
 export interface CatalogError {
@@ -336,6 +337,21 @@ export async function readCatalogDir(dir: string): Promise<{ files: CatalogFile[
       message: 'missing; it lists ids that must never be reused (create it with `ids: []`)',
     });
   }
-  errors.push(...crossCheck(files));
+  errors.push(...crossCheck(files), ...shippedSourceErrors(files));
   return { files, errors: errors.sort(compareErrors) };
+}
+
+/** `urn:kumoji:org:` belongs to organisations' own uploaded files; the shipped catalog never uses it. */
+function shippedSourceErrors(files: readonly CatalogFile[]): CatalogError[] {
+  return files.flatMap((file) =>
+    file.kind === 'collection' && file.collectionId?.id.startsWith(ORGANISATION_COLLECTION_PREFIX)
+      ? [
+          {
+            file: file.path,
+            line: file.collectionId.line,
+            message: `ids under ${ORGANISATION_COLLECTION_PREFIX} are for an organisation's own files uploaded in Kumoji, not for the shipped catalog`,
+          },
+        ]
+      : [],
+  );
 }

@@ -3,8 +3,10 @@
 import { z } from 'zod';
 
 // docs/CATALOG.md "Files": every collection comes from seed 000, seed 004 or a
-// public source, and the source is the third segment of every id.
-export const CATALOG_SOURCES = ['seed-000', 'seed-004', 'public'] as const;
+// public source, and the source is the third segment of every id. `org` is
+// for an organisation's own files uploaded in the app (never under catalog/:
+// readCatalogDir refuses it there), so their ids cannot collide with shipped ones.
+export const CATALOG_SOURCES = ['seed-000', 'seed-004', 'public', 'org'] as const;
 
 const ID_SEGMENT = '[a-z0-9.-]+';
 const ID_SOURCE = `(?:${CATALOG_SOURCES.join('|')})`;

@@ -14,6 +14,11 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
+  /** The translated title, for display. */
+  get title(): string {
+    return this.problem.title;
+  }
+
   get status(): number {
     return this.problem.status;
   }

@@ -1,12 +1,17 @@
-import type { UseFormReturnType } from '@mantine/form';
-import { useCallback, useState } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
 import { type ApiError, toApiError } from './api-client.ts';
 
 /**
  * Puts a problem's field messages on the matching @mantine/form fields and
  * keeps the rest (title and fields the form does not show) for an alert.
  */
-export function useServerErrors<V extends Record<string, unknown>>(form: UseFormReturnType<V, any>) {
+/** The part of a @mantine/form form this hook needs (the package's own type does not resolve under NodeNext). */
+export interface ErrorTargetForm {
+  getValues(): object;
+  setErrors(errors: Record<string, ReactNode>): void;
+}
+
+export function useServerErrors(form: ErrorTargetForm) {
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [otherFieldMessages, setOther] = useState<string[]>([]);
 

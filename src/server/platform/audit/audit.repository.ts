@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Db } from '../db/database.ts';
 import { auditHeads, auditLog } from '../db/platform.table.ts';
@@ -57,20 +57,68 @@ export interface AuditFilter {
   limit: number;
 }
 
-export async function listAudit(db: Db, f: AuditFilter) {
-  const chain = chainOf(f.organisationId);
-  const conditions = [eq(auditLog.chain, chain)];
-  if (f.actorUserId) conditions.push(eq(auditLog.actorUserId, f.actorUserId));
-  if (f.entityType) conditions.push(eq(auditLog.entityType, f.entityType));
-  if (f.from) conditions.push(gte(auditLog.at, f.from));
-  if (f.to) conditions.push(lte(auditLog.at, f.to));
-  if (f.beforeSeq) conditions.push(lt(auditLog.seq, f.beforeSeq));
-  return db
-    .select()
-    .from(auditLog)
-    .where(and(...conditions))
-    .orderBy(desc(auditLog.seq))
-    .limit(f.limit);
+/** One row of a page of the trail: the columns the list shows, not the chain's internals. */
+export interface AuditPageRow {
+  seq: number;
+  at: Date;
+  actorUserId: string | null;
+  actorLabel: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  hash: string;
+}
+
+export interface AuditPage {
+  rows: AuditPageRow[];
+  head: { seq: number; hash: string };
+}
+
+/**
+ * A page of an organisation's trail, newest first, and the head of its chain,
+ * in one statement: one round trip and one snapshot, so the head is never
+ * older than the page. This is the audit screen's hot path, so it is plain
+ * SQL sent as a named prepared statement (one per combination of filters):
+ * PostgreSQL parses and plans it once per connection, and no query builder
+ * runs per request. Keyset paging on (chain, seq) walks the unique index.
+ */
+export async function listAuditPage(pool: pg.Pool, f: AuditFilter): Promise<AuditPage> {
+  const values: unknown[] = [chainOf(f.organisationId), f.limit];
+  const conditions = ['a.chain = c.chain'];
+  let shape = '';
+  const filter = (flag: string, condition: (param: string) => string, value: unknown) => {
+    if (!value) return;
+    values.push(value);
+    conditions.push(condition(`$${values.length}`));
+    shape += flag;
+  };
+  filter('u', (p) => `a.actor_user_id = ${p}`, f.actorUserId);
+  filter('e', (p) => `a.entity_type = ${p}`, f.entityType);
+  filter('f', (p) => `a.at >= ${p}`, f.from);
+  filter('t', (p) => `a.at <= ${p}`, f.to);
+  filter('c', (p) => `a.seq < ${p}`, f.beforeSeq);
+  const { rows } = await pool.query<AuditPageRow & { headSeq: number | null; headHash: string | null }>({
+    name: `kumoji_audit_page_${shape}`,
+    text: `select h.seq as "headSeq", h.hash as "headHash", e.*
+             from (select $1::text as chain) c
+             left join audit_heads h on h.chain = c.chain
+             left join lateral (
+               select a.seq, a.at, a.actor_user_id as "actorUserId", a.actor_label as "actorLabel", a.action,
+                      a.entity_type as "entityType", a.entity_id as "entityId", a.before, a.after, a.hash
+                 from audit_log a
+                where ${conditions.join(' and ')}
+                order by a.seq desc
+                limit $2) e on true
+            order by e.seq desc`,
+    values,
+  });
+  const first = rows[0];
+  return {
+    rows: first?.seq == null ? [] : rows,
+    head: first?.headSeq == null ? { seq: 0, hash: GENESIS_HASH } : { seq: first.headSeq, hash: first.headHash ?? GENESIS_HASH },
+  };
 }
 
 export async function chainHead(db: Db, organisationId: string | null) {

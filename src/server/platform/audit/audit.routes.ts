@@ -2,12 +2,9 @@ import { z } from 'zod';
 import { AuditPageSchema, AuditQuerySchema } from '../../../shared/schemas/audit.schema.ts';
 import type { AuthDeps } from '../auth/auth.service.ts';
 import { defineRoute, type AnyRoute } from '../http/route.ts';
-import { appendAudit, chainHead, chainOf, listAudit } from './audit.repository.ts';
-import { auditLog } from '../db/platform.table.ts';
+import { appendAudit, chainOf, listAuditPage, type AuditPageRow } from './audit.repository.ts';
 
-type AuditRow = typeof auditLog.$inferSelect;
-
-export function presentAuditEntry(r: AuditRow) {
+export function presentAuditEntry(r: AuditPageRow) {
   return {
     seq: r.seq,
     at: r.at.toISOString(),
@@ -38,7 +35,7 @@ export function auditRoutes(deps: AuthDeps): AnyRoute[] {
       query: AuditQuerySchema,
       response: AuditPageSchema,
       handler: async ({ auth, query }) => {
-        const rows = await listAudit(db, {
+        const { rows, head } = await listAuditPage(pool, {
           organisationId: auth.organisation.id,
           actorUserId: query.actorUserId,
           entityType: query.entityType,
@@ -47,7 +44,6 @@ export function auditRoutes(deps: AuthDeps): AnyRoute[] {
           beforeSeq: query.cursor,
           limit: query.limit + 1,
         });
-        const head = await chainHead(db, auth.organisation.id);
         const more = rows.length > query.limit;
         const items = rows.slice(0, query.limit);
         return {

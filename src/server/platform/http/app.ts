@@ -28,6 +28,9 @@ declare module 'fastify' {
   interface FastifyRequest {
     kumojiAuth?: AuthContext | null;
   }
+  interface FastifyInstance {
+    registeredRoutes: { method: string; url: string }[];
+  }
 }
 
 export function isSecure(req: FastifyRequest): boolean {
@@ -128,6 +131,12 @@ export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<Fasti
     routerOptions: { maxParamLength: 200 },
   });
   const hooks = makeHooks(deps);
+  // Every route Fastify registers, so the security tests can prove none escapes the route table.
+  const registered: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) registered.push({ method: String(method), url: r.url });
+  });
+  app.decorate('registeredRoutes', registered);
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(['application/json', 'application/problem+json'], { parseAs: 'buffer' }, strictJsonParser);

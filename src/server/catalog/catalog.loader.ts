@@ -1,0 +1,184 @@
+// Stores the catalog files in the database: the shipped catalog at server
+// start (loadShippedCatalog) and, through the same storeCatalogFiles, an
+// organisation's own uploaded files (catalog.service.ts).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { TCatalogFile } from '../../shared/catalog/catalog.schema.ts';
+import { appendAudit } from '../platform/audit/audit.repository.ts';
+import type { Database, Db } from '../platform/db/database.ts';
+import { formatCatalogError, readCatalogDir, type CatalogError } from './catalog.files.ts';
+import {
+  insertItems,
+  insertVersions,
+  listStoredVersionKeys,
+  lockCatalogStore,
+  type CatalogVersionRow,
+  type NewCatalogItem,
+  type NewCatalogVersion,
+} from './catalog.repository.ts';
+import { displayOrder, sourceList, storeDecision, topLevelKeyLine } from './catalog.rules.ts';
+
+/** The catalog cannot be used as it stands; `errors` point at file and line. */
+export class CatalogInvalidError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly errors: CatalogError[],
+  ) {
+    super(
+      `The catalog in ${dir} has ${errors.length} error${errors.length === 1 ? '' : 's'}; ` +
+        `Kumoji does not start until they are fixed (check with \`kumoji catalog check\`):\n` +
+        errors.map((error) => `  ${formatCatalogError(error)}`).join('\n'),
+    );
+    this.name = 'CatalogInvalidError';
+    // The command line prints the stack of errors it does not know; for this
+    // one the file:line list is the whole story, so that is what it shows.
+    this.stack = this.message;
+  }
+}
+
+export interface CatalogFileToStore {
+  catalog: TCatalogFile;
+  checksum: string;
+  /** Path under CATALOG_DIR, or the uploaded file's name. */
+  fileName: string;
+}
+
+export interface StoreScope {
+  organisationId: string | null;
+  storedBy: string | null;
+}
+
+export interface StoreResult {
+  /** One entry per file, in the order given: its stored version, and whether it was stored just now. */
+  files: { file: CatalogFileToStore; version: CatalogVersionRow | { id: string; version: number }; stored: boolean }[];
+  /** Files whose content changed while their `version` was not raised above `highest`; nothing is stored then. */
+  versionNotRaised: { file: CatalogFileToStore; highest: number }[];
+  storedItems: number;
+}
+
+function versionRecord(file: CatalogFileToStore, scope: StoreScope): NewCatalogVersion {
+  const { catalog } = file;
+  return {
+    collectionId: catalog.id,
+    version: catalog.version,
+    checksum: file.checksum,
+    origin: scope.organisationId === null ? 'shipped' : 'organisation',
+    organisationId: scope.organisationId,
+    fileName: file.fileName,
+    type: catalog.type,
+    nameJa: catalog.name.ja,
+    nameEn: catalog.name.en,
+    descriptionJa: catalog.description?.ja ?? null,
+    descriptionEn: catalog.description?.en ?? null,
+    source: sourceList(catalog.source),
+    attributes: catalog.attributes ?? {},
+    itemCount: catalog.items.length,
+    storedBy: scope.storedBy,
+  };
+}
+
+function itemRecords(catalog: TCatalogFile, catalogVersionId: string, organisationId: string | null): NewCatalogItem[] {
+  const places = displayOrder(catalog.items);
+  return catalog.items.map((item) => {
+    const place = places.get(item.id)!;
+    return {
+      catalogVersionId,
+      itemId: item.id,
+      organisationId,
+      parentId: item.parent ?? null,
+      position: place.position,
+      sortOrder: item.order ?? null,
+      depth: place.depth,
+      ja: item.ja,
+      en: item.en,
+      detailJa: item.detail?.ja ?? null,
+      detailEn: item.detail?.en ?? null,
+      source: sourceList(item.source),
+      attributes: item.attributes ?? {},
+    };
+  });
+}
+
+/**
+ * Stores, in the caller's transaction, each file that is not stored yet in
+ * the scope, with all its items; a file stored before (same checksum) is left
+ * alone. Takes the catalog store lock first, so concurrent callers (two
+ * instances starting, two uploads) see each other's rows.
+ */
+export async function storeCatalogFiles(tx: Db, files: readonly CatalogFileToStore[], scope: StoreScope): Promise<StoreResult> {
+  await lockCatalogStore(tx);
+  const stored = await listStoredVersionKeys(tx, scope.organisationId, files.length === 1 ? files[0].catalog.id : undefined);
+  const result: StoreResult = { files: [], versionNotRaised: [], storedItems: 0 };
+  const toStore: CatalogFileToStore[] = [];
+  for (const file of files) {
+    const decision = storeDecision({ collectionId: file.catalog.id, version: file.catalog.version, checksum: file.checksum }, stored);
+    if (decision.kind === 'versionNotRaised') result.versionNotRaised.push({ file, highest: decision.highest });
+    else if (decision.kind === 'new') toStore.push(file);
+    else {
+      const existing = stored.find((s) => s.collectionId === file.catalog.id && s.checksum === file.checksum)!;
+      result.files.push({ file, version: { id: existing.id, version: existing.version }, stored: false });
+    }
+  }
+  if (result.versionNotRaised.length || !toStore.length) return result;
+  const versions = await insertVersions(tx, toStore.map((file) => versionRecord(file, scope)));
+  const items = toStore.flatMap((file, index) => itemRecords(file.catalog, versions[index].id, scope.organisationId));
+  await insertItems(tx, items);
+  result.storedItems = items.length;
+  toStore.forEach((file, index) => result.files.push({ file, version: versions[index], stored: true }));
+  return result;
+}
+
+export interface ShippedCatalogReport {
+  collections: number;
+  items: number;
+  /** Versions stored by this call (none when the files were stored before). */
+  stored: { collectionId: string; version: number }[];
+}
+
+/**
+ * Server start: reads and checks CATALOG_DIR, refuses (CatalogInvalidError)
+ * on any error, and stores every file not stored yet, in one transaction.
+ * Loading the same files again changes nothing.
+ */
+export async function loadShippedCatalog(database: Database, dir: string): Promise<ShippedCatalogReport> {
+  const { files, errors } = await readCatalogDir(dir);
+  if (errors.length) throw new CatalogInvalidError(dir, errors);
+  const collections = files.flatMap((file): CatalogFileToStore[] =>
+    file.kind === 'collection' && file.catalog ? [{ catalog: file.catalog, checksum: file.checksum, fileName: path.relative(dir, file.path) }] : [],
+  );
+  const result = await database.db.transaction(async (tx) => {
+    const stored = await storeCatalogFiles(tx, collections, { organisationId: null, storedBy: null });
+    if (stored.versionNotRaised.length) return stored;
+    const fresh = stored.files.filter((f) => f.stored);
+    if (fresh.length) {
+      await appendAudit(tx, {
+        organisationId: null,
+        actorUserId: null,
+        actorLabel: 'kumoji',
+        action: 'catalog.store',
+        entityType: 'catalog',
+        after: { dir, versions: fresh.map((f) => ({ collectionId: f.file.catalog.id, version: f.file.catalog.version, checksum: f.file.checksum })) },
+      });
+    }
+    return stored;
+  });
+  if (result.versionNotRaised.length) {
+    const versionErrors = await Promise.all(
+      result.versionNotRaised.map(async ({ file, highest }) => {
+        const filePath = path.join(dir, file.fileName);
+        const text = await readFile(filePath, 'utf8').catch(() => '');
+        return {
+          file: filePath,
+          line: topLevelKeyLine(text, 'version'),
+          message: `content changed since version ${highest} was stored, but version is ${file.catalog.version}; raise it to ${highest + 1} (stored versions never change)`,
+        };
+      }),
+    );
+    throw new CatalogInvalidError(dir, versionErrors);
+  }
+  return {
+    collections: collections.length,
+    items: collections.reduce((n, c) => n + c.catalog.items.length, 0),
+    stored: result.files.filter((f) => f.stored).map((f) => ({ collectionId: f.file.catalog.id, version: f.file.catalog.version })),
+  };
+}

@@ -1,0 +1,111 @@
+import {
+  CollectionParamsSchema,
+  ItemParamsSchema,
+  KnowledgeCollectionDetailSchema,
+  KnowledgeCollectionListSchema,
+  KnowledgeGlossarySchema,
+  KnowledgeItemDetailSchema,
+  KnowledgeSearchQuerySchema,
+  KnowledgeSearchResultSchema,
+  LoadCollectionResultSchema,
+  OrganisationFileRequestSchema,
+  OrganisationFileResultSchema,
+} from '../../shared/schemas/knowledge.schema.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import * as catalog from './catalog.service.ts';
+
+/**
+ * The knowledge base. Collection and item ids are URNs (`urn:kumoji:…`), sent
+ * URL-encoded in paths. Paths that can name an organisation's own collection
+ * or item declare tenantEntity `catalog-collection` / `catalog-item`.
+ */
+export function catalogRoutes(deps: catalog.CatalogDeps): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/catalog/collections',
+      summary: 'The catalog collections the organisation has loaded, with the newest version it could load',
+      tags: ['catalog'],
+      access: { kind: 'org', permission: 'catalog.read' },
+      response: KnowledgeCollectionListSchema,
+      handler: async ({ auth }) => ({ items: await catalog.listCollections(deps, auth) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/catalog/collections/:collectionId',
+      summary: 'One loaded collection: its items in display order, with the attribute declarations',
+      tags: ['catalog'],
+      access: { kind: 'org', permission: 'catalog.read' },
+      params: CollectionParamsSchema,
+      tenantEntity: 'catalog-collection',
+      response: KnowledgeCollectionDetailSchema,
+      handler: ({ auth, params }) => catalog.getCollection(deps, auth, params.collectionId),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/catalog/items/:itemId',
+      summary: 'One item: its collection and version, ancestors, children and history across stored versions',
+      tags: ['catalog'],
+      access: { kind: 'org', permission: 'catalog.read' },
+      params: ItemParamsSchema,
+      tenantEntity: 'catalog-item',
+      response: KnowledgeItemDetailSchema,
+      handler: ({ auth, params }) => catalog.getItem(deps, auth, params.itemId),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/catalog/search',
+      summary: 'Substring search (Japanese or English) in the loaded collections',
+      tags: ['catalog'],
+      access: { kind: 'org', permission: 'catalog.read' },
+      query: KnowledgeSearchQuerySchema,
+      response: KnowledgeSearchResultSchema,
+      handler: ({ auth, query }) => catalog.search(deps, auth, query.q ?? '', query.limit),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/catalog/glossary',
+      summary: 'The loaded glossary collections with their terms',
+      tags: ['catalog'],
+      access: { kind: 'org', permission: 'catalog.read' },
+      response: KnowledgeGlossarySchema,
+      handler: async ({ auth }) => ({ collections: await catalog.glossary(deps, auth) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/catalog/collections/:collectionId/load',
+      summary: 'Load the newest stored version of a collection for the organisation',
+      tags: ['catalog'],
+      access: { kind: 'org', permission: 'catalog.manage' },
+      params: CollectionParamsSchema,
+      tenantEntity: 'catalog-collection',
+      response: LoadCollectionResultSchema,
+      handler: ({ auth, params }) => catalog.loadNewestVersion(deps, auth, params.collectionId),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/catalog/organisation-files',
+      summary: "Upload the organisation's own catalog file (YAML text, ids under urn:kumoji:org:); all or nothing",
+      tags: ['catalog'],
+      access: { kind: 'org', permission: 'catalog.manage' },
+      body: OrganisationFileRequestSchema,
+      response: OrganisationFileResultSchema,
+      handler: ({ auth, body }) => catalog.uploadOwnFile(deps, auth, body),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/v1/catalog/collections/:collectionId',
+      summary: "Remove one of the organisation's own collections from its knowledge base (stored versions are kept)",
+      tags: ['catalog'],
+      access: { kind: 'org', permission: 'catalog.manage' },
+      params: CollectionParamsSchema,
+      tenantEntity: 'catalog-collection',
+      response: null,
+      status: 204,
+      handler: async ({ reply, auth, params }) => {
+        await catalog.removeOwnCollection(deps, auth, params.collectionId);
+        return reply.code(204).send();
+      },
+    }),
+  ];
+}

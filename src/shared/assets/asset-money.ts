@@ -1,0 +1,68 @@
+/**
+ * Exact yen arithmetic for the asset inventory, shared by the server (rules,
+ * export) and the web app (display). Amounts are integers of yen held as
+ * bigint; nothing here ever goes through a float.
+ *
+ * Seed 000 III.3.3 図11 writes unit values in 千円 (thousand yen, 0.5 = 500 yen)
+ * and totals in 万円 (ten thousand yen, 10,044万円 = 100,440,000 yen).
+ */
+
+/** Most decimal places a 千円 value can have: three, since one yen is 0.001千円. */
+export const THOUSAND_YEN_DECIMALS = 3;
+/** Largest unit value accepted: 1,000,000,000千円 (one trillion yen) per record. */
+export const MAX_UNIT_VALUE_THOUSAND_YEN = 1_000_000_000n;
+/** Largest record count accepted (kept below 2^53 so it stays exact as a JSON number). */
+export const MAX_RECORDS = 1_000_000_000_000_000;
+
+export const THOUSAND_YEN_PATTERN = /^\d{1,10}(\.\d{1,3})?$/;
+
+/** "0.5" (千円) → 500n (yen); null when the text is not a plain non-negative decimal with at most 3 decimals. */
+export function thousandYenToYen(text: string): bigint | null {
+  if (!THOUSAND_YEN_PATTERN.test(text)) return null;
+  const [whole, fraction = ''] = text.split('.');
+  const yen = BigInt(whole) * 1000n + BigInt(fraction.padEnd(THOUSAND_YEN_DECIMALS, '0'));
+  return yen > MAX_UNIT_VALUE_THOUSAND_YEN * 1000n ? null : yen;
+}
+
+/** 500n → "0.5"; 150000n → "150" (no grouping, no trailing zeros). */
+export function yenToThousandYen(yen: bigint | number): string {
+  const v = BigInt(yen);
+  const sign = v < 0n ? '-' : '';
+  const abs = v < 0n ? -v : v;
+  const whole = abs / 1000n;
+  const fraction = (abs % 1000n).toString().padStart(3, '0').replace(/0+$/, '');
+  return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** Digits grouped by three: 100440000n → "100,440,000". */
+export function groupDigits(v: bigint): string {
+  const sign = v < 0n ? '-' : '';
+  const digits = (v < 0n ? -v : v).toString();
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** "100,440,000円" / "¥100,440,000". */
+export function formatYen(yen: bigint | string, locale: 'ja' | 'en'): string {
+  const v = BigInt(yen);
+  return locale === 'ja' ? `${groupDigits(v)}円` : `${v < 0n ? '-' : ''}¥${groupDigits(v < 0n ? -v : v)}`;
+}
+
+/**
+ * 万円 as the seed shows it: 100,440,000 yen → "10,044万円". An amount that is
+ * not a whole number of 万円 keeps one decimal, rounded half up (75,000 yen →
+ * "7.5万円", 15,000 → "1.5万円", 12,345 → "1.2万円").
+ */
+export function formatManYen(yen: bigint | string): string {
+  const v = BigInt(yen);
+  const sign = v < 0n ? '-' : '';
+  const abs = v < 0n ? -v : v;
+  const tenths = (abs + 500n) / 1000n; // tenths of 万円, half up
+  const whole = tenths / 10n;
+  const decimal = tenths % 10n;
+  return `${sign}${groupDigits(whole)}${decimal ? `.${decimal}` : ''}万円`;
+}
+
+/** records x unit value, exact. */
+export function assetValueYen(records: bigint | number, unitValueYen: bigint | number): bigint {
+  return BigInt(records) * BigInt(unitValueYen);
+}

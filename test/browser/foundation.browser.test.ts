@@ -1,0 +1,410 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { generate } from 'otplib';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/server/platform/config.ts';
+import { startServer, type RunningServer } from '../../src/server/server.ts';
+
+/**
+ * The foundation journey through the real UI in headless Chromium, against
+ * the real server (embedded PostgreSQL in a temporary folder, or DATABASE_URL):
+ * set-up → MFA enrolment → recovery codes → language switch → invitation →
+ * newcomer joins → roles (with a concurrent edit) → audit log and export →
+ * account → sign out → sign in with the TOTP step.
+ * Screenshots of every screen go to artifacts/screenshots/foundation/NN-name-<lang>.png.
+ *
+ * Needs `npx vite build` first (dist/web) and Debian's /usr/bin/chromium.
+ */
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SHOTS = path.join(ROOT, 'artifacts/screenshots/foundation');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const PASSWORD = 'Kumoji-Test-Passphrase-2026!';
+const OWNER = { email: 'owner@example.jp', name: '山田 太郎', organisation: 'テスト商事株式会社' };
+const NEWCOMER = { email: 'hanako.sato@example.jp', name: '佐藤 花子' };
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+type Lang = 'ja' | 'en';
+
+let server: RunningServer;
+let setupUrl = '';
+let dataDir = '';
+const profiles: string[] = [];
+const contexts: BrowserContext[] = [];
+const browserErrors: string[] = [];
+
+async function freePort(from = 3200, to = 3299): Promise<number> {
+  const start = from + Math.floor(Math.random() * (to - from + 1));
+  for (let i = 0; i <= to - from; i++) {
+    const port = from + ((start - from + i) % (to - from + 1));
+    const free = await new Promise<boolean>((resolve) => {
+      const s = net.createServer();
+      s.once('error', () => resolve(false));
+      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}-${to}`);
+}
+
+async function newContext(): Promise<BrowserContext> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-chromium-'));
+  profiles.push(profile);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    viewport: { width: 1280, height: 860 },
+    acceptDownloads: true,
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  contexts.push(context);
+  context.on('page', watch);
+  for (const p of context.pages()) watch(p);
+  return context;
+}
+
+/** Script errors and CSP violations fail the test; HTTP 4xx the journey provokes on purpose do not. */
+function watch(page: Page) {
+  page.on('pageerror', (e) => browserErrors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (401|403|409)/.test(m.text())) {
+      browserErrors.push(`console: ${m.text()}`);
+    }
+  });
+}
+
+const pageOf = async (context: BrowserContext) => context.pages()[0] ?? (await context.newPage());
+
+let shotNumber = 0;
+
+/** i18next shows a key when its message is missing: none may reach the screen. */
+async function assertNoRawKeys(page: Page) {
+  const text = await page.locator('body').innerText();
+  const raw = text.match(/\b(common|nav|shell|roles|roleDescriptions|setup|signIn|mfa|invitation|home|members|organisation|account|audit|notFound|errors)\.[a-zA-Z_.]+\b/g);
+  assert.equal(raw, null, `untranslated keys on ${page.url()}: ${raw?.join(', ')}`);
+}
+
+/** Every input has an accessible name; one h1; heading levels never skip. */
+async function assertAccessible(page: Page) {
+  const unnamed = await page.locator('input:not([type=hidden]), select, textarea').evaluateAll((elements) =>
+    elements
+      .filter((e) => {
+        const el = e as HTMLInputElement;
+        const aria = el.getAttribute('aria-label')?.trim();
+        const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
+          .split(/\s+/)
+          .map((id) => (id ? document.getElementById(id)?.textContent?.trim() : ''))
+          .join('');
+        const labels = [...(el.labels ?? [])].map((l) => l.textContent?.trim()).join('');
+        return !aria && !labelledBy && !labels;
+      })
+      .map((e) => e.outerHTML.slice(0, 160)),
+  );
+  assert.deepEqual(unnamed, [], `inputs without an accessible name on ${page.url()}`);
+  const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((hs) => hs.filter((h) => (h as HTMLElement).offsetParent !== null).map((h) => Number(h.tagName[1])));
+  assert.equal(levels.filter((l) => l === 1).length, 1, `exactly one h1 on ${page.url()} (levels ${levels})`);
+  levels.reduce((prev, l) => {
+    assert.ok(l <= prev + 1, `heading level jumps from h${prev} to h${l} on ${page.url()}`);
+    return l;
+  }, 0);
+}
+
+async function shot(page: Page, name: string, lang: Lang) {
+  await page.waitForLoadState('networkidle');
+  await page.locator('[role=status] .mantine-Loader-root, .mantine-Loader-root').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+  assert.equal(await page.locator('html').getAttribute('lang'), lang);
+  await assertNoRawKeys(page);
+  await assertAccessible(page);
+  const file = path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-${name}-${lang}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+}
+
+async function switchLanguage(page: Page, lang: Lang) {
+  const label = lang === 'ja' ? '日本語' : 'English';
+  // The switch is a radio group labelled in the language currently shown.
+  const group = page.getByRole('radiogroup', { name: lang === 'ja' ? 'Language' : '表示言語' }).filter({ visible: true });
+  await group.getByText(label, { exact: true }).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  await page.waitForLoadState('networkidle');
+}
+
+/** A screen in Japanese, then in English, then back to Japanese (through the switch in the header). */
+async function shotBoth(page: Page, name: string) {
+  shotNumber++;
+  await shot(page, name, 'ja');
+  await switchLanguage(page, 'en');
+  await shot(page, name, 'en');
+  await switchLanguage(page, 'ja');
+}
+
+async function shotJa(page: Page, name: string) {
+  shotNumber++;
+  await shot(page, name, 'ja');
+}
+
+before(async () => {
+  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) {
+    throw new Error('dist/web is missing: build the web app first with `npx vite build` (or `npm run build`).');
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium fonts-noto-cjk`);
+  }
+  fs.rmSync(SHOTS, { recursive: true, force: true });
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const port = await freePort();
+  const env: Record<string, string> = { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' };
+  if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
+  else env.DATA_DIR = dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-browser-'));
+  server = await startServer(loadConfig(env), (line) => {
+    const m = line.match(/(http:\/\/\S+\/setup\?token=\S+)/);
+    if (m) setupUrl = m[1];
+  });
+});
+
+after(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await server?.stop();
+  for (const p of profiles) fs.rmSync(p, { recursive: true, force: true });
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('foundation journey: set-up, MFA, invitation, roles, audit log, sign-in again', { timeout: 240_000 }, async (t) => {
+  assert.match(setupUrl, /\/setup\?token=/, 'the server printed a set-up link');
+  const ownerContext = await newContext();
+  const owner = await pageOf(ownerContext);
+  let secret = '';
+  let invitationUrl = '';
+  // The journey is one story: after a failed step the rest is skipped, not piled up with timeouts.
+  let failed = false;
+  const step = (name: string, fn: () => Promise<void>) =>
+    t.test(name, { skip: failed ? 'an earlier step failed' : false }, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        failed = true;
+        await owner.screenshot({ path: path.join(SHOTS, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
+        throw e;
+      }
+    });
+
+  await step('set-up creates the owner and the organisation', async () => {
+    await owner.goto(setupUrl);
+    await owner.getByRole('heading', { level: 1, name: '初期設定' }).waitFor();
+    await shotBoth(owner, 'setup');
+    // A weak password is refused on its field, in Japanese, by the server.
+    await owner.getByLabel('組織名').fill(OWNER.organisation);
+    await owner.getByLabel('お名前').fill(OWNER.name);
+    await owner.getByLabel('メールアドレス').fill(OWNER.email);
+    await owner.getByLabel('パスワード', { exact: true }).fill('password1234');
+    await owner.getByLabel('パスワード(確認用)').fill('password1234');
+    await owner.getByRole('button', { name: '組織とアカウントを作成' }).click();
+    await owner.getByText('推測されやすいパスワードです', { exact: false }).first().waitFor();
+    shotNumber++;
+    await shot(owner, 'setup-weak-password', 'ja');
+    await owner.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
+    await owner.getByLabel('パスワード(確認用)').fill(PASSWORD);
+    await owner.getByRole('button', { name: '組織とアカウントを作成' }).click();
+    await owner.waitForURL('**/account/mfa-setup');
+  });
+
+  await step('the MFA policy sends the owner to enrolment; a TOTP code turns it on', async () => {
+    await owner.getByRole('heading', { level: 1, name: '二要素認証の設定' }).waitFor();
+    await owner.getByText(`「${OWNER.organisation}」では二要素認証が必須です`).waitFor();
+    await shotBoth(owner, 'mfa-required');
+    await owner.getByRole('button', { name: '設定を始める' }).click();
+    const secretField = owner.getByLabel('設定キー');
+    await secretField.waitFor();
+    secret = await secretField.inputValue();
+    assert.match(secret, /^[A-Z2-7]{16,}$/, 'a base32 TOTP secret');
+    const qr = owner.getByRole('img', { name: '認証アプリで読み取る QR コード' });
+    assert.match((await qr.getAttribute('src')) ?? '', /^data:image\/svg\+xml;base64,/);
+    assert.ok(await qr.evaluate((img) => (img as HTMLImageElement).naturalWidth > 0), 'the QR code renders');
+    await shotBoth(owner, 'mfa-enrol');
+    await owner.getByLabel('確認コード').fill('000000');
+    await owner.getByRole('button', { name: '確認して有効にする' }).click();
+    await owner.getByText('確認コードが正しくありません。').waitFor();
+    await owner.getByLabel('確認コード').fill(await generate({ secret }));
+    await owner.getByRole('button', { name: '確認して有効にする' }).click();
+    const codes = owner.getByTestId('recovery-codes').locator('li');
+    await codes.first().waitFor();
+    assert.equal(await codes.count(), 10);
+    assert.match(await codes.first().innerText(), /^[0-9a-f]{5}-[0-9a-f]{5}$/);
+    await owner.getByRole('button', { name: 'すべてコピー' }).click();
+    await owner.getByText('コピーしました').waitFor();
+    const download = owner.waitForEvent('download');
+    await owner.getByRole('button', { name: 'ダウンロード(.txt)' }).click();
+    const file = await (await download).path();
+    assert.equal(fs.readFileSync(file, 'utf8').trim().split('\n').filter((l) => /^[0-9a-f]{5}-[0-9a-f]{5}$/.test(l)).length, 10);
+    await shotBoth(owner, 'recovery-codes');
+    await owner.getByRole('button', { name: '保管しました。次へ進む' }).click();
+    await owner.waitForURL((u) => u.pathname === '/');
+  });
+
+  await step('home summarises the organisation; the language choice is remembered on the account', async () => {
+    await owner.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
+    await owner.getByText('1 名中 1 名が設定済み').waitFor();
+    assert.equal(await owner.getByRole('main').getByText(OWNER.organisation).count(), 1);
+    await shotBoth(owner, 'home');
+    await switchLanguage(owner, 'en');
+    await owner.reload();
+    await owner.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    assert.equal(await owner.locator('html').getAttribute('lang'), 'en');
+    await owner.getByRole('navigation').getByRole('link', { name: 'Members' }).waitFor();
+    await switchLanguage(owner, 'ja');
+    await owner.reload();
+    await owner.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
+    // Only modules that exist, and only those this member may open.
+    const nav = await owner.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link').allInnerTexts();
+    assert.deepEqual(nav, ['ホーム', 'メンバー', '監査ログ', '組織設定', 'アカウント']);
+  });
+
+  await step('the owner invites a member and gets a one-time link', async () => {
+    await owner.getByRole('navigation').getByRole('link', { name: 'メンバー' }).click();
+    await owner.getByRole('heading', { level: 1, name: 'メンバーと役割' }).waitFor();
+    await shotBoth(owner, 'members');
+    const form = owner.getByRole('region', { name: 'メンバーを招待' });
+    await form.getByLabel('メールアドレス').fill(NEWCOMER.email);
+    await form.getByLabel('役割').selectOption('staff');
+    await form.getByRole('button', { name: '招待リンクを作成' }).click();
+    const link = owner.getByLabel('招待リンク');
+    await link.waitFor();
+    invitationUrl = await link.inputValue();
+    assert.match(invitationUrl, /\/invitations\/[A-Za-z0-9_-]{20,}$/);
+    await owner.getByRole('button', { name: 'コピー: 招待リンク' }).click();
+    assert.equal(await owner.evaluate(() => navigator.clipboard.readText()), invitationUrl, 'the copy button put the link on the clipboard');
+    await owner.getByRole('region', { name: '招待の状況' }).getByText('承諾待ち').waitFor();
+    await shotBoth(owner, 'invitation-created');
+  });
+
+  await step('a newcomer opens the link in another browser and joins', async () => {
+    const guestContext = await newContext();
+    const guest = await pageOf(guestContext);
+    await guest.goto(invitationUrl);
+    await guest.getByRole('heading', { level: 1, name: '組織への招待' }).waitFor();
+    await guest.getByText(`「${OWNER.organisation}」から雲路への招待が届いています。`).waitFor();
+    await shotBoth(guest, 'invitation-accept');
+    await guest.getByLabel('お名前').fill(NEWCOMER.name);
+    await guest.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
+    await guest.getByLabel('パスワード(確認用)').fill(`${PASSWORD}x`);
+    await guest.getByRole('button', { name: 'アカウントを作成して参加する' }).click();
+    await guest.getByText('パスワードが一致しません。').waitFor();
+    await guest.getByLabel('パスワード(確認用)').fill(PASSWORD);
+    await guest.getByRole('button', { name: 'アカウントを作成して参加する' }).click();
+    await guest.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
+    await guest.getByText('担当者', { exact: true }).first().waitFor();
+    // Staff see no audit log and no organisation settings.
+    const nav = await guest.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link').allInnerTexts();
+    assert.deepEqual(nav, ['ホーム', 'メンバー', 'アカウント']);
+    await shotJa(guest, 'home-staff');
+    await guestContext.close();
+  });
+
+  await step('the owner sees the new member; a stale role change gets the conflict message', async () => {
+    await owner.reload();
+    const row = owner.getByTestId('member-row').filter({ hasText: NEWCOMER.name });
+    await row.waitFor();
+    assert.equal(await owner.getByTestId('member-row').count(), 2);
+    await owner.getByRole('region', { name: '招待の状況' }).getByText('承諾済み').waitFor();
+    // Someone else changes the member first (same API, behind the page's back).
+    const members = await owner.request.get('/api/v1/members');
+    const newcomer = (await members.json()).items.find((m: { email: string }) => m.email === NEWCOMER.email);
+    const { csrfToken } = await (await owner.request.get('/api/v1/session')).json();
+    const bump = await owner.request.patch(`/api/v1/members/${newcomer.userId}`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { role: 'auditor', version: newcomer.version },
+    });
+    assert.equal(bump.status(), 200);
+    await row.getByLabel(`${NEWCOMER.name} さんの役割`).selectOption('manager');
+    await owner.getByText('他の人が先に更新しました。最新の内容を読み込み直してから、もう一度お試しください。').waitFor();
+    await shotJa(owner, 'members-conflict');
+    await owner.getByRole('button', { name: '最新の内容を読み込む' }).click();
+    await owner.waitForFunction(
+      (name) => [...document.querySelectorAll('[data-testid=member-row]')].some((r) => r.textContent?.includes(name) && (r.querySelector('select') as HTMLSelectElement | null)?.value === 'auditor'),
+      NEWCOMER.name,
+    );
+    await row.getByLabel(`${NEWCOMER.name} さんの役割`).selectOption('manager');
+    await owner.getByText(`${NEWCOMER.name} さんの役割を「管理者」に変更しました。`).waitFor();
+    await shotBoth(owner, 'members-list');
+  });
+
+  await step('the audit log lists the entries, filters them and exports the chain', async () => {
+    await owner.getByRole('navigation').getByRole('link', { name: '監査ログ' }).click();
+    await owner.getByRole('heading', { level: 1, name: '監査ログ' }).waitFor();
+    await owner.getByTestId('audit-row').first().waitFor();
+    const rows = await owner.getByTestId('audit-row').allInnerTexts();
+    for (const action of ['組織の作成', 'メンバーの追加', '招待の作成', '役割の変更']) {
+      assert.ok(rows.some((r) => r.includes(action)), `an entry "${action}"`);
+    }
+    assert.ok(rows.some((r) => r.includes('役割: 監査人 → 管理者')), 'before and after of the role change');
+    const head = await owner.getByTestId('audit-head-hash').innerText();
+    assert.match(head, /^[0-9a-f]{64}$/);
+    await shotBoth(owner, 'audit');
+    await owner.getByLabel('対象').selectOption('invitation');
+    await owner.waitForFunction(() => {
+      const r = [...document.querySelectorAll('[data-testid=audit-row]')];
+      return r.length > 0 && r.every((x) => x.textContent?.includes('招待'));
+    });
+    await owner.getByLabel('実行者').selectOption({ label: `${NEWCOMER.name} (${NEWCOMER.email})` });
+    await owner.getByText('条件に合う記録はありません。').waitFor();
+    await owner.getByRole('button', { name: '絞り込みを解除' }).click();
+    await owner.getByTestId('audit-row').first().waitFor();
+    const download = owner.waitForEvent('download');
+    await owner.getByRole('link', { name: 'JSON Lines で出力' }).click();
+    const exported = fs.readFileSync((await (await download).path())!, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const last = exported.at(-1);
+    assert.ok(last.head, 'the last line carries the head');
+    assert.equal(last.head.hash, exported.at(-2).hash);
+    assert.equal(exported.at(-2).action, 'audit.export');
+  });
+
+  await step('organisation settings and my account', async () => {
+    await owner.getByRole('navigation').getByRole('link', { name: '組織設定' }).click();
+    await owner.getByRole('heading', { level: 1, name: '組織設定' }).waitFor();
+    await shotBoth(owner, 'organisation');
+    await owner.getByRole('navigation').getByRole('link', { name: 'アカウント' }).click();
+    await owner.getByRole('heading', { level: 1, name: 'アカウント' }).waitFor();
+    await owner.getByText('このセッション').waitFor();
+    await owner.getByRole('region', { name: '最近のアカウント操作' }).getByText('二要素認証の有効化').waitFor();
+    await shotBoth(owner, 'account');
+  });
+
+  await step('sign out, then sign in again with password and TOTP', async () => {
+    await owner.getByRole('button', { name: `${OWNER.name} さんのメニュー` }).click();
+    await owner.getByRole('menuitem', { name: 'サインアウト' }).click();
+    await owner.waitForURL('**/sign-in**');
+    await owner.getByRole('heading', { level: 1, name: 'サインイン' }).waitFor();
+    await shotBoth(owner, 'sign-in');
+    await owner.getByLabel('メールアドレス').fill(OWNER.email);
+    await owner.getByLabel('パスワード').fill('wrong-password-123');
+    await owner.getByRole('button', { name: 'サインイン' }).click();
+    await owner.getByText('メールアドレスまたはパスワードが正しくありません。').waitFor();
+    await owner.getByLabel('パスワード').fill(PASSWORD);
+    await owner.getByRole('button', { name: 'サインイン' }).click();
+    await owner.getByRole('heading', { level: 1, name: '確認コードの入力' }).waitFor();
+    await shotBoth(owner, 'sign-in-mfa');
+    await owner.getByLabel('確認コード').fill(await generate({ secret }));
+    await owner.getByRole('button', { name: '確認' }).click();
+    await owner.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
+    await owner.getByText('2 名中 2 名が設定済み').or(owner.getByText('2 名中 1 名が設定済み')).waitFor();
+    await shotJa(owner, 'home-after-sign-in');
+  });
+
+  assert.deepEqual(browserErrors, [], 'no script errors or CSP violations in the browser');
+});
