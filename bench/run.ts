@@ -16,11 +16,15 @@
  *
  * autocannon runs in a child process so it does not share the server's event
  * loop; it still shares the machine's cores with the server and PostgreSQL.
+ * For each measurement the CPU used by this process (the servers), the
+ * embedded PostgreSQL, autocannon and the rest of the machine is printed, with
+ * CPU time per request: on a shared machine those are steadier than req/s.
  *
  * Environment knobs (for quick iterations; the defaults are the reference run):
  *   BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2),
  *   BENCH_CONNECTIONS (default 50), BENCH_ROWS (default 100000),
- *   BENCH_SCENARIOS (default "abc"; e.g. "c" to profile the list route alone).
+ *   BENCH_SCENARIOS (default "abc"; e.g. "c" to profile the list route alone),
+ *   DATABASE_POOL_SIZE (the app's own setting, default 10), PG_RUN_AS.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -391,6 +395,7 @@ async function main(): Promise<void> {
     `  NOTE: the load generator (autocannon, child process), the Node server and PostgreSQL all share these ${cpus.length} core(s);` +
       ' absolute figures are pessimistic, the ratios measured in this one run are what count.',
   );
+  console.log(`  load average before the run: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (anything above ~0.2 means other work shares the machine)`);
 
   const [appPort, barePort, fastifyPort] = await freePorts(3);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-bench-'));
@@ -417,6 +422,7 @@ async function main(): Promise<void> {
     DATA_DIR: tmp,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...(process.env.PG_RUN_AS ? { PG_RUN_AS: process.env.PG_RUN_AS } : {}),
+    ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
   });
 
   const t0 = performance.now();
@@ -566,7 +572,7 @@ async function main(): Promise<void> {
       console.log(`\nDropped database ${benchDbName}.`);
     }
     fs.rmSync(tmp, { recursive: true, force: true });
-    console.log(`\nStopped; removed ${tmp}.`);
+    console.log(`\nStopped; removed ${tmp}. Load average now: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
   }
   if (failed) process.exitCode = 1;
 }

@@ -5,6 +5,8 @@ import type { Config } from './platform/config.ts';
 import { runMigrations } from './platform/db/database.ts';
 import { openDatabase, type OpenedDatabase } from './platform/db/open-database.ts';
 import { buildApp } from './platform/http/app.ts';
+import { startAssetImportWorker } from './assets/asset-import.jobs.ts';
+import { startJobQueue, stopJobQueue } from './platform/jobs/job-queue.ts';
 import { allRoutes } from './routes.ts';
 
 export interface RunningServer {
@@ -25,6 +27,9 @@ export async function startServer(config: Config, log: (m: string) => void = con
     const catalog = await loadShippedCatalog(database, config.CATALOG_DIR);
     log(`Catalog: ${catalog.collections} collections, ${catalog.items} items; ${catalog.stored.length} new version(s) stored.`);
     const deps = { config, database };
+    // Background jobs (pg-boss) on the same database; its schema is created on first start.
+    const jobs = await startJobQueue(database, { log });
+    await startAssetImportWorker(jobs, deps, log);
     app = await buildApp(deps, allRoutes(deps));
     await app.listen({ port: config.PORT, host: config.HOST });
     log(`Kumoji is serving ${config.publicUrl} (${database.description}).`);
@@ -37,6 +42,7 @@ export async function startServer(config: Config, log: (m: string) => void = con
     }
   } catch (e) {
     await app?.close().catch(() => undefined);
+    await stopJobQueue(database);
     await database.close();
     throw e;
   }
@@ -49,6 +55,8 @@ export async function startServer(config: Config, log: (m: string) => void = con
     stop() {
       stopping ??= (async () => {
         await running.close();
+        // Running jobs finish (or are retried by another instance after their expiry).
+        await stopJobQueue(database);
         await database.close();
       })();
       return stopping;

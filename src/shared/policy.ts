@@ -21,6 +21,22 @@ export const PERMISSIONS = {
   'catalog.read': ALL,
   'catalog.manage': ['owner'],
   'content.write': WRITERS,
+  // Evidence files: any member may download those of the organisation; uploads follow the record's own permission.
+  'evidence.read': ALL,
+  // Diagnosis, stage gates and roadmap (PRODUCT.md capability 3).
+  // The profile feeds later rules (personal data, EU, finance): the executive side keeps it.
+  'profile.update': ['owner', 'manager'],
+  'diagnosis.read': ALL,
+  'diagnosis.answer': WRITERS,
+  // Seed 000 II.6: the executive and the cloud administrator evaluate; the executive decides.
+  'gate.evaluate': WRITERS,
+  'gate.decide': ['owner', 'manager'],
+  'roadmap.update': WRITERS,
+  'budget.update': ['owner', 'manager'],
+  // The information-asset inventory (seed 000 III.3.3, III.4), and the workloads and system portfolio built on it:
+  // everyone reads and exports; the auditor changes nothing.
+  'assets.read': ALL,
+  'assets.write': WRITERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

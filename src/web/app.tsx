@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { createQueryClient } from './api/query-client.ts';
+import { ErrorBoundary } from './components/error-boundary.tsx';
 import { FullPageLoader } from './components/full-page-loader.tsx';
 import { applyLocale, rememberLocale, i18n } from './i18n/i18n.ts';
 import { useSession } from './platform/auth/session.query.ts';
@@ -27,6 +28,18 @@ const NoOrganisationPage = page(() => import('./platform/organisation/no-organis
 const AccountPage = page(() => import('./platform/account/account.page.tsx'), 'AccountPage');
 const MfaSetupPage = page(() => import('./platform/account/mfa-setup.page.tsx'), 'MfaSetupPage');
 const NotFoundPage = page(() => import('./platform/shell/not-found.page.tsx'), 'NotFoundPage');
+const KnowledgeHomePage = page(() => import('./catalog/knowledge-home.page.tsx'), 'KnowledgeHomePage');
+const CollectionPage = page(() => import('./catalog/collection.page.tsx'), 'CollectionPage');
+const KnowledgeItemPage = page(() => import('./catalog/item.page.tsx'), 'ItemPage');
+const KnowledgeSearchPage = page(() => import('./catalog/search.page.tsx'), 'SearchPage');
+const GlossaryPage = page(() => import('./catalog/glossary.page.tsx'), 'GlossaryPage');
+const OwnFileUploadPage = page(() => import('./catalog/own-file-upload.page.tsx'), 'OwnFileUploadPage');
+
+const WorkloadListPage = page(() => import('./assets/workload-list.page.tsx'), 'WorkloadListPage');
+const WorkloadFormPage = page(() => import('./assets/workload-form.page.tsx'), 'WorkloadFormPage');
+const SystemListPage = page(() => import('./assets/system-list.page.tsx'), 'SystemListPage');
+const SystemFormPage = page(() => import('./assets/system-form.page.tsx'), 'SystemFormPage');
+const SystemPortfolioPage = page(() => import('./assets/system-portfolio.page.tsx'), 'SystemPortfolioPage');
 
 /** The signed-in user's language wins over this browser's choice; it is remembered for the next sign-in page. */
 function LocaleSync() {
@@ -35,7 +48,7 @@ function LocaleSync() {
   const locale = data?.user?.locale;
   useEffect(() => {
     if (userId && locale) {
-      applyLocale(locale);
+      void applyLocale(locale);
       rememberLocale(locale);
     }
   }, [userId, locale]);
@@ -50,27 +63,42 @@ export function App() {
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <LocaleSync />
-            <Suspense fallback={<FullPageLoader />}>
-              <Routes>
-                <Route path="/setup" element={<SetupPage />} />
-                <Route path="/sign-in" element={<SignInPage />} />
-                <Route path="/invitations/:token" element={<InvitationPage />} />
-                <Route element={<RequireSession />}>
-                  <Route element={<AppShellLayout />}>
-                    <Route path="/account" element={<AccountPage />} />
-                    <Route path="/account/mfa-setup" element={<MfaSetupPage />} />
-                    <Route path="/organisations/new" element={<NoOrganisationPage />} />
-                    <Route element={<RequireOrganisation />}>
-                      <Route index element={<HomePage />} />
-                      <Route path="/members" element={<MembersPage />} />
-                      <Route path="/audit" element={<AuditPage />} />
-                      <Route path="/organisation" element={<OrganisationSettingsPage />} />
+            <ErrorBoundary>
+              <Suspense fallback={<FullPageLoader />}>
+                <Routes>
+                  <Route path="/setup" element={<SetupPage />} />
+                  <Route path="/sign-in" element={<SignInPage />} />
+                  <Route path="/invitations/:token" element={<InvitationPage />} />
+                  <Route element={<RequireSession />}>
+                    <Route element={<AppShellLayout />}>
+                      <Route path="/account" element={<AccountPage />} />
+                      <Route path="/account/mfa-setup" element={<MfaSetupPage />} />
+                      <Route path="/organisations/new" element={<NoOrganisationPage />} />
+                      <Route element={<RequireOrganisation />}>
+                        <Route index element={<HomePage />} />
+                        <Route path="/members" element={<MembersPage />} />
+                        <Route path="/audit" element={<AuditPage />} />
+                        <Route path="/organisation" element={<OrganisationSettingsPage />} />
+                        <Route path="/knowledge" element={<KnowledgeHomePage />} />
+                        <Route path="/knowledge/collections/:collectionId" element={<CollectionPage />} />
+                        <Route path="/knowledge/items/:itemId" element={<KnowledgeItemPage />} />
+                        <Route path="/knowledge/search" element={<KnowledgeSearchPage />} />
+                        <Route path="/knowledge/glossary" element={<GlossaryPage />} />
+                        <Route path="/knowledge/upload" element={<OwnFileUploadPage />} />
+                        <Route path="/workloads" element={<WorkloadListPage />} />
+                        <Route path="/workloads/new" element={<WorkloadFormPage />} />
+                        <Route path="/workloads/:id" element={<WorkloadFormPage />} />
+                        <Route path="/systems" element={<SystemListPage />} />
+                        <Route path="/systems/new" element={<SystemFormPage />} />
+                        <Route path="/systems/portfolio" element={<SystemPortfolioPage />} />
+                        <Route path="/systems/:id" element={<SystemFormPage />} />
+                      </Route>
+                      <Route path="*" element={<NotFoundPage />} />
                     </Route>
-                    <Route path="*" element={<NotFoundPage />} />
                   </Route>
-                </Route>
-              </Routes>
-            </Suspense>
+                </Routes>
+              </Suspense>
+            </ErrorBoundary>
           </BrowserRouter>
         </QueryClientProvider>
       </I18nextProvider>

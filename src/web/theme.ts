@@ -8,8 +8,8 @@ export const theme = createTheme({
   fontFamilyMonospace: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK JP", monospace',
   headings: { fontFamily: FONT_STACK, fontWeight: '700' },
   primaryColor: 'indigo',
-  // Shade 7 keeps white text on filled buttons above 4.5:1 (WCAG AA).
-  primaryShade: 7,
+  // Shade 8 keeps white text on filled buttons at 4.5:1 or more (WCAG 2.2 AA): indigo 5.7, red 4.5.
+  primaryShade: 8,
   defaultRadius: 'md',
   focusRing: 'auto',
   lineHeights: { md: '1.7' },
@@ -18,9 +18,21 @@ export const theme = createTheme({
   },
 });
 
-/** Mantine's "dimmed" grey is below 4.5:1 on white; a darker grey keeps secondary text readable. */
+/**
+ * Contrast (WCAG 2.2 AA, 4.5:1 for text): Mantine's "dimmed" grey (3.3:1 on
+ * white) and the text of some light variants (alerts, badges, subtle buttons;
+ * yellow 2.7:1, orange 3.6:1, teal 4.3:1 on their tint) are darkened here.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': t.colors.gray[7], '--mantine-color-placeholder': t.colors.gray[6] },
+  light: {
+    '--mantine-color-dimmed': t.colors.gray[7],
+    '--mantine-color-placeholder': t.colors.gray[6],
+    '--mantine-color-teal-light-color': '#06604a',
+    '--mantine-color-green-light-color': '#1f6b2a',
+    '--mantine-color-red-light-color': '#a51d1d',
+    '--mantine-color-yellow-light-color': '#7c4a03',
+    '--mantine-color-orange-light-color': '#7c4a03',
+  },
   dark: {},
 });

@@ -36,6 +36,83 @@ const fixtures: Record<string, () => Promise<Record<string, string>>> = {
   },
   'catalog-collection': async () => ({ collectionId: (await ownCatalogFile()).collectionId }),
   'catalog-item': async () => ({ itemId: (await ownCatalogFile()).itemId }),
+  workload: async () => {
+    const r = await orgA.owner.client.post('/api/v1/workloads', { name: `Workload ${randomUUID().slice(0, 8)}` });
+    assert.equal(r.status, 201, r.raw);
+    return { id: r.body.id };
+  },
+  system: async () => {
+    const r = await orgA.owner.client.post('/api/v1/systems', { name: `System ${randomUUID().slice(0, 8)}`, criticality: 'high', currentPlacement: 'mainframe' });
+    assert.equal(r.status, 201, r.raw);
+    return { id: r.body.id };
+  },
+  asset: async () => {
+    const r = await orgA.owner.client.post('/api/v1/assets', { name: `Asset ${randomUUID().slice(0, 8)}`, medium: 'electronic', records: 1, rank: 'B', unitValueThousandYen: '1' });
+    assert.equal(r.status, 201, r.raw);
+    return { id: r.body.id };
+  },
+  'asset-import': async () => {
+    const boundary = `b${randomUUID().slice(0, 8)}`;
+    const csv = '情報資産名,媒体,データ総件数,ランク,千円\r\n顧客台帳,電子媒体,1,B,1\r\n';
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+    const r = await orgA.owner.client.request('POST', '/api/v1/asset-imports', Buffer.from(body), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    assert.equal(r.status, 201, r.raw);
+    return { id: r.body.id };
+  },
+  // Diagnosis module: organisation A gets the shipped catalog, a draft of the prerequisite check,
+  // one gate decision (stage 0 → 1) and an evaluation of the stage 1 gate; each upload is a new file.
+  assessment: async () => {
+    const { loadShippedCatalog } = await import('../../src/server/catalog/catalog.loader.ts');
+    await loadShippedCatalog(t.database, t.config.CATALOG_DIR);
+    const list = await orgA.owner.client.get('/api/v1/diagnosis/checklists');
+    const pre = list.body.items.find((c: { id: string }) => c.id === 'urn:kumoji:seed-000:checklists:prerequisite');
+    if (pre.draft) return { assessmentId: pre.draft.id };
+    const r = await orgA.owner.client.post('/api/v1/diagnosis/assessments', { checklistId: pre.id });
+    assert.equal(r.status, 201, r.raw);
+    return { assessmentId: r.body.id };
+  },
+  'assessment-answer': async () => ({ ...(await fixtures.assessment()), itemId: 'urn:kumoji:seed-000:checklists:prerequisite:1.1' }),
+  'assessment-answer-evidence': async () => {
+    const ids = await fixtures['assessment-answer']();
+    const body = `--b0\r\nContent-Disposition: form-data; name="file"; filename="memo.txt"\r\nContent-Type: text/plain\r\n\r\nmemo\r\n--b0--\r\n`;
+    const url = `/api/v1/diagnosis/assessments/${ids.assessmentId}/answers/${encodeURIComponent(ids.itemId)}/evidence`;
+    const r = await orgA.owner.client.request('POST', url, Buffer.from(body), { 'content-type': 'multipart/form-data; boundary=b0' });
+    assert.equal(r.status, 201, r.raw);
+    return { ...ids, evidenceId: r.body.id };
+  },
+  evidence: async () => ({ evidenceId: (await fixtures['assessment-answer-evidence']()).evidenceId }),
+  'stage-decision': async () => {
+    await fixtures.assessment();
+    let stages = await orgA.owner.client.get('/api/v1/stages');
+    if (!stages.body.decisions.length) {
+      const r = await orgA.owner.client.post('/api/v1/stages/decisions', { track: 'main', outcome: 'advance', reason: 'security fixture', version: 0 });
+      assert.equal(r.status, 201, r.raw);
+      stages = await orgA.owner.client.get('/api/v1/stages');
+    }
+    return { decisionId: stages.body.decisions[0].id };
+  },
+  'gate-evaluation': async () => {
+    await fixtures['stage-decision']();
+    const r = await orgA.owner.client.post('/api/v1/stages/evaluations', { gateItemId: 'urn:kumoji:seed-000:stages:stage-1:gate.1', result: 'satisfactory', summary: 'fixture', evaluators: 'fixture' });
+    assert.equal(r.status, 201, r.raw);
+    return { evaluationId: r.body.id };
+  },
+  'roadmap-task': async () => {
+    await fixtures.assessment();
+    const roadmap = await orgA.owner.client.get('/api/v1/roadmap');
+    const item = roadmap.body.stages[0].items[0];
+    if (item.task) return { taskId: item.task.id };
+    const r = await orgA.owner.client.post('/api/v1/roadmap/tasks', { practiceItemId: item.item.id });
+    assert.equal(r.status, 201, r.raw);
+    return { taskId: r.body.id };
+  },
+  'roadmap-task-evidence': async () => {
+    const { taskId } = await fixtures['roadmap-task']();
+    const body = `--b0\r\nContent-Disposition: form-data; name="file"; filename="memo.txt"\r\nContent-Type: text/plain\r\n\r\nmemo\r\n--b0--\r\n`;
+    const r = await orgA.owner.client.request('POST', `/api/v1/roadmap/tasks/${taskId}/evidence`, Buffer.from(body), { 'content-type': 'multipart/form-data; boundary=b0' });
+    assert.equal(r.status, 201, r.raw);
+    return { taskId, evidenceId: r.body.id };
+  },
 };
 
 /** An organisation's own catalog file in A (uploading the same file again changes nothing). */

@@ -49,6 +49,8 @@ export const assetImports = pgTable(
     encoding: text('encoding'),
     /** The upload itself, so any instance can run the job; cleared once committed or cancelled. */
     content: bytea('content'),
+    /** The validated rows (gzip of JSON), so the commit does not parse the file again. */
+    prepared: bytea('prepared'),
     /** The file's header row as read. */
     headers: jsonb('headers').$type<string[]>().notNull(),
     /** Header index (as a string) -> asset field name, or null for "ignore". */

@@ -13,14 +13,14 @@
  *   consider the Government Cloud first.
  */
 
-export const STRATEGIES = ['rehost', 'replatform', 'refactor', 'repurchase', 'retire', 'retain', 'relocate'] as const;
+import { CONNECTIONS, CRITICALITIES, PLACEMENTS, STRATEGIES, type SYSTEM_FINDING_CODES } from '../../shared/schemas/system.schema.ts';
+
 export type Strategy = (typeof STRATEGIES)[number];
-export const CRITICALITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Criticality = (typeof CRITICALITIES)[number];
-export const PLACEMENTS = ['mainframe', 'on_premises', 'private_cloud', 'public_cloud', 'government_cloud'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
-export const CONNECTIONS = ['vpn', 'dedicated_line', 'api_gateway'] as const;
 export type Connection = (typeof CONNECTIONS)[number];
+
+export const STRATEGY_CODES: ReadonlySet<string> = new Set(STRATEGIES);
 
 const ON_PREMISES: ReadonlySet<Placement> = new Set(['mainframe', 'on_premises']);
 export const isCloud = (p: Placement): boolean => !ON_PREMISES.has(p);
@@ -114,17 +114,7 @@ export function dependencyCycles(systemIds: readonly string[], dependencies: rea
   return components.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
 }
 
-export type SystemFindingCode =
-  | 'strategyUndecided'
-  | 'rationaleMissing'
-  | 'effortMissing'
-  | 'movingWithoutCloudTarget'
-  | 'retainWithDifferentTarget'
-  | 'retireWithTarget'
-  | 'hybridLinkMissing'
-  | 'apiGatewayRecommended'
-  | 'dependsOnRetired'
-  | 'inCycle';
+export type SystemFindingCode = (typeof SYSTEM_FINDING_CODES)[number];
 
 export interface SystemFinding {
   code: SystemFindingCode;

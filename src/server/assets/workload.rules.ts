@@ -21,13 +21,12 @@
  * text always comes from the catalog.
  */
 
-export type Stage = '0' | '1' | '2' | '3' | '4' | 'x';
-export const MOTIVES = ['cost', 'convenience', 'continuity'] as const;
+import { MOTIVES, STAGE_X_KINDS, type PRIORITIES, type STAGES, type TONES, type VERDICTS, type WORKLOAD_REASON_CODES } from '../../shared/schemas/workload.schema.ts';
+
+export type Stage = (typeof STAGES)[number];
 export type Motive = (typeof MOTIVES)[number];
 /** Seed 000 II.6.6 対象業務: the three kinds of stage X work. */
-export const STAGE_X_KINDS = ['personal', 'sales_customer', 'planning_finance'] as const;
 export type StageXKind = (typeof STAGE_X_KINDS)[number];
-export const PRIORITIES = ['low', 'medium', 'high'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 export type Rank = 'A' | 'B' | 'C';
 export type Sensitivity = 'basic' | 'sensitive' | 'exceptional';
@@ -81,36 +80,9 @@ export interface WorkloadFacts {
   assets: readonly WorkloadAssetFacts[];
 }
 
-export type Verdict = 'suitable' | 'needsStageXPlan' | 'notYet';
-export type Tone = 'ok' | 'info' | 'warning' | 'blocker';
-
-export type ReasonCode =
-  | 'stageNotDiagnosed'
-  | 'stageZeroConsiderOnly'
-  | 'sensitiveDeclared'
-  | 'sensitiveImpacts'
-  | 'sensitiveAssets'
-  | 'personalDataAssets'
-  | 'coreBusinessDeclared'
-  | 'coreBusinessInformation'
-  | 'rankAAssets'
-  | 'riskTolerable'
-  | 'riskNotTolerable'
-  | 'riskToleranceUnanswered'
-  | 'riskToleranceContradicted'
-  | 'stageTwoEffective'
-  | 'stageThreeCandidate'
-  | 'laterStage'
-  | 'stageXPlanMissing'
-  | 'stageXPlanned'
-  | 'allowedInStage'
-  | 'stageOneFirstChoice'
-  | 'stageTwoFirstChoice'
-  | 'noMotive'
-  | 'motives'
-  | 'noCategory'
-  | 'noAssets'
-  | 'futurePriorityHigh';
+export type Verdict = (typeof VERDICTS)[number];
+export type Tone = (typeof TONES)[number];
+export type ReasonCode = (typeof WORKLOAD_REASON_CODES)[number];
 
 export interface WorkloadReason {
   code: ReasonCode;
@@ -149,7 +121,6 @@ export const mainStageRank = (s: Stage): number => (s === 'x' ? 3 : Number(s));
 /** III.3.1 ② (communication tools) and ③ (business tools): the seed's stage 2 examples, mail and file servers (II.6.3). */
 const STAGE_TWO_CATEGORIES = new Set([2, 3]);
 
-const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 const byKindOrder = (kinds: Iterable<StageXKind>): StageXKind[] => STAGE_X_KINDS.filter((k) => new Set(kinds).has(k));
 
 export function workloadVerdict(facts: WorkloadFacts, currentStage: Stage | null): WorkloadVerdict {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { diagnose, passes, type Answer, type ChecklistDef } from './diagnosis.rules.ts';
+import { checklistsFromItems, compareAnswers, diagnose, isDiagnostic, passes, scoreText, type Answer, type ChecklistDef, type ChecklistModel } from './diagnosis.rules.ts';
+import { shippedItems } from './seed-catalog.test-helper.ts';
 
 // The shapes of the shipped checklists (catalog/seed-000/checklists.yaml), reduced to what the rules read.
 const pre: ChecklistDef = {
@@ -80,5 +81,114 @@ describe('diagnosis (seed 000 VI.1.1-VI.1.2)', () => {
     const d2 = diagnose(lists, answers({ 'mig:4.2': 'no', 'mig:4.5': 'unknown' }, 'yes'));
     const notReady = d2.reasons.find((r) => r.code === 'notReadyFor');
     assert.deepEqual(notReady, { code: 'notReadyFor', checklistId: 'mig', stage: '2', missing: ['mig:4.2', 'mig:4.5'] });
+  });
+});
+
+describe('the shipped checklists, read from the catalog (catalog/seed-000/checklists.yaml)', () => {
+  const models = checklistsFromItems(shippedItems('seed-000/checklists.yaml'));
+  const [prerequisite, migration, signs] = models;
+  const all = (list: ChecklistModel, a: Answer) => Object.fromEntries(list.questions.map((q) => [q.id, a])) as Record<string, Answer>;
+  const q = (list: ChecklistModel, number: string) => list.questions.find((x) => x.number === number)!.id;
+
+  test('three checklists: 8 prerequisite questions, 9 migration questions, 3 signs of stage 3', () => {
+    assert.deepEqual(
+      models.map((m) => [m.id.split(':').pop(), m.questions.length, m.passRule, m.placesAtStage ?? null, m.readyForStage ?? null]),
+      [
+        ['prerequisite', 8, 'majority', '1', null],
+        ['migration', 9, 'all', null, '2'],
+        ['stage3-signs', 3, 'all', '3', null],
+      ],
+    );
+    assert.deepEqual(prerequisite.questions.map((x) => x.number), ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8']);
+    assert.deepEqual(migration.questions.map((x) => x.number), ['4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '4.8', '4.9']);
+    assert.equal(prerequisite.questions[0].zeroStageIfNo, true);
+    assert.ok(migration.questions.every((x) => x.action), 'every migration question has an action for No');
+    assert.deepEqual(signs.questions.filter((x) => x.highRiskIfNo).map((x) => x.id.split(':').pop()), ['external-experts']);
+    assert.ok(models.every(isDiagnostic));
+  });
+
+  test('the scores read the seed\'s way: "Yes の合計 6/8", "Yes の合計 9／9"', () => {
+    assert.deepEqual(scoreText(prerequisite.scoreLabel, 6, 8), { ja: 'Yes の合計 6/8', en: 'Total of Yes answers 6/8' });
+    assert.deepEqual(scoreText(migration.scoreLabel, 9, 9), { ja: 'Yes の合計 9／9', en: 'Total of Yes answers 9/9' });
+    assert.deepEqual(scoreText(signs.scoreLabel, 2, 3), { ja: 'Yes の合計 2/3', en: 'Yes 2/3' });
+    assert.deepEqual(scoreText({ ja: '合計', en: 'Total' }, 1, 2), { ja: '合計 1/2', en: 'Total 1/2' });
+  });
+
+  // The seed's own cases (VI.1.1-VI.1.2), on the shipped catalog's attributes.
+  const seedCases: { name: string; answers: () => Record<string, Answer>; stage: string; ready: string | null; highRisk?: boolean; actions?: number }[] = [
+    {
+      name: 'VI.1.1: most answers Yes (5/8) → 第1段階',
+      answers: () => ({ ...all(prerequisite, 'no'), [q(prerequisite, '1.1')]: 'yes', [q(prerequisite, '1.2')]: 'yes', [q(prerequisite, '1.3')]: 'yes', [q(prerequisite, '1.5')]: 'yes', [q(prerequisite, '1.7')]: 'yes' }),
+      stage: '1',
+      ready: null,
+    },
+    {
+      name: 'VI.1.1: no cloud experience at all (1.1 No) → outside the checklist, 第0段階',
+      answers: () => ({ ...all(prerequisite, 'yes'), [q(prerequisite, '1.1')]: 'no', ...all(migration, 'yes') }),
+      stage: '0',
+      ready: null,
+    },
+    {
+      name: 'VI.1.2: at stage 1, all nine Yes → may move to 第2段階',
+      answers: () => ({ ...all(prerequisite, 'yes'), ...all(migration, 'yes'), ...all(signs, 'no') }),
+      stage: '1',
+      ready: '2',
+      highRisk: true,
+      actions: 1,
+    },
+    {
+      name: 'VI.1.2: eight Yes and one No (4.7 encryption) → not yet; the No becomes its action',
+      answers: () => ({ ...all(prerequisite, 'yes'), ...all(migration, 'yes'), [q(migration, '4.7')]: 'no', ...all(signs, 'no') }),
+      stage: '1',
+      ready: null,
+      actions: 2,
+    },
+    {
+      name: 'VI.1.2 last paragraphs: inventory, ISMS and experts → 第3段階; no expert → high risk',
+      answers: () => ({ ...all(prerequisite, 'yes'), ...all(migration, 'yes'), ...all(signs, 'yes') }),
+      stage: '3',
+      ready: '2',
+      highRisk: false,
+      actions: 0,
+    },
+    {
+      name: 'Don\'t know is not Yes: 4/8 Yes and 4 Don\'t know is not "most" → 第0段階',
+      answers: () => ({ ...all(prerequisite, 'unknown'), [q(prerequisite, '1.1')]: 'yes', [q(prerequisite, '1.2')]: 'yes', [q(prerequisite, '1.3')]: 'yes', [q(prerequisite, '1.4')]: 'yes' }),
+      stage: '0',
+      ready: null,
+    },
+  ];
+  for (const c of seedCases) {
+    test(c.name, () => {
+      const d = diagnose(models, c.answers());
+      assert.equal(d.proposedStage, c.stage);
+      assert.equal(d.readyForStage, c.ready);
+      if (c.highRisk !== undefined) assert.equal(d.highRisks.length > 0, c.highRisk);
+      if (c.actions !== undefined) assert.equal(d.suggestedActions.length, c.actions);
+    });
+  }
+
+  test("an organisation's own checklist without rule attributes only scores", () => {
+    const own = checklistsFromItems([
+      { itemId: 'urn:kumoji:org:x:list', parentId: null, ja: '自社', en: 'Own', detailJa: null, detailEn: null, source: ['own'], attributes: { kind: 'checklist' } },
+      { itemId: 'urn:kumoji:org:x:list:g', parentId: 'urn:kumoji:org:x:list', ja: 'グループ', en: 'Group', detailJa: null, detailEn: null, source: ['own'], attributes: { kind: 'group' } },
+      { itemId: 'urn:kumoji:org:x:list:g:q1', parentId: 'urn:kumoji:org:x:list:g', ja: '質問', en: 'Question', detailJa: null, detailEn: null, source: ['own'], attributes: { kind: 'question' } },
+    ]);
+    assert.equal(own.length, 1);
+    assert.equal(own[0].passRule, 'none');
+    assert.deepEqual(own[0].questions.map((x) => [x.id.split(':').pop(), x.group?.en]), [['q1', 'Group']]);
+    assert.equal(isDiagnostic(own[0]), false);
+    assert.equal(diagnose(own, { [own[0].questions[0].id]: 'yes' }).proposedStage, '0');
+  });
+});
+
+describe('comparing two assessments item by item', () => {
+  test('improved, worsened, changed and the same', () => {
+    const result = compareAnswers(['a', 'b', 'c', 'd', 'e'], { a: 'no', b: 'yes', c: 'unknown', d: 'yes' }, { a: 'yes', b: 'no', c: 'no', d: 'yes', e: 'yes' });
+    assert.deepEqual(
+      result.items.map((i) => i.change),
+      ['improved', 'worsened', 'changed', 'same', 'improved'],
+    );
+    assert.deepEqual([result.improved, result.worsened, result.changed], [2, 1, 1]);
   });
 });

@@ -148,3 +148,140 @@ export function diagnose(checklists: readonly ChecklistDef[], answers: Readonly<
     complete: scores.every((s) => s.unanswered.length === 0),
   };
 }
+
+// ---------------------------------------------------------------------------
+// From the catalog to the rules: checklist collections are data (docs/CATALOG.md,
+// type `checklist`); these pure mappings read one stored version's items.
+// ---------------------------------------------------------------------------
+
+/** The fields of a stored catalog item these rules read (catalog_items rows fit). */
+export interface CatalogItemLike {
+  itemId: string;
+  parentId: string | null;
+  ja: string;
+  en: string;
+  detailJa: string | null;
+  detailEn: string | null;
+  source: string[];
+  attributes: Record<string, unknown>;
+}
+
+export interface QuestionModel extends QuestionDef {
+  text: Text;
+  detail: Text | null;
+  /** The group heading above the question, when the checklist has groups. */
+  group: Text | null;
+  source: string[];
+}
+
+export interface ChecklistModel extends ChecklistDef {
+  name: Text;
+  detail: Text | null;
+  /** The seed's own way of writing the score, e.g. "Yes の合計 /8". */
+  scoreLabel: Text | null;
+  source: string[];
+  questions: QuestionModel[];
+}
+
+const PASS_RULES: readonly PassRule[] = ['majority', 'all', 'none'];
+const isStage = (v: unknown): v is Stage => typeof v === 'string' && (STAGES as readonly string[]).includes(v);
+const isText = (v: unknown): v is Text =>
+  !!v && typeof v === 'object' && typeof (v as Text).ja === 'string' && typeof (v as Text).en === 'string';
+const pairOf = (ja: string | null, en: string | null): Text | null => (ja !== null && en !== null ? { ja, en } : null);
+
+/**
+ * The checklists of one stored version: each root item of kind `checklist`,
+ * with its questions (kind `question`, directly under it or under one level
+ * of `group`) in the order the items come (display order). Attributes a file
+ * does not declare read as "no rule" (passRule none), so an organisation's
+ * own checklist scores without proposing a stage.
+ */
+export function checklistsFromItems(items: readonly CatalogItemLike[]): ChecklistModel[] {
+  const byId = new Map(items.map((i) => [i.itemId, i]));
+  const lists = new Map<string, ChecklistModel>();
+  for (const item of items) {
+    const a = item.attributes;
+    if (item.parentId !== null || a.kind !== 'checklist') continue;
+    lists.set(item.itemId, {
+      id: item.itemId,
+      passRule: PASS_RULES.includes(a.passRule as PassRule) ? (a.passRule as PassRule) : 'none',
+      ...(isStage(a.placesAtStage) ? { placesAtStage: a.placesAtStage } : {}),
+      ...(isStage(a.readyForStage) ? { readyForStage: a.readyForStage } : {}),
+      name: { ja: item.ja, en: item.en },
+      detail: pairOf(item.detailJa, item.detailEn),
+      scoreLabel: isText(a.scoreLabel) ? a.scoreLabel : null,
+      source: item.source,
+      questions: [],
+    });
+  }
+  for (const item of items) {
+    const a = item.attributes;
+    if (a.kind !== 'question' || item.parentId === null) continue;
+    const parent = byId.get(item.parentId);
+    const group = parent && parent.attributes.kind === 'group' ? parent : null;
+    const list = lists.get(group ? (group.parentId ?? '') : item.parentId);
+    if (!list) continue;
+    list.questions.push({
+      id: item.itemId,
+      ...(typeof a.number === 'string' ? { number: a.number } : {}),
+      ...(a.zeroStageIfNo === true ? { zeroStageIfNo: true } : {}),
+      ...(a.highRiskIfNo === true ? { highRiskIfNo: true } : {}),
+      ...(isText(a.action) ? { action: a.action } : {}),
+      text: { ja: item.ja, en: item.en },
+      detail: pairOf(item.detailJa, item.detailEn),
+      group: group ? { ja: group.ja, en: group.en } : null,
+      source: item.source,
+    });
+  }
+  return [...lists.values()];
+}
+
+/** Whether a checklist takes part in the diagnosis (any rule attribute), or only scores. */
+export function isDiagnostic(list: ChecklistDef): boolean {
+  return (
+    list.passRule !== 'none' ||
+    !!list.placesAtStage ||
+    !!list.readyForStage ||
+    list.questions.some((q) => q.zeroStageIfNo || q.highRiskIfNo || q.action)
+  );
+}
+
+/**
+ * The score written the seed's way: "Yes の合計 /8" with 6 Yes reads
+ * "Yes の合計 6/8" (VI.1.1); a label without a "/n" gets " 6/8" appended.
+ */
+export function scoreText(label: Text | null, yes: number, total: number): Text {
+  const one = (s: string | undefined, fallback: string): string => {
+    if (!s) return `${fallback} ${yes}/${total}`;
+    const m = /^(.*?)\s*([/／])\s*(\d+)\s*$/.exec(s);
+    return m ? `${m[1]} ${yes}${m[2]}${m[3]}` : `${s} ${yes}/${total}`;
+  };
+  return { ja: one(label?.ja, 'Yes の合計'), en: one(label?.en, 'Yes') };
+}
+
+export interface AnswerComparison {
+  itemId: string;
+  left: Answer | null;
+  right: Answer | null;
+  /** yes gained (improved), yes lost (worsened), another change, or the same. */
+  change: 'improved' | 'worsened' | 'changed' | 'same';
+}
+
+/**
+ * Two assessments of one checklist, item by item, in the order of `itemIds`
+ * (the union of both versions' questions). "left" is the older one.
+ */
+export function compareAnswers(
+  itemIds: readonly string[],
+  left: Readonly<Record<string, Answer | null | undefined>>,
+  right: Readonly<Record<string, Answer | null | undefined>>,
+): { items: AnswerComparison[]; improved: number; worsened: number; changed: number } {
+  const items = itemIds.map((itemId): AnswerComparison => {
+    const l = left[itemId] ?? null;
+    const r = right[itemId] ?? null;
+    const change = l === r ? 'same' : r === 'yes' ? 'improved' : l === 'yes' ? 'worsened' : 'changed';
+    return { itemId, left: l, right: r, change };
+  });
+  const count = (c: AnswerComparison['change']) => items.filter((i) => i.change === c).length;
+  return { items, improved: count('improved'), worsened: count('worsened'), changed: count('changed') };
+}

@@ -36,6 +36,8 @@ export const ConfigSchema = z.object({
   BODY_LIMIT_BYTES: int(1024, 64 * 1024 * 1024).default(1024 * 1024),
   CATALOG_DIR: z.string().min(1).default('./catalog'),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** Largest evidence file accepted (bytes); files are stored in the database. */
+  EVIDENCE_MAX_BYTES: int(1024, 100 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

@@ -9,13 +9,12 @@ export const SESSION_KEY = ['session'] as const;
  * the route guards send the user where they need to go.
  */
 export function createQueryClient(): QueryClient {
-  let client: QueryClient;
   const onError = (error: unknown) => {
     if (error instanceof ApiError && (error.status === 401 || error.code === 'mfaRequired' || error.code === 'noOrganisation' || error.code === 'notMember')) {
       void client.invalidateQueries({ queryKey: SESSION_KEY });
     }
   };
-  client = new QueryClient({
+  const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {

@@ -17,7 +17,7 @@ export function CopyField({ label, value, description }: { label: string; value:
       />
       <CopyButton value={value}>
         {({ copied, copy }) => (
-          <Button variant={copied ? 'filled' : 'default'} color={copied ? 'teal' : undefined} onClick={copy} aria-label={`${copied ? t('common.copied') : t('common.copy')}: ${label}`}>
+          <Button variant={copied ? 'filled' : 'default'} color={copied ? 'teal.9' : undefined} onClick={copy} aria-label={`${copied ? t('common.copied') : t('common.copy')}: ${label}`}>
             <span aria-live="polite">{copied ? t('common.copied') : t('common.copy')}</span>
           </Button>
         )}

@@ -8,9 +8,12 @@ interface PageHeaderProps {
   actions?: ReactNode;
 }
 
+/** The first page shown after loading keeps the browser's own focus; later pages move it to their heading. */
+let navigatedInApp = false;
+
 /**
- * Each page's single h1. It names the browser tab and takes focus after a
- * navigation, so keyboard and screen-reader users start at the new content.
+ * Each page's single h1. It names the browser tab and takes focus after an
+ * in-app navigation, so keyboard and screen-reader users start at the new content.
  */
 export function PageHeader({ title, description, actions }: PageHeaderProps) {
   const { t } = useTranslation();
@@ -19,7 +22,8 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
     document.title = `${title} | ${t('common.appName')}`;
   }, [title, t]);
   useEffect(() => {
-    if (window.history.state?.idx > 0) ref.current?.focus({ preventScroll: true });
+    if (navigatedInApp) ref.current?.focus({ preventScroll: true });
+    navigatedInApp = true;
   }, []);
   return (
     <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="md">

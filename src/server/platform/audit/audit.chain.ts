@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The hash chain of the audit trail, as pure functions.
@@ -29,33 +29,65 @@ export interface ChainEntry {
 
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
+  if (typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (typeof value === 'object') {
-    const keys = Object.keys(value as object)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  // One pass over the sorted keys, without intermediate arrays: verification runs this for every entry.
+  const object = value as Record<string, unknown>;
+  let out = '{';
+  for (const key of Object.keys(object).sort()) {
+    const v = object[key];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(key)}:${canonicalJson(v)}`;
   }
-  return JSON.stringify(value);
+  return `${out}}`;
 }
 
+/** The entry's fields in canonical (sorted) key order. */
+const ENTRY_KEYS = [
+  'action',
+  'actorLabel',
+  'actorUserId',
+  'after',
+  'at',
+  'before',
+  'chain',
+  'entityId',
+  'entityType',
+  'meta',
+  'organisationId',
+  'seq',
+] as const;
+
+/**
+ * SHA-256 of `prevHash`, a new line and the canonical serialisation of the
+ * entry. Written out for speed (the keys are known and already sorted), it
+ * produces exactly the bytes `canonicalJson` gives for the same object.
+ */
 export function entryHash(prevHash: string, entry: ChainEntry): string {
-  const body = canonicalJson({
-    chain: entry.chain,
-    seq: entry.seq,
-    organisationId: entry.organisationId,
-    actorUserId: entry.actorUserId,
-    actorLabel: entry.actorLabel,
-    at: entry.at.toISOString(),
+  const fields: Record<(typeof ENTRY_KEYS)[number], unknown> = {
     action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before ?? null,
+    actorLabel: entry.actorLabel,
+    actorUserId: entry.actorUserId,
     after: entry.after ?? null,
+    at: entry.at.toISOString(),
+    before: entry.before ?? null,
+    chain: entry.chain,
+    entityId: entry.entityId,
+    entityType: entry.entityType,
     meta: entry.meta ?? null,
-  });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+    organisationId: entry.organisationId,
+    seq: entry.seq,
+  };
+  let body = '{';
+  for (const key of ENTRY_KEYS) {
+    const v = fields[key];
+    if (v === undefined) continue;
+    if (body.length > 1) body += ',';
+    body += `"${key}":${canonicalJson(v)}`;
+  }
+  return hash('sha256', `${prevHash}\n${body}}`, 'hex');
 }
 
 export interface StoredEntry extends ChainEntry {

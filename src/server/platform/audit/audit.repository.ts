@@ -176,9 +176,13 @@ export interface VerifyReport {
   heads: { chain: string; seq: number; hash: string }[];
 }
 
+const VERIFY_PAGE = 5000;
+type VerifyRow = RawRow & { id: number };
+
 /**
  * Recomputes every chain from its first entry, reading in keyset pages so
- * memory stays flat at any size. Stops at the first break.
+ * memory stays flat at any size (two pages at most: the one being verified
+ * and the next, read ahead). Stops at the first break.
  */
 export async function verifyAudit(pool: pg.Pool, onlyChain?: string): Promise<VerifyReport> {
   const client = await pool.connect();
@@ -190,24 +194,31 @@ export async function verifyAudit(pool: pg.Pool, onlyChain?: string): Promise<Ve
     for (const chain of chains) {
       report.chains++;
       const verifier = new ChainVerifier(chain);
-      let afterSeq = 0;
-      for (;;) {
-        const { rows } = await client.query<RawRow & { id: number }>(
+      const page = (afterSeq: number) =>
+        client.query<VerifyRow>(
           `select id, chain, seq, organisation_id, actor_user_id, actor_label, at, action, entity_type, entity_id,
                   before, after, meta, prev_hash, hash
-             from audit_log where chain = $1 and seq > $2 order by seq limit 5000`,
+             from audit_log where chain = $1 and seq > $2 order by seq limit ${VERIFY_PAGE}`,
           [chain, afterSeq],
         );
-        if (!rows.length) break;
-        for (const row of rows) {
-          const problem = verifier.push(toStored(row));
-          if (problem) {
-            report.entries += verifier.count;
-            report.firstBreak = { ...problem, chain, id: row.id };
-            return report;
+      let next: Promise<pg.QueryResult<VerifyRow>> | null = page(0);
+      try {
+        while (next) {
+          const { rows }: pg.QueryResult<VerifyRow> = await next;
+          // Ask for the following page before hashing this one: PostgreSQL reads it meanwhile.
+          next = rows.length === VERIFY_PAGE ? page(rows[rows.length - 1].seq) : null;
+          for (const row of rows) {
+            const problem = verifier.push(toStored(row));
+            if (problem) {
+              report.entries += verifier.count;
+              report.firstBreak = { ...problem, chain, id: row.id };
+              return report;
+            }
           }
         }
-        afterSeq = rows[rows.length - 1].seq;
+      } finally {
+        // A page still in flight when verification stops must finish before the client goes back to the pool.
+        await next?.catch(() => undefined);
       }
       report.entries += verifier.count;
       report.heads.push({ chain, seq: verifier.count, hash: verifier.headHash });

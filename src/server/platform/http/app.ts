@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { can } from '../../../shared/policy.ts';
@@ -119,6 +120,13 @@ function strictJsonParser(_req: FastifyRequest, body: Buffer, done: (err: Error 
   }
 }
 
+/** The PostgreSQL error code of a driver error, also when Drizzle wrapped it. */
+export function pgCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = e?.code ?? e?.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({
@@ -140,7 +148,7 @@ export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<Fasti
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(['application/json', 'application/problem+json'], { parseAs: 'buffer' }, strictJsonParser);
-  // Uploads (multipart) register their own parser in their module.
+  // multipart/form-data: only in the upload routes' context (below).
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -172,8 +180,9 @@ export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<Fasti
     else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') problem = new HttpProblem(413, 'bodyTooLarge', { limit: config.BODY_LIMIT_BYTES });
     else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') problem = new HttpProblem(415, 'unsupportedMediaType');
     else if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') problem = new HttpProblem(400, 'invalidJson');
-    else if ((error as { code?: string }).code === '23505') problem = new HttpProblem(409, 'duplicate');
-    else if ((error as { code?: string }).code === '40001' || (error as { code?: string }).code === '40P01') problem = new HttpProblem(409, 'conflict');
+    // Drizzle wraps driver errors (DrizzleQueryError): the PostgreSQL code is on `cause`.
+    else if (pgCode(error) === '23505') problem = new HttpProblem(409, 'duplicate');
+    else if (pgCode(error) === '40001' || pgCode(error) === '40P01') problem = new HttpProblem(409, 'conflict');
     else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) problem = new HttpProblem(error.statusCode, 'badRequest');
     else {
       req.log.error({ err: error }, 'unhandled error');
@@ -208,7 +217,14 @@ export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<Fasti
     }
   });
 
-  registerRoutes(app, routes, hooks);
+  registerRoutes(app, routes.filter((r) => !r.rawBody), hooks);
+  // Uploads: multipart/form-data is parsed only for the routes that take a file
+  // (`rawBody`), in their own context; everywhere else it stays a 415. The
+  // handler reads the file with its own size limit (e.g. platform/evidence).
+  await app.register(async (uploads) => {
+    await uploads.register(multipart, { limits: { files: 1, fields: 10, parts: 11, fieldSize: 10_000, headerPairs: 100 } });
+    registerRoutes(uploads, routes.filter((r) => r.rawBody), hooks);
+  });
   await registerOpenApi(app, routes);
 
   if (fs.existsSync(WEB_DIST)) {

@@ -6,7 +6,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useLocaleAndZone } from '../../i18n/use-locale-and-zone.ts';
-import { useActionLabel } from '../audit/audit-labels.ts';
+import { useActionLabel, useChangeDescriptions } from '../audit/audit-labels.ts';
 import { useAccountActivity } from './account.query.ts';
 
 /** Sign-ins and changes to my account, newest first (the platform audit chain). */
@@ -15,6 +15,7 @@ export function ActivitySection() {
   const { locale, timeZone } = useLocaleAndZone();
   const activity = useAccountActivity();
   const actionLabel = useActionLabel();
+  const changes = useChangeDescriptions();
   const items = (activity.data ?? []).slice(0, 20);
   return (
     <SectionCard id="activity" title={t('account.activity')} description={t('account.activityHint')}>
@@ -31,13 +32,19 @@ export function ActivitySection() {
               <Table.Tr>
                 <Table.Th scope="col">{t('audit.at')}</Table.Th>
                 <Table.Th scope="col">{t('audit.action')}</Table.Th>
+                <Table.Th scope="col">{t('audit.details')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {items.map((e) => (
                 <Table.Tr key={e.seq}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, locale, timeZone)}</Table.Td>
-                  <Table.Td c={e.action.endsWith('failed') ? 'red.8' : undefined}>{actionLabel(e.action)}</Table.Td>
+                  <Table.Td c={e.action.endsWith('failed') ? 'red.9' : undefined}>{actionLabel(e.action)}</Table.Td>
+                  <Table.Td fz="sm">
+                    {changes(e).map((c) => (
+                      <div key={c}>{c}</div>
+                    ))}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

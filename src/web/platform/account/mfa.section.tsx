@@ -49,7 +49,7 @@ export function MfaSection() {
           ) : null
         ) : (
           <>
-            {organisation?.mfaSetupRequired ? <Text c="red.8">{t('mfa.policyBody')}</Text> : null}
+            {organisation?.mfaSetupRequired ? <Text c="red.9">{t('mfa.policyBody')}</Text> : null}
             <MfaEnrolment
               onConfirmed={(c) => {
                 setNotice(null);

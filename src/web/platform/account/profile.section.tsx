@@ -29,7 +29,6 @@ export function ProfileSection() {
     const values = { displayName: user.displayName, locale: user.locale, timeZone: user.timeZone || DEFAULT_TIME_ZONE };
     form.setInitialValues(values);
     form.setValues(values);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [user.version]);
 
   const now = new Date().toISOString();
@@ -44,7 +43,7 @@ export function ProfileSection() {
             { displayName: v.displayName.trim(), locale: v.locale, timeZone: v.timeZone, version: user.version },
             {
               onSuccess: () => {
-                applyLocale(v.locale);
+                void applyLocale(v.locale);
                 rememberLocale(v.locale);
                 setSaved(t('common.saved'));
               },
@@ -56,7 +55,7 @@ export function ProfileSection() {
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('account.displayName')} required maxLength={100} autoComplete="name" {...form.getInputProps('displayName')} />
-            <TextInput label={t('common.email')} value={user.email} readOnly description={t('account.emailFixed')} />
+            <TextInput label={t('common.email')} value={user.email} readOnly variant="filled" description={t('account.emailFixed')} inputWrapperOrder={['label', 'input', 'description', 'error']} />
             <NativeSelect
               label={t('account.language')}
               data={[
@@ -74,6 +73,7 @@ export function ProfileSection() {
               nothingFoundMessage={t('common.nothingFound')}
               maxDropdownHeight={280}
               comboboxProps={{ withinPortal: true }}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               {...form.getInputProps('timeZone')}
             />
           </SimpleGrid>

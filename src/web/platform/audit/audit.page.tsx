@@ -134,20 +134,20 @@ export function AuditPage() {
                     <Table.Tr key={e.seq} data-testid="audit-row">
                       <Table.Td>{e.seq}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, locale, timeZone)}</Table.Td>
-                      <Table.Td>{(e.actorUserId && names.get(e.actorUserId)) || e.actorLabel || t('audit.system')}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{(e.actorUserId && names.get(e.actorUserId)) || e.actorLabel || t('audit.system')}</Table.Td>
                       <Table.Td>{actionLabel(e.action)}</Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         {entityLabel(e.entityType)}
                         {e.entityId && names.get(e.entityId) ? ` · ${names.get(e.entityId)}` : ''}
                       </Table.Td>
                       <Table.Td>
                         {changes(e).map((c) => (
-                          <div key={c} className="mono">
+                          <Text key={c} size="xs">
                             {c}
-                          </div>
+                          </Text>
                         ))}
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <span className="mono" title={e.hash}>
                           {e.hash.slice(0, 12)}…
                         </span>

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
 import type { InvitationPreviewSchema } from '../../../shared/schemas/organisation.schema.ts';
 import { api, toApiError } from '../../api/api-client.ts';
@@ -16,7 +16,7 @@ import { currentLocale } from '../../i18n/i18n.ts';
 import { useLocaleAndZone } from '../../i18n/use-locale-and-zone.ts';
 import { NewPasswordFields } from './password-fields.tsx';
 import { newPasswordRules } from './password-rules.ts';
-import { useResetAfterSessionChange, useSession, useSignOut } from './session.query.ts';
+import { useEnterSession, useSession, useSignOut } from './session.query.ts';
 
 type TInvitationPreview = z.infer<typeof InvitationPreviewSchema>;
 
@@ -90,15 +90,11 @@ function InvitationFacts({ invitation, expires }: { invitation: TInvitationPrevi
 function AcceptArea({ token, invitation }: { token: string; invitation: TInvitationPreview }) {
   const { t } = useTranslation();
   const session = useSession().data;
-  const navigate = useNavigate();
-  const reset = useResetAfterSessionChange();
+  const enter = useEnterSession();
   const signOut = useSignOut();
   const accept = useMutation({
     mutationFn: (body: Record<string, unknown>) => api.post(`/api/v1/invitation-links/${encodeURIComponent(token)}/accept`, body),
-    onSuccess: async () => {
-      await reset();
-      navigate('/', { replace: true });
-    },
+    onSuccess: () => enter('/'),
   });
   const next = `/sign-in?next=${encodeURIComponent(`/invitations/${token}`)}`;
 
@@ -143,8 +139,7 @@ function AcceptArea({ token, invitation }: { token: string; invitation: TInvitat
 
 function NewcomerForm({ token }: { token: string }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const reset = useResetAfterSessionChange();
+  const enter = useEnterSession();
   const form = useForm({
     mode: 'controlled',
     initialValues: { displayName: '', password: '', passwordConfirm: '' },
@@ -158,10 +153,7 @@ function NewcomerForm({ token }: { token: string }) {
         password: v.password,
         locale: currentLocale(),
       }),
-    onSuccess: async () => {
-      await reset();
-      navigate('/', { replace: true });
-    },
+    onSuccess: () => enter('/'),
     onError: errors.apply,
   });
   return (

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import type { SessionInfoSchema } from '../../../shared/schemas/auth.schema.ts';
 import type { TLocale } from '../../../shared/schemas/common.schema.ts';
@@ -35,21 +36,38 @@ export function useOrganisationSession(): TSession & { user: TSessionUser; organ
   return session as TSession & { user: TSessionUser; organisation: TSessionOrganisation };
 }
 
-/** After sign-in, sign-out or a switch of organisation every cached answer belongs to someone else. */
+/** After a switch of organisation every cached answer belongs to the other organisation: drop them, read the session again. */
 export function useResetAfterSessionChange() {
   const client = useQueryClient();
   return async () => {
     client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
-    await client.invalidateQueries({ queryKey: SESSION_KEY });
     await client.refetchQueries({ queryKey: SESSION_KEY });
   };
 }
 
+/**
+ * After set-up, sign-in or accepting an invitation: read the new session, drop
+ * answers cached for another organisation (a signed-in user accepting joins a
+ * new one), then go on. The page being left keeps its own queries until it unmounts.
+ */
+export function useEnterSession() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  return async (to: string) => {
+    await client.refetchQueries({ queryKey: SESSION_KEY });
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0], type: 'inactive' });
+    navigate(to, { replace: true });
+  };
+}
+
+/**
+ * Signing out ends the session on the server, then loads the sign-in page
+ * afresh, so nothing of the previous user stays in this tab's memory.
+ */
 export function useSignOut() {
-  const reset = useResetAfterSessionChange();
   return useMutation({
     mutationFn: () => api.post('/api/v1/auth/sign-out'),
-    onSettled: reset,
+    onSettled: () => window.location.assign('/sign-in'),
   });
 }
 
@@ -61,7 +79,7 @@ export function useChangeLocale() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (locale: TLocale) => {
-      applyLocale(locale);
+      await applyLocale(locale);
       rememberLocale(locale);
       const session = client.getQueryData<TSession>(SESSION_KEY);
       if (!session?.authenticated || !session.user) return;

@@ -3,7 +3,7 @@ import { isEmail, useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/api-client.ts';
 import { useServerErrors } from '../../api/use-server-errors.ts';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
@@ -12,7 +12,7 @@ import { PublicLayout } from '../../components/public-layout.tsx';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { NewPasswordFields } from './password-fields.tsx';
 import { newPasswordRules } from './password-rules.ts';
-import { useResetAfterSessionChange, useSession } from './session.query.ts';
+import { useEnterSession, useSession } from './session.query.ts';
 
 /** First start: the one-time link the server printed creates the first owner and organisation. */
 export function SetupPage() {
@@ -20,8 +20,7 @@ export function SetupPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const session = useSession();
-  const navigate = useNavigate();
-  const reset = useResetAfterSessionChange();
+  const enter = useEnterSession();
   const form = useForm({
     mode: 'controlled',
     initialValues: { organisationName: '', displayName: '', email: '', password: '', passwordConfirm: '' },
@@ -43,10 +42,8 @@ export function SetupPage() {
         password: v.password,
         locale: currentLocale(),
       }),
-    onSuccess: async () => {
-      await reset();
-      navigate('/', { replace: true });
-    },
+    // The organisation requires MFA of its owner: the guards continue to enrolment.
+    onSuccess: () => enter('/'),
     onError: errors.apply,
   });
 

@@ -3,7 +3,7 @@ import { isEmail, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useSearchParams } from 'react-router';
 import { api } from '../../api/api-client.ts';
 import { SESSION_KEY } from '../../api/query-client.ts';
 import { useServerErrors } from '../../api/use-server-errors.ts';
@@ -11,7 +11,7 @@ import { FullPageLoader } from '../../components/full-page-loader.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { PublicLayout } from '../../components/public-layout.tsx';
 import { safeNext } from './password-rules.ts';
-import { useResetAfterSessionChange, useSession, useSignOut } from './session.query.ts';
+import { useEnterSession, useSession, useSignOut } from './session.query.ts';
 
 /** E-mail and password, then — when MFA is on — a code from the authenticator app or a recovery code. */
 export function SignInPage() {
@@ -38,8 +38,7 @@ export function SignInPage() {
 function PasswordStep({ next }: { next: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const navigate = useNavigate();
-  const reset = useResetAfterSessionChange();
+  const enter = useEnterSession();
   const form = useForm({
     mode: 'controlled',
     initialValues: { email: '', password: '' },
@@ -53,8 +52,7 @@ function PasswordStep({ next }: { next: string }) {
         await client.refetchQueries({ queryKey: SESSION_KEY });
         return;
       }
-      await reset();
-      navigate(next, { replace: true });
+      await enter(next);
     },
     onError: (e) => {
       form.setFieldValue('password', '');
@@ -87,8 +85,7 @@ function PasswordStep({ next }: { next: string }) {
 
 function MfaStep({ next }: { next: string }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const reset = useResetAfterSessionChange();
+  const enter = useEnterSession();
   const signOut = useSignOut();
   const inputRef = useRef<HTMLInputElement>(null);
   const form = useForm({
@@ -100,10 +97,7 @@ function MfaStep({ next }: { next: string }) {
   useEffect(() => inputRef.current?.focus(), []);
   const verify = useMutation({
     mutationFn: (code: string) => api.post('/api/v1/auth/mfa', { code }),
-    onSuccess: async () => {
-      await reset();
-      navigate(next, { replace: true });
-    },
+    onSuccess: () => enter(next),
     onError: (e) => {
       form.setFieldValue('code', '');
       errors.apply(e);

@@ -45,10 +45,12 @@ export function HomePage() {
   const policyGaps = org.requireMfa ? list.filter((m) => MFA_POLICY_ROLES.includes(m.role) && !m.mfaEnabled).length : 0;
 
   const steps: NextStep[] = [];
-  if (!session.user.mfaEnabled) steps.push({ key: 'own-mfa', to: '/account', label: t('home.steps.ownMfa'), why: t('home.steps.ownMfaWhy') });
+  // Others without MFA: only someone who manages members can follow up on them.
+  const othersWithoutMfa = list.filter((m) => !m.mfaEnabled && m.userId !== session.user.id).length;
+  if (!session.user.mfaEnabled) steps.push({ key: 'own-mfa', to: '/account#mfa', label: t('home.steps.ownMfa'), why: t('home.steps.ownMfaWhy') });
   if (org.can['members.manage'] && total === 1) steps.push({ key: 'invite', to: '/members', label: t('home.steps.invite'), why: t('home.steps.inviteWhy') });
-  if (total - withMfa > 0 && total > 1)
-    steps.push({ key: 'mfa-gaps', to: '/members', label: t('home.steps.mfaGaps', { count: total - withMfa }), why: t('home.steps.mfaGapsWhy') });
+  if (org.can['members.manage'] && othersWithoutMfa > 0)
+    steps.push({ key: 'mfa-gaps', to: '/members', label: t('home.steps.mfaGaps', { count: othersWithoutMfa }), why: t('home.steps.mfaGapsWhy') });
   if (org.can['organisation.update'] && !org.requireMfa)
     steps.push({ key: 'policy', to: '/organisation', label: t('home.steps.requireMfa'), why: t('home.steps.requireMfaWhy') });
   if (org.can['audit.read']) steps.push({ key: 'audit', to: '/audit', label: t('home.steps.audit'), why: t('home.steps.auditWhy') });
@@ -115,7 +117,7 @@ export function HomePage() {
                   {org.requireMfa ? t('home.policyOn') : t('home.policyOff')}
                 </Text>
                 {policyGaps > 0 ? (
-                  <Text size="sm" c="red.8">
+                  <Text size="sm" c="red.9">
                     {t('home.policyGaps', { count: policyGaps })}
                   </Text>
                 ) : null}

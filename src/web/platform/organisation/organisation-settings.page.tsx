@@ -30,7 +30,6 @@ export function OrganisationSettingsPage() {
       form.setInitialValues({ name: data.name, requireMfa: data.requireMfa });
       form.setValues({ name: data.name, requireMfa: data.requireMfa });
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data?.id, data?.version]);
 
   if (!session.organisation.can['organisation.update']) {
@@ -68,7 +67,7 @@ export function OrganisationSettingsPage() {
                 {...form.getInputProps('requireMfa', { type: 'checkbox' })}
               />
               {!form.values.requireMfa && data.requireMfa ? (
-                <Text size="sm" c="orange.9" role="note">
+                <Text size="sm" c="red.9" role="note">
                   {t('organisation.requireMfaOffWarning')}
                 </Text>
               ) : null}

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { ErrorBoundary } from '../../components/error-boundary.tsx';
 import { SectionLoader } from '../../components/full-page-loader.tsx';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { Logo } from '../../components/logo.tsx';
@@ -33,6 +34,13 @@ export function AppShellLayout() {
     ...(orgReady
       ? [
           { to: '/', label: t('nav.home') },
+          ...(org.can['catalog.read'] ? [{ to: '/knowledge', label: t('nav.knowledge') }] : []),
+          ...(org.can['assets.read']
+            ? [
+                { to: '/workloads', label: t('nav.workloads') },
+                { to: '/systems', label: t('nav.systems') },
+              ]
+            : []),
           { to: '/members', label: t('nav.members') },
           ...(org.can['audit.read'] ? [{ to: '/audit', label: t('nav.audit') }] : []),
           ...(org.can['organisation.update'] ? [{ to: '/organisation', label: t('nav.organisation') }] : []),
@@ -97,9 +105,11 @@ export function AppShellLayout() {
       </AppShell.Navbar>
       <AppShell.Main id="main" bg="var(--mantine-color-gray-0)">
         <Container size="lg" px={0}>
-          <Suspense fallback={<SectionLoader />}>
-            <Outlet />
-          </Suspense>
+          <ErrorBoundary resetKey={location.pathname}>
+            <Suspense fallback={<SectionLoader />}>
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
         </Container>
       </AppShell.Main>
     </AppShell>

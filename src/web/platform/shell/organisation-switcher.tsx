@@ -1,11 +1,14 @@
-import { Button, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Button, Menu, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/api-client.ts';
 import { useResetAfterSessionChange, useSignedInSession } from '../auth/session.query.ts';
-import { CreateOrganisationModal } from '../organisation/create-organisation.modal.tsx';
+
+// Loaded when first opened: the dialog and its form stay out of every page's first load.
+const CreateOrganisationModal = lazy(async () => ({ default: (await import('../organisation/create-organisation.modal.tsx')).CreateOrganisationModal }));
 
 /** The organisations this user belongs to (a consultant has several); choosing one switches the session. */
 export function OrganisationSwitcher() {
@@ -70,7 +73,11 @@ export function OrganisationSwitcher() {
           {switchTo.error.message}
         </span>
       ) : null}
-      <CreateOrganisationModal opened={creating} onClose={close} />
+      {creating ? (
+        <Suspense fallback={null}>
+          <CreateOrganisationModal opened onClose={close} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

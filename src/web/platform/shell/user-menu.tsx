@@ -1,6 +1,6 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useSignedInSession, useSignOut } from '../auth/session.query.ts';
 
 const initials = (name: string) => name.trim().slice(0, 2).toUpperCase();
@@ -9,7 +9,6 @@ export function UserMenu() {
   const { t } = useTranslation();
   const { user } = useSignedInSession();
   const signOut = useSignOut();
-  const navigate = useNavigate();
   return (
     <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>
@@ -39,11 +38,7 @@ export function UserMenu() {
         <Menu.Divider />
         <Menu.Item
           color="red"
-          onClick={() =>
-            signOut.mutate(undefined, {
-              onSettled: () => navigate('/sign-in', { replace: true }),
-            })
-          }
+          onClick={() => signOut.mutate()}
         >
           {t('shell.signOut')}
         </Menu.Item>

@@ -1,0 +1,456 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import type { TFunction } from 'i18next';
+import { yenToThousandYen } from '../../shared/assets/asset-money.ts';
+import type { TAssetImport, TImportField } from '../../shared/schemas/asset.schema.ts';
+import { appendAudit } from '../platform/audit/audit.repository.ts';
+import type { Db } from '../platform/db/database.ts';
+import { HttpProblem } from '../platform/http/problem.ts';
+import type { OrgAuthContext } from '../platform/http/route.ts';
+import { jobQueueOf, type JobQueue } from '../platform/jobs/job-queue.ts';
+import { assetClassifications, choiceIndex } from './asset-catalog.ts';
+import {
+  findImport,
+  findImportForJob,
+  insertImport,
+  listImports,
+  listIssues,
+  replaceIssues,
+  setImportProgress,
+  transitionImport,
+  type AssetImportInfo,
+  type IssueRow,
+} from './asset-import.repository.ts';
+import { detectFile, ImportFileError, readHeader, readRows, type DetectedFile } from './asset-import.read.ts';
+import {
+  fieldColumns,
+  isEmptyRow,
+  mappingProblems,
+  memberNameKey,
+  nameKey,
+  suggestMapping,
+  validateRow,
+  type Cell,
+  type ImportLookups,
+  type ImportMapping,
+  type ImportMember,
+  type PreparedAsset,
+  type RowIssue,
+} from './asset-import.rules.ts';
+import { existingNameKeys, insertPreparedAssets, organisationMembers } from './asset.repository.ts';
+import type { AssetDeps } from './asset.service.ts';
+
+/**
+ * Importing an inventory: upload (stored in the database, so any instance can
+ * run the work) → detected format and encoding shown, headers mapped →
+ * validation (every row's problems, nothing written) → commit (one
+ * transaction, all or nothing). Small files are handled within the request;
+ * larger ones by a background job (pg-boss), the import row carrying status
+ * and progress so the page can be left and found again.
+ */
+
+/** Largest upload accepted; bigger files are refused from their Content-Length, before any byte is read. */
+export const ASSET_IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+/** Files up to this size are validated and committed within the request. */
+export const INLINE_IMPORT_BYTES = 256 * 1024;
+/** Issues kept per import (all are counted); beyond this the file is too broken to list. */
+export const MAX_STORED_ISSUES = 50_000;
+export const PREVIEW_ROWS = 20;
+export const ASSET_IMPORT_QUEUE = 'asset-import';
+
+const gzip = promisify(zlib.gzip);
+const gunzip = promisify(zlib.gunzip);
+
+/** The id of this process's import worker on a queue, so a job sent here starts without waiting for a poll. */
+export const localImportWorkers = new WeakMap<JobQueue, string>();
+
+export interface ImportJobData {
+  importId: string;
+  phase: 'validate' | 'commit';
+  actorUserId: string;
+  actorLabel: string;
+}
+
+/* -------------------------------------------------------------- presenting */
+
+export function presentImport(i: AssetImportInfo, t: TFunction): TAssetImport {
+  const problem = i.problem ? { code: i.problem.code, message: t(`assets.import.fileProblems.${i.problem.code}`, (i.problem.params ?? {}) as Record<string, string>) } : null;
+  return {
+    id: i.id,
+    fileName: i.fileName,
+    byteSize: i.byteSize,
+    format: i.format as 'csv' | 'xlsx',
+    encoding: (i.encoding as TAssetImport['encoding']) ?? null,
+    headers: i.headers,
+    mapping: i.mapping as TAssetImport['mapping'],
+    status: i.status as TAssetImport['status'],
+    phase: (i.phase as TAssetImport['phase']) ?? null,
+    progress: { done: i.progressDone, total: i.progressTotal },
+    rowCount: i.rowCount,
+    errorCount: i.errorCount,
+    preview: (i.preview as TAssetImport['preview']) ?? null,
+    problem,
+    committedCount: i.committedCount,
+    createdAt: i.createdAt.toISOString(),
+    finishedAt: i.finishedAt?.toISOString() ?? null,
+    version: i.version,
+  };
+}
+
+function fieldLabel(t: TFunction, field: string | null): string {
+  return field ? t(`assets.fields.${field}`) : '';
+}
+
+export function issueMessage(t: TFunction, issue: { rowNumber: number | null; field: string | null; header: string | null; code: string; params: Record<string, unknown> | null }): string {
+  const raw = issue.params ?? {};
+  const field = typeof raw.field === 'string' ? raw.field : issue.field;
+  const params = { ...raw, header: issue.header ?? '', field: fieldLabel(t, field) } as Record<string, string>;
+  return issue.rowNumber === null ? t(`assets.import.fileProblems.${issue.code}`, params) : t(`assets.import.issues.${issue.code}`, params);
+}
+
+/* ------------------------------------------------------------------ upload */
+
+export async function uploadImport(deps: AssetDeps, auth: OrgAuthContext, file: { fileName: string; bytes: Buffer }, t: TFunction): Promise<TAssetImport> {
+  let detected: DetectedFile;
+  let header: { headers: string[] };
+  try {
+    detected = detectFile(file.bytes);
+    header = await readHeader(file.bytes, detected);
+  } catch (e) {
+    if (e instanceof ImportFileError) throw new HttpProblem(400, 'assetImportFile', { reason: t(`assets.import.fileProblems.${e.code}`, e.params as Record<string, string>) });
+    throw e;
+  }
+  const headers = header.headers.map((h) => h.slice(0, 200));
+  if (headers.every((h) => h === '')) throw new HttpProblem(400, 'assetImportFile', { reason: t('assets.import.fileProblems.noHeader') });
+  const { db } = deps.database;
+  const id = await insertImport(db, {
+    organisationId: auth.organisation.id,
+    createdBy: auth.user.id,
+    fileName: file.fileName.slice(0, 255),
+    byteSize: file.bytes.length,
+    sha256: createHash('sha256').update(file.bytes).digest('hex'),
+    format: detected.format,
+    encoding: detected.format === 'csv' ? detected.encoding : null,
+    content: file.bytes,
+    headers,
+    mapping: suggestMapping(headers),
+    status: 'uploaded',
+  });
+  return getImport(deps, auth, id, t);
+}
+
+export async function getImport(deps: AssetDeps, auth: OrgAuthContext, id: string, t: TFunction): Promise<TAssetImport> {
+  const row = await findImport(deps.database.db, auth.organisation.id, id);
+  if (!row) throw new HttpProblem(404, 'notFound');
+  return presentImport(row, t);
+}
+
+export async function recentImports(deps: AssetDeps, auth: OrgAuthContext, t: TFunction) {
+  return (await listImports(deps.database.db, auth.organisation.id)).map((r) => presentImport(r, t));
+}
+
+export async function importIssues(deps: AssetDeps, auth: OrgAuthContext, id: string, cursor: number, limit: number, t: TFunction) {
+  const { db } = deps.database;
+  const imp = await findImport(db, auth.organisation.id, id);
+  if (!imp) throw new HttpProblem(404, 'notFound');
+  const rows = await listIssues(db, auth.organisation.id, id, cursor, limit + 1);
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((r) => ({ seq: r.seq, rowNumber: r.rowNumber, field: r.field, header: r.header, code: r.code, message: issueMessage(t, r) })),
+    nextCursor: rows.length > limit ? page[page.length - 1].seq : null,
+  };
+}
+
+/* ------------------------------------------------------- starting a phase */
+
+async function dispatch(deps: AssetDeps, imp: AssetImportInfo, data: ImportJobData): Promise<void> {
+  const queue = jobQueueOf(deps.database);
+  if (imp.byteSize <= INLINE_IMPORT_BYTES) {
+    await runImportJob(deps, data);
+    return;
+  }
+  if (queue) {
+    await queue.send(ASSET_IMPORT_QUEUE, data, { expireInSeconds: 15 * 60, retryLimit: 1, retryDelay: 5 });
+    // This instance's worker starts at once; other instances find the job at their next poll.
+    const local = localImportWorkers.get(queue);
+    if (local) queue.notifyWorker(local);
+    return;
+  }
+  // No queue in this process (a test app): run after the answer, as the job would.
+  setImmediate(() => void runImportJob(deps, data).catch(() => undefined));
+}
+
+export async function startValidation(deps: AssetDeps, auth: OrgAuthContext, id: string, mapping: ImportMapping, version: number, t: TFunction): Promise<TAssetImport> {
+  const { db } = deps.database;
+  const organisationId = auth.organisation.id;
+  const imp = await findImport(db, organisationId, id);
+  if (!imp) throw new HttpProblem(404, 'notFound');
+  const problems = mappingProblems(mapping, imp.headers.length);
+  if (problems.length) {
+    throw new HttpProblem(
+      400,
+      'validation',
+      {},
+      problems.map((p) => ({ path: 'mapping', code: p.code, params: { ...p.params, ...(p.params.field ? { field: fieldLabel(t, p.params.field) } : {}) } })),
+    );
+  }
+  const moved = await transitionImport(
+    db,
+    { organisationId, id, from: ['uploaded', 'validated'], version },
+    { status: 'validating', phase: 'validate', mapping, progressDone: 0, progressTotal: imp.byteSize, errorCount: 0, rowCount: null, preview: null, problem: null, prepared: null },
+  );
+  if (!moved) throw new HttpProblem(409, imp.version !== version ? 'conflict' : 'assetImportNotReady');
+  await dispatch(deps, moved, { importId: id, phase: 'validate', actorUserId: auth.user.id, actorLabel: auth.user.email });
+  return getImport(deps, auth, id, t);
+}
+
+export async function startCommit(deps: AssetDeps, auth: OrgAuthContext, id: string, version: number, t: TFunction): Promise<TAssetImport> {
+  const { db } = deps.database;
+  const organisationId = auth.organisation.id;
+  const imp = await findImport(db, organisationId, id);
+  if (!imp) throw new HttpProblem(404, 'notFound');
+  if (imp.version !== version) throw new HttpProblem(409, 'conflict');
+  if (imp.status !== 'validated' || imp.errorCount > 0 || !imp.hasPrepared) throw new HttpProblem(409, 'assetImportNotReady');
+  const moved = await transitionImport(
+    db,
+    { organisationId, id, from: ['validated'], version },
+    { status: 'committing', phase: 'commit', progressDone: 0, progressTotal: (imp.rowCount ?? 0) * 2, problem: null },
+  );
+  if (!moved) throw new HttpProblem(409, 'conflict');
+  await dispatch(deps, moved, { importId: id, phase: 'commit', actorUserId: auth.user.id, actorLabel: auth.user.email });
+  return getImport(deps, auth, id, t);
+}
+
+export async function cancelImport(deps: AssetDeps, auth: OrgAuthContext, id: string, version: number, t: TFunction): Promise<TAssetImport> {
+  const { db } = deps.database;
+  const imp = await findImport(db, auth.organisation.id, id);
+  if (!imp) throw new HttpProblem(404, 'notFound');
+  const moved = await transitionImport(
+    db,
+    { organisationId: auth.organisation.id, id, from: ['uploaded', 'validated', 'failed'], version },
+    { status: 'cancelled', phase: null, content: null, prepared: null, finishedAt: new Date() },
+  );
+  if (!moved) throw new HttpProblem(409, imp.version !== version ? 'conflict' : 'assetImportRunning');
+  return presentImport(moved, t);
+}
+
+/* -------------------------------------------------------------- the work */
+
+async function importLookups(db: Db, organisationId: string): Promise<ImportLookups> {
+  const [members, classifications, existingNames] = await Promise.all([
+    organisationMembers(db, organisationId),
+    assetClassifications(db, organisationId),
+    existingNameKeys(db, organisationId),
+  ]);
+  const membersByEmail = new Map<string, ImportMember>();
+  const membersByName = new Map<string, ImportMember[]>();
+  for (const m of members) {
+    membersByEmail.set(m.email.toLowerCase(), m);
+    const key = memberNameKey(m.displayName);
+    membersByName.set(key, [...(membersByName.get(key) ?? []), m]);
+  }
+  return {
+    membersByEmail,
+    membersByName,
+    assetClasses: choiceIndex(classifications.assetClasses),
+    informationGroups: choiceIndex(classifications.informationGroups),
+    riskCategories: choiceIndex(classifications.riskCategories),
+    existingNames,
+  };
+}
+
+/** Writes progress at most every 300 ms. */
+function progressWriter(db: Db, id: string) {
+  let last = 0;
+  let pending: Promise<void> = Promise.resolve();
+  return (done: number, total: number, force = false) => {
+    const now = Date.now();
+    if (!force && now - last < 300) return pending;
+    last = now;
+    pending = setImportProgress(db, id, done, total).catch(() => undefined);
+    return pending;
+  };
+}
+
+const cellText = (c: Cell): string | null => (c === null ? null : typeof c === 'object' ? `=${c.formula}` : String(c));
+
+interface ValidationResult {
+  rows: PreparedAsset[];
+  issues: IssueRow[];
+  issueCount: number;
+  rowCount: number;
+  preview: NonNullable<TAssetImport['preview']>;
+}
+
+/** Reads the whole file through the row rules. Pure apart from progress reporting. */
+export async function validateImportFile(
+  bytes: Buffer,
+  headers: readonly string[],
+  mapping: ImportMapping,
+  lookups: ImportLookups,
+  onProgress?: (bytesRead: number) => void,
+): Promise<ValidationResult> {
+  const columns = fieldColumns(mapping);
+  const mapped = new Set(Object.entries(mapping).filter(([, f]) => f).map(([c]) => Number(c)));
+  const state = { seenNames: new Map<string, number>() };
+  const result: ValidationResult = { rows: [], issues: [], issueCount: 0, rowCount: 0, preview: [] };
+  const headerOf = (column: number | null) => (column === null ? null : (headers[column] ?? null));
+  const push = (i: IssueRow) => {
+    result.issueCount++;
+    if (result.issues.length < MAX_STORED_ISSUES) result.issues.push(i);
+  };
+  try {
+    const detected = detectFile(bytes);
+    let sawHeader = false;
+    for await (const row of readRows(bytes, detected, onProgress)) {
+      if (isEmptyRow(row.cells)) continue;
+      if (!sawHeader) {
+        sawHeader = true;
+        continue;
+      }
+      result.rowCount++;
+      const { asset, issues } = validateRow(row.cells, row.rowNumber, columns, lookups, state, mapped, headers.length);
+      for (const i of issues as RowIssue[]) push({ rowNumber: i.rowNumber, field: i.field, header: headerOf(i.column), code: i.code, params: i.params ?? null });
+      if (asset) result.rows.push(asset);
+      if (result.preview.length < PREVIEW_ROWS) {
+        const values: Record<string, string | null> = {};
+        for (const [field, column] of Object.entries(columns) as [TImportField, number][]) values[field] = cellText(row.cells[column] ?? null);
+        if (asset) {
+          values.totalValueYen = (BigInt(asset.records) * BigInt(asset.unitValueYen)).toString();
+          values.unitValueThousandYen = yenToThousandYen(BigInt(asset.unitValueYen));
+        }
+        result.preview.push({ rowNumber: row.rowNumber, values, valid: !!asset });
+      }
+    }
+    if (result.rowCount === 0) push({ rowNumber: null, field: null, header: null, code: sawHeader ? 'noRows' : 'empty', params: null });
+  } catch (e) {
+    if (!(e instanceof ImportFileError)) throw e;
+    push({ rowNumber: null, field: null, header: null, code: e.code, params: e.params });
+  }
+  return result;
+}
+
+async function runValidation(deps: AssetDeps, data: ImportJobData): Promise<void> {
+  const { db } = deps.database;
+  const imp = await findImportForJob(db, data.importId, 'content');
+  if (!imp || imp.status !== 'validating' || !imp.payload) return;
+  const progress = progressWriter(db, imp.id);
+  const lookups = await importLookups(db, imp.organisationId);
+  const result = await validateImportFile(imp.payload, imp.headers, imp.mapping as ImportMapping, lookups, (n) => void progress(n, imp.byteSize));
+  const prepared = result.issueCount === 0 ? await gzip(Buffer.from(JSON.stringify(result.rows))) : null;
+  await db.transaction(async (tx) => {
+    await replaceIssues(tx, imp.organisationId, imp.id, result.issues);
+    await transitionImport(
+      tx,
+      { id: imp.id, from: ['validating'] },
+      {
+        status: 'validated',
+        phase: null,
+        rowCount: result.rowCount,
+        errorCount: result.issueCount,
+        preview: result.preview,
+        prepared,
+        progressDone: imp.byteSize,
+        progressTotal: imp.byteSize,
+      },
+    );
+  });
+}
+
+/** What changed since validation (a member left, a name was taken, a catalog item unloaded), per row. */
+function recheck(rows: readonly PreparedAsset[], lookups: ImportLookups): IssueRow[] {
+  const owners = new Set([...lookups.membersByEmail.values()].map((m) => m.userId));
+  const ids = (m: Map<string, string>) => new Set(m.values());
+  const classes = ids(lookups.assetClasses);
+  const groups = ids(lookups.informationGroups);
+  const risks = ids(lookups.riskCategories);
+  const issues: IssueRow[] = [];
+  for (const r of rows) {
+    const at = { rowNumber: r.rowNumber, header: null };
+    if (r.ownerUserId && !owners.has(r.ownerUserId)) issues.push({ ...at, field: 'owner', code: 'changedOwner', params: null });
+    if (lookups.existingNames.has(nameKey(r.name))) issues.push({ ...at, field: 'name', code: 'duplicateExisting', params: { value: r.name.slice(0, 80) } });
+    if (r.assetClassId && !classes.has(r.assetClassId)) issues.push({ ...at, field: 'assetClass', code: 'changedCatalog', params: null });
+    if (r.informationGroupId && !groups.has(r.informationGroupId)) issues.push({ ...at, field: 'informationGroup', code: 'changedCatalog', params: null });
+    if (r.riskCategoryId && !risks.has(r.riskCategoryId)) issues.push({ ...at, field: 'riskCategory', code: 'changedCatalog', params: null });
+  }
+  return issues;
+}
+
+class ChangedSinceValidation extends Error {
+  constructor(readonly issues: IssueRow[]) {
+    super('changed since validation');
+  }
+}
+
+async function runCommit(deps: AssetDeps, data: ImportJobData): Promise<void> {
+  const { db } = deps.database;
+  const imp = await findImportForJob(db, data.importId, 'prepared');
+  if (!imp || imp.status !== 'committing') return;
+  if (!imp.payload) {
+    await transitionImport(db, { id: imp.id, from: ['committing'] }, { status: 'failed', phase: null, problem: { code: 'notValidated' }, finishedAt: new Date() });
+    return;
+  }
+  const rows = JSON.parse((await gunzip(imp.payload)).toString('utf8')) as PreparedAsset[];
+  const total = rows.length * 2;
+  const progress = progressWriter(db, imp.id);
+  void progress(rows.length, total, true);
+  try {
+    await db.transaction(async (tx) => {
+      const lookups = await importLookups(tx, imp.organisationId);
+      const changes = recheck(rows, lookups);
+      if (changes.length) throw new ChangedSinceValidation(changes);
+      const count = await insertPreparedAssets(tx, imp.organisationId, rows, { userId: data.actorUserId, importId: imp.id }, (n) => progress(rows.length + n, total));
+      await appendAudit(tx, {
+        organisationId: imp.organisationId,
+        actorUserId: data.actorUserId,
+        actorLabel: data.actorLabel,
+        action: 'asset.import',
+        entityType: 'asset-import',
+        entityId: imp.id,
+        after: { fileName: imp.fileName, sha256: imp.sha256, format: imp.format, encoding: imp.encoding, count },
+      });
+      const done = await transitionImport(
+        tx,
+        { id: imp.id, from: ['committing'] },
+        { status: 'committed', phase: null, committedCount: count, content: null, prepared: null, progressDone: total, progressTotal: total, finishedAt: new Date() },
+      );
+      // Cancelled or taken over meanwhile: write nothing.
+      if (!done) throw new Error('import no longer committing');
+    });
+  } catch (e) {
+    const err = e as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+    const pg = err.code ? err : err.cause;
+    let issues: IssueRow[] | null = null;
+    if (e instanceof ChangedSinceValidation) issues = e.issues;
+    else if (pg?.code === '23505' && pg.constraint === 'assets_org_name_key') issues = [{ rowNumber: null, field: 'name', header: null, code: 'changedNames', params: null }];
+    if (!issues) throw e;
+    await db.transaction(async (tx) => {
+      await replaceIssues(tx, imp.organisationId, imp.id, issues.slice(0, MAX_STORED_ISSUES));
+      await transitionImport(
+        tx,
+        { id: imp.id, from: ['committing'] },
+        { status: 'validated', phase: null, errorCount: issues.length, prepared: null, problem: { code: 'changedSinceValidation' }, progressDone: 0, progressTotal: 0 },
+      );
+    });
+  }
+}
+
+/**
+ * The job (or the in-request run of a small file). Idempotent: it acts only
+ * while the import is still in the state its phase expects, so a job run twice
+ * (an instance died, pg-boss retried) does the work once.
+ */
+export async function runImportJob(deps: AssetDeps, data: ImportJobData, log?: (message: string, error: unknown) => void): Promise<void> {
+  try {
+    if (data.phase === 'validate') await runValidation(deps, data);
+    else await runCommit(deps, data);
+  } catch (e) {
+    log?.(`asset import ${data.importId} (${data.phase}) failed`, e);
+    await transitionImport(
+      deps.database.db,
+      { id: data.importId, from: [data.phase === 'validate' ? 'validating' : 'committing'] },
+      { status: 'failed', phase: null, problem: { code: 'unexpected' }, finishedAt: new Date() },
+    ).catch(() => undefined);
+  }
+}

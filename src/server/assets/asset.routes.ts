@@ -1,0 +1,275 @@
+import type { FastifyRequest } from 'fastify';
+import {
+  AssetChoicesSchema,
+  AssetExportQuerySchema,
+  AssetHistorySchema,
+  AssetImportIssuePageSchema,
+  AssetImportIssueQuerySchema,
+  AssetImportListSchema,
+  AssetImportSchema,
+  AssetListQuerySchema,
+  AssetPageSchema,
+  AssetSchema,
+  AssetSummarySchema,
+  BulkUpdateAssetsRequestSchema,
+  BulkUpdateAssetsResultSchema,
+  CreateAssetRequestSchema,
+  DeleteAssetQuerySchema,
+  ImportVersionRequestSchema,
+  UpdateAssetRequestSchema,
+  ValidateImportRequestSchema,
+} from '../../shared/schemas/asset.schema.ts';
+import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
+import { HttpProblem } from '../platform/http/problem.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import { exportCsv, exportFileName, exportXlsx } from './asset-export.service.ts';
+import * as imports from './asset-import.service.ts';
+import * as assets from './asset.service.ts';
+
+/** Room for the multipart envelope around the file itself. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+/**
+ * The upload, read from a multipart/form-data body with one file part. A body
+ * announced bigger than the limit is refused before any of it is read; one
+ * that grows past it while streaming (no or false Content-Length) is cut off.
+ */
+async function readUpload(req: FastifyRequest): Promise<{ fileName: string; bytes: Buffer }> {
+  const limitMb = Math.round(imports.ASSET_IMPORT_MAX_BYTES / 1024 / 1024);
+  const announced = Number(req.headers['content-length'] ?? 0);
+  if (announced > imports.ASSET_IMPORT_MAX_BYTES + MULTIPART_OVERHEAD) throw new HttpProblem(413, 'assetImportTooLarge', { limitMb });
+  if (!req.isMultipart()) throw new HttpProblem(415, 'unsupportedMediaType');
+  let part;
+  try {
+    part = await req.file({ limits: { fileSize: imports.ASSET_IMPORT_MAX_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
+  } catch {
+    throw new HttpProblem(400, 'assetImportNoFile');
+  }
+  if (!part) throw new HttpProblem(400, 'assetImportNoFile');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of part.file) {
+      size += (chunk as Buffer).length;
+      if (size > imports.ASSET_IMPORT_MAX_BYTES) throw new HttpProblem(413, 'assetImportTooLarge', { limitMb });
+      chunks.push(chunk as Buffer);
+    }
+  } catch (e) {
+    if (e instanceof HttpProblem) throw e;
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpProblem(413, 'assetImportTooLarge', { limitMb });
+    throw new HttpProblem(400, 'assetImportNoFile');
+  }
+  if (part.file.truncated) throw new HttpProblem(413, 'assetImportTooLarge', { limitMb });
+  return { fileName: part.filename || 'upload', bytes: Buffer.concat(chunks, size) };
+}
+
+/**
+ * The information-asset inventory and its imports. Paths naming an asset
+ * declare tenantEntity `asset`; paths naming an import, `asset-import`.
+ */
+export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
+  const read = { kind: 'org', permission: 'assets.read' } as const;
+  const write = { kind: 'org', permission: 'assets.write' } as const;
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/assets',
+      summary: 'The inventory: sorted, filtered and searched, in keyset pages (the count on the first page only)',
+      tags: ['assets'],
+      access: read,
+      query: AssetListQuerySchema,
+      response: AssetPageSchema,
+      handler: ({ auth, query }) => assets.listAssetPage(deps, auth, query),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/assets',
+      summary: 'Add an information asset',
+      tags: ['assets'],
+      access: write,
+      body: CreateAssetRequestSchema,
+      response: AssetSchema,
+      status: 201,
+      handler: ({ auth, body }) => assets.createAsset(deps, auth, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/assets/summary',
+      summary: 'Totals by rank, information group and asset class, and the asset-model check against annual revenue',
+      tags: ['assets'],
+      access: read,
+      response: AssetSummarySchema,
+      handler: ({ auth }) => assets.assetSummary(deps, auth),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/assets/choices',
+      summary: 'What an asset can be classified by (the loaded catalog) and who can own it (the members)',
+      tags: ['assets'],
+      access: read,
+      response: AssetChoicesSchema,
+      handler: ({ auth }) => assets.assetChoices(deps, auth),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/assets/export',
+      summary: 'The whole inventory as CSV (UTF-8 with BOM) or XLSX, with the headers the import reads',
+      tags: ['assets'],
+      access: read,
+      query: AssetExportQuerySchema,
+      response: null,
+      produces: 'text/csv',
+      handler: async ({ auth, query, reply, locale }) => {
+        const name = exportFileName(query.format, locale);
+        const stream = query.format === 'csv' ? exportCsv(deps, auth, locale) : exportXlsx(deps, auth, locale);
+        return reply
+          .header('content-type', query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.utf8)}`)
+          .header('cache-control', 'no-store')
+          .send(stream);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/assets/bulk-update',
+      summary: 'Change classification or owner of many assets at once (all or nothing; audited per asset under one bulk id)',
+      tags: ['assets'],
+      access: write,
+      body: BulkUpdateAssetsRequestSchema,
+      response: BulkUpdateAssetsResultSchema,
+      handler: ({ auth, body }) => assets.bulkUpdateAssets(deps, auth, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/assets/:id',
+      summary: 'One asset',
+      tags: ['assets'],
+      access: read,
+      params: IdParamsSchema,
+      tenantEntity: 'asset',
+      response: AssetSchema,
+      handler: ({ auth, params }) => assets.getAsset(deps, auth, params.id),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/v1/assets/:id',
+      summary: 'Edit an asset (stale version: 409)',
+      tags: ['assets'],
+      access: write,
+      params: IdParamsSchema,
+      body: UpdateAssetRequestSchema,
+      tenantEntity: 'asset',
+      response: AssetSchema,
+      handler: ({ auth, params, body }) => assets.editAsset(deps, auth, params.id, body),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/v1/assets/:id',
+      summary: 'Remove an asset (with ?version=, a stale version gets 409)',
+      tags: ['assets'],
+      access: write,
+      params: IdParamsSchema,
+      query: DeleteAssetQuerySchema,
+      tenantEntity: 'asset',
+      response: null,
+      status: 204,
+      handler: async ({ auth, params, query, reply }) => {
+        await assets.removeAsset(deps, auth, params.id, query.version);
+        return reply.code(204).send();
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/assets/:id/history',
+      summary: "The asset's history from the audit trail, newest first",
+      tags: ['assets'],
+      access: read,
+      params: IdParamsSchema,
+      tenantEntity: 'asset',
+      response: AssetHistorySchema,
+      handler: ({ auth, params }) => assets.assetHistory(deps, auth, params.id),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/asset-imports',
+      summary: 'Upload a CSV (UTF-8, UTF-8 with BOM, Shift_JIS) or XLSX inventory (multipart, field "file"); returns the detected format and a header mapping',
+      tags: ['assets'],
+      access: write,
+      rawBody: true,
+      response: AssetImportSchema,
+      status: 201,
+      handler: async ({ auth, req, t }) => imports.uploadImport(deps, auth, await readUpload(req), t),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/asset-imports',
+      summary: 'Recent imports, newest first (to come back to one that is running)',
+      tags: ['assets'],
+      access: read,
+      response: AssetImportListSchema,
+      handler: async ({ auth, t }) => ({ items: await imports.recentImports(deps, auth, t) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/asset-imports/:id',
+      summary: 'One import: status, progress, preview',
+      tags: ['assets'],
+      access: read,
+      params: IdParamsSchema,
+      tenantEntity: 'asset-import',
+      response: AssetImportSchema,
+      handler: ({ auth, params, t }) => imports.getImport(deps, auth, params.id, t),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/asset-imports/:id/issues',
+      summary: "Every problem the validation found (row, column, message in the user's language), in pages",
+      tags: ['assets'],
+      access: read,
+      params: IdParamsSchema,
+      query: AssetImportIssueQuerySchema,
+      tenantEntity: 'asset-import',
+      response: AssetImportIssuePageSchema,
+      handler: ({ auth, params, query, t }) => imports.importIssues(deps, auth, params.id, query.cursor ?? 0, query.limit, t),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/asset-imports/:id/validate',
+      summary: 'Set the header mapping and check every row (nothing is written to the inventory)',
+      tags: ['assets'],
+      access: write,
+      params: IdParamsSchema,
+      body: ValidateImportRequestSchema,
+      tenantEntity: 'asset-import',
+      response: AssetImportSchema,
+      status: 202,
+      handler: ({ auth, params, body, t }) => imports.startValidation(deps, auth, params.id, body.mapping, body.version, t),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/asset-imports/:id/commit',
+      summary: 'Write the validated rows to the inventory, all or nothing',
+      tags: ['assets'],
+      access: write,
+      params: IdParamsSchema,
+      body: ImportVersionRequestSchema,
+      tenantEntity: 'asset-import',
+      response: AssetImportSchema,
+      status: 202,
+      handler: ({ auth, params, body, t }) => imports.startCommit(deps, auth, params.id, body.version, t),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/asset-imports/:id/cancel',
+      summary: 'Abandon an import that has not been committed (its file is deleted)',
+      tags: ['assets'],
+      access: write,
+      params: IdParamsSchema,
+      body: ImportVersionRequestSchema,
+      tenantEntity: 'asset-import',
+      response: AssetImportSchema,
+      handler: ({ auth, params, body, t }) => imports.cancelImport(deps, auth, params.id, body.version, t),
+    }),
+  ];
+}
+

@@ -1,0 +1,131 @@
+import type { TAssetModelCheck, TAssetSort } from '../../shared/schemas/asset.schema.ts';
+
+/**
+ * Pure rules of the asset inventory: the asset-model check, the list's
+ * keyset cursor, and the spreadsheet-formula neutralisation of exports.
+ */
+
+/* ------------------------------------------------------- asset-model check */
+
+/**
+ * How close the sum of asset values must come to annual revenue.
+ * Seed 000 III.3.3: "全ての資産額を合算したものがこのビジネスの売上げ総額と一致すれば、
+ * 資産モデルとして成立する" — the seed gives no tolerance; these are ours and named
+ * so a caller (or, later, an organisation setting) can change them.
+ */
+export interface AssetModelThresholds {
+  /** Within this many percent of revenue, the model holds. */
+  holdsWithinPercent: number;
+  /** Within this many percent, it roughly holds; beyond, the inventory is far off. */
+  roughlyWithinPercent: number;
+}
+
+export const ASSET_MODEL_THRESHOLDS: AssetModelThresholds = { holdsWithinPercent: 10, roughlyWithinPercent: 30 };
+
+/** a / b in percent with one decimal, rounded half away from zero, exact (bigint). */
+export function percentOneDecimal(a: bigint, b: bigint): string {
+  if (b === 0n) throw new RangeError('division by zero');
+  const negative = a < 0n !== b < 0n && a !== 0n;
+  const absA = a < 0n ? -a : a;
+  const absB = b < 0n ? -b : b;
+  const tenths = (absA * 2000n + absB) / (2n * absB); // round(absA * 1000 / absB), half up
+  const text = `${tenths / 10n}.${tenths % 10n}`;
+  return negative && tenths !== 0n ? `-${text}` : text;
+}
+
+/** |a| <= b * percent / 100, exact for integer percents and those with up to 3 decimals. */
+function withinPercent(absDiff: bigint, revenue: bigint, percent: number): boolean {
+  const milli = BigInt(Math.round(percent * 1000));
+  return absDiff * 100_000n <= revenue * milli;
+}
+
+/**
+ * Seed 000 III.3.3 (FACTS.md 5): each asset's value is records x unit value;
+ * the sum over all assets should match annual revenue. Returns the difference
+ * in yen and percent of revenue and a verdict the UI words in plain language.
+ */
+export function assetModelCheck(
+  input: { totalValueYen: bigint; assetCount: number; annualRevenueYen: bigint | null },
+  thresholds: AssetModelThresholds = ASSET_MODEL_THRESHOLDS,
+): TAssetModelCheck {
+  const base = { totalValueYen: input.totalValueYen.toString(), thresholds: { ...thresholds } };
+  const revenue = input.annualRevenueYen;
+  if (revenue === null || revenue <= 0n) {
+    return { ...base, annualRevenueYen: revenue === null ? null : revenue.toString(), differenceYen: null, differencePercent: null, verdict: 'noRevenue' };
+  }
+  const difference = input.totalValueYen - revenue;
+  const result = {
+    ...base,
+    annualRevenueYen: revenue.toString(),
+    differenceYen: difference.toString(),
+    differencePercent: percentOneDecimal(difference, revenue),
+  };
+  if (input.assetCount === 0) return { ...result, verdict: 'noAssets' };
+  const abs = difference < 0n ? -difference : difference;
+  if (withinPercent(abs, revenue, thresholds.holdsWithinPercent)) return { ...result, verdict: 'holds' };
+  const under = difference < 0n;
+  if (withinPercent(abs, revenue, thresholds.roughlyWithinPercent)) return { ...result, verdict: under ? 'roughlyUnder' : 'roughlyOver' };
+  return { ...result, verdict: under ? 'farUnder' : 'farOver' };
+}
+
+/* ------------------------------------------------------------ list cursor */
+
+export interface AssetCursor {
+  sort: TAssetSort;
+  dir: 'asc' | 'desc';
+  /** The last row's sort value as PostgreSQL prints it (exact: microseconds, numerics). */
+  value: string;
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const SORT_VALUE: Record<TAssetSort, RegExp> = {
+  name: /^[\s\S]{1,400}$/,
+  rank: /^[ABC]$/,
+  records: /^\d{1,19}$/,
+  unitValue: /^\d{1,19}$/,
+  totalValue: /^\d{1,40}$/,
+  updatedAt: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/,
+};
+
+/** Opaque to the client: base64url of the last row's sort value and id. */
+export function encodeCursor(c: AssetCursor): string {
+  return Buffer.from(JSON.stringify([c.sort, c.dir, c.value, c.id]), 'utf8').toString('base64url');
+}
+
+/** The cursor, or null when it is garbled or was made for another sort order. */
+export function decodeCursor(raw: string, sort: TAssetSort, dir: 'asc' | 'desc'): AssetCursor | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 4) return null;
+  const [s, d, value, id] = parsed as unknown[];
+  if (s !== sort || d !== dir || typeof id !== 'string' || !UUID.test(id)) return null;
+  if (typeof value !== 'string' || !SORT_VALUE[sort].test(value)) return null;
+  return { sort, dir, value, id };
+}
+
+/* ----------------------------------------------- spreadsheet formula cells */
+
+/**
+ * OWASP "CSV injection": a cell beginning with = + - @ tab or carriage return
+ * is run as a formula by spreadsheet programs. On export such a cell gets a
+ * leading apostrophe. So that the import can undo it exactly, a cell that
+ * already begins with an apostrophe gets one more: the importer removes
+ * exactly one leading apostrophe from every text cell that has one.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) || value.startsWith("'") ? `'${value}` : value;
+}
+
+/** The importer's side: the original text, or `formula` when a cell would run as a formula. */
+export function restoreCell(value: string): { ok: true; value: string } | { ok: false; reason: 'formula' } {
+  if (value.startsWith("'")) return { ok: true, value: value.slice(1) };
+  if (FORMULA_START.test(value)) return { ok: false, reason: 'formula' };
+  return { ok: true, value };
+}

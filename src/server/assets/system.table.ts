@@ -1,0 +1,109 @@
+import { sql } from 'drizzle-orm';
+import { check, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations, users } from '../platform/db/platform.table.ts';
+import { assets } from './asset.table.ts';
+import { workloads } from './workload.table.ts';
+
+/**
+ * The system portfolio (enterprises, seed 004 「ハイブリッド設計原則」):
+ * systems such as mainframe applications, each with a 7R migration strategy
+ * (FACTS.md 5), effort, criticality, placement and connections, linked to
+ * workloads and assets, and depending on each other. Link rows carry the
+ * organisation id in a composite foreign key, so the database itself refuses
+ * a link between two organisations.
+ */
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const systems = pgTable(
+  'systems',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    /** critical | high | medium | low */
+    criticality: text('criticality').notNull(),
+    /** FACTS.md 5: rehost | replatform | refactor | repurchase | retire | retain | relocate; null while undecided. */
+    strategy: text('strategy'),
+    /** Estimated effort in person-months, one decimal. */
+    effortPersonMonths: numeric('effort_person_months', { precision: 9, scale: 1, mode: 'number' }),
+    rationale: text('rationale').notNull().default(''),
+    /** mainframe | on_premises | private_cloud | public_cloud | government_cloud */
+    currentPlacement: text('current_placement').notNull(),
+    targetPlacement: text('target_placement'),
+    /** How its on-premises and cloud parts connect: vpn | dedicated_line | api_gateway. */
+    connections: text('connections').array().notNull().default(sql`'{}'::text[]`),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('systems_org_name_key').on(t.organisationId, sql`lower(${t.name})`),
+    unique('systems_org_id_key').on(t.organisationId, t.id),
+    check('systems_criticality_check', sql`${t.criticality} in ('critical', 'high', 'medium', 'low')`),
+    check(
+      'systems_strategy_check',
+      sql`${t.strategy} is null or ${t.strategy} in ('rehost', 'replatform', 'refactor', 'repurchase', 'retire', 'retain', 'relocate')`,
+    ),
+    check('systems_effort_check', sql`${t.effortPersonMonths} is null or ${t.effortPersonMonths} >= 0`),
+    check('systems_current_placement_check', sql`${t.currentPlacement} in ('mainframe', 'on_premises', 'private_cloud', 'public_cloud', 'government_cloud')`),
+    check(
+      'systems_target_placement_check',
+      sql`${t.targetPlacement} is null or ${t.targetPlacement} in ('mainframe', 'on_premises', 'private_cloud', 'public_cloud', 'government_cloud')`,
+    ),
+    check('systems_connections_check', sql`${t.connections} <@ array['vpn', 'dedicated_line', 'api_gateway']::text[]`),
+  ],
+);
+
+export const systemWorkloads = pgTable(
+  'system_workloads',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    systemId: uuid('system_id').notNull(),
+    workloadId: uuid('workload_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.systemId, t.workloadId] }),
+    foreignKey({ name: 'system_workloads_system_fk', columns: [t.organisationId, t.systemId], foreignColumns: [systems.organisationId, systems.id] }).onDelete('cascade'),
+    foreignKey({ name: 'system_workloads_workload_fk', columns: [t.organisationId, t.workloadId], foreignColumns: [workloads.organisationId, workloads.id] }).onDelete('cascade'),
+    index('system_workloads_org_workload_idx').on(t.organisationId, t.workloadId),
+  ],
+);
+
+export const systemAssets = pgTable(
+  'system_assets',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    systemId: uuid('system_id').notNull(),
+    assetId: uuid('asset_id')
+      .notNull()
+      .references(() => assets.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.systemId, t.assetId] }),
+    foreignKey({ name: 'system_assets_system_fk', columns: [t.organisationId, t.systemId], foreignColumns: [systems.organisationId, systems.id] }).onDelete('cascade'),
+    index('system_assets_org_asset_idx').on(t.organisationId, t.assetId),
+  ],
+);
+
+/** "system depends on dependsOn": never on itself; cycles are allowed and reported (system.rules.ts). */
+export const systemDependencies = pgTable(
+  'system_dependencies',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    systemId: uuid('system_id').notNull(),
+    dependsOnId: uuid('depends_on_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.systemId, t.dependsOnId] }),
+    foreignKey({ name: 'system_dependencies_system_fk', columns: [t.organisationId, t.systemId], foreignColumns: [systems.organisationId, systems.id] }).onDelete('cascade'),
+    foreignKey({ name: 'system_dependencies_depends_on_fk', columns: [t.organisationId, t.dependsOnId], foreignColumns: [systems.organisationId, systems.id] }).onDelete('cascade'),
+    index('system_dependencies_org_depends_on_idx').on(t.organisationId, t.dependsOnId),
+    check('system_dependencies_not_self_check', sql`${t.systemId} <> ${t.dependsOnId}`),
+  ],
+);

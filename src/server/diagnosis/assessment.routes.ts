@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import {
+  AnswerEvidenceParamsSchema,
+  AnswerParamsSchema,
+  AnswerRequestSchema,
+  AnswerResultSchema,
+  AssessmentListQuerySchema,
+  AssessmentListSchema,
+  AssessmentParamsSchema,
+  AssessmentSchema,
+  ChecklistListSchema,
+  ComparisonQuerySchema,
+  ComparisonSchema,
+  StartAssessmentRequestSchema,
+  SubmitAssessmentRequestSchema,
+} from '../../shared/schemas/diagnosis.schema.ts';
+import { EvidenceFileSchema } from '../../shared/schemas/evidence.schema.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import * as assessments from './assessment.service.ts';
+
+const StartRequestSchema = StartAssessmentRequestSchema.extend({
+  /** Carry the newest submitted answers, comments and evidence over (default) or start empty. */
+  carryOver: z.boolean().optional(),
+});
+
+/** Checklists and their assessments. Item ids are catalog URNs, URL-encoded in paths. */
+export function assessmentRoutes(deps: assessments.DiagnosisDeps): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/diagnosis/checklists',
+      summary: 'The loaded checklists, each with its newest submitted score and any draft',
+      tags: ['diagnosis'],
+      access: { kind: 'org', permission: 'diagnosis.read' },
+      response: ChecklistListSchema,
+      handler: ({ auth }) => assessments.listChecklists(deps, auth),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/diagnosis/assessments',
+      summary: 'Assessment history: drafts, then submitted assessments newest first (of one checklist when asked)',
+      tags: ['diagnosis'],
+      access: { kind: 'org', permission: 'diagnosis.read' },
+      query: AssessmentListQuerySchema,
+      response: AssessmentListSchema,
+      handler: ({ auth, query }) => assessments.assessmentHistory(deps, auth, query.checklistId),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/diagnosis/assessments',
+      summary: 'Start a draft assessment of a checklist (one draft per checklist at a time)',
+      tags: ['diagnosis'],
+      access: { kind: 'org', permission: 'diagnosis.answer' },
+      body: StartRequestSchema,
+      response: AssessmentSchema,
+      status: 201,
+      handler: ({ auth, body }) => assessments.startAssessment(deps, auth, body.checklistId, body.carryOver ?? true),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/diagnosis/assessments/:assessmentId',
+      summary: 'One assessment: its questions as asked, answers, comments, evidence and score',
+      tags: ['diagnosis'],
+      access: { kind: 'org', permission: 'diagnosis.read' },
+      params: AssessmentParamsSchema,
+      tenantEntity: 'assessment',
+      response: AssessmentSchema,
+      handler: ({ auth, params }) => assessments.getAssessment(deps, auth, params.assessmentId),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/v1/diagnosis/assessments/:assessmentId',
+      summary: 'Discard a draft (a submitted assessment is never deleted)',
+      tags: ['diagnosis'],
+      access: { kind: 'org', permission: 'diagnosis.answer' },
+      params: AssessmentParamsSchema,
+      tenantEntity: 'assessment',
+      response: null,
+      status: 204,
+      handler: async ({ reply, auth, params }) => {
+        await assessments.discardAssessment(deps, auth, params.assessmentId);
+        return reply.code(204).send();
+      },
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/v1/diagnosis/assessments/:assessmentId/answers/:itemId',
+      summary: "Answer one question of a draft (Yes, No, Don't know) with a comment; version 0 for a first answer",
+      tags: ['diagnosis'],
+      access: { kind: 'org', permission: 'diagnosis.answer' },
+      params: AnswerParamsSchema,
+      body: AnswerRequestSchema,
+      tenantEntity: 'assessment-answer',
+      response: AnswerResultSchema,
+      handler: ({ auth, params, body }) => assessments.answerQuestion(deps, auth, params.assessmentId, params.itemId, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/diagnosis/assessments/:assessmentId/answers/:itemId/evidence',
+      summary: 'Attach an evidence file to an answer of a draft (multipart/form-data, one file)',
+      tags: ['diagnosis'],
+      access: { kind: 'org', permission: 'diagnosis.answer' },
+      params: AnswerParamsSchema,
+      rawBody: true,
+      tenantEntity: 'assessment-answer',
+      response: EvidenceFileSchema,
+      status: 201,
+      handler: ({ req, auth, params }) => assessments.uploadAnswerEvidence(deps, auth, params.assessmentId, params.itemId, req),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/v1/diagnosis/assessments/:assessmentId/answers/:itemId/evidence/:evidenceId',
+      summary: 'Take an evidence file off an answer of a draft',
+      tags: ['diagnosis'],
+      access: { kind: 'org', permission: 'diagnosis.answer' },
+      params: AnswerEvidenceParamsSchema,
+      tenantEntity: 'assessment-answer-evidence',
+      response: null,
+      status: 204,
+      handler: async ({ reply, auth, params }) => {
+        await assessments.removeAnswerEvidence(deps, auth, params.assessmentId, params.itemId, params.evidenceId);
+        return reply.code(204).send();
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/diagnosis/assessments/:assessmentId/submit',
+      summary: 'Submit a draft: every question answered; it becomes an immutable assessment',
+      tags: ['diagnosis'],
+      access: { kind: 'org', permission: 'diagnosis.answer' },
+      params: AssessmentParamsSchema,
+      body: SubmitAssessmentRequestSchema,
+      tenantEntity: 'assessment',
+      response: AssessmentSchema,
+      handler: ({ auth, params, body }) => assessments.submitAssessment(deps, auth, params.assessmentId, body.version),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/diagnosis/assessments/:assessmentId/comparison',
+      summary: 'Compare two assessments of one checklist item by item (by default with the one submitted before)',
+      tags: ['diagnosis'],
+      access: { kind: 'org', permission: 'diagnosis.read' },
+      params: AssessmentParamsSchema,
+      query: ComparisonQuerySchema,
+      tenantEntity: 'assessment',
+      response: ComparisonSchema,
+      handler: ({ auth, params, query }) => assessments.compareAssessments(deps, auth, params.assessmentId, query.with),
+    }),
+  ];
+}

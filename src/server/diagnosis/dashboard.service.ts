@@ -1,0 +1,93 @@
+import type { TDashboard, TStage } from '../../shared/schemas/diagnosis.schema.ts';
+import type { OrgAuthContext } from '../platform/http/route.ts';
+import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
+import { profileComplete } from '../platform/orgs/organisation-profile.rules.ts';
+import { listAssessments } from './assessment.repository.ts';
+import type { DiagnosisDeps } from './assessment.service.ts';
+import { nextSteps } from './dashboard.rules.ts';
+import { getDiagnosis, diagnosisInputs } from './diagnosis.service.ts';
+import { stageRank } from './diagnosis.rules.ts';
+import { methodologyReader } from './methodology.repository.ts';
+import { getRoadmap } from './roadmap.service.ts';
+import { getStagesOverview, stageContext, stageDefOf } from './stage.service.ts';
+
+/**
+ * Dashboard v1: where the organisation stands (stage and time in it), the
+ * latest scores, the next gate and what it still needs, open roadmap tasks,
+ * the stage timeline and what to do next. Read-only; composed from the
+ * module's other services so every figure is the same one their pages show.
+ */
+export async function getDashboard(deps: DiagnosisDeps, auth: OrgAuthContext): Promise<TDashboard> {
+  const { db } = deps.database;
+  const organisationId = auth.organisation.id;
+  const methodology = methodologyReader(db, organisationId);
+  const ctx = await stageContext(db, organisationId, methodology);
+  const inputs = await diagnosisInputs(db, organisationId, methodology);
+  const [stages, roadmap, diagnosis, profile, assessments] = await Promise.all([
+    getStagesOverview(deps, auth, { ctx, diagnosis: inputs }),
+    getRoadmap(deps, auth, ctx),
+    getDiagnosis(deps, auth, { current: ctx.state.main.stage, xActive: ctx.state.x.active }, inputs),
+    findProfile(db, organisationId),
+    listAssessments(db, organisationId),
+  ]);
+  const currentDef = stageDefOf(ctx, ctx.state.main.stage);
+  const nextDef = currentDef?.nextStage ? stageDefOf(ctx, currentDef.nextStage) : null;
+  const current = roadmap.stages.filter((s) => s.role === 'current');
+  const open = current
+    .flatMap((s) => s.items.map((i) => ({ stage: s.stage, i })))
+    .filter(({ i }) => !i.task || i.task.open)
+    .map(({ stage, i }) => ({
+      id: i.task?.id ?? null,
+      practiceItemId: i.item.id,
+      stage,
+      text: i.item.text,
+      dueDate: i.task?.dueDate ?? null,
+      owner: i.task?.owner?.displayName ?? null,
+      status: i.task?.status ?? ('todo' as const),
+      overdue: i.task?.overdue ?? false,
+    }))
+    .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
+  const budget = current.find((s) => s.stage === ctx.state.main.stage)?.budget ?? { guide: null, budgetYen: null, status: 'no-guide' as const, version: 0 };
+  const diagnostic = diagnosis.checklists.filter((c) => c.diagnostic);
+  const steps = nextSteps({
+    profileComplete: profileComplete(profile ?? null),
+    checklists: diagnostic.map((c) => ({
+      id: c.id,
+      hasDraft: assessments.some((a) => a.checklistId === c.id && a.status === 'draft'),
+      hasSubmitted: c.assessment !== null,
+    })),
+    gateMissing: stages.gate?.missing.length ?? 0,
+    advancePossible: stages.options.main.advance.possible,
+    behindDiagnosis: diagnosis.proposedStage !== 'x' && stageRank(diagnosis.proposedStage) > stageRank(ctx.state.main.stage),
+    openTasks: open.length,
+  });
+  return {
+    profileComplete: profileComplete(profile ?? null),
+    stage: {
+      current: ctx.state.main.stage,
+      name: currentDef?.name ?? null,
+      time: stages.current.time,
+      next: nextDef ? { stage: nextDef.stage, name: nextDef.name } : null,
+      gate: stages.gate,
+      xActive: ctx.state.x.active,
+    },
+    diagnosis: {
+      complete: diagnosis.complete,
+      proposedStage: diagnosis.proposedStage,
+      readyForStage: diagnosis.readyForStage,
+      highRisks: diagnosis.highRisks.length,
+      suggestedActions: diagnosis.suggestedActions.length,
+      scores: diagnosis.checklists.map((c) => ({ checklistId: c.id, name: c.name, submittedAt: c.assessment?.submittedAt ?? null, score: c.score })),
+    },
+    tasks: {
+      summary: roadmap.summary,
+      open: open.slice(0, 8),
+    },
+    budget: { stage: ctx.state.main.stage as TStage, ...budget },
+    timeline: stages.timeline,
+    decisions: stages.decisions.map((d) => ({ decidedAt: d.decidedAt, track: d.track, outcome: d.outcome, fromStage: d.fromStage, toStage: d.toStage })),
+    nextSteps: steps.map((s) => ({ step: s.step, checklistId: s.checklistId, name: s.checklistId ? (diagnostic.find((c) => c.id === s.checklistId)?.name ?? null) : null })),
+    asOf: ctx.now.toISOString(),
+  };
+}
+

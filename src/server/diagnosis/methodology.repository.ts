@@ -1,0 +1,70 @@
+import { findLoadedCollection, listLoadedCollections, listVersionItems, pinShippedCollections, type CatalogVersionRow } from '../catalog/catalog.repository.ts';
+import type { Db } from '../platform/db/database.ts';
+import { checklistsFromItems, type ChecklistModel } from './diagnosis.rules.ts';
+import { stageModelFromItems, type StageDef } from './stage.rules.ts';
+
+/**
+ * The methodology this module works from, read from the organisation's
+ * loaded catalog through the catalog module's repository: its checklist
+ * collections (type `checklist`: the seed's checklists and any the
+ * organisation loaded) and the stage model. One reader per request; each
+ * stored version is read at most once.
+ */
+
+/** Seed 000 II.5.2 表4 / II.6, as the catalog ships it. */
+export const STAGE_MODEL_COLLECTION = 'urn:kumoji:seed-000:stages';
+
+export interface LoadedChecklist {
+  model: ChecklistModel;
+  collection: CatalogVersionRow;
+}
+
+export interface Methodology {
+  /** Every checklist of every loaded checklist collection, in collection order. */
+  checklists(): Promise<LoadedChecklist[]>;
+  /** The checklists of one stored version (an assessment's own version), by checklist id. */
+  checklistsOfVersion(catalogVersionId: string): Promise<Map<string, ChecklistModel>>;
+  stageModel(): Promise<{ collection: CatalogVersionRow; stages: StageDef[] } | null>;
+}
+
+export function methodologyReader(db: Db, organisationId: string): Methodology {
+  let pinned: Promise<void> | null = null;
+  const pin = () => (pinned ??= pinShippedCollections(db, organisationId));
+  const versions = new Map<string, Promise<Map<string, ChecklistModel>>>();
+  let checklists: Promise<LoadedChecklist[]> | null = null;
+  let stages: Promise<{ collection: CatalogVersionRow; stages: StageDef[] } | null> | null = null;
+
+  const checklistsOfVersion = (catalogVersionId: string) => {
+    let found = versions.get(catalogVersionId);
+    if (!found) {
+      found = listVersionItems(db, organisationId, catalogVersionId).then((items) => new Map(checklistsFromItems(items).map((m) => [m.id, m])));
+      versions.set(catalogVersionId, found);
+    }
+    return found;
+  };
+
+  return {
+    checklistsOfVersion,
+    checklists() {
+      checklists ??= (async () => {
+        await pin();
+        const collections = await listLoadedCollections(db, organisationId, { type: 'checklist' });
+        const out: LoadedChecklist[] = [];
+        for (const row of collections) {
+          for (const model of (await checklistsOfVersion(row.version.id)).values()) out.push({ model, collection: row.version });
+        }
+        return out;
+      })();
+      return checklists;
+    },
+    stageModel() {
+      stages ??= (async () => {
+        await pin();
+        const loaded = await findLoadedCollection(db, organisationId, STAGE_MODEL_COLLECTION);
+        if (!loaded) return null;
+        return { collection: loaded.version, stages: stageModelFromItems(await listVersionItems(db, organisationId, loaded.version.id)) };
+      })();
+      return stages;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import {
+  BudgetSchema,
+  CreateTaskRequestSchema,
+  RoadmapSchema,
+  SetBudgetRequestSchema,
+  TaskEvidenceParamsSchema,
+  TaskParamsSchema,
+  TaskSchema,
+  UpdateTaskRequestSchema,
+} from '../../shared/schemas/diagnosis.schema.ts';
+import { EvidenceFileSchema } from '../../shared/schemas/evidence.schema.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { DiagnosisDeps } from './assessment.service.ts';
+import * as roadmap from './roadmap.service.ts';
+
+/** The roadmap: practice items of the current and next stage as tasks, and the stage budgets. */
+export function roadmapRoutes(deps: DiagnosisDeps): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/roadmap',
+      summary: 'The roadmap: current and next stage (and stage X beside 3-4) with tasks, time in stage and budget against the guide',
+      tags: ['roadmap'],
+      access: { kind: 'org', permission: 'diagnosis.read' },
+      response: RoadmapSchema,
+      handler: ({ auth }) => roadmap.getRoadmap(deps, auth),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/roadmap/tasks',
+      summary: 'Make a practice item a task (owner, due date, status, note)',
+      tags: ['roadmap'],
+      access: { kind: 'org', permission: 'roadmap.update' },
+      body: CreateTaskRequestSchema,
+      response: TaskSchema,
+      status: 201,
+      handler: ({ auth, body }) => roadmap.createTask(deps, auth, body),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/v1/roadmap/tasks/:taskId',
+      summary: 'Change a task (owner, due date, status, note)',
+      tags: ['roadmap'],
+      access: { kind: 'org', permission: 'roadmap.update' },
+      params: TaskParamsSchema,
+      body: UpdateTaskRequestSchema,
+      tenantEntity: 'roadmap-task',
+      response: TaskSchema,
+      handler: ({ auth, params, body }) => roadmap.editTask(deps, auth, params.taskId, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/roadmap/tasks/:taskId/evidence',
+      summary: 'Attach an evidence file to a task (multipart/form-data, one file)',
+      tags: ['roadmap'],
+      access: { kind: 'org', permission: 'roadmap.update' },
+      params: TaskParamsSchema,
+      rawBody: true,
+      tenantEntity: 'roadmap-task',
+      response: EvidenceFileSchema,
+      status: 201,
+      handler: ({ req, auth, params }) => roadmap.uploadTaskEvidence(deps, auth, params.taskId, req),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/v1/roadmap/tasks/:taskId/evidence/:evidenceId',
+      summary: 'Take an evidence file off a task',
+      tags: ['roadmap'],
+      access: { kind: 'org', permission: 'roadmap.update' },
+      params: TaskEvidenceParamsSchema,
+      tenantEntity: 'roadmap-task-evidence',
+      response: null,
+      status: 204,
+      handler: async ({ reply, auth, params }) => {
+        await roadmap.removeTaskEvidence(deps, auth, params.taskId, params.evidenceId);
+        return reply.code(204).send();
+      },
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/v1/roadmap/budget',
+      summary: "Set the organisation's budget for a stage (owners and managers); version 0 for a first budget",
+      tags: ['roadmap'],
+      access: { kind: 'org', permission: 'budget.update' },
+      body: SetBudgetRequestSchema,
+      response: BudgetSchema,
+      handler: ({ auth, body }) => roadmap.setBudget(deps, auth, body),
+    }),
+  ];
+}

@@ -1,0 +1,202 @@
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { can } from '../../shared/policy.ts';
+import type { CreateTaskRequestSchema, SetBudgetRequestSchema, TRoadmap, TTask, UpdateTaskRequestSchema } from '../../shared/schemas/diagnosis.schema.ts';
+import type { TEvidenceFile } from '../../shared/schemas/evidence.schema.ts';
+import { appendAudit } from '../platform/audit/audit.repository.ts';
+import type { Db } from '../platform/db/database.ts';
+import { attachEvidence, detachEvidence, evidenceBySubject, readEvidenceUpload } from '../platform/evidence/evidence.service.ts';
+import { HttpProblem } from '../platform/http/problem.ts';
+import type { OrgAuthContext } from '../platform/http/route.ts';
+import { listMembers } from '../platform/orgs/organisation.repository.ts';
+import type { DiagnosisDeps } from './assessment.service.ts';
+import type { Stage } from './diagnosis.rules.ts';
+import { findTask, insertTask, listBudgets, listTasks, saveBudget, updateTask, type TaskFields, type TaskRow } from './roadmap.repository.ts';
+import { mainTime, presentPractice, presentTime, stageContext, stageDefOf, type StageContext } from './stage.service.ts';
+import { budgetCheck, roadmapStages, taskFlags, timeInStage, type TaskStatus } from './stage.rules.ts';
+
+export const TASK_SUBJECT = 'roadmap-task';
+
+const actorOf = (auth: OrgAuthContext) => ({ organisationId: auth.organisation.id, actorUserId: auth.user.id, actorLabel: auth.user.email });
+
+/** Today as yyyy-mm-dd in the user's time zone (a task due today is not overdue until tomorrow there). */
+export function todayIn(timeZone: string, now = new Date()): string {
+  const format = (zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  try {
+    return format(timeZone);
+  } catch {
+    return format('Asia/Tokyo');
+  }
+}
+
+type Member = { userId: string; displayName: string };
+
+function presentTask(t: TaskRow, members: readonly Member[], evidence: Map<string, TEvidenceFile[]>, today: string): TTask {
+  const owner = t.ownerUserId ? (members.find((m) => m.userId === t.ownerUserId) ?? null) : null;
+  return {
+    id: t.id,
+    stage: t.stage as Stage,
+    practiceItemId: t.practiceItemId,
+    owner: owner ? { userId: owner.userId, displayName: owner.displayName } : null,
+    dueDate: t.dueDate,
+    status: t.status as TaskStatus,
+    note: t.note,
+    updatedAt: t.updatedAt.toISOString(),
+    updatedBy: t.updatedBy ? (members.find((m) => m.userId === t.updatedBy)?.displayName ?? null) : null,
+    version: t.version,
+    ...taskFlags({ status: t.status as TaskStatus, dueDate: t.dueDate }, today),
+    evidence: evidence.get(t.id) ?? [],
+  };
+}
+
+/**
+ * The roadmap: the practice items (seed 000 II.6: policy, target work,
+ * provider selection, backup, trouble handling, audit) of the current and
+ * the next stage — and of stage X beside stages 3-4 — as tasks, with the
+ * time spent against the minimum and the budget against the guide.
+ */
+export async function getRoadmap(deps: DiagnosisDeps, auth: OrgAuthContext, preloaded?: StageContext): Promise<TRoadmap> {
+  const { db } = deps.database;
+  const organisationId = auth.organisation.id;
+  const ctx = preloaded ?? (await stageContext(db, organisationId));
+  const [tasks, budgets, members] = await Promise.all([listTasks(db, organisationId), listBudgets(db, organisationId), listMembers(db, organisationId)]);
+  const evidence = await evidenceBySubject(db, organisationId, TASK_SUBJECT, tasks.map((t) => t.id));
+  const today = todayIn(auth.user.timeZone, ctx.now);
+  const shown = roadmapStages(ctx.state, ctx.model);
+  const stages = shown.flatMap(({ stage, role }) => {
+    const def = stageDefOf(ctx, stage);
+    if (!def) return [];
+    const budget = budgets.find((b) => b.stage === stage);
+    const time =
+      role !== 'current'
+        ? null
+        : stage === 'x'
+          ? ctx.state.x.enteredAt
+            ? presentTime(timeInStage(ctx.state.x.enteredAt, ctx.now, def.minDurationMonths))
+            : null
+          : presentTime(mainTime(ctx));
+    return [
+      {
+        stage,
+        role,
+        name: def.name,
+        detail: def.detail,
+        minDurationMonths: def.minDurationMonths,
+        time,
+        budget: { guide: def.budget, budgetYen: budget?.budgetYen ?? null, status: budgetCheck(budget?.budgetYen ?? null, def.budget), version: budget?.version ?? 0 },
+        items: def.practices.map((p) => {
+          const task = tasks.find((t) => t.practiceItemId === p.id);
+          return { item: presentPractice(p), task: task ? presentTask(task, members, evidence, today) : null };
+        }),
+      },
+    ];
+  });
+  const presented = stages.flatMap((s) => s.items.map((i) => i.task)).filter((t): t is TTask => t !== null);
+  const itemCount = stages.reduce((n, s) => n + s.items.length, 0);
+  return {
+    modelAvailable: ctx.model.length > 0,
+    currentStage: ctx.state.main.stage,
+    stages,
+    summary: {
+      total: itemCount,
+      // An item without a task is still to do.
+      open: itemCount - presented.filter((t) => !t.open).length,
+      overdue: presented.filter((t) => t.overdue).length,
+      done: presented.filter((t) => t.status === 'done').length,
+      notApplicable: presented.filter((t) => t.status === 'not-applicable').length,
+    },
+    members: members.map((m) => ({ userId: m.userId, displayName: m.displayName })),
+    can: { updateTasks: can(auth.organisation.role, 'roadmap.update'), setBudget: can(auth.organisation.role, 'budget.update') },
+  };
+}
+
+async function checkOwner(db: Db, organisationId: string, ownerUserId: string | null | undefined) {
+  if (!ownerUserId) return;
+  const members = await listMembers(db, organisationId);
+  if (!members.some((m) => m.userId === ownerUserId)) throw new HttpProblem(400, 'validation', {}, [{ path: 'ownerUserId', code: 'notAMember' }]);
+}
+
+async function presentOne(db: Db, auth: OrgAuthContext, row: TaskRow) {
+  const organisationId = auth.organisation.id;
+  const [members, evidence] = await Promise.all([listMembers(db, organisationId), evidenceBySubject(db, organisationId, TASK_SUBJECT, [row.id])]);
+  return presentTask(row, members, evidence, todayIn(auth.user.timeZone));
+}
+
+/** A practice item becomes a task when someone first gives it an owner, a date or a status. */
+export async function createTask(deps: DiagnosisDeps, auth: OrgAuthContext, input: z.output<typeof CreateTaskRequestSchema>): Promise<TTask> {
+  const organisationId = auth.organisation.id;
+  return deps.database.db.transaction(async (tx) => {
+    const ctx = await stageContext(tx, organisationId);
+    const item = ctx.model.flatMap((s) => s.practices).find((p) => p.id === input.practiceItemId);
+    if (!item) throw new HttpProblem(400, 'validation', {}, [{ path: 'practiceItemId', code: 'practiceItemUnknown' }]);
+    await checkOwner(tx, organisationId, input.ownerUserId);
+    const fields: TaskFields = { ownerUserId: input.ownerUserId ?? null, dueDate: input.dueDate ?? null, status: input.status ?? 'todo', note: input.note || null };
+    const row = await insertTask(tx, { organisationId, stage: item.stage, practiceItemId: item.id, ...fields, createdBy: auth.user.id, updatedBy: auth.user.id });
+    if (!row) throw new HttpProblem(409, 'taskExists');
+    await appendAudit(tx, { ...actorOf(auth), action: 'roadmap.task-create', entityType: 'roadmap-task', entityId: row.id, after: { practiceItemId: item.id, stage: item.stage, ...fields } });
+    return presentOne(tx, auth, row);
+  });
+}
+
+export async function editTask(deps: DiagnosisDeps, auth: OrgAuthContext, taskId: string, input: z.output<typeof UpdateTaskRequestSchema>): Promise<TTask> {
+  const organisationId = auth.organisation.id;
+  return deps.database.db.transaction(async (tx) => {
+    const before = await findTask(tx, organisationId, taskId);
+    if (!before) throw new HttpProblem(404, 'notFound');
+    if (before.version !== input.version) throw new HttpProblem(409, 'conflict');
+    await checkOwner(tx, organisationId, input.ownerUserId);
+    const fields: TaskFields = {
+      ownerUserId: input.ownerUserId === undefined ? before.ownerUserId : input.ownerUserId,
+      dueDate: input.dueDate === undefined ? before.dueDate : input.dueDate,
+      status: input.status ?? before.status,
+      note: input.note === undefined ? before.note : input.note || null,
+    };
+    const row = await updateTask(tx, organisationId, taskId, input.version, fields, auth.user.id);
+    if (!row) throw new HttpProblem(409, 'conflict');
+    const pick = (t: TaskFields) => ({ ownerUserId: t.ownerUserId, dueDate: t.dueDate, status: t.status, note: t.note });
+    await appendAudit(tx, { ...actorOf(auth), action: 'roadmap.task-update', entityType: 'roadmap-task', entityId: row.id, before: pick(before), after: pick(row) });
+    return presentOne(tx, auth, row);
+  });
+}
+
+export async function uploadTaskEvidence(deps: DiagnosisDeps, auth: OrgAuthContext, taskId: string, req: FastifyRequest) {
+  const organisationId = auth.organisation.id;
+  const { db } = deps.database;
+  if (!(await findTask(db, organisationId, taskId))) throw new HttpProblem(404, 'notFound');
+  const upload = await readEvidenceUpload(req, deps.config.EVIDENCE_MAX_BYTES);
+  return db.transaction(async (tx) => {
+    if (!(await findTask(tx, organisationId, taskId))) throw new HttpProblem(404, 'notFound');
+    return attachEvidence(tx, auth, { type: TASK_SUBJECT, id: taskId }, upload);
+  });
+}
+
+export async function removeTaskEvidence(deps: DiagnosisDeps, auth: OrgAuthContext, taskId: string, evidenceId: string): Promise<void> {
+  const organisationId = auth.organisation.id;
+  await deps.database.db.transaction(async (tx) => {
+    if (!(await findTask(tx, organisationId, taskId))) throw new HttpProblem(404, 'notFound');
+    await detachEvidence(tx, auth, { type: TASK_SUBJECT, id: taskId }, evidenceId);
+  });
+}
+
+/** The budget the organisation plans for a stage, against the seed's guide (II.6.2-6.3). */
+export async function setBudget(deps: DiagnosisDeps, auth: OrgAuthContext, input: z.output<typeof SetBudgetRequestSchema>) {
+  const organisationId = auth.organisation.id;
+  return deps.database.db.transaction(async (tx) => {
+    const ctx = await stageContext(tx, organisationId);
+    const def = stageDefOf(ctx, input.stage);
+    if (!def) throw new HttpProblem(400, 'validation', {}, [{ path: 'stage', code: 'stageUnknown' }]);
+    const before = (await listBudgets(tx, organisationId)).find((b) => b.stage === input.stage);
+    if ((before?.version ?? 0) !== input.version) throw new HttpProblem(409, 'conflict');
+    const row = await saveBudget(tx, organisationId, input.stage, input.budgetYen, input.version, auth.user.id);
+    if (!row) throw new HttpProblem(409, 'conflict');
+    await appendAudit(tx, {
+      ...actorOf(auth),
+      action: 'roadmap.budget',
+      entityType: 'stage-budget',
+      entityId: null,
+      before: before ? { stage: before.stage, budgetYen: before.budgetYen } : null,
+      after: { stage: row.stage, budgetYen: row.budgetYen },
+    });
+    return { guide: def.budget, budgetYen: row.budgetYen, status: budgetCheck(row.budgetYen, def.budget), version: row.version };
+  });
+}

@@ -1,0 +1,76 @@
+import {
+  DecisionParamsSchema,
+  DecisionSchema,
+  EvaluationParamsSchema,
+  EvaluationSchema,
+  RecordDecisionRequestSchema,
+  RecordEvaluationRequestSchema,
+  StagesOverviewSchema,
+} from '../../shared/schemas/diagnosis.schema.ts';
+import { EvidenceFileSchema } from '../../shared/schemas/evidence.schema.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { DiagnosisDeps } from './assessment.service.ts';
+import * as stages from './stage.service.ts';
+
+/** Stages and gates (seed 000 II.5-II.6): the stage model, gate evaluations and decisions, the timeline. */
+export function stageRoutes(deps: DiagnosisDeps): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/stages',
+      summary: 'Current stage and time in it, the stage model, the gate and what it needs, decisions possible, records and timeline',
+      tags: ['stages'],
+      access: { kind: 'org', permission: 'diagnosis.read' },
+      response: StagesOverviewSchema,
+      handler: ({ auth }) => stages.getStagesOverview(deps, auth),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/stages/evaluations',
+      summary: 'Record an evaluation of a gate item of the current stage (append-only)',
+      tags: ['stages'],
+      access: { kind: 'org', permission: 'gate.evaluate' },
+      body: RecordEvaluationRequestSchema,
+      response: EvaluationSchema,
+      status: 201,
+      handler: ({ auth, body }) => stages.recordEvaluation(deps, auth, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/stages/evaluations/:evaluationId/evidence',
+      summary: 'Attach an evidence file to a gate evaluation (multipart/form-data, one file)',
+      tags: ['stages'],
+      access: { kind: 'org', permission: 'gate.evaluate' },
+      params: EvaluationParamsSchema,
+      rawBody: true,
+      tenantEntity: 'gate-evaluation',
+      response: EvidenceFileSchema,
+      status: 201,
+      handler: ({ req, auth, params }) => stages.uploadEvaluationEvidence(deps, auth, params.evaluationId, req),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/stages/decisions',
+      summary: "Record the gate decision (owners and managers): advance, stay or step back, with a reason and a third party's opinion",
+      tags: ['stages'],
+      access: { kind: 'org', permission: 'gate.decide' },
+      body: RecordDecisionRequestSchema,
+      response: DecisionSchema,
+      status: 201,
+      handler: ({ auth, body }) => stages.recordDecision(deps, auth, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/stages/decisions/:decisionId/evidence',
+      summary: 'Attach an evidence file to a gate decision (multipart/form-data, one file)',
+      tags: ['stages'],
+      access: { kind: 'org', permission: 'gate.decide' },
+      params: DecisionParamsSchema,
+      rawBody: true,
+      tenantEntity: 'stage-decision',
+      response: EvidenceFileSchema,
+      status: 201,
+      handler: ({ req, auth, params }) => stages.uploadDecisionEvidence(deps, auth, params.decisionId, req),
+    }),
+  ];
+}

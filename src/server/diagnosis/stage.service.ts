@@ -1,0 +1,335 @@
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { can } from '../../shared/policy.ts';
+import type { RecordDecisionRequestSchema, RecordEvaluationRequestSchema, TDecision, TEvaluation, TGate, TStagesOverview } from '../../shared/schemas/diagnosis.schema.ts';
+import { appendAudit } from '../platform/audit/audit.repository.ts';
+import type { Db } from '../platform/db/database.ts';
+import { attachEvidence, evidenceBySubject, readEvidenceUpload } from '../platform/evidence/evidence.service.ts';
+import type { TEvidenceFile } from '../../shared/schemas/evidence.schema.ts';
+import { pgCode } from '../platform/http/app.ts';
+import { HttpProblem } from '../platform/http/problem.ts';
+import type { OrgAuthContext } from '../platform/http/route.ts';
+import { findOrganisation } from '../platform/orgs/organisation.repository.ts';
+import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
+import type { DiagnosisDeps } from './assessment.service.ts';
+import { diagnosisInputs, type DiagnosisInputs } from './diagnosis.service.ts';
+import type { Stage } from './diagnosis.rules.ts';
+import { methodologyReader, type Methodology } from './methodology.repository.ts';
+import { findDecision, findEvaluation, insertDecision, insertEvaluation, listDecisions, listEvaluations, trackVersion, type DecisionRow, type EvaluationRow } from './stage.repository.ts';
+import {
+  advanceTargets,
+  gateStatus,
+  planDecision,
+  stagePeriods,
+  stageState,
+  stageXReasons,
+  timeInStage,
+  type DecisionRecord,
+  type EvaluationRecord,
+  type GateStatus,
+  type Outcome,
+  type StageDef,
+  type StageState,
+  type Track,
+} from './stage.rules.ts';
+
+export const EVALUATION_SUBJECT = 'gate-evaluation';
+export const DECISION_SUBJECT = 'stage-decision';
+
+const actorOf = (auth: OrgAuthContext) => ({ organisationId: auth.organisation.id, actorUserId: auth.user.id, actorLabel: auth.user.email });
+
+const decisionRecord = (d: DecisionRow): DecisionRecord => ({
+  track: d.track as Track,
+  seq: d.seq,
+  fromStage: d.fromStage as Stage | null,
+  toStage: d.toStage as Stage | null,
+  outcome: d.outcome as Outcome,
+  decidedAt: d.decidedAt,
+});
+const evaluationRecord = (e: EvaluationRow): EvaluationRecord => ({ id: e.id, stage: e.stage as Stage, gateItemId: e.gateItemId, result: e.result as EvaluationRecord['result'], recordedAt: e.recordedAt });
+
+/** Everything the stage pages and the decision rules read, loaded once. */
+export interface StageContext {
+  model: StageDef[];
+  modelCollection: { collectionId: string; version: number; id: string; source: string[] } | null;
+  decisions: DecisionRow[];
+  evaluations: EvaluationRow[];
+  state: StageState;
+  startedAt: Date;
+  now: Date;
+}
+
+export async function stageContext(db: Db, organisationId: string, methodology: Methodology = methodologyReader(db, organisationId)): Promise<StageContext> {
+  const [model, decisions, evaluations, organisation] = await Promise.all([
+    methodology.stageModel(),
+    listDecisions(db, organisationId),
+    listEvaluations(db, organisationId),
+    findOrganisation(db, organisationId),
+  ]);
+  const startedAt = organisation?.createdAt ?? new Date();
+  return {
+    model: model?.stages ?? [],
+    modelCollection: model ? { collectionId: model.collection.collectionId, version: model.collection.version, id: model.collection.id, source: model.collection.source } : null,
+    decisions,
+    evaluations,
+    state: stageState(decisions.map(decisionRecord), startedAt),
+    startedAt,
+    now: new Date(),
+  };
+}
+
+export const stageDefOf = (ctx: StageContext, stage: Stage) => ctx.model.find((s) => s.stage === stage) ?? null;
+
+export function mainGate(ctx: StageContext): GateStatus | null {
+  const def = stageDefOf(ctx, ctx.state.main.stage);
+  return def ? gateStatus(def, ctx.evaluations.map(evaluationRecord), ctx.state.main.enteredAt) : null;
+}
+
+function xGate(ctx: StageContext): GateStatus | null {
+  const def = stageDefOf(ctx, 'x');
+  return def && ctx.state.x.active && ctx.state.x.enteredAt ? gateStatus(def, ctx.evaluations.map(evaluationRecord), ctx.state.x.enteredAt) : null;
+}
+
+export const presentTime = (t: ReturnType<typeof timeInStage>) => ({
+  enteredAt: t.enteredAt.toISOString(),
+  daysSpent: t.daysSpent,
+  minimumMonths: t.minimumMonths,
+  minimumReachedAt: t.minimumReachedAt?.toISOString() ?? null,
+  minimumMet: t.minimumMet,
+  progress: t.progress,
+});
+
+export const mainTime = (ctx: StageContext) => timeInStage(ctx.state.main.enteredAt, ctx.now, stageDefOf(ctx, ctx.state.main.stage)?.minDurationMonths ?? null);
+
+export const presentPractice = (p: StageDef['practices'][number]) => ({
+  id: p.id,
+  stage: p.stage,
+  practice: p.practice,
+  actor: p.actor,
+  gateKind: p.gateKind,
+  optional: p.optional,
+  text: p.text,
+  detail: p.detail,
+  source: p.source,
+});
+
+export const presentStageDef = (s: StageDef) => ({ ...s, practices: s.practices.map(presentPractice), gateItems: s.gateItems.map(presentPractice) });
+
+function presentEvaluation(e: EvaluationRow, evidence: Map<string, TEvidenceFile[]>): TEvaluation {
+  return {
+    id: e.id,
+    stage: e.stage as Stage,
+    gateItemId: e.gateItemId,
+    result: e.result as TEvaluation['result'],
+    summary: e.summary,
+    evaluators: e.evaluators,
+    recordedAt: e.recordedAt.toISOString(),
+    recordedBy: e.recordedByLabel,
+    evidence: evidence.get(e.id) ?? [],
+  };
+}
+
+function presentDecision(d: DecisionRow, evidence: Map<string, TEvidenceFile[]>): TDecision {
+  return {
+    id: d.id,
+    track: d.track as Track,
+    seq: d.seq,
+    fromStage: d.fromStage as Stage | null,
+    toStage: d.toStage as Stage | null,
+    outcome: d.outcome as Outcome,
+    reason: d.reason,
+    thirdPartyName: d.thirdPartyName,
+    thirdPartyOpinion: d.thirdPartyOpinion,
+    decidedAt: d.decidedAt.toISOString(),
+    decidedBy: d.decidedByLabel,
+    basis: d.basis as TDecision['basis'],
+    evidence: evidence.get(d.id) ?? [],
+  };
+}
+
+function presentGate(gate: GateStatus | null, evaluations: Map<string, TEvaluation>): TGate | null {
+  if (!gate) return null;
+  return {
+    stage: gate.stage,
+    items: gate.items.map((i) => ({ item: presentPractice(i.item), required: i.required, latest: i.latest ? (evaluations.get(i.latest.id) ?? null) : null })),
+    missing: gate.missing,
+    unfavourable: gate.unfavourable,
+    complete: gate.complete,
+  };
+}
+
+export async function getStagesOverview(deps: DiagnosisDeps, auth: OrgAuthContext, preloaded?: { ctx: StageContext; diagnosis: DiagnosisInputs }): Promise<TStagesOverview> {
+  const { db } = deps.database;
+  const organisationId = auth.organisation.id;
+  const methodology = methodologyReader(db, organisationId);
+  const ctx = preloaded?.ctx ?? (await stageContext(db, organisationId, methodology));
+  const diagnosis = preloaded?.diagnosis ?? (await diagnosisInputs(db, organisationId, methodology));
+  const [profile, evaluationEvidence, decisionEvidence] = await Promise.all([
+    findProfile(db, organisationId),
+    evidenceBySubject(db, organisationId, EVALUATION_SUBJECT, ctx.evaluations.map((e) => e.id)),
+    evidenceBySubject(db, organisationId, DECISION_SUBJECT, ctx.decisions.map((d) => d.id)),
+  ]);
+  const evaluations = ctx.evaluations.map((e) => presentEvaluation(e, evaluationEvidence));
+  const byId = new Map(evaluations.map((e) => [e.id, e]));
+  const gate = mainGate(ctx);
+  const proposedStage = diagnosis.result.proposedStage;
+  const option = (track: Track, outcome: Outcome) => {
+    const plan = planDecision({ track, outcome }, { state: ctx.state, model: ctx.model, proposedStage, gate });
+    return plan.ok ? { possible: true, code: null, toStage: plan.toStage } : { possible: false, code: plan.code, toStage: null };
+  };
+  const outcomes: Outcome[] = ['advance', 'stay', 'step-back'];
+  const xDef = stageDefOf(ctx, 'x');
+  return {
+    modelAvailable: ctx.model.length > 0,
+    stageModel: ctx.modelCollection ? { collectionId: ctx.modelCollection.collectionId, version: ctx.modelCollection.version, source: ctx.modelCollection.source } : null,
+    stages: ctx.model.map(presentStageDef),
+    current: { stage: ctx.state.main.stage, enteredAt: ctx.state.main.enteredAt.toISOString(), time: presentTime(mainTime(ctx)), version: ctx.state.main.version },
+    x: {
+      active: ctx.state.x.active,
+      enteredAt: ctx.state.x.enteredAt?.toISOString() ?? null,
+      version: ctx.state.x.version,
+      available: !!xDef && xDef.runsAlongside.includes(ctx.state.main.stage),
+      runsAlongside: xDef?.runsAlongside ?? [],
+      reasons: stageXReasons(profile ?? null),
+      time: ctx.state.x.active && ctx.state.x.enteredAt ? presentTime(timeInStage(ctx.state.x.enteredAt, ctx.now, xDef?.minDurationMonths ?? null)) : null,
+    },
+    gate: presentGate(gate, byId),
+    xGate: presentGate(xGate(ctx), byId),
+    diagnosis: {
+      proposedStage,
+      readyForStage: diagnosis.result.readyForStage,
+      complete: diagnosis.lists.every((l) => l.assessment !== null),
+    },
+    advanceTargets: advanceTargets({ state: ctx.state, model: ctx.model, proposedStage }),
+    options: {
+      main: Object.fromEntries(outcomes.map((o) => [o, option('main', o)])) as TStagesOverview['options']['main'],
+      x: Object.fromEntries(outcomes.map((o) => [o, option('x', o)])) as TStagesOverview['options']['x'],
+    },
+    evaluations,
+    decisions: [...ctx.decisions].reverse().map((d) => presentDecision(d, decisionEvidence)),
+    timeline: stagePeriods(ctx.decisions.map(decisionRecord), ctx.startedAt).map((p) => ({ track: p.track, stage: p.stage, from: p.from.toISOString(), to: p.to?.toISOString() ?? null })),
+    can: { evaluate: can(auth.organisation.role, 'gate.evaluate'), decide: can(auth.organisation.role, 'gate.decide') },
+  };
+}
+
+/**
+ * An evaluation of a gate item of the stage the organisation is in (or of
+ * stage X while it is under way), by the people the seed names (経営者及び
+ * クラウド管理者; a third party where needed). Append-only.
+ */
+export async function recordEvaluation(deps: DiagnosisDeps, auth: OrgAuthContext, input: z.output<typeof RecordEvaluationRequestSchema>): Promise<TEvaluation> {
+  const organisationId = auth.organisation.id;
+  return deps.database.db.transaction(async (tx) => {
+    const ctx = await stageContext(tx, organisationId);
+    const item = ctx.model.flatMap((s) => s.gateItems).find((g) => g.id === input.gateItemId && g.gateKind !== 'decision');
+    if (!item) throw new HttpProblem(400, 'validation', {}, [{ path: 'gateItemId', code: 'gateItemUnknown' }]);
+    const open = [ctx.state.main.stage as Stage, ...(ctx.state.x.active ? (['x'] as Stage[]) : [])];
+    if (!open.includes(item.stage)) throw new HttpProblem(409, 'gateItemNotCurrent', { stage: item.stage });
+    const row = await insertEvaluation(tx, {
+      organisationId,
+      stage: item.stage,
+      gateItemId: item.id,
+      result: input.result,
+      summary: input.summary,
+      evaluators: input.evaluators,
+      recordedBy: auth.user.id,
+      recordedByLabel: auth.user.displayName,
+    });
+    await appendAudit(tx, {
+      ...actorOf(auth),
+      action: 'gate.evaluate',
+      entityType: 'gate-evaluation',
+      entityId: row.id,
+      after: { stage: row.stage, gateItemId: row.gateItemId, result: row.result, evaluators: row.evaluators },
+    });
+    return presentEvaluation(row, new Map());
+  });
+}
+
+/**
+ * The executive's decision at a gate (seed 000 II.6 評価・決断): advance, stay
+ * or step back, with a reason and, where needed, a third party's opinion. It
+ * moves the stage (the current stage is always the newest decision's) and
+ * keeps what it relied on: the diagnosis, the gate and the time in stage.
+ */
+export async function recordDecision(deps: DiagnosisDeps, auth: OrgAuthContext, input: z.output<typeof RecordDecisionRequestSchema>): Promise<TDecision> {
+  const organisationId = auth.organisation.id;
+  try {
+    return await deps.database.db.transaction(async (tx) => {
+      const methodology = methodologyReader(tx, organisationId);
+      const ctx = await stageContext(tx, organisationId, methodology);
+      if (!ctx.model.length) throw new HttpProblem(409, 'stageModelMissing');
+      const current = input.track === 'main' ? ctx.state.main.version : ctx.state.x.version;
+      if (current !== input.version || (await trackVersion(tx, organisationId, input.track)) !== input.version) throw new HttpProblem(409, 'conflict');
+      const diagnosis = await diagnosisInputs(tx, organisationId, methodology);
+      const gate = mainGate(ctx);
+      const plan = planDecision({ track: input.track, outcome: input.outcome, toStage: input.toStage ?? null }, { state: ctx.state, model: ctx.model, proposedStage: diagnosis.result.proposedStage, gate });
+      if (!plan.ok) {
+        const params = { ...plan.params, ...(plan.code === 'gateIncomplete' ? { count: gate?.missing.length ?? 0 } : {}) };
+        throw new HttpProblem(409, plan.code, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.length : v])));
+      }
+      const time = input.track === 'main' ? mainTime(ctx) : null;
+      const basis: TDecision['basis'] = {
+        proposedStage: diagnosis.result.proposedStage,
+        diagnosisComplete: diagnosis.lists.every((l) => l.assessment !== null),
+        gateComplete: input.track === 'main' ? (gate?.complete ?? null) : null,
+        gateMissing: input.track === 'main' ? (gate?.missing ?? []) : [],
+        minimumMet: time?.minimumMet ?? null,
+        daysInStage: time?.daysSpent ?? null,
+        assessments: diagnosis.lists
+          .filter((l) => l.assessment)
+          .map((l) => ({ id: l.assessment!.id, checklistId: l.model.id, yes: l.answers.filter((a) => a.answer === 'yes').length, total: l.model.questions.length })),
+        stageModelVersion: ctx.modelCollection?.version ?? null,
+      };
+      const row = await insertDecision(tx, {
+        organisationId,
+        track: input.track,
+        seq: input.version + 1,
+        fromStage: plan.fromStage,
+        toStage: plan.toStage,
+        outcome: input.outcome,
+        reason: input.reason,
+        thirdPartyName: input.thirdPartyName || null,
+        thirdPartyOpinion: input.thirdPartyOpinion || null,
+        decidedBy: auth.user.id,
+        decidedByLabel: auth.user.displayName,
+        stageModelVersionId: ctx.modelCollection?.id ?? null,
+        basis,
+      });
+      await appendAudit(tx, {
+        ...actorOf(auth),
+        action: 'gate.decide',
+        entityType: 'stage-decision',
+        entityId: row.id,
+        before: { track: row.track, stage: row.fromStage },
+        after: { track: row.track, stage: row.toStage, outcome: row.outcome, reason: row.reason, thirdPartyName: row.thirdPartyName },
+      });
+      return presentDecision(row, new Map());
+    });
+  } catch (error) {
+    // Someone else decided on the same track meanwhile: (organisation, track, seq) is taken.
+    if (pgCode(error) === '23505') throw new HttpProblem(409, 'conflict');
+    throw error;
+  }
+}
+
+async function gateRecordUpload(deps: DiagnosisDeps, auth: OrgAuthContext, subjectType: string, find: (db: Db) => Promise<unknown>, req: FastifyRequest) {
+  const { db } = deps.database;
+  if (!(await find(db))) throw new HttpProblem(404, 'notFound');
+  const upload = await readEvidenceUpload(req, deps.config.EVIDENCE_MAX_BYTES);
+  return db.transaction(async (tx) => {
+    const id = ((await find(tx)) as { id: string } | undefined)?.id;
+    if (!id) throw new HttpProblem(404, 'notFound');
+    return attachEvidence(tx, auth, { type: subjectType, id }, upload);
+  });
+}
+
+/** Evidence of a gate evaluation (minutes, a report): added to the record, which itself never changes. */
+export function uploadEvaluationEvidence(deps: DiagnosisDeps, auth: OrgAuthContext, evaluationId: string, req: FastifyRequest) {
+  return gateRecordUpload(deps, auth, EVALUATION_SUBJECT, (db) => findEvaluation(db, auth.organisation.id, evaluationId), req);
+}
+
+/** Evidence of a decision (board minutes, a third party's written opinion). */
+export function uploadDecisionEvidence(deps: DiagnosisDeps, auth: OrgAuthContext, decisionId: string, req: FastifyRequest) {
+  return gateRecordUpload(deps, auth, DECISION_SUBJECT, (db) => findDecision(db, auth.organisation.id, decisionId), req);
+}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { checkEvidence, contentDisposition, safeFileName } from './evidence.rules.ts';
+
+const bytes = (...parts: (number[] | string)[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+const PDF = bytes('%PDF-1.7\n%…');
+const PNG = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'rest');
+const JPEG = bytes([0xff, 0xd8, 0xff, 0xe0], 'rest');
+const XLSX = bytes([0x50, 0x4b, 0x03, 0x04], '....[Content_Types].xml....xl/workbook.xml');
+const DOCX = bytes([0x50, 0x4b, 0x03, 0x04], '....[Content_Types].xml....word/document.xml');
+const SJIS = Buffer.from([0x8e, 0x91, 0x8e, 0x59, 0x2c, 0x31, 0x0a]); // 資産,1 in Shift_JIS
+
+describe('evidence types: the extension, confirmed by the bytes', () => {
+  const cases: [string, Buffer, string][] = [
+    ['規程.pdf', PDF, 'application/pdf'],
+    ['screen.PNG', PNG, 'image/png'],
+    ['photo.jpeg', JPEG, 'image/jpeg'],
+    ['photo.jpg', JPEG, 'image/jpeg'],
+    ['memo.txt', bytes('メモです\n'), 'text/plain; charset=utf-8'],
+    ['list.csv', bytes('name,value\n資産,1\n'), 'text/csv; charset=utf-8'],
+    ['excel.csv', SJIS, 'text/csv'],
+    ['book.xlsx', XLSX, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ['doc.docx', DOCX, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ['empty.pdf', Buffer.alloc(0), 'evidenceEmpty'],
+    ['script.html', bytes('<script>alert(1)</script>'), 'evidenceTypeNotAllowed'],
+    ['program.exe', bytes('MZ'), 'evidenceTypeNotAllowed'],
+    ['noextension', PDF, 'evidenceTypeNotAllowed'],
+    ['fake.pdf', bytes('<html>'), 'evidenceContentMismatch'],
+    ['fake.png', JPEG, 'evidenceContentMismatch'],
+    ['binary.txt', bytes('abc', [0], 'def'), 'evidenceContentMismatch'],
+    ['zip.txt', XLSX, 'evidenceContentMismatch'],
+    ['document.xlsx', DOCX, 'evidenceContentMismatch'],
+    ['plain.docx', bytes('hello'), 'evidenceContentMismatch'],
+  ];
+  for (const [name, content, expected] of cases) {
+    test(`${name} → ${expected}`, () => {
+      const r = checkEvidence(name, content);
+      assert.equal(r.ok ? r.contentType : r.code, expected);
+    });
+  }
+});
+
+describe('file names', () => {
+  const cases: [string | null, string][] = [
+    ['C:\\Users\\yamada\\Desktop\\規程.pdf', '規程.pdf'],
+    ['../../etc/passwd.txt', 'passwd.txt'],
+    ['a\u0000b\u0007c.txt', 'abc.txt'],
+    ['  .hidden.txt', 'hidden.txt'],
+    ['ｶﾞ.txt'.normalize('NFD'), 'ｶﾞ.txt'.normalize('NFC')],
+    [null, 'evidence.pdf'],
+    [`${'長'.repeat(300)}.pdf`, `${'長'.repeat(196)}.pdf`],
+  ];
+  for (const [raw, expected] of cases) test(`${JSON.stringify(raw)?.slice(0, 40)} → ${expected.slice(0, 20)}`, () => assert.equal(safeFileName(raw, '.pdf'), expected));
+});
+
+describe('content disposition (RFC 6266, RFC 8187)', () => {
+  test('an ASCII fallback and the UTF-8 name', () => {
+    assert.equal(contentDisposition('report.pdf'), `attachment; filename="report.pdf"; filename*=UTF-8''report.pdf`);
+    assert.equal(contentDisposition('規程 (2026).pdf'), `attachment; filename="__ (2026).pdf"; filename*=UTF-8''%E8%A6%8F%E7%A8%8B%20%282026%29.pdf`);
+    assert.equal(contentDisposition('a"b\\c\'d.txt'), `attachment; filename="a_b_c'd.txt"; filename*=UTF-8''a%22b%5Cc%27d.txt`);
+  });
+});

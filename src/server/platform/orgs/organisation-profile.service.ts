@@ -1,0 +1,108 @@
+import { can } from '../../../shared/policy.ts';
+import type { TIndustryOption, TOrganisationProfile, TUpdateOrganisationProfileRequest } from '../../../shared/schemas/organisation-profile.schema.ts';
+import { findLoadedCollection, listVersionItems, pinShippedCollections } from '../../catalog/catalog.repository.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Database, Db } from '../db/database.ts';
+import { HttpProblem } from '../http/problem.ts';
+import type { OrgAuthContext } from '../http/route.ts';
+import { findProfile, insertProfile, updateProfile, type OrganisationProfileRow, type ProfileFields } from './organisation-profile.repository.ts';
+import { profileComplete, profileProblems } from './organisation-profile.rules.ts';
+
+/** What the profile needs: the database (the industry list comes from the organisation's loaded catalog). */
+export interface ProfileDeps {
+  database: Database;
+}
+
+/** Seed 000 I.3 表1, as the catalog ships it; each row of kind `industry` is a choice. */
+export const INDUSTRIES_COLLECTION = 'urn:kumoji:seed-000:industries';
+
+export async function industryOptions(db: Db, organisationId: string): Promise<{ options: TIndustryOption[]; source: string[] }> {
+  await pinShippedCollections(db, organisationId);
+  const loaded = await findLoadedCollection(db, organisationId, INDUSTRIES_COLLECTION);
+  if (!loaded) return { options: [], source: [] };
+  const items = await listVersionItems(db, organisationId, loaded.version.id);
+  return {
+    options: items
+      .filter((i) => i.attributes.kind === 'industry')
+      .map((i) => ({ id: i.itemId, name: { ja: i.ja, en: i.en }, usingPct: typeof i.attributes.usingPct === 'number' ? i.attributes.usingPct : null })),
+    source: loaded.version.source,
+  };
+}
+
+const FIELDS = [
+  'industryId',
+  'employees',
+  'capitalYen',
+  'annualRevenueYen',
+  'handlesPersonalData',
+  'handlesSensitivePersonalData',
+  'handlesEuResidentsData',
+  'financialSector',
+] as const;
+
+const EMPTY: Required<ProfileFields> = {
+  industryId: null,
+  employees: null,
+  capitalYen: null,
+  annualRevenueYen: null,
+  handlesPersonalData: false,
+  handlesSensitivePersonalData: false,
+  handlesEuResidentsData: false,
+  financialSector: false,
+};
+
+const fieldsOf = (row: OrganisationProfileRow | undefined | null): Required<ProfileFields> =>
+  row ? (Object.fromEntries(FIELDS.map((k) => [k, row[k]])) as Required<ProfileFields>) : { ...EMPTY };
+
+export function presentProfile(
+  row: OrganisationProfileRow | undefined | null,
+  industries: { options: TIndustryOption[]; source: string[] },
+  auth: OrgAuthContext,
+): TOrganisationProfile {
+  const fields = fieldsOf(row);
+  return {
+    ...fields,
+    updatedAt: row?.updatedAt.toISOString() ?? null,
+    version: row?.version ?? 0,
+    complete: profileComplete(row ?? null),
+    industries: industries.options,
+    industriesSource: industries.source,
+    can: { update: can(auth.organisation.role, 'profile.update') },
+  };
+}
+
+export async function getProfile(deps: ProfileDeps, auth: OrgAuthContext): Promise<TOrganisationProfile> {
+  const { db } = deps.database;
+  const [row, industries] = await Promise.all([findProfile(db, auth.organisation.id), industryOptions(db, auth.organisation.id)]);
+  return presentProfile(row, industries, auth);
+}
+
+/**
+ * Saves the fields sent, over the stored ones; `version` 0 means "there is
+ * no profile yet". Contradictory facts are refused field by field.
+ */
+export async function editProfile(deps: ProfileDeps, auth: OrgAuthContext, input: TUpdateOrganisationProfileRequest): Promise<TOrganisationProfile> {
+  const organisationId = auth.organisation.id;
+  return deps.database.db.transaction(async (tx) => {
+    const industries = await industryOptions(tx, organisationId);
+    const before = await findProfile(tx, organisationId);
+    if ((before?.version ?? 0) !== input.version) throw new HttpProblem(409, 'conflict');
+    const { version, ...patch } = input;
+    const next: Required<ProfileFields> = { ...fieldsOf(before), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+    const problems = profileProblems(next, (id) => industries.options.some((o) => o.id === id));
+    if (problems.length) throw new HttpProblem(400, 'validation', {}, problems);
+    const row = before ? await updateProfile(tx, organisationId, version, next, auth.user.id) : await insertProfile(tx, organisationId, next, auth.user.id);
+    if (!row) throw new HttpProblem(409, 'conflict');
+    await appendAudit(tx, {
+      organisationId,
+      actorUserId: auth.user.id,
+      actorLabel: auth.user.email,
+      action: 'profile.update',
+      entityType: 'organisation-profile',
+      entityId: organisationId,
+      before: before ? fieldsOf(before) : null,
+      after: next,
+    });
+    return presentProfile(row, industries, auth);
+  });
+}

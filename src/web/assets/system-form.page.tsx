@@ -1,0 +1,338 @@
+import { Anchor, Button, Checkbox, Group, MultiSelect, NativeSelect, NumberInput, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { CONNECTIONS, CRITICALITIES, PLACEMENTS, type TCriticality, type TPlacement, type TStrategy, type TSystemFinding } from '../../shared/schemas/system.schema.ts';
+import { toApiError } from '../api/api-client.ts';
+import { useServerErrors } from '../api/use-server-errors.ts';
+import { ConfirmModal } from '../components/confirm-modal.tsx';
+import { SectionLoader } from '../components/full-page-loader.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { ProblemAlert, SuccessMessage } from '../components/problem-alert.tsx';
+import { SectionCard } from '../components/section-card.tsx';
+import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
+import { useOrganisationSession } from '../platform/auth/session.query.ts';
+import { CriticalityBadge, PlacementChange } from './system-labels.tsx';
+import { type TSystem, useCreateSystem, useDeleteSystem, usePortfolio, useSystem, useSystems, useUpdateSystem } from './system.query.ts';
+import { Citation, joinList, pick, ReasonList } from './workload-labels.tsx';
+import { useAssetChoices, useWorkloads } from './workload.query.ts';
+
+interface Values {
+  name: string;
+  description: string;
+  criticality: TCriticality;
+  strategy: string;
+  effortPersonMonths: number | string;
+  rationale: string;
+  currentPlacement: TPlacement;
+  targetPlacement: string;
+  connections: string[];
+  workloadIds: string[];
+  assetIds: string[];
+  dependsOnIds: string[];
+}
+
+const EMPTY: Values = {
+  name: '',
+  description: '',
+  criticality: 'medium',
+  strategy: '',
+  effortPersonMonths: '',
+  rationale: '',
+  currentPlacement: 'mainframe',
+  targetPlacement: '',
+  connections: [],
+  workloadIds: [],
+  assetIds: [],
+  dependsOnIds: [],
+};
+
+const valuesOf = (s: TSystem): Values => ({
+  name: s.name,
+  description: s.description,
+  criticality: s.criticality,
+  strategy: s.strategy ?? '',
+  effortPersonMonths: s.effortPersonMonths ?? '',
+  rationale: s.rationale,
+  currentPlacement: s.currentPlacement,
+  targetPlacement: s.targetPlacement ?? '',
+  connections: s.connections,
+  workloadIds: s.workloads.map((w) => w.id),
+  assetIds: s.assets.map((a) => a.id),
+  dependsOnIds: s.dependsOn.map((d) => d.id),
+});
+
+function bodyOf(v: Values) {
+  return {
+    name: v.name.trim(),
+    description: v.description.trim(),
+    criticality: v.criticality,
+    strategy: (v.strategy || null) as TStrategy | null,
+    effortPersonMonths: v.effortPersonMonths === '' ? null : Number(v.effortPersonMonths),
+    rationale: v.rationale.trim(),
+    currentPlacement: v.currentPlacement,
+    targetPlacement: (v.targetPlacement || null) as TPlacement | null,
+    connections: CONNECTIONS.filter((c) => v.connections.includes(c)),
+    workloadIds: v.workloadIds,
+    assetIds: v.assetIds,
+    dependsOnIds: v.dependsOnIds,
+  };
+}
+
+/** A system of the portfolio: its 7R decision with effort and rationale, criticality, placement, connections and links. */
+export function SystemFormPage() {
+  const { id } = useParams();
+  // A fresh form for each record: nothing typed for one carries over to the next.
+  return <SystemEditor key={id ?? 'new'} id={id} />;
+}
+
+function SystemEditor({ id }: { id: string | undefined }) {
+  const { t } = useTranslation();
+  const { locale } = useLocaleAndZone();
+  const isNew = !id;
+  const navigate = useNavigate();
+  const session = useOrganisationSession();
+  const canWrite = session.organisation.can['assets.write'];
+  const system = useSystem(isNew ? null : id);
+  const portfolio = usePortfolio();
+  const systems = useSystems();
+  const workloads = useWorkloads();
+  const create = useCreateSystem();
+  const update = useUpdateSystem(id ?? '');
+  const remove = useDeleteSystem();
+  const location = useLocation();
+  const [saved, setSaved] = useState<string | null>((location.state as { created?: boolean } | null)?.created ? t('systems.created') : null);
+  const [deleting, setDeleting] = useState(false);
+  const [assetSearch, setAssetSearch] = useState('');
+  const [debouncedSearch] = useDebouncedValue(assetSearch, 250);
+  const assetChoices = useAssetChoices(debouncedSearch);
+  const form = useForm<Values>({ mode: 'controlled', initialValues: EMPTY });
+  const errors = useServerErrors(form);
+  const data = system.data;
+
+  useEffect(() => {
+    if (data) {
+      form.setInitialValues(valuesOf(data));
+      form.setValues(valuesOf(data));
+    }
+  }, [data?.id, data?.version]);
+
+  const assetLabels = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const a of data?.assets ?? []) m.set(a.id, a.name);
+    for (const a of assetChoices.data ?? []) m.set(a.id, a.name);
+    return m;
+  }, [data, assetChoices.data]);
+  const [knownAssets, setKnownAssets] = useState(new Map<string, string>());
+  useEffect(() => setKnownAssets((prev) => new Map([...prev, ...assetLabels])), [assetLabels]);
+
+  const strategies = portfolio.data?.strategies ?? [];
+  const chosen = strategies.find((s) => s.code === form.values.strategy);
+  const title = isNew ? t('systems.newTitle') : (data?.name ?? t('systems.title'));
+  const systemNames = new Map((systems.data?.items ?? []).map((s) => [s.id, s.name]));
+
+  const submit = form.onSubmit((values) => {
+    errors.clear();
+    setSaved(null);
+    if (isNew) {
+      create.mutate(bodyOf(values), { onSuccess: (s) => navigate(`/systems/${s.id}`, { replace: true, state: { created: true } }), onError: errors.apply });
+    } else if (data) {
+      update.mutate({ ...bodyOf(values), version: data.version }, { onSuccess: () => setSaved(t('systems.saved')), onError: errors.apply });
+    }
+  });
+
+  const findingText = (f: TSystemFinding) =>
+    t(`systems.findings.${f.code}`, { systems: joinList((f.systemIds ?? []).map((x) => systemNames.get(x) ?? x), locale) });
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        description={t('systems.formDescription')}
+        actions={
+          <Anchor component={Link} to="/systems">
+            {t('systems.backToList')}
+          </Anchor>
+        }
+      />
+      <ProblemAlert problem={system.error ? toApiError(system.error) : portfolio.error ? toApiError(portfolio.error) : null} mb="md" />
+      {(!isNew && system.isPending) || portfolio.isPending ? <SectionLoader /> : null}
+      {portfolio.data && (isNew || data) ? (
+        <Stack gap="lg">
+          {data ? (
+            <Paper withBorder p="lg" component="section" aria-labelledby="findings-heading" data-testid="findings">
+              <Group justify="space-between" mb="sm">
+                <Title order={2} fz="h3" id="findings-heading">
+                  {t('systems.findingsTitle')}
+                </Title>
+                <Group gap="xs">
+                  <CriticalityBadge criticality={data.criticality} />
+                  <PlacementChange system={data} />
+                </Group>
+              </Group>
+              {data.findings.length ? (
+                <ReasonList label={t('systems.findingsTitle')} items={data.findings.map((f, i) => ({ key: `${f.code}-${i}`, tone: f.tone, text: findingText(f), source: f.source }))} />
+              ) : (
+                <Text size="sm">{t('systems.noFindings')}</Text>
+              )}
+              {data.dependents.length ? (
+                <Text size="sm" mt="sm">
+                  {t('systems.dependents', { systems: joinList(data.dependents.map((d) => d.name), locale) })}
+                </Text>
+              ) : null}
+            </Paper>
+          ) : null}
+          <form noValidate onSubmit={submit} aria-label={title}>
+            <fieldset disabled={!canWrite} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+              <Stack gap="lg">
+                <SectionCard id="basics" title={t('systems.sections.basics')}>
+                  <Stack gap="sm">
+                    <TextInput label={t('systems.fields.name')} required maxLength={200} {...form.getInputProps('name')} />
+                    <Textarea label={t('systems.fields.description')} autosize minRows={2} maxLength={4000} {...form.getInputProps('description')} />
+                    <NativeSelect
+                      label={t('systems.fields.criticality')}
+                      description={t('systems.fields.criticalityHint')}
+                      data={CRITICALITIES.map((c) => ({ value: c, label: t(`systems.criticality.${c}`) }))}
+                      {...form.getInputProps('criticality')}
+                    />
+                  </Stack>
+                </SectionCard>
+
+                <SectionCard id="strategy" title={t('systems.sections.strategy')} description={t('systems.sections.strategyHint')}>
+                  <Stack gap="sm">
+                    <NativeSelect
+                      label={t('systems.fields.strategy')}
+                      data={[{ value: '', label: t('systems.undecided') }, ...strategies.map((s) => ({ value: s.code, label: pick(s.name, locale) }))]}
+                      {...form.getInputProps('strategy')}
+                    />
+                    {chosen?.detail ? (
+                      <Text size="sm" c="dimmed" data-testid="strategy-detail">
+                        {pick(chosen.detail, locale)} <Citation source={chosen.source[0] ?? 'FACTS.md 5'} />
+                      </Text>
+                    ) : null}
+                    <NumberInput
+                      label={t('systems.fields.effort')}
+                      description={t('systems.fields.effortHint')}
+                      min={0}
+                      max={100000}
+                      decimalScale={1}
+                      step={0.5}
+                      allowNegative={false}
+                      {...form.getInputProps('effortPersonMonths')}
+                    />
+                    <Textarea label={t('systems.fields.rationale')} autosize minRows={2} maxLength={4000} {...form.getInputProps('rationale')} />
+                  </Stack>
+                </SectionCard>
+
+                <SectionCard id="placement" title={t('systems.sections.placement')} description={t('systems.sections.placementHint')}>
+                  <Stack gap="sm">
+                    <Group grow align="flex-start">
+                      <NativeSelect
+                        label={t('systems.fields.currentPlacement')}
+                        data={PLACEMENTS.map((p) => ({ value: p, label: t(`systems.placement.${p}`) }))}
+                        {...form.getInputProps('currentPlacement')}
+                      />
+                      <NativeSelect
+                        label={t('systems.fields.targetPlacement')}
+                        data={[{ value: '', label: t('systems.noTarget') }, ...PLACEMENTS.map((p) => ({ value: p, label: t(`systems.placement.${p}`) }))]}
+                        {...form.getInputProps('targetPlacement')}
+                      />
+                    </Group>
+                    <Checkbox.Group label={t('systems.fields.connections')} description={t('systems.fields.connectionsHint')} {...form.getInputProps('connections')}>
+                      <Group mt="xs">
+                        {CONNECTIONS.map((c) => (
+                          <Checkbox key={c} value={c} label={t(`systems.connection.${c}`)} />
+                        ))}
+                      </Group>
+                    </Checkbox.Group>
+                    <Citation source="004_eaa084eda4e01963.txt 「ハイブリッド設計原則」" />
+                  </Stack>
+                </SectionCard>
+
+                <SectionCard id="links" title={t('systems.sections.links')} description={t('systems.sections.linksHint')}>
+                  <Stack gap="sm">
+                    <MultiSelect
+                      label={t('systems.fields.dependsOn')}
+                      data={(systems.data?.items ?? []).filter((s) => s.id !== id).map((s) => ({ value: s.id, label: s.name }))}
+                      searchable
+                      hidePickedOptions
+                      clearable
+                      nothingFoundMessage={t('common.nothingFound')}
+                      {...form.getInputProps('dependsOnIds')}
+                    />
+                    <MultiSelect
+                      label={t('systems.fields.workloads')}
+                      data={(workloads.data?.items ?? []).map((w) => ({ value: w.id, label: w.name }))}
+                      searchable
+                      hidePickedOptions
+                      clearable
+                      nothingFoundMessage={t('common.nothingFound')}
+                      {...form.getInputProps('workloadIds')}
+                    />
+                    <MultiSelect
+                      label={t('systems.fields.assets')}
+                      placeholder={t('workloads.assetSearch')}
+                      data={[...knownAssets].map(([value, label]) => ({ value, label }))}
+                      searchable
+                      searchValue={assetSearch}
+                      onSearchChange={setAssetSearch}
+                      filter={({ options }) => options}
+                      hidePickedOptions
+                      clearable
+                      nothingFoundMessage={assetChoices.isFetching ? t('common.loading') : t('common.nothingFound')}
+                      {...form.getInputProps('assetIds')}
+                      error={form.errors.assetIds ?? (assetChoices.error ? toApiError(assetChoices.error).title : undefined)}
+                    />
+                  </Stack>
+                </SectionCard>
+
+                <ProblemAlert problem={errors.problem} extra={errors.otherFieldMessages} onClose={errors.problem?.status === 409 ? undefined : errors.clear} />
+                {errors.problem?.status === 409 && !isNew ? (
+                  <Group>
+                    <Button
+                      variant="light"
+                      onClick={() => {
+                        errors.clear();
+                        void system.refetch();
+                      }}
+                    >
+                      {t('common.reloadLatest')}
+                    </Button>
+                  </Group>
+                ) : null}
+                <SuccessMessage message={saved} />
+                {canWrite ? (
+                  <Group justify="space-between">
+                    {!isNew ? (
+                      <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
+                        {t('systems.delete')}
+                      </Button>
+                    ) : (
+                      <span />
+                    )}
+                    <Button type="submit" loading={create.isPending || update.isPending}>
+                      {isNew ? t('systems.create') : t('common.save')}
+                    </Button>
+                  </Group>
+                ) : null}
+              </Stack>
+            </fieldset>
+          </form>
+        </Stack>
+      ) : null}
+      <ConfirmModal
+        opened={deleting}
+        title={t('systems.deleteTitle')}
+        message={t('systems.deleteConfirm', { name: data?.name ?? '' })}
+        confirmLabel={t('systems.delete')}
+        danger
+        loading={remove.isPending}
+        problem={remove.error ? toApiError(remove.error) : null}
+        onClose={() => setDeleting(false)}
+        onConfirm={() => data && remove.mutate(data.id, { onSuccess: () => navigate('/systems', { replace: true }) })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { WorkloadListSchema } from '../../shared/schemas/workload.schema.ts';
+import type { TCreateWorkloadRequest, TUpdateWorkloadRequest, TWorkload, TWorkloadReference } from '../../shared/schemas/workload.schema.ts';
+import { api, queryString } from '../api/api-client.ts';
+
+export type { TWorkload, TWorkloadReference };
+export type TWorkloadList = z.infer<typeof WorkloadListSchema>;
+
+/** Workloads and systems link to each other and to assets: a change refreshes the whole portfolio. */
+export const PORTFOLIO_KEY = ['portfolio'] as const;
+const WORKLOADS_KEY = [...PORTFOLIO_KEY, 'workloads'] as const;
+
+export function useWorkloads() {
+  return useQuery({
+    queryKey: WORKLOADS_KEY,
+    queryFn: ({ signal }) => api.get<TWorkloadList>('/api/v1/workloads', signal),
+  });
+}
+
+export function useWorkload(id: string | null) {
+  return useQuery({
+    queryKey: [...WORKLOADS_KEY, id],
+    queryFn: ({ signal }) => api.get<TWorkload>(`/api/v1/workloads/${id}`, signal),
+    enabled: !!id,
+  });
+}
+
+export function useWorkloadReference() {
+  return useQuery({
+    queryKey: [...PORTFOLIO_KEY, 'workload-reference'],
+    queryFn: ({ signal }) => api.get<TWorkloadReference>('/api/v1/workload-reference', signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useCreateWorkload() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TCreateWorkloadRequest) => api.post<TWorkload>('/api/v1/workloads', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: PORTFOLIO_KEY }),
+  });
+}
+
+/** Sends the version the page showed: a concurrent change gets 409 and nothing is overwritten. */
+export function useUpdateWorkload(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TUpdateWorkloadRequest) => api.patch<TWorkload>(`/api/v1/workloads/${id}`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: PORTFOLIO_KEY }),
+  });
+}
+
+export function useDeleteWorkload() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/api/v1/workloads/${id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: PORTFOLIO_KEY }),
+  });
+}
+
+export interface AssetChoice {
+  id: string;
+  name: string;
+  rank: string;
+}
+
+/** Assets of the inventory matching `q`, for the pickers (the inventory's own list API). */
+export function useAssetChoices(q: string) {
+  return useQuery({
+    queryKey: ['assets', 'choices', q],
+    queryFn: async ({ signal }) =>
+      (await api.get<{ items: AssetChoice[] }>(`/api/v1/assets${queryString({ q: q.trim() || undefined, limit: 50, sort: 'name' })}`, signal)).items.map((a) => ({
+        id: a.id,
+        name: a.name,
+        rank: a.rank,
+      })),
+    staleTime: 30_000,
+  });
+}

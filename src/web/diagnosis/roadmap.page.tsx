@@ -1,0 +1,250 @@
+import { Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TRoadmap, TTaskStatus } from '../../shared/schemas/diagnosis.schema.ts';
+import { YEN_MAX } from '../../shared/schemas/organisation-profile.schema.ts';
+import { toApiError, type ApiError } from '../api/api-client.ts';
+import { SectionLoader } from '../components/full-page-loader.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { SectionCard } from '../components/section-card.tsx';
+import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
+import { EvidenceFiles } from '../platform/evidence/evidence-files.tsx';
+import { formatYen, formatYenRange, pick, StageBadge } from './diagnosis-labels.tsx';
+import { removeTaskEvidence, useCreateTask, useRefreshDiagnosis, useRoadmap, useSetBudget, useUpdateTask } from './diagnosis.query.ts';
+import { TimeInStage } from './stage-widgets.tsx';
+
+const BudgetChart = lazy(() => import('./charts/budget-chart.tsx'));
+const STATUSES: TTaskStatus[] = ['todo', 'in-progress', 'done', 'not-applicable'];
+type RoadmapStage = TRoadmap['stages'][number];
+type Row = RoadmapStage['items'][number];
+
+function TaskRow({ row, roadmap, onProblem }: { row: Row; roadmap: TRoadmap; onProblem: (p: ApiError | null) => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocaleAndZone();
+  const create = useCreateTask();
+  const update = useUpdateTask();
+  const refresh = useRefreshDiagnosis();
+  const task = row.task;
+  const [note, setNote] = useState(task?.note ?? '');
+  useEffect(() => setNote(task?.note ?? ''), [task?.note]);
+  const editable = roadmap.can.updateTasks;
+  const name = row.item.text[locale];
+  const save = (patch: { ownerUserId?: string | null; dueDate?: string | null; status?: TTaskStatus; note?: string | null }) => {
+    onProblem(null);
+    const onError = (e: unknown) => onProblem(toApiError(e));
+    if (task) update.mutate({ id: task.id, ...patch, version: task.version }, { onError });
+    else create.mutate({ practiceItemId: row.item.id, ...patch }, { onError });
+  };
+  const busy = create.isPending || update.isPending;
+  return (
+    <Table.Tr data-testid="task-row" data-overdue={task?.overdue ? 'true' : undefined}>
+      <Table.Td>
+        <Badge variant="light" color="gray" radius="sm">
+          {t(`diagnosis.practice.${row.item.practice}`, { defaultValue: row.item.practice })}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{name}</Text>
+        {row.item.detail ? (
+          <Text size="xs" c="dimmed">
+            {row.item.detail[locale]}
+          </Text>
+        ) : null}
+        {row.item.optional ? (
+          <Text size="xs" c="dimmed">
+            {t('diagnosis.roadmap.optional')}
+          </Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td miw={150}>
+        <Select
+          aria-label={t('diagnosis.roadmap.ownerFor', { item: name })}
+          data={roadmap.members.map((m) => ({ value: m.userId, label: m.displayName }))}
+          value={task?.owner?.userId ?? null}
+          placeholder={t('diagnosis.roadmap.noOwner')}
+          clearable
+          disabled={!editable || busy}
+          onChange={(v) => save({ ownerUserId: v })}
+          size="xs"
+        />
+      </Table.Td>
+      <Table.Td miw={140}>
+        <TextInput
+          type="date"
+          aria-label={t('diagnosis.roadmap.dueFor', { item: name })}
+          value={task?.dueDate ?? ''}
+          disabled={!editable || busy}
+          onChange={(e) => save({ dueDate: e.currentTarget.value || null })}
+          size="xs"
+          error={task?.overdue ? t('diagnosis.roadmap.overdue') : undefined}
+        />
+      </Table.Td>
+      <Table.Td miw={130}>
+        <Select
+          aria-label={t('diagnosis.roadmap.statusFor', { item: name })}
+          data={STATUSES.map((s) => ({ value: s, label: t(`diagnosis.roadmap.status.${s}`) }))}
+          value={task?.status ?? 'todo'}
+          allowDeselect={false}
+          disabled={!editable || busy}
+          onChange={(v) => v && save({ status: v as TTaskStatus })}
+          size="xs"
+        />
+      </Table.Td>
+      <Table.Td miw={200}>
+        <Stack gap={4}>
+          <TextInput
+            aria-label={t('diagnosis.roadmap.noteFor', { item: name })}
+            placeholder={t('diagnosis.roadmap.note')}
+            value={note}
+            maxLength={2000}
+            disabled={!editable}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            onBlur={() => {
+              if (note !== (task?.note ?? '')) save({ note: note.trim() || null });
+            }}
+            size="xs"
+          />
+          {task ? (
+            <EvidenceFiles
+              files={task.evidence}
+              uploadUrl={editable ? `/api/v1/roadmap/tasks/${task.id}/evidence` : null}
+              onRemove={editable ? (f) => removeTaskEvidence(task.id, f.id) : undefined}
+              onChanged={() => void refresh()}
+              label={name}
+            />
+          ) : null}
+        </Stack>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function Budget({ s, roadmap, onProblem }: { s: RoadmapStage; roadmap: TRoadmap; onProblem: (p: ApiError | null) => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocaleAndZone();
+  const setBudget = useSetBudget();
+  const [value, setValue] = useState<number | string>(s.budget.budgetYen ?? '');
+  useEffect(() => setValue(s.budget.budgetYen ?? ''), [s.budget.budgetYen]);
+  const stageName = pick(s.name, locale);
+  return (
+    <Stack gap="xs">
+      <Text size="sm">
+        {s.budget.guide ? t('diagnosis.roadmap.guide', { range: formatYenRange(s.budget.guide, locale) }) : t('diagnosis.roadmap.noGuide')}
+        {' '}
+        {s.budget.budgetYen !== null ? t('diagnosis.roadmap.planned', { amount: formatYen(s.budget.budgetYen, locale) }) : null}
+      </Text>
+      {s.budget.status !== 'no-guide' ? (
+        <Text size="sm" fw={600} c={s.budget.status === 'within' ? 'teal.8' : s.budget.status === 'not-entered' ? 'dimmed' : 'orange.9'} data-testid={`budget-status-${s.stage}`}>
+          {t(`diagnosis.roadmap.budgetStatus.${s.budget.status}`)}
+        </Text>
+      ) : null}
+      {s.budget.guide ? (
+        <Suspense fallback={<SectionLoader />}>
+          <BudgetChart budgetYen={s.budget.budgetYen} guide={s.budget.guide} stageName={stageName} />
+        </Suspense>
+      ) : null}
+      {roadmap.can.setBudget ? (
+        <Group align="flex-end" gap="xs">
+          <NumberInput
+            label={t('diagnosis.roadmap.budgetFor', { stage: stageName })}
+            value={value}
+            onChange={setValue}
+            min={0}
+            max={YEN_MAX}
+            allowDecimal={false}
+            allowNegative={false}
+            thousandSeparator=","
+            suffix={locale === 'ja' ? ' 円' : ''}
+            prefix={locale === 'en' ? '¥' : undefined}
+            w={240}
+          />
+          <Button
+            variant="light"
+            loading={setBudget.isPending}
+            disabled={value === '' || Number(value) === s.budget.budgetYen}
+            onClick={() => {
+              onProblem(null);
+              setBudget.mutate({ stage: s.stage, budgetYen: Number(value), version: s.budget.version }, { onError: (e) => onProblem(toApiError(e)) });
+            }}
+          >
+            {t('diagnosis.roadmap.saveBudget')}
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The roadmap: the practice items of the current and the next stage as tasks, with time and budget. */
+export function RoadmapPage() {
+  const { t } = useTranslation();
+  const { locale, timeZone } = useLocaleAndZone();
+  const roadmap = useRoadmap();
+  const [problem, setProblem] = useState<ApiError | null>(null);
+  const r = roadmap.data;
+  if (roadmap.isPending) return <SectionLoader />;
+  if (!r) return <ProblemAlert problem={toApiError(roadmap.error)} />;
+  return (
+    <>
+      <PageHeader title={t('diagnosis.roadmap.title')} description={t('diagnosis.roadmap.description')} />
+      <SimpleGrid cols={{ base: 2, sm: 4 }} mb="lg" spacing="sm">
+        {(['open', 'overdue', 'done', 'notApplicable'] as const).map((k) => (
+          <Paper key={k} withBorder p="sm" data-testid={`summary-${k}`}>
+            <Text size="xs" c="dimmed">
+              {t(`diagnosis.roadmap.summary.${k}`)}
+            </Text>
+            <Text fz={28} fw={700} c={k === 'overdue' && r.summary.overdue ? 'red.8' : undefined}>
+              {r.summary[k]}
+            </Text>
+          </Paper>
+        ))}
+      </SimpleGrid>
+      <ProblemAlert problem={problem} mb="md" onClose={() => setProblem(null)} />
+      {problem?.status === 409 ? (
+        <Button variant="light" mb="md" onClick={() => { setProblem(null); void roadmap.refetch(); }}>
+          {t('common.reloadLatest')}
+        </Button>
+      ) : null}
+      <Stack gap="lg">
+        {r.stages.map((s) => (
+          <SectionCard key={s.stage} id={`roadmap-stage-${s.stage}`} title={`${pick(s.name, locale)}`} description={t(`diagnosis.roadmap.role.${s.role}`)}>
+            <Stack gap="md">
+              <Group gap="xl" align="flex-start" wrap="wrap">
+                <Stack gap={6} miw={260} style={{ flex: 1 }}>
+                  <Group gap="xs">
+                    <StageBadge stage={s.stage} t={t} />
+                    <Text size="sm">{s.minDurationMonths ? t('diagnosis.stages.minimum', { months: s.minDurationMonths }) : null}</Text>
+                  </Group>
+                  {s.time ? <TimeInStage time={s.time} t={t} locale={locale} timeZone={timeZone} /> : null}
+                </Stack>
+                <Stack gap={6} miw={300} style={{ flex: 1 }}>
+                  <Budget s={s} roadmap={r} onProblem={setProblem} />
+                </Stack>
+              </Group>
+              <Table.ScrollContainer minWidth={900}>
+                <Table striped withTableBorder fz="sm" verticalSpacing="xs">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('diagnosis.roadmap.area')}</Table.Th>
+                      <Table.Th>{t('diagnosis.roadmap.item')}</Table.Th>
+                      <Table.Th>{t('diagnosis.roadmap.owner')}</Table.Th>
+                      <Table.Th>{t('diagnosis.roadmap.due')}</Table.Th>
+                      <Table.Th>{t('diagnosis.roadmap.statusLabel')}</Table.Th>
+                      <Table.Th>{t('diagnosis.roadmap.noteAndEvidence')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {s.items.map((row) => (
+                      <TaskRow key={row.item.id} row={row} roadmap={r} onProblem={setProblem} />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Stack>
+          </SectionCard>
+        ))}
+      </Stack>
+    </>
+  );
+}

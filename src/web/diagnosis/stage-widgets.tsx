@@ -1,0 +1,33 @@
+import { Progress, Stack, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import type { TDecision, TStagesOverview } from '../../shared/schemas/diagnosis.schema.ts';
+import type { TLocale } from '../../shared/schemas/common.schema.ts';
+import { formatDate } from '../i18n/format.ts';
+import { stageLabel } from './diagnosis-labels.tsx';
+
+/** "開始から 42 日(最低実施期間 6 か月: 2026/07/01 以降)" with a bar. */
+export function TimeInStage({ time, t, locale, timeZone }: { time: TStagesOverview['current']['time']; t: TFunction; locale: TLocale; timeZone: string }) {
+  return (
+    <Stack gap={4}>
+      <Text size="sm">
+        {t('diagnosis.time.spent', { days: time.daysSpent, date: formatDate(time.enteredAt, locale, timeZone) })}
+      </Text>
+      {time.minimumMonths ? (
+        <>
+          <Progress value={time.progress * 100} color={time.minimumMet ? 'teal' : 'blue'} size="md" aria-label={t('diagnosis.time.progressLabel')} />
+          <Text size="xs" c="dimmed">
+            {time.minimumMet
+              ? t('diagnosis.time.minimumMet', { months: time.minimumMonths })
+              : t('diagnosis.time.minimumUntil', { months: time.minimumMonths, date: formatDate(time.minimumReachedAt, locale, timeZone) })}
+          </Text>
+        </>
+      ) : null}
+    </Stack>
+  );
+}
+
+export function decisionText(d: Pick<TDecision, 'track' | 'outcome' | 'fromStage' | 'toStage'>, t: TFunction) {
+  if (d.track === 'x') return t(`diagnosis.decision.xDone.${d.outcome}`);
+  return t(`diagnosis.decision.done.${d.outcome}`, { from: stageLabel(t, d.fromStage), to: stageLabel(t, d.toStage) });
+}
+

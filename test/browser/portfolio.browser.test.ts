@@ -1,0 +1,415 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { generate } from 'otplib';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { assets } from '../../src/server/assets/asset.table.ts';
+import { loadConfig } from '../../src/server/platform/config.ts';
+import { startServer, type RunningServer } from '../../src/server/server.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+
+/**
+ * The workloads and system portfolio journey through the real UI in headless
+ * Chromium, against the real server (started as in foundation.browser.test.ts):
+ * set-up and MFA → workloads with the four selection procedures and their
+ * verdicts as the stage moves (stage 1: risk-tolerable work first; stage 3:
+ * sensitive work needs a stage X plan) → systems with 7R decisions, hybrid
+ * connections, a refused duplicate, a dependency cycle → the portfolio chart
+ * and placement view. Screenshots in both languages go to
+ * artifacts/screenshots/portfolio/NN-name-<lang>.png.
+ *
+ * Assets and stage decisions are written straight into the database: their
+ * own modules (inventory, diagnosis) have their own journeys.
+ *
+ * Needs `npx vite build` first (dist/web) and Debian's /usr/bin/chromium.
+ */
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SHOTS = path.join(ROOT, 'artifacts/screenshots/portfolio');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const PASSWORD = 'Kumoji-Test-Passphrase-2026!';
+const OWNER = { email: 'cio@example.jp', name: '鈴木 一郎', organisation: '雲路工業株式会社' };
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+type Lang = 'ja' | 'en';
+
+let server: RunningServer;
+let setupUrl = '';
+let dataDir = '';
+let testDatabase: TestDatabase | null = null;
+const profiles: string[] = [];
+const contexts: BrowserContext[] = [];
+const browserErrors: string[] = [];
+
+async function freePort(from = 3300, to = 3399): Promise<number> {
+  const start = from + Math.floor(Math.random() * (to - from + 1));
+  for (let i = 0; i <= to - from; i++) {
+    const port = from + ((start - from + i) % (to - from + 1));
+    const free = await new Promise<boolean>((resolve) => {
+      const s = net.createServer();
+      s.once('error', () => resolve(false));
+      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}-${to}`);
+}
+
+async function newContext(): Promise<BrowserContext> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-chromium-'));
+  profiles.push(profile);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    viewport: { width: 1280, height: 860 },
+  });
+  contexts.push(context);
+  context.on('page', watch);
+  for (const p of context.pages()) watch(p);
+  return context;
+}
+
+/** Script errors and CSP violations fail the test; HTTP 4xx the journey provokes on purpose do not. */
+function watch(page: Page) {
+  page.on('pageerror', (e) => browserErrors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (400|401|403|404|409)/.test(m.text())) {
+      browserErrors.push(`console: ${m.text()}`);
+    }
+  });
+}
+
+const pageOf = async (context: BrowserContext) => context.pages()[0] ?? (await context.newPage());
+
+let shotNumber = 0;
+
+/** A field's label exactly, with or without the required-field asterisk. */
+const exactly = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
+
+/** i18next shows a key when its message is missing: none may reach the screen. */
+async function assertNoRawKeys(page: Page) {
+  const text = await page.locator('body').innerText();
+  const raw = text.match(/\b(common|nav|errors|workloads|systems|portfolio)\.[a-zA-Z_.]+\b/g);
+  assert.equal(raw, null, `untranslated keys on ${page.url()}: ${raw?.join(', ')}`);
+}
+
+/** Every input has an accessible name; one h1; heading levels never skip. */
+async function assertAccessible(page: Page) {
+  const unnamed = await page.locator('input:not([type=hidden]), select, textarea').evaluateAll((elements) =>
+    elements
+      .filter((e) => {
+        const el = e as HTMLInputElement;
+        const aria = el.getAttribute('aria-label')?.trim();
+        const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
+          .split(/\s+/)
+          .map((id) => (id ? document.getElementById(id)?.textContent?.trim() : ''))
+          .join('');
+        const labels = [...(el.labels ?? [])].map((l) => l.textContent?.trim()).join('');
+        return !aria && !labelledBy && !labels;
+      })
+      .map((e) => e.outerHTML.slice(0, 160)),
+  );
+  assert.deepEqual(unnamed, [], `inputs without an accessible name on ${page.url()}`);
+  const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((hs) => hs.filter((h) => (h as HTMLElement).offsetParent !== null).map((h) => Number(h.tagName[1])));
+  assert.equal(levels.filter((l) => l === 1).length, 1, `exactly one h1 on ${page.url()} (levels ${levels})`);
+  levels.reduce((prev, l) => {
+    assert.ok(l <= prev + 1, `heading level jumps from h${prev} to h${l} on ${page.url()}`);
+    return l;
+  }, 0);
+}
+
+async function shot(page: Page, name: string, lang: Lang) {
+  await page.waitForLoadState('networkidle');
+  await page.locator('[role=status] .mantine-Loader-root, .mantine-Loader-root').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+  assert.equal(await page.locator('html').getAttribute('lang'), lang);
+  await assertNoRawKeys(page);
+  await assertAccessible(page);
+  // The header is fixed: from the top, a full-page shot shows it where it belongs.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-${name}-${lang}.png`), fullPage: true });
+}
+
+async function switchLanguage(page: Page, lang: Lang) {
+  const label = lang === 'ja' ? '日本語' : 'English';
+  const group = page.getByRole('radiogroup', { name: lang === 'ja' ? 'Language' : '表示言語' }).filter({ visible: true });
+  await group.getByText(label, { exact: true }).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  await page.waitForLoadState('networkidle');
+}
+
+/** A screen in Japanese, then in English, then back to Japanese. */
+async function shotBoth(page: Page, name: string) {
+  shotNumber++;
+  await shot(page, name, 'ja');
+  await switchLanguage(page, 'en');
+  await shot(page, name, 'en');
+  await switchLanguage(page, 'ja');
+}
+
+async function shotJa(page: Page, name: string) {
+  shotNumber++;
+  await shot(page, name, 'ja');
+}
+
+let organisationId = '';
+let decisionSeq = 0;
+
+/** A gate decision moving the organisation to `stage`, as the diagnosis module records it. */
+async function decideStage(stage: '1' | '3') {
+  decisionSeq++;
+  await server.database.db.execute(sql`
+    insert into stage_decisions (organisation_id, track, seq, from_stage, to_stage, outcome, reason, decided_by_label, basis)
+    values (${organisationId}, 'main', ${decisionSeq}, '0', ${stage}, 'advance', 'browser journey', ${OWNER.name}, '{}'::jsonb)`);
+}
+
+/** Picks options in a Mantine MultiSelect by typing and clicking them. */
+async function pickOptions(page: Page, label: string, options: string[]) {
+  const input = page.locator('input:not([type=hidden])').and(page.getByLabel(label, { exact: true }));
+  for (const option of options) {
+    await input.click();
+    await input.fill(option.slice(0, 4));
+    await page.getByRole('option', { name: new RegExp(option) }).first().click();
+  }
+  await page.keyboard.press('Escape');
+}
+
+before(async () => {
+  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) {
+    throw new Error('dist/web is missing: build the web app first with `npx vite build` (or `npm run build`).');
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium fonts-noto-cjk`);
+  }
+  fs.rmSync(SHOTS, { recursive: true, force: true });
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const port = await freePort();
+  const env: Record<string, string> = { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' };
+  if (process.env.DATABASE_URL) {
+    env.DATABASE_URL = process.env.DATABASE_URL;
+  } else if (process.env.KUMOJI_TEST_ADMIN_URL) {
+    testDatabase = await createTestDatabase();
+    env.DATABASE_URL = testDatabase.url;
+  } else {
+    env.DATA_DIR = dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-browser-'));
+  }
+  server = await startServer(loadConfig(env), (line) => {
+    const m = line.match(/(http:\/\/\S+\/setup\?token=\S+)/);
+    if (m) setupUrl = m[1];
+  });
+});
+
+after(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await server?.stop();
+  await testDatabase?.drop();
+  for (const p of profiles) fs.rmSync(p, { recursive: true, force: true });
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('workloads and system portfolio journey', { timeout: 300_000 }, async (t) => {
+  assert.match(setupUrl, /\/setup\?token=/, 'the server printed a set-up link');
+  const context = await newContext();
+  const page = await pageOf(context);
+  let failed = false;
+  const step = (name: string, fn: () => Promise<void>) =>
+    t.test(name, { skip: failed ? 'an earlier step failed' : false }, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        failed = true;
+        await page.screenshot({ path: path.join(SHOTS, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
+        throw e;
+      }
+    });
+
+  await step('set-up, MFA, and the inventory the workloads will use', async () => {
+    await page.goto(setupUrl);
+    await page.getByLabel('組織名').fill(OWNER.organisation);
+    await page.getByLabel('お名前').fill(OWNER.name);
+    await page.getByLabel('メールアドレス').fill(OWNER.email);
+    await page.getByLabel(exactly('パスワード')).fill(PASSWORD);
+    await page.getByLabel('パスワード(確認用)').fill(PASSWORD);
+    await page.getByRole('button', { name: '組織とアカウントを作成' }).click();
+    await page.waitForURL('**/account/mfa-setup');
+    await page.getByRole('button', { name: '設定を始める' }).click();
+    const secretField = page.getByRole('textbox', { name: '設定キー' });
+    await secretField.waitFor();
+    await page.getByLabel('確認コード').fill(await generate({ secret: await secretField.inputValue() }));
+    await page.getByRole('button', { name: '確認して有効にする' }).click();
+    await page.getByRole('button', { name: '保管しました。次へ進む' }).click();
+    await page.waitForURL((u) => u.pathname === '/');
+    const { rows } = await server.database.pool.query<{ id: string }>('select id from organisations where name = $1', [OWNER.organisation]);
+    organisationId = rows[0].id;
+    // Seed 000 III.3.3 図11: the customer ledger (rank A, personal data) and the member card ledger; a manual.
+    await server.database.db.insert(assets).values([
+      { organisationId, name: 'お得意様台帳', medium: 'electronic', records: 200, rank: 'A', unitValueYen: 150_000, sensitivity: 'sensitive', riskCategoryId: 'urn:kumoji:seed-000:asset-breakdown:customer-personal-info', containsPersonalData: true },
+      { organisationId, name: '会員Mカード台帳', medium: 'electronic', records: 1000, rank: 'B', unitValueYen: 50_000, containsPersonalData: true },
+      { organisationId, name: '業務マニュアル', medium: 'electronic', records: 100, rank: 'C', unitValueYen: 10_000, sensitivity: 'basic' },
+    ]);
+    const nav = await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link').allInnerTexts();
+    assert.ok(nav.includes('対象業務') && nav.includes('システムポートフォリオ'), nav.join(', '));
+  });
+
+  await step('an empty workload list says where the organisation stands', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: '対象業務' }).click();
+    await page.getByRole('heading', { level: 1, name: '対象業務' }).waitFor();
+    await page.getByText('現在の段階: 未判定').waitFor();
+    await shotBoth(page, 'workloads-empty');
+  });
+
+  await step('a risk-tolerable workload through the four procedures; no stage yet, so not yet', async () => {
+    await page.getByRole('link', { name: '対象業務を登録' }).click();
+    await page.getByRole('heading', { level: 1, name: '対象業務の登録' }).waitFor();
+    await page.getByLabel(exactly('業務名')).fill('社内メール・グループウェア');
+    await page.getByLabel('業務の内容').fill('社内の電子メールと予定表、テレワークでの連絡');
+    await page.getByRole('checkbox', { name: '利便性を重視' }).check();
+    await page.getByRole('checkbox', { name: 'コストを重視' }).check();
+    await page.getByRole('radio', { name: /② コミュニケーションツール/ }).check();
+    await page.getByTestId('table5').getByRole('checkbox', { name: 'テレワーク' }).check();
+    await pickOptions(page, '使用する情報資産', ['業務マニュアル']);
+    await page.getByTestId('table6').getByRole('radio', { name: '情報では' }).check();
+    await page.getByLabel('自社で評価した将来の優先順位').selectOption('high');
+    await page.getByRole('radio', { name: 'はい' }).check();
+    await shotBoth(page, 'workload-form');
+    await page.getByRole('button', { name: '登録する' }).click();
+    await page.getByText('対象業務を登録しました。判定と理由をご確認ください。').waitFor();
+    const verdict = page.getByTestId('verdict');
+    await verdict.getByText('まだ移行しません', { exact: true }).waitFor();
+    await verdict.getByText('まだ段階が判定されていません', { exact: false }).waitFor();
+    await page.getByText('A 0 / B 0 / C 1').waitFor();
+    await shotJa(page, 'workload-no-stage');
+  });
+
+  await step('stage 1: risk-tolerable work is what to try first', async () => {
+    await decideStage('1');
+    await page.reload();
+    const verdict = page.getByTestId('verdict');
+    await verdict.getByText('移行できます', { exact: true }).waitFor();
+    await verdict.getByText('第1段階で最初に試すのに適した、リスクを許容できる業務です。').waitFor();
+    await shotBoth(page, 'workload-stage-1');
+  });
+
+  await step('customer management (personal data, rank A) waits for stage 3 and a stage X plan', async () => {
+    await page.goto(`${server.url}/workloads/new`);
+    await page.getByLabel(exactly('業務名')).fill('顧客管理');
+    await page.getByRole('checkbox', { name: '事業継続(セキュリティ)を重視' }).check();
+    await page.getByRole('radio', { name: /④ 業務の処理アプリ/ }).check();
+    await page.getByTestId('table5').getByRole('checkbox', { name: '顧客個人情報②' }).check();
+    await pickOptions(page, '使用する情報資産', ['お得意様台帳', '会員Mカード台帳']);
+    await page.getByRole('radio', { name: 'はい' }).check();
+    await page.getByRole('button', { name: '登録する' }).click();
+    const verdict = page.getByTestId('verdict');
+    await verdict.getByText('まだ移行しません', { exact: true }).waitFor();
+    await verdict.getByText('第X段階 センシティブ型').first().waitFor();
+    await verdict.getByText('リスクを許容できる業務として登録されていますが', { exact: false }).waitFor();
+    await page.getByText('98.8%').waitFor();
+    await shotBoth(page, 'workload-sensitive-stage-1');
+    await decideStage('3');
+    await page.reload();
+    await verdict.getByText('第X段階の計画が必要です', { exact: true }).waitFor();
+    await shotJa(page, 'workload-needs-plan');
+    await page.getByLabel('第X段階の計画', { exact: true }).fill('ISMAP 登録事業者を選定し、デュアルクラウドでバックアップする。個人情報保護法に基づき委託先を監督する。');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('対象業務を保存しました。').waitFor();
+    await verdict.getByText('移行できます', { exact: true }).waitFor();
+    await verdict.getByText('第X段階の計画が記録されています。').waitFor();
+    await shotBoth(page, 'workload-planned');
+  });
+
+  await step('the workload list shows stage, verdict and value', async () => {
+    await page.getByRole('link', { name: '対象業務の一覧へ戻る' }).click();
+    await page.getByText('現在の段階: 第3段階 本格導入型').waitFor();
+    assert.equal(await page.getByTestId('workload-row').count(), 2);
+    await page.getByTestId('workload-row').filter({ hasText: '顧客管理' }).getByText('8,000 万円').waitFor();
+    await shotBoth(page, 'workloads-list');
+  });
+
+  await step('systems: a mainframe core kept, a BI system refactored to the public cloud', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'システムポートフォリオ' }).click();
+    await page.getByRole('heading', { level: 1, name: 'システムポートフォリオ' }).waitFor();
+    await page.getByRole('link', { name: 'システムを登録' }).click();
+    await page.getByLabel(exactly('システム名')).fill('勘定系システム');
+    await page.getByLabel('業務上の重要度').selectOption('critical');
+    await page.getByLabel('移行戦略', { exact: true }).selectOption('retain');
+    await page.getByTestId('strategy-detail').waitFor();
+    await page.getByLabel('選定の理由').fill('長年の稼働実績を損なわないよう、当面オンプレミスで維持する');
+    await pickOptions(page, '支えている対象業務', ['顧客管理']);
+    await page.getByRole('button', { name: '登録する' }).click();
+    await page.getByText('システムを登録しました。確認事項をご覧ください。').waitFor();
+    await page.getByText('確認が必要な事項はありません。').waitFor();
+
+    await page.goto(`${server.url}/systems/new`);
+    await page.getByLabel(exactly('システム名')).fill('帳票・BI 分析');
+    await page.getByLabel('移行戦略', { exact: true }).selectOption('refactor');
+    await page.getByLabel('見込み工数(人月)').fill('12.5');
+    await page.getByLabel('選定の理由').fill('帳票作成と分析処理をクラウドへオフロードする');
+    await page.getByLabel('移行後の配置').selectOption('public_cloud');
+    await pickOptions(page, '依存するシステム', ['勘定系システム']);
+    await page.getByRole('button', { name: '登録する' }).click();
+    const findings = page.getByTestId('findings');
+    await findings.getByText('セキュア VPN・専用線のいずれも指定されていません', { exact: false }).waitFor();
+    await findings.getByText('API ゲートウェイを介して行うことが推奨されます', { exact: false }).waitFor();
+    await shotBoth(page, 'system-hybrid-findings');
+    await page.getByRole('checkbox', { name: '専用線(閉域網)' }).check();
+    await page.getByRole('checkbox', { name: 'API ゲートウェイ' }).check();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('システムを保存しました。').waitFor();
+    await findings.getByText('確認が必要な事項はありません。').waitFor();
+  });
+
+  await step('a duplicate name is refused on its field; a cycle is named on the list', async () => {
+    await page.goto(`${server.url}/systems/new`);
+    await page.getByLabel(exactly('システム名')).fill('勘定系システム');
+    await page.getByRole('button', { name: '登録する' }).click();
+    await page.getByText('この名前はすでに使われています。').waitFor();
+    await shotJa(page, 'system-duplicate-name');
+    // Two more systems through the same API the form uses; then the core depends on the BI system: a cycle.
+    const { csrfToken } = await (await page.request.get(`${server.url}/api/v1/session`)).json();
+    const post = (data: object) => page.request.post(`${server.url}/api/v1/systems`, { headers: { 'x-csrf-token': csrfToken }, data });
+    assert.equal((await post({ name: '旧帳票サーバ', criticality: 'low', strategy: 'retire', rationale: '利用者がいないため廃止', currentPlacement: 'on_premises' })).status(), 201);
+    assert.equal((await post({ name: '人事給与', criticality: 'medium', currentPlacement: 'on_premises', strategy: 'repurchase', targetPlacement: 'public_cloud', effortPersonMonths: 4, rationale: 'SaaS へ乗り換える' })).status(), 201);
+    await page.goto(`${server.url}/systems`);
+    await page.getByRole('main').getByRole('link', { name: '勘定系システム', exact: true }).click();
+    await pickOptions(page, '依存するシステム', ['帳票・BI 分析']);
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('findings').getByText('依存関係が循環しています', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'システムの一覧へ戻る' }).click();
+    await page.getByTestId('cycles').getByText('勘定系システム、帳票・BI 分析 が互いに依存しています', { exact: false }).waitFor();
+    assert.equal(await page.getByTestId('system-row').count(), 4);
+    await shotBoth(page, 'systems-list');
+  });
+
+  await step('the portfolio: strategy by criticality, placements, boundary links', async () => {
+    await page.getByRole('link', { name: 'ポートフォリオを図で見る' }).click();
+    await page.getByRole('heading', { level: 1, name: 'ポートフォリオ' }).waitFor();
+    await page.getByTestId('portfolio-chart').locator('svg').waitFor();
+    assert.ok((await page.getByTestId('portfolio-chart').locator('svg path').count()) > 4, 'the chart draws its bubbles');
+    await page.getByTestId('placement-after-public_cloud').getByText('帳票・BI 分析').waitFor();
+    await page.getByTestId('placement-after-retired').getByText('旧帳票サーバ').waitFor();
+    const links = page.getByTestId('boundary-links');
+    await links.getByText('専用線(閉域網)').first().waitFor();
+    await page.getByText('16.5 人月').waitFor();
+    await shotBoth(page, 'portfolio');
+  });
+
+  await step('no script errors along the way', async () => {
+    assert.deepEqual(browserErrors, []);
+  });
+});
