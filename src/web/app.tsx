@@ -28,6 +28,14 @@ const NoOrganisationPage = page(() => import('./platform/organisation/no-organis
 const AccountPage = page(() => import('./platform/account/account.page.tsx'), 'AccountPage');
 const MfaSetupPage = page(() => import('./platform/account/mfa-setup.page.tsx'), 'MfaSetupPage');
 const NotFoundPage = page(() => import('./platform/shell/not-found.page.tsx'), 'NotFoundPage');
+const DashboardPage = page(() => import('./diagnosis/dashboard.page.tsx'), 'DashboardPage');
+const ProfilePage = page(() => import('./diagnosis/profile.page.tsx'), 'ProfilePage');
+const DiagnosisPage = page(() => import('./diagnosis/diagnosis.page.tsx'), 'DiagnosisPage');
+const AssessmentPage = page(() => import('./diagnosis/assessment.page.tsx'), 'AssessmentPage');
+const ComparisonPage = page(() => import('./diagnosis/comparison.page.tsx'), 'ComparisonPage');
+const StagesPage = page(() => import('./diagnosis/stages.page.tsx'), 'StagesPage');
+const RoadmapPage = page(() => import('./diagnosis/roadmap.page.tsx'), 'RoadmapPage');
+const DiagnosisReportPage = page(() => import('./diagnosis/report.page.tsx'), 'ReportPage');
 const KnowledgeHomePage = page(() => import('./catalog/knowledge-home.page.tsx'), 'KnowledgeHomePage');
 const CollectionPage = page(() => import('./catalog/collection.page.tsx'), 'CollectionPage');
 const KnowledgeItemPage = page(() => import('./catalog/item.page.tsx'), 'ItemPage');
@@ -70,6 +78,10 @@ export function App() {
                   <Route path="/sign-in" element={<SignInPage />} />
                   <Route path="/invitations/:token" element={<InvitationPage />} />
                   <Route element={<RequireSession />}>
+                    {/* The printable report stands alone (A4, no navigation); the server's PDF is this page. */}
+                    <Route element={<RequireOrganisation />}>
+                      <Route path="/diagnosis/report" element={<DiagnosisReportPage />} />
+                    </Route>
                     <Route element={<AppShellLayout />}>
                       <Route path="/account" element={<AccountPage />} />
                       <Route path="/account/mfa-setup" element={<MfaSetupPage />} />
@@ -79,6 +91,13 @@ export function App() {
                         <Route path="/members" element={<MembersPage />} />
                         <Route path="/audit" element={<AuditPage />} />
                         <Route path="/organisation" element={<OrganisationSettingsPage />} />
+                        <Route path="/dashboard" element={<DashboardPage />} />
+                        <Route path="/organisation-profile" element={<ProfilePage />} />
+                        <Route path="/diagnosis" element={<DiagnosisPage />} />
+                        <Route path="/diagnosis/assessments/:assessmentId" element={<AssessmentPage />} />
+                        <Route path="/diagnosis/assessments/:assessmentId/compare" element={<ComparisonPage />} />
+                        <Route path="/stages" element={<StagesPage />} />
+                        <Route path="/roadmap" element={<RoadmapPage />} />
                         <Route path="/knowledge" element={<KnowledgeHomePage />} />
                         <Route path="/knowledge/collections/:collectionId" element={<CollectionPage />} />
                         <Route path="/knowledge/items/:itemId" element={<KnowledgeItemPage />} />

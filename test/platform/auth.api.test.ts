@@ -101,6 +101,19 @@ describe('sign-in, MFA and sessions', () => {
     await again.post('/api/v1/auth/sign-in', { email: org.owner.email, password: TEST_PASSWORD });
     assert.equal((await again.post('/api/v1/auth/mfa', { code: confirm.body.recoveryCodes[0] })).status, 401, 'a recovery code works once');
 
+    // The code that confirmed the enrolment cannot be replayed to sign in (ASVS 2.8.4).
+    const replay = new TestClient(t.app);
+    await replay.post('/api/v1/auth/sign-in', { email: org.owner.email, password: TEST_PASSWORD });
+    const { rows: stepRows } = await t.database.pool.query('select mfa_last_step from users where id = $1', [org.owner.userId]);
+    assert.ok(stepRows[0].mfa_last_step > 0);
+    const usedCode = await generate({ secret: start.body.secret, epoch: stepRows[0].mfa_last_step * 30 });
+    assert.equal((await replay.post('/api/v1/auth/mfa', { code: usedCode })).status, 401);
+
+    // The organisation requires MFA of its owner: turning it off would lock the owner out.
+    const refused = await c.post('/api/v1/account/mfa/disable', { password: TEST_PASSWORD });
+    assert.equal(refused.status, 409);
+    assert.equal(refused.body.code, 'mfaRequiredByOrganisation');
+    await t.database.pool.query('update organisations set require_mfa = false where id = $1', [org.id]);
     const off = await c.post('/api/v1/account/mfa/disable', { password: TEST_PASSWORD });
     assert.equal(off.status, 200);
     const { rows } = await t.database.pool.query(`select action, after from audit_log where chain = 'platform' and actor_user_id = $1 order by seq`, [org.owner.userId]);

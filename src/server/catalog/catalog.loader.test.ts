@@ -21,7 +21,7 @@ after(() => database.drop());
 
 async function reset() {
   // Audit rows cannot be deleted (trigger); the catalog tables can.
-  await database.pool.query('truncate organisation_catalogs, catalog_items, catalog_versions');
+  await database.pool.query('truncate organisation_catalogs, catalog_items, catalog_versions cascade');
 }
 
 async function storeAuditEntries(): Promise<number> {

@@ -37,7 +37,7 @@ function Card({ id, title, children, link }: { id: string; title: string; childr
 }
 
 const STEP_LINK: Record<TDashboard['nextSteps'][number]['step'], string> = {
-  profile: '/organisation/profile',
+  profile: '/organisation-profile',
   answer: '/diagnosis',
   submit: '/diagnosis',
   evaluate: '/stages',

@@ -26,7 +26,9 @@ import {
   findUserById,
   forceUpdateUser,
   insertUser,
+  claimTotpStep,
   membershipsOf,
+  organisationsRequiringMfa,
   replaceRecoveryCodes,
   setSessionState,
   updateUser,
@@ -140,7 +142,8 @@ export async function completeMfa(deps: AuthDeps, auth: AuthContext, code: strin
   const user = await findUserById(db, auth.user.id);
   if (!user?.mfaSecret) throw new HttpProblem(400, 'mfaNotEnabled');
   let method: 'totp' | 'recovery-code' | null = null;
-  if (await verifyTotp(user.mfaSecret, code)) method = 'totp';
+  const step = await verifyTotp(user.mfaSecret, code, user.mfaLastStep);
+  if (step !== null && (await claimTotpStep(db, user.id, step))) method = 'totp';
   else if (looksLikeRecoveryCode(code) && (await consumeRecoveryCode(db, user.id, tokenHash(normaliseRecoveryCode(code))))) method = 'recovery-code';
   if (!method) {
     await recordFailure(db, accountKey(user.email), deps.config.SIGNIN_MAX_FAILURES_ACCOUNT, deps.config);
@@ -253,12 +256,13 @@ export async function confirmMfaEnrolment(deps: AuthDeps, auth: AuthContext, cod
   if (!user) throw new HttpProblem(404, 'notFound');
   if (user.mfaEnabledAt) throw new HttpProblem(409, 'mfaAlreadyEnabled');
   if (!user.mfaPendingSecret) throw new HttpProblem(409, 'mfaNotStarted');
-  if (!(await verifyTotp(user.mfaPendingSecret, code))) {
+  const step = await verifyTotp(user.mfaPendingSecret, code);
+  if (step === null) {
     throw new HttpProblem(400, 'validation', {}, [{ path: 'code', code: 'mfaInvalidCode' }]);
   }
   const { codes, hashes } = newRecoveryCodes();
   await db.transaction(async (tx) => {
-    await forceUpdateUser(tx, user.id, { mfaSecret: user.mfaPendingSecret, mfaPendingSecret: null, mfaEnabledAt: new Date() });
+    await forceUpdateUser(tx, user.id, { mfaSecret: user.mfaPendingSecret, mfaPendingSecret: null, mfaEnabledAt: new Date(), mfaLastStep: step });
     await replaceRecoveryCodes(tx, user.id, hashes);
     await appendAudit(tx, { organisationId: null, actorUserId: user.id, actorLabel: user.email, action: 'user.mfa-enable', entityType: 'user', entityId: user.id });
   });
@@ -272,6 +276,9 @@ export async function disableMfa(deps: AuthDeps, auth: AuthContext, password: st
   if (!(await verifyPassword(user.passwordHash, password))) {
     throw new HttpProblem(400, 'validation', {}, [{ path: 'password', code: 'passwordCurrentWrong' }]);
   }
+  // An owner or manager of an organisation that requires MFA would lock themselves out of it.
+  const requiring = await organisationsRequiringMfa(db, user.id);
+  if (requiring.length) throw new HttpProblem(409, 'mfaRequiredByOrganisation', { organisations: requiring.join(', ') });
   await db.transaction(async (tx) => {
     await forceUpdateUser(tx, user.id, { mfaSecret: null, mfaPendingSecret: null, mfaEnabledAt: null });
     await replaceRecoveryCodes(tx, user.id, []);

@@ -14,14 +14,19 @@ export function qrSvg(url: string): Promise<string> {
   return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
 }
 
-/** Accepts the current code and the one before or after it (clock drift of ±30 s). */
-export async function verifyTotp(secret: string, code: string): Promise<boolean> {
+/**
+ * Accepts the current code and the one before or after it (clock drift of
+ * ±30 s), but only a time step later than `afterTimeStep`, so a code seen
+ * once cannot be replayed (ASVS 2.8.4). Returns the accepted step, or null.
+ */
+export async function verifyTotp(secret: string, code: string, afterTimeStep?: number | null): Promise<number | null> {
   const token = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
+  if (!/^\d{6}$/.test(token)) return null;
   try {
-    return (await verify({ secret, token, epochTolerance: 30 })).valid;
+    const result = await verify({ secret, token, epochTolerance: 30, ...(afterTimeStep ? { afterTimeStep } : {}) });
+    return result.valid ? result.timeStep : null;
   } catch {
-    return false;
+    return null;
   }
 }
 

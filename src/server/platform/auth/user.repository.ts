@@ -1,4 +1,5 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { MFA_POLICY_ROLES } from '../../../shared/policy.ts';
 import type { Db } from '../db/database.ts';
 import { memberships, organisations, recoveryCodes, sessions, users } from '../db/platform.table.ts';
 
@@ -81,4 +82,24 @@ export async function listSessions(db: Db, userId: string) {
 
 export async function setSessionState(db: Db, sessionId: string, patch: { mfaPending?: boolean; organisationId?: string | null }) {
   await db.update(sessions).set(patch).where(eq(sessions.id, sessionId));
+}
+
+/** Records a TOTP step as used; false when it (or a later one) was already used — a replay. */
+export async function claimTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ mfaLastStep: step })
+    .where(and(eq(users.id, userId), sql`(${users.mfaLastStep} is null or ${users.mfaLastStep} < ${step})`))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+/** Names of the organisations whose MFA policy covers this user's role there. */
+export async function organisationsRequiringMfa(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ name: organisations.name })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(memberships.userId, userId), eq(organisations.requireMfa, true), inArray(memberships.role, [...MFA_POLICY_ROLES])));
+  return rows.map((r) => r.name);
 }

@@ -35,6 +35,8 @@ export const users = pgTable(
     mfaSecret: text('mfa_secret'),
     mfaPendingSecret: text('mfa_pending_secret'),
     mfaEnabledAt: ts('mfa_enabled_at'),
+    /** The last TOTP time step accepted: a code is never accepted twice (ASVS 2.8.4). */
+    mfaLastStep: bigint('mfa_last_step', { mode: 'number' }),
     lastOrganisationId: uuid('last_organisation_id'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

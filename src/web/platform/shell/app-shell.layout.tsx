@@ -34,6 +34,15 @@ export function AppShellLayout() {
     ...(orgReady
       ? [
           { to: '/', label: t('nav.home') },
+          ...(org.can['diagnosis.read']
+            ? [
+                { to: '/dashboard', label: t('nav.dashboard') },
+                { to: '/diagnosis', label: t('nav.diagnosis') },
+                { to: '/roadmap', label: t('nav.roadmap') },
+                { to: '/stages', label: t('nav.stages') },
+              ]
+            : []),
+          { to: '/organisation-profile', label: t('nav.profile') },
           ...(org.can['catalog.read'] ? [{ to: '/knowledge', label: t('nav.knowledge') }] : []),
           ...(org.can['assets.read']
             ? [
