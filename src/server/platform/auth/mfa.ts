@@ -24,7 +24,7 @@ export async function verifyTotp(secret: string, code: string, afterTimeStep?: n
   if (!/^\d{6}$/.test(token)) return null;
   try {
     const result = await verify({ secret, token, epochTolerance: 30, ...(afterTimeStep ? { afterTimeStep } : {}) });
-    return result.valid ? result.timeStep : null;
+    return result.valid && 'timeStep' in result ? (result.timeStep as number) : null;
   } catch {
     return null;
   }
