@@ -425,11 +425,27 @@ async function main(): Promise<void> {
     ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
   });
 
+  const dropBenchDatabase = async () => {
+    if (!dbAdminUrl || !benchDbName) return;
+    const admin = new pg.Client({ connectionString: dbAdminUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists "${benchDbName}" with (force)`);
+    await admin.end();
+    console.log(`\nDropped database ${benchDbName}.`);
+  };
+
   const t0 = performance.now();
   // The set-up link is of no use here; keep the rest of the start-up log.
-  const server = await startServer(config, (m) => {
-    if (m && !m.includes('/setup?token=') && !m.startsWith('No account exists')) console.log(`  [server] ${m}`);
-  });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(config, (m) => {
+      if (m && !m.includes('/setup?token=') && !m.startsWith('No account exists')) console.log(`  [server] ${m}`);
+    });
+  } catch (e) {
+    await dropBenchDatabase().catch(() => undefined);
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
   console.log(`  database: ${databaseUrl ? `fresh database ${benchDbName} on DATABASE_URL` : `embedded PostgreSQL in ${tmp}`}`);
   console.log(`  server started in ${fmt(performance.now() - t0)} ms on ${server.url} (pool size ${config.DATABASE_POOL_SIZE})`);
 
@@ -564,13 +580,7 @@ async function main(): Promise<void> {
     await benchApp?.close().catch(() => undefined);
     await new Promise<void>((resolve) => (bare.listening ? bare.close(() => resolve()) : resolve()));
     await server.stop();
-    if (dbAdminUrl && benchDbName) {
-      const admin = new pg.Client({ connectionString: dbAdminUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists "${benchDbName}" with (force)`);
-      await admin.end();
-      console.log(`\nDropped database ${benchDbName}.`);
-    }
+    await dropBenchDatabase();
     fs.rmSync(tmp, { recursive: true, force: true });
     console.log(`\nStopped; removed ${tmp}. Load average now: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
   }
@@ -581,4 +591,6 @@ if (process.argv[2] === LOADGEN_FLAG) {
   await loadgen(JSON.parse(process.argv[3]) as LoadJob);
 } else if (process.argv[1] && path.resolve(process.argv[1]) === THIS_FILE) {
   await main();
+  // The asset inventory's figures (import of 100,000 rows, the list at 100,000 assets): bench/asset-import.bench.ts.
+  if (!process.env.BENCH_SKIP_ASSETS) await (await import('./asset-import.bench.ts')).main();
 }

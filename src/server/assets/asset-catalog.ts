@@ -31,11 +31,10 @@ export interface AssetClassifications {
 
 export async function assetClassifications(db: Db, organisationId: string): Promise<AssetClassifications> {
   await pinShippedCollections(db, organisationId);
-  const [classes, groups, breakdown] = await Promise.all([
-    items(db, organisationId, ASSET_CLASSES_COLLECTION),
-    items(db, organisationId, INFORMATION_GROUPS_COLLECTION),
-    items(db, organisationId, ASSET_BREAKDOWN_COLLECTION),
-  ]);
+  // Sequential: callers may pass a transaction, whose queries share one connection.
+  const classes = await items(db, organisationId, ASSET_CLASSES_COLLECTION);
+  const groups = await items(db, organisationId, INFORMATION_GROUPS_COLLECTION);
+  const breakdown = await items(db, organisationId, ASSET_BREAKDOWN_COLLECTION);
   return {
     assetClasses: classes.filter((i) => !i.parentId).map(choice),
     informationGroups: groups.filter((i) => !i.parentId).map(choice),

@@ -327,6 +327,38 @@ export interface PreparedAsset {
   notes: string;
 }
 
+/** The prepared rows column by column: what the commit stores and inserts (smaller and faster to parse than objects). */
+export type PreparedColumns = { [K in keyof PreparedAsset]: PreparedAsset[K][] };
+
+const PREPARED_KEYS: (keyof PreparedAsset)[] = [
+  'rowNumber',
+  'name',
+  'medium',
+  'content',
+  'location',
+  'ownerUserId',
+  'records',
+  'rank',
+  'unitValueYen',
+  'assetClassId',
+  'informationGroupId',
+  'riskCategoryId',
+  'sensitivity',
+  'confidentiality',
+  'containsPersonalData',
+  'currentPlacement',
+  'plannedPlacement',
+  'notes',
+];
+
+export function toColumns(rows: readonly PreparedAsset[]): PreparedColumns {
+  const out = Object.fromEntries(PREPARED_KEYS.map((k) => [k, new Array(rows.length)])) as Record<keyof PreparedAsset, unknown[]>;
+  rows.forEach((r, i) => {
+    for (const k of PREPARED_KEYS) out[k][i] = r[k];
+  });
+  return out as PreparedColumns;
+}
+
 /** Column index for each mapped field. */
 export type FieldColumns = Partial<Record<TImportField, number>>;
 

@@ -35,7 +35,9 @@ import {
   type ImportLookups,
   type ImportMapping,
   type ImportMember,
+  toColumns,
   type PreparedAsset,
+  type PreparedColumns,
   type RowIssue,
 } from './asset-import.rules.ts';
 import { existingNameKeys, insertPreparedAssets, organisationMembers } from './asset.repository.ts';
@@ -237,12 +239,11 @@ export async function cancelImport(deps: AssetDeps, auth: OrgAuthContext, id: st
 
 /* -------------------------------------------------------------- the work */
 
+/** One query after another: inside a transaction they share one connection. */
 async function importLookups(db: Db, organisationId: string): Promise<ImportLookups> {
-  const [members, classifications, existingNames] = await Promise.all([
-    organisationMembers(db, organisationId),
-    assetClassifications(db, organisationId),
-    existingNameKeys(db, organisationId),
-  ]);
+  const members = await organisationMembers(db, organisationId);
+  const classifications = await assetClassifications(db, organisationId);
+  const existingNames = await existingNameKeys(db, organisationId);
   const membersByEmail = new Map<string, ImportMember>();
   const membersByName = new Map<string, ImportMember[]>();
   for (const m of members) {
@@ -338,7 +339,7 @@ async function runValidation(deps: AssetDeps, data: ImportJobData): Promise<void
   const progress = progressWriter(db, imp.id);
   const lookups = await importLookups(db, imp.organisationId);
   const result = await validateImportFile(imp.payload, imp.headers, imp.mapping as ImportMapping, lookups, (n) => void progress(n, imp.byteSize));
-  const prepared = result.issueCount === 0 ? await gzip(Buffer.from(JSON.stringify(result.rows))) : null;
+  const prepared = result.issueCount === 0 ? await gzip(Buffer.from(JSON.stringify(toColumns(result.rows)))) : null;
   await db.transaction(async (tx) => {
     await replaceIssues(tx, imp.organisationId, imp.id, result.issues);
     await transitionImport(
@@ -359,20 +360,24 @@ async function runValidation(deps: AssetDeps, data: ImportJobData): Promise<void
 }
 
 /** What changed since validation (a member left, a name was taken, a catalog item unloaded), per row. */
-function recheck(rows: readonly PreparedAsset[], lookups: ImportLookups): IssueRow[] {
+function recheck(rows: PreparedColumns, lookups: ImportLookups): IssueRow[] {
   const owners = new Set([...lookups.membersByEmail.values()].map((m) => m.userId));
   const ids = (m: Map<string, string>) => new Set(m.values());
-  const classes = ids(lookups.assetClasses);
-  const groups = ids(lookups.informationGroups);
-  const risks = ids(lookups.riskCategories);
+  const catalog: [keyof PreparedColumns, string, Set<string>][] = [
+    ['assetClassId', 'assetClass', ids(lookups.assetClasses)],
+    ['informationGroupId', 'informationGroup', ids(lookups.informationGroups)],
+    ['riskCategoryId', 'riskCategory', ids(lookups.riskCategories)],
+  ];
   const issues: IssueRow[] = [];
-  for (const r of rows) {
-    const at = { rowNumber: r.rowNumber, header: null };
-    if (r.ownerUserId && !owners.has(r.ownerUserId)) issues.push({ ...at, field: 'owner', code: 'changedOwner', params: null });
-    if (lookups.existingNames.has(nameKey(r.name))) issues.push({ ...at, field: 'name', code: 'duplicateExisting', params: { value: r.name.slice(0, 80) } });
-    if (r.assetClassId && !classes.has(r.assetClassId)) issues.push({ ...at, field: 'assetClass', code: 'changedCatalog', params: null });
-    if (r.informationGroupId && !groups.has(r.informationGroupId)) issues.push({ ...at, field: 'informationGroup', code: 'changedCatalog', params: null });
-    if (r.riskCategoryId && !risks.has(r.riskCategoryId)) issues.push({ ...at, field: 'riskCategory', code: 'changedCatalog', params: null });
+  for (let i = 0; i < rows.name.length; i++) {
+    const at = { rowNumber: rows.rowNumber[i], header: null };
+    const owner = rows.ownerUserId[i];
+    if (owner && !owners.has(owner)) issues.push({ ...at, field: 'owner', code: 'changedOwner', params: null });
+    if (lookups.existingNames.has(nameKey(rows.name[i]))) issues.push({ ...at, field: 'name', code: 'duplicateExisting', params: { value: rows.name[i].slice(0, 80) } });
+    for (const [key, field, valid] of catalog) {
+      const id = rows[key][i] as string | null;
+      if (id && !valid.has(id)) issues.push({ ...at, field, code: 'changedCatalog', params: null });
+    }
   }
   return issues;
 }
@@ -391,16 +396,17 @@ async function runCommit(deps: AssetDeps, data: ImportJobData): Promise<void> {
     await transitionImport(db, { id: imp.id, from: ['committing'] }, { status: 'failed', phase: null, problem: { code: 'notValidated' }, finishedAt: new Date() });
     return;
   }
-  const rows = JSON.parse((await gunzip(imp.payload)).toString('utf8')) as PreparedAsset[];
-  const total = rows.length * 2;
+  const rows = JSON.parse((await gunzip(imp.payload)).toString('utf8')) as PreparedColumns;
+  const count = rows.name.length;
+  const total = count * 2;
   const progress = progressWriter(db, imp.id);
-  void progress(rows.length, total, true);
+  void progress(count, total, true);
   try {
     await db.transaction(async (tx) => {
       const lookups = await importLookups(tx, imp.organisationId);
       const changes = recheck(rows, lookups);
       if (changes.length) throw new ChangedSinceValidation(changes);
-      const count = await insertPreparedAssets(tx, imp.organisationId, rows, { userId: data.actorUserId, importId: imp.id }, (n) => progress(rows.length + n, total));
+      await insertPreparedAssets(tx, imp.organisationId, rows, { userId: data.actorUserId, importId: imp.id }, (n) => progress(count + n, total));
       await appendAudit(tx, {
         organisationId: imp.organisationId,
         actorUserId: data.actorUserId,

@@ -34,6 +34,7 @@ import {
   listAssets,
   lockAssets,
   organisationMembers,
+  searchFirstPage,
   updateAsset,
   updateAssets,
   type AssetRow,
@@ -41,6 +42,9 @@ import {
   type NewAssetRow,
 } from './asset.repository.ts';
 import { assetModelCheck, decodeCursor, encodeCursor } from './asset.rules.ts';
+
+/** The list counts matches on its first page up to this many ("10,000 or more" beyond). */
+export const LIST_COUNT_CAP = 10_000;
 
 /** What the inventory services need: the database, nothing else. */
 export interface AssetDeps {
@@ -220,17 +224,21 @@ export async function listAssetPage(deps: AssetDeps, auth: OrgAuthContext, query
   if (rawCursor && !cursor) throw new HttpProblem(400, 'validation', {}, [{ path: 'query.cursor', code: 'invalid' }]);
   const { db } = deps.database;
   const organisationId = auth.organisation.id;
-  const [rows, total] = await Promise.all([
-    listAssets(db, organisationId, filter, sort, dir, cursor, limit + 1),
-    cursor ? Promise.resolve(null) : countAssets(db, organisationId, filter),
-  ]);
+  const searched = !cursor && filter.q ? await searchFirstPage(db, organisationId, filter, sort, dir, limit + 1, LIST_COUNT_CAP + 1) : null;
+  const [rows, counted] = searched
+    ? [searched.rows, searched.count]
+    : await Promise.all([
+        listAssets(db, organisationId, filter, sort, dir, cursor, limit + 1),
+        cursor ? Promise.resolve(null) : countAssets(db, organisationId, filter, LIST_COUNT_CAP + 1),
+      ]);
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
   return {
     items: page.map(presentAsset),
     nextCursor: more && last ? encodeCursor({ sort, dir, value: last.sortValue, id: last.id }) : null,
-    total,
+    total: counted === null ? null : Math.min(counted, LIST_COUNT_CAP),
+    totalCapped: counted !== null && counted > LIST_COUNT_CAP,
   };
 }
 

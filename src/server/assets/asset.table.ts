@@ -160,18 +160,16 @@ export const assets = pgTable(
   },
   (t) => [
     // Seed 000 III.4.2 ④: each asset recorded once, by name, within an organisation.
+    // Also the index the list walks when sorted by name (it sorts by lower(name)).
     uniqueIndex('assets_org_name_key').on(t.organisationId, sql`lower(${t.name})`),
-    // Keyset pagination: one index per sort key, with id as the tie-breaker.
-    index('assets_org_name_id_idx').on(t.organisationId, t.name, t.id),
+    // Keyset pagination: one index per sort key, with id as the tie-breaker. Filters (owner,
+    // class, group …) ride on these: every index a 100,000-row import maintains costs it
+    // about 0.3 s, so there is none per filter column.
     index('assets_org_rank_id_idx').on(t.organisationId, t.rank, t.id),
     index('assets_org_records_id_idx').on(t.organisationId, t.records, t.id),
     index('assets_org_unit_value_id_idx').on(t.organisationId, t.unitValueYen, t.id),
     index('assets_org_total_value_id_idx').on(t.organisationId, t.totalValueYen, t.id),
     index('assets_org_updated_id_idx').on(t.organisationId, t.updatedAt, t.id),
-    index('assets_org_owner_idx').on(t.organisationId, t.ownerUserId),
-    index('assets_org_class_idx').on(t.organisationId, t.assetClassId),
-    index('assets_org_group_idx').on(t.organisationId, t.informationGroupId),
-    index('assets_import_idx').on(t.createdByImportId),
     check('assets_medium_check', sql`${t.medium} in ('electronic', 'paper', 'other')`),
     check('assets_rank_check', sql`${t.rank} in ('A', 'B', 'C')`),
     check('assets_records_check', sql`${t.records} >= 0`),

@@ -199,8 +199,10 @@ export type TAssetListQuery = z.input<typeof AssetListQuerySchema>;
 export const AssetPageSchema = z.object({
   items: z.array(AssetSchema),
   nextCursor: z.string().nullable(),
-  /** Matching assets; counted on the first page only (null on later pages). */
+  /** Matching assets, counted on the first page only (null on later pages), up to 10,000. */
   total: z.number().int().nullable(),
+  /** True when there are more matches than `total` says (the count stops at 10,000). */
+  totalCapped: z.boolean(),
 });
 export type TAssetPage = z.infer<typeof AssetPageSchema>;
 

@@ -1,0 +1,1 @@
+DROP INDEX "assets_org_name_id_idx";
