@@ -43,6 +43,10 @@ const KnowledgeSearchPage = page(() => import('./catalog/search.page.tsx'), 'Sea
 const GlossaryPage = page(() => import('./catalog/glossary.page.tsx'), 'GlossaryPage');
 const OwnFileUploadPage = page(() => import('./catalog/own-file-upload.page.tsx'), 'OwnFileUploadPage');
 
+const AssetListPage = page(() => import('./assets/asset-list.page.tsx'), 'AssetListPage');
+const AssetFormPage = page(() => import('./assets/asset-form.page.tsx'), 'AssetFormPage');
+const AssetSummaryPage = page(() => import('./assets/asset-summary.page.tsx'), 'AssetSummaryPage');
+const AssetImportPage = page(() => import('./assets/asset-import.page.tsx'), 'AssetImportPage');
 const WorkloadListPage = page(() => import('./assets/workload-list.page.tsx'), 'WorkloadListPage');
 const WorkloadFormPage = page(() => import('./assets/workload-form.page.tsx'), 'WorkloadFormPage');
 const SystemListPage = page(() => import('./assets/system-list.page.tsx'), 'SystemListPage');
@@ -104,6 +108,12 @@ export function App() {
                         <Route path="/knowledge/search" element={<KnowledgeSearchPage />} />
                         <Route path="/knowledge/glossary" element={<GlossaryPage />} />
                         <Route path="/knowledge/upload" element={<OwnFileUploadPage />} />
+                        <Route path="/assets" element={<AssetListPage />} />
+                        <Route path="/assets/new" element={<AssetFormPage />} />
+                        <Route path="/assets/summary" element={<AssetSummaryPage />} />
+                        <Route path="/assets/import" element={<AssetImportPage />} />
+                        <Route path="/assets/import/:id" element={<AssetImportPage />} />
+                        <Route path="/assets/:id" element={<AssetFormPage />} />
                         <Route path="/workloads" element={<WorkloadListPage />} />
                         <Route path="/workloads/new" element={<WorkloadFormPage />} />
                         <Route path="/workloads/:id" element={<WorkloadFormPage />} />

@@ -50,9 +50,6 @@ export function EvidenceFiles({ files, uploadUrl, onRemove, onChanged, label }: 
           {files.map((f) => (
             <List.Item key={f.id}>
               <Group gap={6} wrap="nowrap">
-                <Text span size="sm" aria-hidden>
-                  📎
-                </Text>
                 <Anchor href={f.downloadUrl} size="sm" download={f.fileName}>
                   {f.fileName}
                 </Anchor>

@@ -46,6 +46,7 @@ export function AppShellLayout() {
           ...(org.can['catalog.read'] ? [{ to: '/knowledge', label: t('nav.knowledge') }] : []),
           ...(org.can['assets.read']
             ? [
+                { to: '/assets', label: t('nav.assets') },
                 { to: '/workloads', label: t('nav.workloads') },
                 { to: '/systems', label: t('nav.systems') },
               ]

@@ -1,0 +1,299 @@
+import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { thousandYenToYen } from '../../shared/assets/asset-money.ts';
+import { CONFIDENTIALITIES, MEDIA, PLACEMENTS, RANKS, SENSITIVITIES, type TAsset, type TCreateAssetRequest } from '../../shared/schemas/asset.schema.ts';
+import { toApiError } from '../api/api-client.ts';
+import { useServerErrors } from '../api/use-server-errors.ts';
+import { ConfirmModal } from '../components/confirm-modal.tsx';
+import { SectionLoader } from '../components/full-page-loader.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { ProblemAlert, SuccessMessage } from '../components/problem-alert.tsx';
+import { SectionCard } from '../components/section-card.tsx';
+import { useOrganisationSession } from '../platform/auth/session.query.ts';
+import { AssetHistorySection } from './asset-history.section.tsx';
+import { useAssetLabels } from './asset-labels.ts';
+import { useAsset, useAssetChoices, useCreateAsset, useDeleteAsset, useUpdateAsset } from './asset.query.ts';
+
+interface Values {
+  name: string;
+  medium: string;
+  content: string;
+  location: string;
+  ownerUserId: string;
+  records: number | string;
+  rank: string;
+  unitValueThousandYen: string;
+  assetClassId: string;
+  informationGroupId: string;
+  riskCategoryId: string;
+  sensitivity: string;
+  confidentiality: string;
+  containsPersonalData: boolean;
+  currentPlacement: string;
+  plannedPlacement: string;
+  notes: string;
+}
+
+const EMPTY: Values = {
+  name: '',
+  medium: 'electronic',
+  content: '',
+  location: '',
+  ownerUserId: '',
+  records: 0,
+  rank: 'B',
+  unitValueThousandYen: '0',
+  assetClassId: '',
+  informationGroupId: '',
+  riskCategoryId: '',
+  sensitivity: '',
+  confidentiality: '',
+  containsPersonalData: false,
+  currentPlacement: 'on_premises',
+  plannedPlacement: '',
+  notes: '',
+};
+
+const valuesOf = (a: TAsset): Values => ({
+  name: a.name,
+  medium: a.medium,
+  content: a.content,
+  location: a.location,
+  ownerUserId: a.owner?.userId ?? '',
+  records: a.records,
+  rank: a.rank,
+  unitValueThousandYen: a.unitValueThousandYen,
+  assetClassId: a.assetClassId ?? '',
+  informationGroupId: a.informationGroupId ?? '',
+  riskCategoryId: a.riskCategoryId ?? '',
+  sensitivity: a.sensitivity ?? '',
+  confidentiality: a.confidentiality ?? '',
+  containsPersonalData: a.containsPersonalData,
+  currentPlacement: a.currentPlacement,
+  plannedPlacement: a.plannedPlacement ?? '',
+  notes: a.notes,
+});
+
+/** Every field of the form; empty choices become null. */
+function bodyOf(v: Values): TCreateAssetRequest {
+  return {
+    name: v.name.trim(),
+    medium: v.medium as TCreateAssetRequest['medium'],
+    content: v.content.trim(),
+    location: v.location.trim(),
+    ownerUserId: v.ownerUserId || null,
+    records: Number(v.records),
+    rank: v.rank as TCreateAssetRequest['rank'],
+    unitValueThousandYen: String(v.unitValueThousandYen).trim(),
+    assetClassId: v.assetClassId || null,
+    informationGroupId: v.informationGroupId || null,
+    riskCategoryId: v.riskCategoryId || null,
+    sensitivity: (v.sensitivity || null) as TCreateAssetRequest['sensitivity'],
+    confidentiality: (v.confidentiality || null) as TCreateAssetRequest['confidentiality'],
+    containsPersonalData: v.containsPersonalData,
+    currentPlacement: v.currentPlacement as TCreateAssetRequest['currentPlacement'] & string,
+    plannedPlacement: (v.plannedPlacement || null) as TCreateAssetRequest['plannedPlacement'],
+    notes: v.notes.trim(),
+  };
+}
+
+/** One information asset (図11's columns, then 表7・表8・表9), its computed total, and its history. */
+export function AssetFormPage() {
+  const { id } = useParams();
+  // A fresh form for each asset: nothing typed for one carries over to the next.
+  return <AssetEditor key={id ?? 'new'} id={id} />;
+}
+
+function AssetEditor({ id }: { id: string | undefined }) {
+  const { t } = useTranslation();
+  const isNew = !id;
+  const navigate = useNavigate();
+  const location = useLocation();
+  const session = useOrganisationSession();
+  const canWrite = session.organisation.can['assets.write'];
+  const asset = useAsset(id);
+  const choices = useAssetChoices();
+  const label = useAssetLabels(choices.data);
+  const create = useCreateAsset();
+  const update = useUpdateAsset(id ?? '');
+  const remove = useDeleteAsset();
+  const [saved, setSaved] = useState<string | null>((location.state as { created?: boolean } | null)?.created ? t('assets.form.created') : null);
+  const [deleting, setDeleting] = useState(false);
+  const form = useForm<Values>({ mode: 'controlled', initialValues: EMPTY });
+  const errors = useServerErrors(form);
+  const data = asset.data;
+
+  useEffect(() => {
+    if (data) {
+      form.setInitialValues(valuesOf(data));
+      form.setValues(valuesOf(data));
+    }
+    // Only when another version arrives (a save, or "load the latest").
+  }, [data?.id, data?.version]);
+
+  const title = isNew ? t('assets.form.newTitle') : (data?.name ?? t('assets.form.editTitle'));
+  const unitYen = thousandYenToYen(String(form.values.unitValueThousandYen).trim());
+  const records = Number(form.values.records);
+  const total = unitYen !== null && Number.isSafeInteger(records) && records >= 0 ? BigInt(records) * unitYen : null;
+  const conflict = errors.problem?.status === 409 && errors.problem.code === 'conflict';
+
+  const submit = form.onSubmit((values) => {
+    errors.clear();
+    setSaved(null);
+    if (isNew) {
+      create.mutate(bodyOf(values), {
+        onSuccess: (a) => navigate(`/assets/${a.id}`, { replace: true, state: { created: true } }),
+        onError: errors.apply,
+      });
+    } else if (data) {
+      update.mutate({ ...bodyOf(values), version: data.version }, { onSuccess: () => setSaved(t('assets.form.saved')), onError: errors.apply });
+    }
+  });
+
+  const opt = (list: { id: string; label: { ja: string; en: string } }[] = []) => [{ value: '', label: t('assets.unset') }, ...list.map((c) => ({ value: c.id, label: c.label[label.locale] }))];
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        description={t('assets.source')}
+        actions={
+          <Anchor component={Link} to="/assets">
+            {t('assets.actions.back')}
+          </Anchor>
+        }
+      />
+      <ProblemAlert problem={asset.error ? toApiError(asset.error) : choices.error ? toApiError(choices.error) : null} mb="md" />
+      {(!isNew && asset.isPending) || choices.isPending ? <SectionLoader /> : null}
+      {!canWrite ? (
+        <Alert color="gray" variant="light" mb="md">
+          {t('assets.form.readOnly')}
+        </Alert>
+      ) : null}
+      {choices.data && (isNew || data) ? (
+        <Stack gap="lg">
+          <form noValidate onSubmit={submit} aria-label={title}>
+            <fieldset disabled={!canWrite} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+              <Stack gap="lg">
+                <SectionCard id="asset-basics" title={t('assets.form.basics')}>
+                  <Stack gap="sm">
+                    <TextInput label={t('assets.fields.name')} required maxLength={200} {...form.getInputProps('name')} />
+                    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                      <NativeSelect label={t('assets.fields.medium')} required data={MEDIA.map((m) => ({ value: m, label: t(`assets.medium.${m}`) }))} {...form.getInputProps('medium')} />
+                      <TextInput label={t('assets.fields.location')} maxLength={200} {...form.getInputProps('location')} />
+                    </SimpleGrid>
+                    <Textarea label={t('assets.fields.content')} autosize minRows={2} maxLength={2000} {...form.getInputProps('content')} />
+                    <NativeSelect
+                      label={t('assets.fields.owner')}
+                      description={t('assets.hints.owner')}
+                      data={[{ value: '', label: t('assets.noOwner') }, ...choices.data.owners.map((o) => ({ value: o.userId, label: `${o.displayName} <${o.email}>` }))]}
+                      {...form.getInputProps('ownerUserId')}
+                    />
+                    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+                      <NumberInput label={t('assets.fields.records')} required min={0} allowDecimal={false} allowNegative={false} thousandSeparator="," {...form.getInputProps('records')} />
+                      <NativeSelect label={t('assets.fields.rank')} description={t('assets.hints.rank')} required data={RANKS.map((r) => ({ value: r, label: r }))} {...form.getInputProps('rank')} />
+                      <TextInput
+                        label={t('assets.fields.unitValueThousandYen')}
+                        description={t('assets.hints.unitValueThousandYen')}
+                        required
+                        inputMode="decimal"
+                        maxLength={20}
+                        {...form.getInputProps('unitValueThousandYen')}
+                      />
+                    </SimpleGrid>
+                    <Text fw={600} aria-live="polite" data-testid="computed-total">
+                      {total === null ? '' : t('assets.form.computedTotal', { man: label.man(total), yen: label.yen(total) })}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {t('assets.hints.totalValue')}
+                    </Text>
+                  </Stack>
+                </SectionCard>
+
+                <SectionCard id="asset-classification" title={t('assets.form.classification')}>
+                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                    <NativeSelect label={t('assets.fields.assetClass')} data={opt(choices.data.assetClasses)} {...form.getInputProps('assetClassId')} />
+                    <NativeSelect label={t('assets.fields.informationGroup')} data={opt(choices.data.informationGroups)} {...form.getInputProps('informationGroupId')} />
+                    <NativeSelect label={t('assets.fields.riskCategory')} data={opt(choices.data.riskCategories)} {...form.getInputProps('riskCategoryId')} />
+                    <NativeSelect
+                      label={t('assets.fields.sensitivity')}
+                      data={[{ value: '', label: t('assets.unset') }, ...SENSITIVITIES.map((s) => ({ value: s, label: t(`assets.sensitivity.${s}`) }))]}
+                      {...form.getInputProps('sensitivity')}
+                    />
+                    <NativeSelect
+                      label={t('assets.fields.confidentiality')}
+                      data={[{ value: '', label: t('assets.unset') }, ...CONFIDENTIALITIES.map((s) => ({ value: s, label: t(`assets.confidentiality.${s}`) }))]}
+                      {...form.getInputProps('confidentiality')}
+                    />
+                    <Checkbox mt="xl" label={t('assets.fields.containsPersonalData')} {...form.getInputProps('containsPersonalData', { type: 'checkbox' })} />
+                  </SimpleGrid>
+                </SectionCard>
+
+                <SectionCard id="asset-placement" title={t('assets.form.placementSection')} description={t('assets.hints.placement')}>
+                  <Stack gap="sm">
+                    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                      <NativeSelect label={t('assets.fields.currentPlacement')} data={PLACEMENTS.map((p) => ({ value: p, label: t(`assets.placement.${p}`) }))} {...form.getInputProps('currentPlacement')} />
+                      <NativeSelect
+                        label={t('assets.fields.plannedPlacement')}
+                        data={[{ value: '', label: t('assets.unset') }, ...PLACEMENTS.map((p) => ({ value: p, label: t(`assets.placement.${p}`) }))]}
+                        {...form.getInputProps('plannedPlacement')}
+                      />
+                    </SimpleGrid>
+                    <Textarea label={t('assets.fields.notes')} autosize minRows={2} maxLength={2000} {...form.getInputProps('notes')} />
+                  </Stack>
+                </SectionCard>
+
+                {conflict ? (
+                  <Alert color="orange" variant="light" title={t('assets.form.conflict')} data-testid="conflict">
+                    <Button
+                      variant="light"
+                      mt="xs"
+                      onClick={() => {
+                        errors.clear();
+                        void asset.refetch();
+                      }}
+                    >
+                      {t('assets.form.reload')}
+                    </Button>
+                  </Alert>
+                ) : (
+                  <ProblemAlert problem={errors.problem} extra={errors.otherFieldMessages} onClose={errors.clear} />
+                )}
+                <SuccessMessage message={saved} />
+                {canWrite ? (
+                  <Group justify="space-between">
+                    {!isNew ? (
+                      <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
+                        {t('assets.form.delete')}
+                      </Button>
+                    ) : (
+                      <span />
+                    )}
+                    <Button type="submit" loading={create.isPending || update.isPending} data-testid="asset-save">
+                      {isNew ? t('assets.form.create') : t('assets.form.save')}
+                    </Button>
+                  </Group>
+                ) : null}
+              </Stack>
+            </fieldset>
+          </form>
+          {data ? <AssetHistorySection assetId={data.id} choices={choices.data} /> : null}
+        </Stack>
+      ) : null}
+      <ConfirmModal
+        opened={deleting}
+        title={t('assets.form.deleteTitle')}
+        message={t('assets.form.deleteBody', { name: data?.name ?? '' })}
+        confirmLabel={t('assets.form.delete')}
+        danger
+        loading={remove.isPending}
+        problem={remove.error ? toApiError(remove.error) : null}
+        onClose={() => setDeleting(false)}
+        onConfirm={() => data && remove.mutate({ id: data.id, version: data.version }, { onSuccess: () => navigate('/assets', { replace: true }) })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import { BarChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatManYen } from '../../shared/assets/asset-money.ts';
+import type { TAssetSummary } from '../../shared/schemas/asset.schema.ts';
+
+// Only what these charts use; this module is loaded lazily with the summary page, never with the first page.
+echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, SVGRenderer]);
+
+const FONT = "'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', system-ui, sans-serif";
+const RANK_COLORS: Record<string, string> = { A: '#c92a2a', B: '#e8590c', C: '#868e96' };
+
+/** 万円 as a number for the axis (charts need numbers; the exact figures are in the table beside). */
+const man = (yen: string) => Number(BigInt(yen) / 10_000n) + Number(BigInt(yen) % 10_000n) / 10_000;
+
+function useChart(option: echarts.EChartsCoreOption) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
+    chart.setOption({ textStyle: { fontFamily: FONT }, animation: false, ...option });
+    ref.current.dataset.rendered = 'true';
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [option]);
+  return ref;
+}
+
+/**
+ * The asset-model check as a picture: the sum of asset values beside annual
+ * revenue, and the values by rank (seed 000 III.3.3). Amounts in 万円.
+ */
+export default function AssetSummaryCharts({ summary }: { summary: TAssetSummary }) {
+  const { t } = useTranslation();
+  const compareOption = useMemo(() => {
+    const revenue = summary.modelCheck.annualRevenueYen;
+    const bars = [
+      { name: t('assets.summary.chartAssets'), yen: summary.totalValueYen, color: '#1c7ed6' },
+      ...(revenue ? [{ name: t('assets.summary.chartRevenue'), yen: revenue, color: '#2b8a3e' }] : []),
+    ];
+    return {
+    aria: { enabled: true },
+    grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toLocaleString('ja-JP')}万円` },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${v.toLocaleString('ja-JP')}万` } },
+    yAxis: { type: 'category', data: bars.map((b) => b.name) },
+    series: [
+      {
+        type: 'bar',
+        data: bars.map((b) => ({ value: man(b.yen), itemStyle: { color: b.color } })),
+        label: { show: true, position: 'insideRight', color: '#fff', formatter: (p: { dataIndex: number }) => formatManYen(bars[p.dataIndex].yen) },
+        barMaxWidth: 36,
+      },
+    ],
+    };
+  }, [summary, t]);
+  const rankOption = useMemo(() => {
+    const ranks = summary.byRank;
+    return {
+    aria: { enabled: true },
+    grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toLocaleString('ja-JP')}万円` },
+    xAxis: { type: 'category', data: ranks.map((r) => r.key ?? '—') },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${v.toLocaleString('ja-JP')}万` } },
+    series: [{ type: 'bar', data: ranks.map((r) => ({ value: man(r.totalValueYen), itemStyle: { color: RANK_COLORS[r.key ?? ''] ?? '#868e96' } })), barMaxWidth: 48 }],
+    };
+  }, [summary]);
+  const compare = useChart(compareOption);
+  const byRank = useChart(rankOption);
+  return (
+    <>
+      <div ref={compare} style={{ width: '100%', height: 140 }} role="img" aria-label={t('assets.summary.chartLabel')} data-testid="asset-model-chart" />
+      <div ref={byRank} style={{ width: '100%', height: 220 }} role="img" aria-label={t('assets.summary.rankChartLabel')} data-testid="asset-rank-chart" />
+    </>
+  );
+}
