@@ -36,11 +36,11 @@ function QuestionCard({ a, q, onProblem }: { a: TAssessment; q: TQuestion; onPro
       <Stack gap="xs">
         <Group gap="sm" wrap="nowrap" align="flex-start">
           {q.number ? (
-            <Badge variant="light" radius="sm" size="lg" style={{ flexShrink: 0 }}>
+            <Badge tt="none" variant="light" radius="sm" size="lg" style={{ flexShrink: 0 }}>
               {q.number}
             </Badge>
           ) : null}
-          <Title order={3} fz="md" fw={600} id={headingId} style={{ lineHeight: 1.6 }}>
+          <Title order={2} fz="md" fw={600} id={headingId} style={{ lineHeight: 1.6 }}>
             {q.text[locale]}
           </Title>
         </Group>
@@ -158,7 +158,7 @@ export function AssessmentPage() {
         }
         actions={
           <Group gap="xs">
-            <Badge color={draft ? 'yellow' : 'teal'} variant="light" size="lg" radius="sm">
+            <Badge tt="none" color={draft ? 'yellow' : 'teal'} variant="light" size="lg" radius="sm">
               {draft ? t('diagnosis.assessment.statusDraft') : t('diagnosis.assessment.statusSubmitted')}
             </Badge>
             <Button component={Link} to="/diagnosis" variant="default">

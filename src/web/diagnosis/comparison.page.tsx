@@ -70,7 +70,7 @@ export function ComparisonPage() {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    <Badge color={CHANGE_COLOR[i.change]} variant={i.change === 'same' ? 'outline' : 'light'} radius="sm">
+                    <Badge tt="none" color={CHANGE_COLOR[i.change]} variant={i.change === 'same' ? 'outline' : 'light'} radius="sm">
                       {t(`diagnosis.compare.changes.${i.change}`)}
                     </Badge>
                   </Group>

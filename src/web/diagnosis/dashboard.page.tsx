@@ -79,7 +79,7 @@ export function DashboardPage() {
                   </Group>
                   <Text size="sm">{d.diagnosis.readyForStage ? t('diagnosis.result.readyForYes', { stage: stageLabel(t, d.diagnosis.readyForStage) }) : t('diagnosis.result.readyForNo')}</Text>
                   {d.diagnosis.highRisks ? (
-                    <Badge color="red" variant="light" radius="sm">
+                    <Badge tt="none" color="red" variant="light" radius="sm">
                       {t('diagnosis.dashboard.highRisks', { count: d.diagnosis.highRisks })}
                     </Badge>
                   ) : null}

@@ -14,7 +14,7 @@ const STAGE_COLOR: Record<TStage, MantineColor> = { '0': 'gray', '1': 'blue', '2
 
 export function StageBadge({ stage, t, size = 'md' }: { stage: TStage; t: TFunction; size?: 'sm' | 'md' | 'lg' | 'xl' }) {
   return (
-    <Badge color={STAGE_COLOR[stage]} size={size} variant="filled" radius="sm">
+    <Badge color={STAGE_COLOR[stage]} size={size} variant="filled" radius="sm" tt="none" style={{ flexShrink: 0 }}>
       {stageLabel(t, stage)}
     </Badge>
   );
@@ -25,7 +25,7 @@ const ANSWER_COLOR: Record<TAnswerValue, MantineColor> = { yes: 'teal', no: 'red
 export function AnswerBadge({ answer, t }: { answer: TAnswerValue | null; t: TFunction }) {
   if (!answer) return <Text span size="sm" c="dimmed">{t('diagnosis.answer.none')}</Text>;
   return (
-    <Badge color={ANSWER_COLOR[answer]} variant="light" radius="sm">
+    <Badge color={ANSWER_COLOR[answer]} variant="light" radius="sm" tt="none">
       {t(`diagnosis.answer.${answer}`)}
     </Badge>
   );

@@ -109,9 +109,11 @@ export function DiagnosisResult({ diagnosis: d, t, locale, level = 2 }: Props) {
           {d.suggestedActions.map((a) => (
             <Paper key={a.itemId} withBorder p="sm" radius="sm">
               <Group gap="xs" wrap="nowrap" align="flex-start">
-                <Badge variant="outline" color="red" radius="sm">
-                  {a.number ?? '—'}
-                </Badge>
+                {a.number ? (
+                  <Badge tt="none" variant="outline" color="red" radius="sm" style={{ flexShrink: 0 }}>
+                    {a.number}
+                  </Badge>
+                ) : null}
                 <Stack gap={2}>
                   <Text size="sm" c="dimmed">
                     {a.question[locale]}

@@ -30,7 +30,7 @@ function ChecklistCard({ c, canAnswer, onProblem }: { c: TChecklistSummary; canA
           <Title order={3} fz="h4" id={headingId}>
             {pick(c.name, locale)}
           </Title>
-          <Badge variant="light" color="gray" radius="sm">
+          <Badge variant="light" color="gray" radius="sm" tt="none" style={{ flexShrink: 0, overflow: 'visible' }}>
             {t('diagnosis.checklists.questions', { count: c.questionCount })}
           </Badge>
         </Group>

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { TReport } from '../../shared/schemas/diagnosis.schema.ts';
@@ -16,6 +16,29 @@ import { decisionText } from './stage-widgets.tsx';
 import './report.css';
 
 /**
+ * The messages of the report's language, which need not be the UI's: each
+ * language file is its own lazy chunk (i18n.ts), so load it when missing.
+ */
+function useReportLanguage(lang: TLocale): boolean {
+  const { i18n } = useTranslation();
+  const [ready, setReady] = useState(() => i18n.hasResourceBundle(lang, 'translation'));
+  useEffect(() => {
+    if (i18n.hasResourceBundle(lang, 'translation')) return setReady(true);
+    setReady(false);
+    let live = true;
+    const load = lang === 'en' ? import('../../shared/i18n/en.json', { with: { type: 'json' } }) : import('../../shared/i18n/ja.json', { with: { type: 'json' } });
+    void load.then((messages) => {
+      if (!i18n.hasResourceBundle(lang, 'translation')) i18n.addResourceBundle(lang, 'translation', messages.default);
+      if (live) setReady(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [i18n, lang]);
+  return ready;
+}
+
+/**
  * The diagnosis report for the executive: one A4 document in Japanese or
  * English (whatever the UI language), printable from the browser and the
  * source of the server's PDF, which opens this page with `print=1` and waits
@@ -27,15 +50,17 @@ export function ReportPage() {
   const [search, setSearch] = useSearchParams();
   const lang: TLocale = search.get('lang') === 'en' ? 'en' : search.get('lang') === 'ja' ? 'ja' : ui.locale;
   const printing = search.get('print') === '1';
-  const t = useMemo(() => i18n.getFixedT(lang), [i18n, lang]);
+  const messagesReady = useReportLanguage(lang);
+  const t = useMemo(() => i18n.getFixedT(lang), [i18n, lang, messagesReady]);
   const report = useReport();
-  const r = report.data;
+  const r = messagesReady ? report.data : undefined;
 
   useEffect(() => {
     document.title = `${t('diagnosis.report.title')} | ${t('common.appName')}`;
   }, [t]);
 
   const state = r ? 'true' : report.error ? 'error' : 'loading';
+  if (!messagesReady) return <FullPageLoader />;
   return (
     <div className="kumoji-report-page">
       {!printing ? (
@@ -200,7 +225,7 @@ function ReportBody({ r, t, lang, timeZone }: { r: TReport; t: ReturnType<typeof
               <Table.Tr>
                 <Table.Th w={44}>{t('diagnosis.compare.number')}</Table.Th>
                 <Table.Th>{t('diagnosis.compare.item')}</Table.Th>
-                <Table.Th w={86}>{t('diagnosis.report.answer')}</Table.Th>
+                <Table.Th w={104}>{t('diagnosis.report.answer')}</Table.Th>
                 <Table.Th w="28%">{t('diagnosis.report.comment')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -314,7 +339,7 @@ function ReportBody({ r, t, lang, timeZone }: { r: TReport; t: ReturnType<typeof
       )}
 
       <Group gap="xs" mt="md">
-        <Badge variant="outline" color="gray" radius="sm">
+        <Badge tt="none" variant="outline" color="gray" radius="sm">
           {t('diagnosis.report.sources')}
         </Badge>
         <Text size="xs" c="dimmed">

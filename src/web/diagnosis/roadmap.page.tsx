@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TRoadmap, TTaskStatus } from '../../shared/schemas/diagnosis.schema.ts';
@@ -39,12 +39,12 @@ function TaskRow({ row, roadmap, onProblem }: { row: Row; roadmap: TRoadmap; onP
   const busy = create.isPending || update.isPending;
   return (
     <Table.Tr data-testid="task-row" data-overdue={task?.overdue ? 'true' : undefined}>
-      <Table.Td>
-        <Badge variant="light" color="gray" radius="sm">
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Text size="xs" fw={600} c="dimmed">
           {t(`diagnosis.practice.${row.item.practice}`, { defaultValue: row.item.practice })}
-        </Badge>
+        </Text>
       </Table.Td>
-      <Table.Td>
+      <Table.Td miw={280}>
         <Text size="sm">{name}</Text>
         {row.item.detail ? (
           <Text size="xs" c="dimmed">
@@ -222,7 +222,7 @@ export function RoadmapPage() {
                   <Budget s={s} roadmap={r} onProblem={setProblem} />
                 </Stack>
               </Group>
-              <Table.ScrollContainer minWidth={900}>
+              <Table.ScrollContainer minWidth={1100}>
                 <Table striped withTableBorder fz="sm" verticalSpacing="xs">
                   <Table.Thead>
                     <Table.Tr>

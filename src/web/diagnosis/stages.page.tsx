@@ -31,7 +31,7 @@ function StageModel({ o }: { o: TStagesOverview }) {
           <Group gap={6} justify="space-between" wrap="nowrap">
             <StageBadge stage={s.stage} t={t} />
             {current ? (
-              <Badge variant="outline" size="sm" radius="sm">
+              <Badge tt="none" variant="outline" size="sm" radius="sm">
                 {t('diagnosis.stages.here')}
               </Badge>
             ) : null}
@@ -101,7 +101,7 @@ function Gate({ o, gate, title }: { o: TStagesOverview; gate: NonNullable<TStage
                   <Paper withBorder p="xs" radius="sm">
                     <Stack gap={4}>
                       <Group gap="xs">
-                        <Badge color={i.latest.result === 'satisfactory' ? 'teal' : i.latest.result === 'concerns' ? 'yellow' : 'red'} variant="light" radius="sm">
+                        <Badge tt="none" color={i.latest.result === 'satisfactory' ? 'teal' : i.latest.result === 'concerns' ? 'yellow' : 'red'} variant="light" radius="sm">
                           {t(`diagnosis.gate.results.${i.latest.result}`)}
                         </Badge>
                         <Text size="xs" c="dimmed">

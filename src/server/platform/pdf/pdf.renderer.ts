@@ -104,8 +104,13 @@ export async function renderPdf(r: PdfRequest): Promise<Buffer> {
       const page = await context.newPage();
       await page.goto(`${ORIGIN}${r.pagePath}`, { waitUntil: 'load', timeout: TIMEOUT_MS });
       // The page marks itself "true" when drawn, "error" when it could not load its data.
-      const marker = await page.waitForSelector(r.readySelector, { timeout: TIMEOUT_MS, state: 'attached' });
-      if ((await marker.getAttribute(r.readyAttribute)) !== 'true') throw new Error(`the page reported ${await marker.getAttribute(r.readyAttribute)}`);
+      // Wait for either final state: the marker is attached while the data still loads.
+      const marker = await page.waitForSelector(
+        [`${r.readySelector}[${r.readyAttribute}="true"]`, `${r.readySelector}[${r.readyAttribute}="error"]`].join(','),
+        { timeout: TIMEOUT_MS, state: 'attached' },
+      );
+      const state = await marker.getAttribute(r.readyAttribute);
+      if (state !== 'true') throw new Error(`the page reported ${state}`);
       await page.emulateMedia({ media: 'print' });
       await page.evaluate(() => document.fonts.ready);
       const pdf = await page.pdf({

@@ -38,7 +38,14 @@ export default function StageTimelineChart({ periods, asOf }: { periods: Period[
         formatter: (params: { value: [number, number] }[]) =>
           escapeHtml(`${formatDate(new Date(params[0].value[0]).toISOString(), locale, timeZone)}: ${t('diagnosis.stage.short', { stage: params[0].value[1] })}`),
       },
-      xAxis: { type: 'time', axisLabel: { formatter: (v: number) => formatDate(new Date(v).toISOString(), locale, timeZone) } },
+      xAxis: {
+        type: 'time',
+        // At least a month wide, so a young history still reads as dates on a calendar.
+        min: points[0]?.[0],
+        max: Math.max(new Date(asOf).getTime(), (points[0]?.[0] ?? 0) + 30 * 86_400_000),
+        minInterval: 86_400_000,
+        splitNumber: 5, axisLabel: { hideOverlap: true, formatter: (v: number) => formatDate(new Date(v).toISOString(), locale, timeZone) },
+      },
       yAxis: { type: 'value', min: 0, max: 4, interval: 1, axisLabel: { formatter: (v: number) => t('diagnosis.stage.short', { stage: v }) } },
       series: [
         {
