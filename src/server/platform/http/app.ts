@@ -14,6 +14,7 @@ import { newToken, safeEqual } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import { appliedMigrationCount, shippedMigrationCount, type Database } from '../db/database.ts';
 import { localeFromHeader, translator } from '../i18n/translate.ts';
+import { serializeRequest } from './log-redaction.ts';
 import { registerOpenApi } from './openapi.ts';
 import { HttpProblem, renderProblem } from './problem.ts';
 import { registerRoutes, type Access, type AnyRoute, type AuthContext, type RouteHooks } from './route.ts';
@@ -133,7 +134,11 @@ export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<Fasti
     logger:
       config.LOG_LEVEL === 'silent'
         ? false
-        : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+        : {
+            level: config.LOG_LEVEL,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            serializers: { req: serializeRequest },
+          },
     trustProxy: config.TRUST_PROXY,
     bodyLimit: config.BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: 200 },
