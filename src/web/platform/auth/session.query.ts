@@ -79,18 +79,25 @@ export function useChangeLocale() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (locale: TLocale) => {
-      await applyLocale(locale);
       rememberLocale(locale);
       const session = client.getQueryData<TSession>(SESSION_KEY);
-      if (!session?.authenticated || !session.user) return;
-      const patch = (version: number) => api.patch<{ version: number }>('/api/v1/account', { locale, version });
+      // The server answers a signed-in member in their stored language: store it
+      // first, so the answers the switch asks for again come in the new language.
       try {
-        await patch(session.user.version);
-      } catch (e) {
-        // The account changed elsewhere (another tab): read the new version and try once more.
-        if (!(e instanceof ApiError && e.status === 409)) throw e;
-        const fresh = await client.fetchQuery<TSession>({ queryKey: SESSION_KEY, staleTime: 0 });
-        if (fresh.user) await patch(fresh.user.version);
+        if (session?.authenticated && session.user) await storeLocale(session.user.version);
+      } finally {
+        await applyLocale(locale);
+      }
+      async function storeLocale(version: number) {
+        const patch = (v: number) => api.patch<{ version: number }>('/api/v1/account', { locale, version: v });
+        try {
+          await patch(version);
+        } catch (e) {
+          // The account changed elsewhere (another tab): read the new version and try once more.
+          if (!(e instanceof ApiError && e.status === 409)) throw e;
+          const fresh = await client.fetchQuery<TSession>({ queryKey: SESSION_KEY, staleTime: 0 });
+          if (fresh.user) await patch(fresh.user.version);
+        }
       }
     },
     onSettled: () => client.invalidateQueries({ queryKey: SESSION_KEY }),
