@@ -1,12 +1,11 @@
 import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { thousandYenToYen } from '../../shared/assets/asset-money.ts';
 import { CONFIDENTIALITIES, MEDIA, PLACEMENTS, RANKS, SENSITIVITIES, type TAsset, type TCreateAssetRequest } from '../../shared/schemas/asset.schema.ts';
 import { toApiError } from '../api/api-client.ts';
-import { useServerErrors } from '../api/use-server-errors.ts';
+import { useRecordEditor } from '../api/use-record-editor.ts';
 import { ConfirmModal } from '../components/confirm-modal.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -111,7 +110,6 @@ function AssetEditor({ id }: { id: string | undefined }) {
   const { t } = useTranslation();
   const isNew = !id;
   const navigate = useNavigate();
-  const location = useLocation();
   const session = useOrganisationSession();
   const canWrite = session.organisation.can['assets.write'];
   const asset = useAsset(id);
@@ -120,38 +118,14 @@ function AssetEditor({ id }: { id: string | undefined }) {
   const create = useCreateAsset();
   const update = useUpdateAsset(id ?? '');
   const remove = useDeleteAsset();
-  const [saved, setSaved] = useState<string | null>((location.state as { created?: boolean } | null)?.created ? t('assets.form.created') : null);
   const [deleting, setDeleting] = useState(false);
-  const form = useForm<Values>({ mode: 'controlled', initialValues: EMPTY });
-  const errors = useServerErrors(form);
   const data = asset.data;
-
-  useEffect(() => {
-    if (data) {
-      form.setInitialValues(valuesOf(data));
-      form.setValues(valuesOf(data));
-    }
-    // Only when another version arrives (a save, or "load the latest").
-  }, [data?.id, data?.version]);
+  const { form, errors, saved, submit, conflict } = useRecordEditor({ data, isNew, empty: EMPTY, valuesOf, bodyOf, create, update, pathOf: (newId) => `/assets/${newId}`, createdMessage: t('assets.form.created'), savedMessage: t('assets.form.saved') });
 
   const title = isNew ? t('assets.form.newTitle') : (data?.name ?? t('assets.form.editTitle'));
   const unitYen = thousandYenToYen(String(form.values.unitValueThousandYen).trim());
   const records = Number(form.values.records);
   const total = unitYen !== null && Number.isSafeInteger(records) && records >= 0 ? BigInt(records) * unitYen : null;
-  const conflict = errors.problem?.status === 409 && errors.problem.code === 'conflict';
-
-  const submit = form.onSubmit((values) => {
-    errors.clear();
-    setSaved(null);
-    if (isNew) {
-      create.mutate(bodyOf(values), {
-        onSuccess: (a) => navigate(`/assets/${a.id}`, { replace: true, state: { created: true } }),
-        onError: errors.apply,
-      });
-    } else if (data) {
-      update.mutate({ ...bodyOf(values), version: data.version }, { onSuccess: () => setSaved(t('assets.form.saved')), onError: errors.apply });
-    }
-  });
 
   const opt = (list: { id: string; label: { ja: string; en: string } }[] = []) => [{ value: '', label: t('assets.unset') }, ...list.map((c) => ({ value: c.id, label: c.label[label.locale] }))];
 

@@ -293,7 +293,7 @@ function PreviewStep({ imp, onChangeMapping }: { imp: TAssetImport; onChangeMapp
                     <Table.Tr key={r.rowNumber}>
                       <Table.Td className="mono">{r.rowNumber}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Badge color={r.valid ? 'teal' : 'red'} variant="light" style={{ overflow: 'visible' }} maw="none">
+                        <Badge color={r.valid ? 'teal' : 'red'} variant="light" styles={{ root: { minWidth: 'max-content', overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } }}>
                           {r.valid ? t('assets.import.ok') : t('assets.import.ng')}
                         </Badge>
                       </Table.Td>

@@ -1,12 +1,11 @@
 import { Anchor, Button, Checkbox, Group, MultiSelect, NativeSelect, NumberInput, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { CONNECTIONS, CRITICALITIES, PLACEMENTS, type TCriticality, type TPlacement, type TStrategy, type TSystemFinding } from '../../shared/schemas/system.schema.ts';
 import { toApiError } from '../api/api-client.ts';
-import { useServerErrors } from '../api/use-server-errors.ts';
+import { useRecordEditor } from '../api/use-record-editor.ts';
 import { ConfirmModal } from '../components/confirm-modal.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -102,22 +101,12 @@ function SystemEditor({ id }: { id: string | undefined }) {
   const create = useCreateSystem();
   const update = useUpdateSystem(id ?? '');
   const remove = useDeleteSystem();
-  const location = useLocation();
-  const [saved, setSaved] = useState<string | null>((location.state as { created?: boolean } | null)?.created ? t('systems.created') : null);
   const [deleting, setDeleting] = useState(false);
   const [assetSearch, setAssetSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(assetSearch, 250);
   const assetChoices = useAssetChoices(debouncedSearch);
-  const form = useForm<Values>({ mode: 'controlled', initialValues: EMPTY });
-  const errors = useServerErrors(form);
   const data = system.data;
-
-  useEffect(() => {
-    if (data) {
-      form.setInitialValues(valuesOf(data));
-      form.setValues(valuesOf(data));
-    }
-  }, [data?.id, data?.version]);
+  const { form, errors, saved, submit } = useRecordEditor({ data, isNew, empty: EMPTY, valuesOf, bodyOf, create, update, pathOf: (newId) => `/systems/${newId}`, createdMessage: t('systems.created'), savedMessage: t('systems.saved') });
 
   const assetLabels = useMemo(() => {
     const m = new Map<string, string>();
@@ -133,15 +122,6 @@ function SystemEditor({ id }: { id: string | undefined }) {
   const title = isNew ? t('systems.newTitle') : (data?.name ?? t('systems.title'));
   const systemNames = new Map((systems.data?.items ?? []).map((s) => [s.id, s.name]));
 
-  const submit = form.onSubmit((values) => {
-    errors.clear();
-    setSaved(null);
-    if (isNew) {
-      create.mutate(bodyOf(values), { onSuccess: (s) => navigate(`/systems/${s.id}`, { replace: true, state: { created: true } }), onError: errors.apply });
-    } else if (data) {
-      update.mutate({ ...bodyOf(values), version: data.version }, { onSuccess: () => setSaved(t('systems.saved')), onError: errors.apply });
-    }
-  });
 
   const findingText = (f: TSystemFinding) =>
     t(`systems.findings.${f.code}`, { systems: joinList((f.systemIds ?? []).map((x) => systemNames.get(x) ?? x), locale) });

@@ -3,10 +3,10 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { MOTIVES, PRIORITIES, STAGE_X_KINDS, type TWorkloadReason } from '../../shared/schemas/workload.schema.ts';
 import { toApiError } from '../api/api-client.ts';
-import { useServerErrors } from '../api/use-server-errors.ts';
+import { useRecordEditor } from '../api/use-record-editor.ts';
 import { ConfirmModal } from '../components/confirm-modal.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -113,35 +113,13 @@ function WorkloadEditor({ id }: { id: string | undefined }) {
   const create = useCreateWorkload();
   const update = useUpdateWorkload(id ?? '');
   const remove = useDeleteWorkload();
-  const location = useLocation();
-  const [saved, setSaved] = useState<string | null>((location.state as { created?: boolean } | null)?.created ? t('workloads.created') : null);
   const [deleting, setDeleting] = useState(false);
-  const form = useForm<Values>({ mode: 'controlled', initialValues: EMPTY });
-  const errors = useServerErrors(form);
   const data = workload.data;
-
-  useEffect(() => {
-    if (data) {
-      form.setInitialValues(valuesOf(data));
-      form.setValues(valuesOf(data));
-    }
-  }, [data?.id, data?.version]);
+  const { form, errors, saved, submit } = useRecordEditor({ data, isNew, empty: EMPTY, valuesOf, bodyOf, create, update, pathOf: (newId) => `/workloads/${newId}`, createdMessage: t('workloads.created'), savedMessage: t('workloads.saved') });
 
   const title = isNew ? t('workloads.newTitle') : (data?.name ?? t('workloads.title'));
   const ref = reference.data;
 
-  const submit = form.onSubmit((values) => {
-    errors.clear();
-    setSaved(null);
-    if (isNew) {
-      create.mutate(bodyOf(values), {
-        onSuccess: (w) => navigate(`/workloads/${w.id}`, { replace: true, state: { created: true } }),
-        onError: errors.apply,
-      });
-    } else if (data) {
-      update.mutate({ ...bodyOf(values), version: data.version }, { onSuccess: () => setSaved(t('workloads.saved')), onError: errors.apply });
-    }
-  });
 
   return (
     <>
