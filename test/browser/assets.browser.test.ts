@@ -1,18 +1,15 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createSession, SESSION_COOKIE } from '../../src/server/platform/auth/session.ts';
 import { insertUser } from '../../src/server/platform/auth/user.repository.ts';
-import { loadConfig, type Config } from '../../src/server/platform/config.ts';
+import type { Config } from '../../src/server/platform/config.ts';
 import { insertMembership, insertOrganisation } from '../../src/server/platform/orgs/organisation.repository.ts';
-import { startServer, type RunningServer } from '../../src/server/server.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import type { RunningServer } from '../../src/server/server.ts';
+import { createBrowserKit, pageOf, ROOT } from '../helpers/browser.ts';
 
 /**
  * The information-asset inventory through the real UI in headless Chromium,
@@ -30,130 +27,23 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database.
  * Needs `npx vite build` first (dist/web) and Debian's /usr/bin/chromium.
  */
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SHOTS = path.join(ROOT, 'artifacts/screenshots/assets');
 const FIXTURES = path.join(ROOT, 'test/fixtures/asset-import');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const OWNERS = ['販売管理', '営業課', '販売課', 'NW', '総務', '人事'];
 
-type Lang = 'ja' | 'en';
+const kit = createBrowserKit({
+  shots: 'assets',
+  rawKeyPrefixes: ['common', 'nav', 'errors', 'assets'],
+  ports: [3500, 3599],
+  // The import wizard's file field sits behind its own button.
+  fields: 'input:not([type=hidden]):not([type=file]), select, textarea',
+  scrollToTop: true,
+});
+const { newContext, shotBoth, shotJa } = kit;
 
 let server: RunningServer;
 let config: Config;
-let dataDir = '';
-let testDatabase: TestDatabase | null = null;
 let organisationId = '';
 let ownerToken = '';
-const profiles: string[] = [];
-const contexts: BrowserContext[] = [];
-const browserErrors: string[] = [];
-
-async function freePort(from = 3500, to = 3599): Promise<number> {
-  const start = from + Math.floor(Math.random() * (to - from + 1));
-  for (let i = 0; i <= to - from; i++) {
-    const port = from + ((start - from + i) % (to - from + 1));
-    const free = await new Promise<boolean>((resolve) => {
-      const s = net.createServer();
-      s.once('error', () => resolve(false));
-      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port in ${from}-${to}`);
-}
-
-function watch(page: Page) {
-  page.on('pageerror', (e) => browserErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (400|401|403|404|409)/.test(m.text())) browserErrors.push(`console: ${m.text()}`);
-  });
-}
-
-async function newContext(): Promise<BrowserContext> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-chromium-'));
-  profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-    viewport: { width: 1280, height: 860 },
-    acceptDownloads: true,
-  });
-  contexts.push(context);
-  context.on('page', watch);
-  for (const p of context.pages()) watch(p);
-  return context;
-}
-
-let shotNumber = 0;
-
-async function assertNoRawKeys(page: Page) {
-  const text = await page.locator('body').innerText();
-  const raw = text.match(/\b(common|nav|errors|assets)\.[a-zA-Z_.]+\b/g);
-  assert.equal(raw, null, `untranslated keys on ${page.url()}: ${raw?.join(', ')}`);
-}
-
-/** Every input has an accessible name; one h1; heading levels never skip. */
-async function assertAccessible(page: Page) {
-  const unnamed = await page.locator('input:not([type=hidden]):not([type=file]), select, textarea').evaluateAll((elements) =>
-    elements
-      .filter((e) => {
-        const el = e as HTMLInputElement;
-        const aria = el.getAttribute('aria-label')?.trim();
-        const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
-          .split(/\s+/)
-          .map((id) => (id ? document.getElementById(id)?.textContent?.trim() : ''))
-          .join('');
-        const labels = [...(el.labels ?? [])].map((l) => l.textContent?.trim()).join('');
-        return !aria && !labelledBy && !labels;
-      })
-      .map((e) => e.outerHTML.slice(0, 160)),
-  );
-  assert.deepEqual(unnamed, [], `inputs without an accessible name on ${page.url()}`);
-  const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((hs) => hs.filter((h) => (h as HTMLElement).offsetParent !== null).map((h) => Number(h.tagName[1])));
-  assert.equal(levels.filter((l) => l === 1).length, 1, `exactly one h1 on ${page.url()} (levels ${levels})`);
-  levels.reduce((prev, l) => {
-    assert.ok(l <= prev + 1, `heading level jumps from h${prev} to h${l} on ${page.url()}`);
-    return l;
-  }, 0);
-}
-
-async function shot(page: Page, name: string, lang: Lang, fullPage = true) {
-  await page.waitForLoadState('networkidle');
-  await page.locator('.mantine-Loader-root').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
-  assert.equal(await page.locator('html').getAttribute('lang'), lang);
-  await assertNoRawKeys(page);
-  await assertAccessible(page);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-${name}-${lang}.png`), fullPage });
-}
-
-async function switchLanguage(page: Page, lang: Lang) {
-  const label = lang === 'ja' ? '日本語' : 'English';
-  const group = page.getByRole('radiogroup', { name: lang === 'ja' ? 'Language' : '表示言語' }).filter({ visible: true });
-  await group.getByText(label, { exact: true }).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-  await page.waitForLoadState('networkidle');
-}
-
-/** A screen in Japanese, then in English (waiting for `ready` to show again: some answers are fetched anew in the other language). */
-async function shotBoth(page: Page, name: string, ready?: string) {
-  shotNumber++;
-  await shot(page, name, 'ja');
-  await switchLanguage(page, 'en');
-  if (ready) await page.getByTestId(ready).waitFor();
-  await shot(page, name, 'en');
-  await switchLanguage(page, 'ja');
-  if (ready) await page.getByTestId(ready).waitFor();
-}
-
-async function shotJa(page: Page, name: string, fullPage = true) {
-  shotNumber++;
-  await shot(page, name, 'ja', fullPage);
-}
 
 /** The API as the signed-in owner, from the test (for the concurrent edit). */
 async function api(method: string, url: string, body?: unknown) {
@@ -176,19 +66,7 @@ async function uploadInWizard(page: Page, file: string) {
 }
 
 before(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) throw new Error('dist/web is missing: build the web app first with `npx vite build`.');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
-  fs.rmSync(SHOTS, { recursive: true, force: true });
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const port = await freePort();
-  const env: Record<string, string> = { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' };
-  if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
-  else if (process.env.KUMOJI_TEST_ADMIN_URL) {
-    testDatabase = await createTestDatabase();
-    env.DATABASE_URL = testDatabase.url;
-  } else env.DATA_DIR = dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-browser-'));
-  config = loadConfig(env);
-  server = await startServer(config, () => undefined);
+  ({ server, config } = await kit.start());
   const { db, pool } = server.database;
   const org = await insertOrganisation(db, '雲路商店株式会社');
   organisationId = org.id;
@@ -203,30 +81,13 @@ before(async () => {
   ownerToken = (await createSession(db, { userId: owner.id, organisationId: org.id, mfaPending: false, ipAddress: '127.0.0.1', userAgent: 'browser-test' }, config)).token;
 });
 
-after(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await server?.stop();
-  await testDatabase?.drop();
-  for (const p of profiles) fs.rmSync(p, { recursive: true, force: true });
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => kit.close());
 
 test('asset inventory journey: import, errors, list, bulk edit, edit conflict, history, asset model, progress, export', { timeout: 300_000 }, async (t) => {
   const context = await newContext();
   await context.addCookies([{ name: SESSION_COOKIE, value: ownerToken, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
-  const page = context.pages()[0] ?? (await context.newPage());
-  let failed = false;
-  const step = (name: string, fn: () => Promise<void>) =>
-    t.test(name, { skip: failed ? 'an earlier step failed' : false }, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        failed = true;
-        await page.screenshot({ path: path.join(SHOTS, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
-        if (browserErrors.length) (e as Error).message += `\nbrowser errors: ${browserErrors.join('\n')}`;
-        throw e;
-      }
-    });
+  const page = await pageOf(context);
+  const step = kit.steps(t, page, { withBrowserErrors: true });
 
   await step('the empty inventory, reached from the navigation', async () => {
     await page.goto(server.url);
@@ -240,11 +101,11 @@ test('asset inventory journey: import, errors, list, bulk edit, edit conflict, h
     await uploadInWizard(page, path.join(FIXTURES, 'seed-000-example.sjis.csv'));
     await page.getByTestId('import-detected').getByText('Shift_JIS（CP932）').waitFor();
     await page.getByTestId('import-mapping').waitFor();
-    await shotBoth(page, 'import-mapping', 'import-mapping');
+    await shotBoth(page, 'import-mapping', { ready: 'import-mapping' });
     await page.getByTestId('import-validate').click();
     await page.getByTestId('import-ok').waitFor();
     assert.match(await page.getByTestId('import-ok').innerText(), /7 件の情報資産を登録できます/);
-    await shotBoth(page, 'import-preview', 'import-ok');
+    await shotBoth(page, 'import-preview', { ready: 'import-ok' });
     await page.getByTestId('import-commit').click();
     await page.getByText('7 件の情報資産を資産目録に登録しました').waitFor();
     await shotJa(page, 'import-committed');
@@ -260,13 +121,10 @@ test('asset inventory journey: import, errors, list, bulk edit, edit conflict, h
     assert.match(issues, /山田太郎/);
     assert.match(issues, /9 行目と重複/);
     assert.equal(await page.getByTestId('import-commit').count(), 0);
-    shotNumber++;
-    await shot(page, 'import-errors', 'ja');
-    await switchLanguage(page, 'en');
-    // The server's messages come again in the new language.
-    await page.getByTestId('import-issues').getByText(/The rank must be A, B or C/).waitFor();
-    await shot(page, 'import-errors', 'en');
-    await switchLanguage(page, 'ja');
+    await shotBoth(page, 'import-errors', {
+      // The server's messages come again in the new language.
+      inEnglish: () => page.getByTestId('import-issues').getByText(/The rank must be A, B or C/).waitFor(),
+    });
     await page.getByRole('button', { name: '取り込みを中止' }).click();
     await page.getByText('この取り込みは中止されました').waitFor();
   });
@@ -302,10 +160,10 @@ test('asset inventory journey: import, errors, list, bulk edit, edit conflict, h
     await dialog.getByLabel('資産の分類区分').selectOption({ label: '情報・データ資産' });
     await dialog.getByLabel('資産の責任者').selectOption({ label: '総務' });
     // A dialog: the page behind it is inert, so only the visible window is checked and taken.
-    shotNumber++;
+    kit.nextShot();
     await page.waitForTimeout(400);
-    await assertNoRawKeys(page);
-    await page.screenshot({ path: path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-bulk-edit-ja.png`) });
+    await kit.assertNoRawKeys(page);
+    await page.screenshot({ path: kit.shotPath('bulk-edit-ja.png') });
     await dialog.getByTestId('bulk-apply').click();
     await page.getByText('2 件の情報資産を更新しました。').waitFor();
   });
@@ -357,8 +215,8 @@ test('asset inventory journey: import, errors, list, bulk edit, edit conflict, h
     const progress = page.getByTestId('import-progress');
     // The job may be quicker than the page: the bar is photographed when it is seen.
     if (await progress.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
-      shotNumber++;
-      await page.screenshot({ path: path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-import-progress-ja.png`) });
+      kit.nextShot();
+      await page.screenshot({ path: kit.shotPath('import-progress-ja.png') });
     }
     const importUrl = page.url();
     // Leave, come back through the recent imports.
@@ -387,6 +245,6 @@ test('asset inventory journey: import, errors, list, bulk edit, edit conflict, h
   });
 
   await step('no script errors', async () => {
-    assert.deepEqual(browserErrors, []);
+    assert.deepEqual(kit.errors, []);
   });
 });

@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { generate } from 'otplib';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { loadConfig } from '../../src/server/platform/config.ts';
-import { startServer, type RunningServer } from '../../src/server/server.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import type { Locator, Page } from 'playwright-core';
+import { createBrowserKit, exactly, pageOf, rawKeys, type Lang } from '../helpers/browser.ts';
 
 /**
  * The diagnosis journey through the real UI in headless Chromium, done as a
@@ -27,230 +21,50 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database.
  * fonts-noto-cjk, and pdftoppm (poppler-utils) for the PDF pages.
  */
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SHOTS = path.join(ROOT, 'artifacts/screenshots/diagnosis');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const PASSWORD = 'Kumoji-Test-Passphrase-2026!';
 const OWNER = { email: 'shacho@example.jp', name: '田中 誠', organisation: '雲路精工株式会社' };
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
-type Lang = 'ja' | 'en';
+const kit = createBrowserKit({
+  shots: 'diagnosis',
+  rawKeyPrefixes: ['common', 'nav', 'shell', 'roles', 'roleDescriptions', 'setup', 'signIn', 'mfa', 'invitation', 'home', 'members', 'organisation', 'organisationProfile', 'account', 'audit', 'notFound', 'errors', 'diagnosis', 'evidence'],
+  provokedStatuses: [400, 401, 403, 404, 409, 415],
+  clipboard: true,
+  scrollToTop: true,
+});
+const { newContext, shotBoth, shotJa, shotOverlay, freshTotp } = kit;
 
-let server: RunningServer;
 let setupUrl = '';
-let dataDir = '';
-let testDatabase: TestDatabase | null = null;
-const profiles: string[] = [];
-const contexts: BrowserContext[] = [];
-const browserErrors: string[] = [];
-
-async function freePort(from = 3200, to = 3299): Promise<number> {
-  const start = from + Math.floor(Math.random() * (to - from + 1));
-  for (let i = 0; i <= to - from; i++) {
-    const port = from + ((start - from + i) % (to - from + 1));
-    const free = await new Promise<boolean>((resolve) => {
-      const s = net.createServer();
-      s.once('error', () => resolve(false));
-      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port in ${from}-${to}`);
-}
-
-async function newContext(): Promise<BrowserContext> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-chromium-'));
-  profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-    viewport: { width: 1280, height: 860 },
-    acceptDownloads: true,
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  contexts.push(context);
-  context.on('page', watch);
-  for (const p of context.pages()) watch(p);
-  return context;
-}
-
-/** Script errors and CSP violations fail the test; HTTP 4xx the journey provokes on purpose do not. */
-function watch(page: Page) {
-  page.on('pageerror', (e) => browserErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (400|401|403|404|409|415)/.test(m.text())) {
-      browserErrors.push(`console: ${m.text()}`);
-    }
-  });
-}
-
-const pageOf = async (context: BrowserContext) => context.pages()[0] ?? (await context.newPage());
-
-let shotNumber = 0;
-
-/**
- * A TOTP code not used before: a server may refuse a code twice within its
- * 30-second step (ASVS 2.8.4), so wait for the next step when needed.
- */
-let lastTotp = '';
-async function freshTotp(secret: string): Promise<string> {
-  let code = await generate({ secret });
-  if (code === lastTotp) {
-    await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 500));
-    code = await generate({ secret });
-  }
-  lastTotp = code;
-  return code;
-}
-
-/** A field's label exactly, with or without the required-field asterisk. */
-const exactly = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
-
-/** i18next shows a key when its message is missing: none may reach the screen. */
-async function assertNoRawKeys(page: Page) {
-  const text = await page.locator('body').innerText();
-  const raw = text.match(/\b(common|nav|shell|roles|roleDescriptions|setup|signIn|mfa|invitation|home|members|organisation|organisationProfile|account|audit|notFound|errors|diagnosis|evidence)\.[a-zA-Z_.]+\b/g);
-  assert.equal(raw, null, `untranslated keys on ${page.url()}: ${raw?.join(', ')}`);
-}
-
-/** Every input has an accessible name; one h1; heading levels never skip. */
-async function assertAccessible(page: Page) {
-  const unnamed = await page.locator('input:not([type=hidden]), select, textarea').evaluateAll((elements) =>
-    elements
-      .filter((e) => {
-        const el = e as HTMLInputElement;
-        const aria = el.getAttribute('aria-label')?.trim();
-        const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
-          .split(/\s+/)
-          .map((id) => (id ? document.getElementById(id)?.textContent?.trim() : ''))
-          .join('');
-        const labels = [...(el.labels ?? [])].map((l) => l.textContent?.trim()).join('');
-        return !aria && !labelledBy && !labels;
-      })
-      .map((e) => e.outerHTML.slice(0, 160)),
-  );
-  assert.deepEqual(unnamed, [], `inputs without an accessible name on ${page.url()}`);
-  const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((hs) => hs.filter((h) => (h as HTMLElement).offsetParent !== null).map((h) => Number(h.tagName[1])));
-  assert.equal(levels.filter((l) => l === 1).length, 1, `exactly one h1 on ${page.url()} (levels ${levels})`);
-  levels.reduce((prev, l) => {
-    assert.ok(l <= prev + 1, `heading level jumps from h${prev} to h${l} on ${page.url()}`);
-    return l;
-  }, 0);
-}
-
-async function shot(page: Page, name: string, lang: Lang, { fullPage = true } = {}) {
-  await page.waitForLoadState('networkidle');
-  await page.locator('[role=status] .mantine-Loader-root, .mantine-Loader-root').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
-  assert.equal(await page.locator('html').getAttribute('lang'), lang);
-  await assertNoRawKeys(page);
-  await assertAccessible(page);
-  const file = path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-${name}-${lang}.png`);
-  // From the top: a full-page capture of a scrolled page draws the fixed header in the middle.
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: file, fullPage });
-}
-
-/** An open menu or dialog: the visible window, after its opening transition. */
-async function shotOverlay(page: Page, name: string) {
-  shotNumber++;
-  await page.waitForTimeout(400);
-  await shot(page, name, 'ja', { fullPage: false });
-}
-
-async function switchLanguage(page: Page, lang: Lang) {
-  const label = lang === 'ja' ? '日本語' : 'English';
-  // The switch is a radio group labelled in the language currently shown.
-  const group = page.getByRole('radiogroup', { name: lang === 'ja' ? 'Language' : '表示言語' }).filter({ visible: true });
-  await group.getByText(label, { exact: true }).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-  await page.waitForLoadState('networkidle');
-}
-
-/** A screen in Japanese, then in English, then back to Japanese (through the switch in the header). */
-async function shotBoth(page: Page, name: string) {
-  shotNumber++;
-  await shot(page, name, 'ja');
-  await switchLanguage(page, 'en');
-  await shot(page, name, 'en');
-  await switchLanguage(page, 'ja');
-}
-
-async function shotJa(page: Page, name: string) {
-  shotNumber++;
-  await shot(page, name, 'ja');
-}
 
 before(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) {
-    throw new Error('dist/web is missing: build the web app first with `npx vite build` (or `npm run build`).');
-  }
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium fonts-noto-cjk`);
-  }
-  fs.rmSync(SHOTS, { recursive: true, force: true });
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const port = await freePort();
-  const env: Record<string, string> = { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' };
-  if (process.env.DATABASE_URL) {
-    env.DATABASE_URL = process.env.DATABASE_URL;
-  } else if (process.env.KUMOJI_TEST_ADMIN_URL) {
-    // Under scripts/run-tests.mjs: a fresh database on the suite's server rather than a second embedded one.
-    testDatabase = await createTestDatabase();
-    env.DATABASE_URL = testDatabase.url;
-  } else {
-    env.DATA_DIR = dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-browser-'));
-  }
-  server = await startServer(loadConfig(env), (line) => {
-    const m = line.match(/(http:\/\/\S+\/setup\?token=\S+)/);
-    if (m) setupUrl = m[1];
-  });
+  ({ setupUrl } = await kit.start());
 });
 
-after(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await server?.stop();
-  await testDatabase?.drop();
-  for (const p of profiles) fs.rmSync(p, { recursive: true, force: true });
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
+after(() => kit.close());
 
 /** A tiny valid PDF for the evidence upload. */
 const SAMPLE_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 
 /** The report stands alone (no language switch in a header): its article carries the language. */
 async function shotReport(page: Page, name: string, lang: Lang) {
-  shotNumber++;
+  kit.nextShot();
   await page.locator(`article[lang=${lang}][data-report-ready=true]`).waitFor();
   await page.waitForLoadState('networkidle');
-  await assertNoRawKeys(page);
-  await assertAccessible(page);
-  await page.screenshot({ path: path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-${name}-${lang}.png`), fullPage: true });
+  await kit.assertNoRawKeys(page);
+  await kit.assertAccessible(page);
+  await page.screenshot({ path: kit.shotPath(`${name}-${lang}.png`), fullPage: true });
 }
 
 /** A downloaded PDF kept with the screenshots and turned into PNG pages (pdftoppm, poppler-utils) to look at. */
 function pdfPages(pdf: Buffer, name: string): string[] {
-  shotNumber++;
-  const base = path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-${name}`);
+  kit.nextShot();
+  const base = kit.shotPath(name);
   fs.writeFileSync(`${base}.pdf`, pdf);
   execFileSync('pdftoppm', ['-png', '-r', '80', `${base}.pdf`, base]);
   // The PDF is read as text too: every message translated, none shown as its key.
   const text = execFileSync('pdftotext', ['-layout', `${base}.pdf`, '-'], { encoding: 'utf8' });
-  const raw = text.match(/\b(common|diagnosis|organisationProfile|evidence|errors)\.[a-zA-Z_.]+\b/g);
+  const raw = rawKeys(text, ['common', 'diagnosis', 'organisationProfile', 'evidence', 'errors']);
   assert.equal(raw, null, `untranslated keys in ${name}: ${raw?.join(', ')}`);
-  return fs.readdirSync(SHOTS).filter((f) => f.startsWith(path.basename(base)) && f.endsWith('.png'));
+  return fs.readdirSync(kit.shotsDir).filter((f) => f.startsWith(path.basename(base)) && f.endsWith('.png'));
 }
 
 async function answer(card: Locator, value: 'Yes' | 'No' | 'わからない') {
@@ -273,17 +87,7 @@ test('diagnosis journey: profile, checklists, diagnosis, gate, roadmap, dashboar
   assert.match(setupUrl, /\/setup\?token=/, 'the server printed a set-up link');
   const context = await newContext();
   const page = await pageOf(context);
-  let failed = false;
-  const step = (name: string, fn: () => Promise<void>) =>
-    t.test(name, { skip: failed ? 'an earlier step failed' : false }, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        failed = true;
-        await page.screenshot({ path: path.join(SHOTS, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
-        throw e;
-      }
-    });
+  const step = kit.steps(t, page);
   const nav = (name: string) => page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name, exact: true }).click();
   const h1 = (name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
 
@@ -462,7 +266,7 @@ test('diagnosis journey: profile, checklists, diagnosis, gate, roadmap, dashboar
     const jaPdf = fs.readFileSync((await (await ja).path())!);
     assert.equal(jaPdf.subarray(0, 5).toString('latin1'), '%PDF-');
     assert.ok(pdfPages(jaPdf, 'report-pdf-ja').length >= 2, 'the Japanese PDF has pages');
-    assert.match(execFileSync('pdftotext', [path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-report-pdf-ja.pdf`), '-'], { encoding: 'utf8' }), /クラウド移行 診断レポート[\s\S]*推奨される対応/);
+    assert.match(execFileSync('pdftotext', [kit.shotPath('report-pdf-ja.pdf'), '-'], { encoding: 'utf8' }), /クラウド移行 診断レポート[\s\S]*推奨される対応/);
     await page.getByRole('radiogroup', { name: 'レポートの言語' }).getByText('English', { exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Cloud migration diagnosis report' }).waitFor();
     await shotReport(page, 'report', 'en');
@@ -471,8 +275,8 @@ test('diagnosis journey: profile, checklists, diagnosis, gate, roadmap, dashboar
     const download = await en;
     assert.match(download.suggestedFilename(), /^kumoji-diagnosis-report-\d{4}-\d{2}-\d{2}-en\.pdf$/);
     assert.ok(pdfPages(fs.readFileSync((await download.path())!), 'report-pdf-en').length >= 2, 'the English PDF has pages');
-    assert.match(execFileSync('pdftotext', [path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-report-pdf-en.pdf`), '-'], { encoding: 'utf8' }), /Cloud migration diagnosis report[\s\S]*Suggested actions/);
+    assert.match(execFileSync('pdftotext', [kit.shotPath('report-pdf-en.pdf'), '-'], { encoding: 'utf8' }), /Cloud migration diagnosis report[\s\S]*Suggested actions/);
   });
 
-  assert.deepEqual(browserErrors, [], 'no script errors or CSP violations in the browser');
+  assert.deepEqual(kit.errors, [], 'no script errors or CSP violations in the browser');
 });

@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { generate } from 'otplib';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { loadConfig } from '../../src/server/platform/config.ts';
-import { startServer, type RunningServer } from '../../src/server/server.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import type { Page } from 'playwright-core';
+import type { RunningServer } from '../../src/server/server.ts';
+import { createBrowserKit, exactly, pageOf, ROOT, switchLanguage } from '../helpers/browser.ts';
 
 /**
  * The foundation journey through the real UI in headless Chromium, against
@@ -24,147 +19,20 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database.
  * Needs `npx vite build` first (dist/web) and Debian's /usr/bin/chromium.
  */
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SHOTS = path.join(ROOT, 'artifacts/screenshots/foundation');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const PASSWORD = 'Kumoji-Test-Passphrase-2026!';
 const NEW_PASSWORD = 'Kumoji-New-Passphrase-2027?';
 const OWNER = { email: 'owner@example.jp', name: '山田 太郎', organisation: 'テスト商事株式会社' };
 const NEWCOMER = { email: 'hanako.sato@example.jp', name: '佐藤 花子' };
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
-type Lang = 'ja' | 'en';
+const kit = createBrowserKit({
+  shots: 'foundation',
+  rawKeyPrefixes: ['common', 'nav', 'shell', 'roles', 'roleDescriptions', 'setup', 'signIn', 'mfa', 'invitation', 'home', 'members', 'organisation', 'account', 'audit', 'notFound', 'errors'],
+  clipboard: true,
+});
+const { newContext, shotBoth, shotJa, shotOverlay, freshTotp } = kit;
 
 let server: RunningServer;
 let setupUrl = '';
-let dataDir = '';
-let testDatabase: TestDatabase | null = null;
-const profiles: string[] = [];
-const contexts: BrowserContext[] = [];
-const browserErrors: string[] = [];
-
-async function freePort(from = 3200, to = 3299): Promise<number> {
-  const start = from + Math.floor(Math.random() * (to - from + 1));
-  for (let i = 0; i <= to - from; i++) {
-    const port = from + ((start - from + i) % (to - from + 1));
-    const free = await new Promise<boolean>((resolve) => {
-      const s = net.createServer();
-      s.once('error', () => resolve(false));
-      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port in ${from}-${to}`);
-}
-
-async function newContext(): Promise<BrowserContext> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-chromium-'));
-  profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-    viewport: { width: 1280, height: 860 },
-    acceptDownloads: true,
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  contexts.push(context);
-  context.on('page', watch);
-  for (const p of context.pages()) watch(p);
-  return context;
-}
-
-/** Script errors and CSP violations fail the test; HTTP 4xx the journey provokes on purpose do not. */
-function watch(page: Page) {
-  page.on('pageerror', (e) => browserErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (400|401|403|404|409)/.test(m.text())) {
-      browserErrors.push(`console: ${m.text()}`);
-    }
-  });
-}
-
-const pageOf = async (context: BrowserContext) => context.pages()[0] ?? (await context.newPage());
-
-let shotNumber = 0;
-
-/**
- * A TOTP code not used before: a server may refuse a code twice within its
- * 30-second step (ASVS 2.8.4), so wait for the next step when needed.
- */
-let lastTotp = '';
-async function freshTotp(secret: string): Promise<string> {
-  let code = await generate({ secret });
-  if (code === lastTotp) {
-    await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 500));
-    code = await generate({ secret });
-  }
-  lastTotp = code;
-  return code;
-}
-
-/** A field's label exactly, with or without the required-field asterisk. */
-const exactly = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
-
-/** i18next shows a key when its message is missing: none may reach the screen. */
-async function assertNoRawKeys(page: Page) {
-  const text = await page.locator('body').innerText();
-  const raw = text.match(/\b(common|nav|shell|roles|roleDescriptions|setup|signIn|mfa|invitation|home|members|organisation|account|audit|notFound|errors)\.[a-zA-Z_.]+\b/g);
-  assert.equal(raw, null, `untranslated keys on ${page.url()}: ${raw?.join(', ')}`);
-}
-
-/** Every input has an accessible name; one h1; heading levels never skip. */
-async function assertAccessible(page: Page) {
-  const unnamed = await page.locator('input:not([type=hidden]), select, textarea').evaluateAll((elements) =>
-    elements
-      .filter((e) => {
-        const el = e as HTMLInputElement;
-        const aria = el.getAttribute('aria-label')?.trim();
-        const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
-          .split(/\s+/)
-          .map((id) => (id ? document.getElementById(id)?.textContent?.trim() : ''))
-          .join('');
-        const labels = [...(el.labels ?? [])].map((l) => l.textContent?.trim()).join('');
-        return !aria && !labelledBy && !labels;
-      })
-      .map((e) => e.outerHTML.slice(0, 160)),
-  );
-  assert.deepEqual(unnamed, [], `inputs without an accessible name on ${page.url()}`);
-  const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((hs) => hs.filter((h) => (h as HTMLElement).offsetParent !== null).map((h) => Number(h.tagName[1])));
-  assert.equal(levels.filter((l) => l === 1).length, 1, `exactly one h1 on ${page.url()} (levels ${levels})`);
-  levels.reduce((prev, l) => {
-    assert.ok(l <= prev + 1, `heading level jumps from h${prev} to h${l} on ${page.url()}`);
-    return l;
-  }, 0);
-}
-
-async function shot(page: Page, name: string, lang: Lang, { fullPage = true } = {}) {
-  await page.waitForLoadState('networkidle');
-  await page.locator('[role=status] .mantine-Loader-root, .mantine-Loader-root').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
-  assert.equal(await page.locator('html').getAttribute('lang'), lang);
-  await assertNoRawKeys(page);
-  await assertAccessible(page);
-  const file = path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-${name}-${lang}.png`);
-  await page.screenshot({ path: file, fullPage });
-}
-
-/** An open menu or dialog: the visible window, after its opening transition. */
-async function shotOverlay(page: Page, name: string) {
-  shotNumber++;
-  await page.waitForTimeout(400);
-  await shot(page, name, 'ja', { fullPage: false });
-}
 
 /**
  * PRODUCT.md target: the first page's JavaScript under 300 KB gzipped. Every
@@ -183,62 +51,11 @@ async function firstPageJsGzip(page: Page): Promise<{ total: number; files: stri
   return { total, files };
 }
 
-async function switchLanguage(page: Page, lang: Lang) {
-  const label = lang === 'ja' ? '日本語' : 'English';
-  // The switch is a radio group labelled in the language currently shown.
-  const group = page.getByRole('radiogroup', { name: lang === 'ja' ? 'Language' : '表示言語' }).filter({ visible: true });
-  await group.getByText(label, { exact: true }).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-  await page.waitForLoadState('networkidle');
-}
-
-/** A screen in Japanese, then in English, then back to Japanese (through the switch in the header). */
-async function shotBoth(page: Page, name: string) {
-  shotNumber++;
-  await shot(page, name, 'ja');
-  await switchLanguage(page, 'en');
-  await shot(page, name, 'en');
-  await switchLanguage(page, 'ja');
-}
-
-async function shotJa(page: Page, name: string) {
-  shotNumber++;
-  await shot(page, name, 'ja');
-}
-
 before(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) {
-    throw new Error('dist/web is missing: build the web app first with `npx vite build` (or `npm run build`).');
-  }
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium fonts-noto-cjk`);
-  }
-  fs.rmSync(SHOTS, { recursive: true, force: true });
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const port = await freePort();
-  const env: Record<string, string> = { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' };
-  if (process.env.DATABASE_URL) {
-    env.DATABASE_URL = process.env.DATABASE_URL;
-  } else if (process.env.KUMOJI_TEST_ADMIN_URL) {
-    // Under scripts/run-tests.mjs: a fresh database on the suite's server rather than a second embedded one.
-    testDatabase = await createTestDatabase();
-    env.DATABASE_URL = testDatabase.url;
-  } else {
-    env.DATA_DIR = dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-browser-'));
-  }
-  server = await startServer(loadConfig(env), (line) => {
-    const m = line.match(/(http:\/\/\S+\/setup\?token=\S+)/);
-    if (m) setupUrl = m[1];
-  });
+  ({ server, setupUrl } = await kit.start());
 });
 
-after(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await server?.stop();
-  await testDatabase?.drop();
-  for (const p of profiles) fs.rmSync(p, { recursive: true, force: true });
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => kit.close());
 
 test('foundation journey: set-up, MFA, invitation, roles, audit log, sign-in again', { timeout: 240_000 }, async (t) => {
   assert.match(setupUrl, /\/setup\?token=/, 'the server printed a set-up link');
@@ -246,18 +63,7 @@ test('foundation journey: set-up, MFA, invitation, roles, audit log, sign-in aga
   const owner = await pageOf(ownerContext);
   let secret = '';
   let invitationUrl = '';
-  // The journey is one story: after a failed step the rest is skipped, not piled up with timeouts.
-  let failed = false;
-  const step = (name: string, fn: () => Promise<void>) =>
-    t.test(name, { skip: failed ? 'an earlier step failed' : false }, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        failed = true;
-        await owner.screenshot({ path: path.join(SHOTS, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
-        throw e;
-      }
-    });
+  const step = kit.steps(t, owner);
 
   await step('set-up creates the owner and the organisation', async () => {
     await owner.goto(setupUrl);
@@ -271,8 +77,7 @@ test('foundation journey: set-up, MFA, invitation, roles, audit log, sign-in aga
     await owner.getByLabel('パスワード(確認用)').fill('password1234');
     await owner.getByRole('button', { name: '組織とアカウントを作成' }).click();
     await owner.getByText('推測されやすいパスワードです', { exact: false }).first().waitFor();
-    shotNumber++;
-    await shot(owner, 'setup-weak-password', 'ja');
+    await shotJa(owner, 'setup-weak-password');
     await owner.getByLabel(exactly('パスワード')).fill(PASSWORD);
     await owner.getByLabel('パスワード(確認用)').fill(PASSWORD);
     await owner.getByRole('button', { name: '組織とアカウントを作成' }).click();
@@ -578,5 +383,5 @@ test('foundation journey: set-up, MFA, invitation, roles, audit log, sign-in aga
     await shotJa(owner, 'members-phone');
   });
 
-  assert.deepEqual(browserErrors, [], 'no script errors or CSP violations in the browser');
+  assert.deepEqual(kit.errors, [], 'no script errors or CSP violations in the browser');
 });

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { generate } from 'otplib';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { loadShippedCatalog } from '../../src/server/catalog/catalog.loader.ts';
-import { loadConfig } from '../../src/server/platform/config.ts';
-import { startServer, type RunningServer } from '../../src/server/server.ts';
+import type { RunningServer } from '../../src/server/server.ts';
+import { createBrowserKit, pageOf, ROOT } from '../helpers/browser.ts';
 
 /**
  * The knowledge base through the real UI in headless Chromium, against the
@@ -23,21 +21,8 @@ import { startServer, type RunningServer } from '../../src/server/server.ts';
  * Needs `npx vite build` first (dist/web) and Debian's /usr/bin/chromium.
  */
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SHOTS = path.join(ROOT, 'artifacts/screenshots/knowledge');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const PASSWORD = 'Kumoji-Test-Passphrase-2026!';
 const OWNER = { email: 'kb-owner@example.jp', name: '鈴木 一郎', organisation: 'ナレッジ商事株式会社' };
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The checklist question the test changes in a newer shipped version (seed 000 VI.1.1 No.1.2). */
 const QUESTION_JA = '貴組織では、共通的なメールやファイルサーバのクラウドを利用したことがない';
@@ -94,127 +79,19 @@ items:
       frequency: yearly
 `;
 
-type Lang = 'ja' | 'en';
+const kit = createBrowserKit({
+  shots: 'knowledge',
+  rawKeyPrefixes: ['common', 'nav', 'catalog', 'errors'],
+  ports: [3500, 3599],
+  // The 400 of the refused file is provoked on purpose.
+  provokedStatuses: [400],
+  loader: '[role=status] .mantine-Loader-root',
+});
+const { newContext, shotBoth, shotJa } = kit;
 
 let server: RunningServer;
 let setupUrl = '';
-let dataDir = '';
 let catalogDir = '';
-const profiles: string[] = [];
-const contexts: BrowserContext[] = [];
-const browserErrors: string[] = [];
-
-async function freePort(from = 3500, to = 3599): Promise<number> {
-  const start = from + Math.floor(Math.random() * (to - from + 1));
-  for (let i = 0; i <= to - from; i++) {
-    const port = from + ((start - from + i) % (to - from + 1));
-    const free = await new Promise<boolean>((resolve) => {
-      const s = net.createServer();
-      s.once('error', () => resolve(false));
-      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port in ${from}-${to}`);
-}
-
-async function newContext(): Promise<BrowserContext> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-chromium-'));
-  profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-    viewport: { width: 1280, height: 860 },
-  });
-  contexts.push(context);
-  context.on('page', watch);
-  for (const p of context.pages()) watch(p);
-  return context;
-}
-
-/** Script errors and CSP violations fail the test; the 400 of the refused file is provoked on purpose. */
-function watch(page: Page) {
-  page.on('pageerror', (e) => browserErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 400/.test(m.text())) {
-      browserErrors.push(`console: ${m.text()}`);
-    }
-  });
-}
-
-const pageOf = async (context: BrowserContext) => context.pages()[0] ?? (await context.newPage());
-
-let shotNumber = 0;
-
-/** i18next shows a key when its message is missing: none may reach the screen. */
-async function assertNoRawKeys(page: Page) {
-  const text = await page.locator('body').innerText();
-  const raw = text.match(/\b(common|nav|catalog|errors)\.[a-zA-Z_.]+\b/g);
-  assert.equal(raw, null, `untranslated keys on ${page.url()}: ${raw?.join(', ')}`);
-}
-
-/** Every input has an accessible name; one h1; heading levels never skip. */
-async function assertAccessible(page: Page) {
-  const unnamed = await page.locator('input:not([type=hidden]), select, textarea').evaluateAll((elements) =>
-    elements
-      .filter((e) => {
-        const el = e as HTMLInputElement;
-        const aria = el.getAttribute('aria-label')?.trim();
-        const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
-          .split(/\s+/)
-          .map((id) => (id ? document.getElementById(id)?.textContent?.trim() : ''))
-          .join('');
-        const labels = [...(el.labels ?? [])].map((l) => l.textContent?.trim()).join('');
-        return !aria && !labelledBy && !labels;
-      })
-      .map((e) => e.outerHTML.slice(0, 160)),
-  );
-  assert.deepEqual(unnamed, [], `inputs without an accessible name on ${page.url()}`);
-  const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((hs) => hs.filter((h) => (h as HTMLElement).offsetParent !== null).map((h) => Number(h.tagName[1])));
-  assert.equal(levels.filter((l) => l === 1).length, 1, `exactly one h1 on ${page.url()} (levels ${levels})`);
-  levels.reduce((prev, l) => {
-    assert.ok(l <= prev + 1, `heading level jumps from h${prev} to h${l} on ${page.url()}`);
-    return l;
-  }, 0);
-}
-
-async function shot(page: Page, name: string, lang: Lang, fullPage = true) {
-  await page.waitForLoadState('networkidle');
-  await page.locator('[role=status] .mantine-Loader-root').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
-  assert.equal(await page.locator('html').getAttribute('lang'), lang);
-  await assertNoRawKeys(page);
-  await assertAccessible(page);
-  const file = path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-${name}-${lang}.png`);
-  await page.screenshot({ path: file, fullPage });
-}
-
-async function switchLanguage(page: Page, lang: Lang) {
-  const label = lang === 'ja' ? '日本語' : 'English';
-  // The switch is a radio group labelled in the language currently shown.
-  const group = page.getByRole('radiogroup', { name: lang === 'ja' ? 'Language' : '表示言語' }).filter({ visible: true });
-  await group.getByText(label, { exact: true }).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-  await page.waitForLoadState('networkidle');
-}
-
-/** A screen in Japanese, then in English, then back to Japanese (through the switch in the header). */
-async function shotBoth(page: Page, name: string, inEnglish?: () => Promise<void>) {
-  shotNumber++;
-  await shot(page, name, 'ja');
-  await switchLanguage(page, 'en');
-  await inEnglish?.();
-  await shot(page, name, 'en');
-  await switchLanguage(page, 'ja');
-}
-
-/** `fullPage: false` for a dialog, which sits in the viewport rather than at the top of a long page. */
-async function shotJa(page: Page, name: string, fullPage = true) {
-  shotNumber++;
-  await shot(page, name, 'ja', fullPage);
-}
 
 /**
  * The owner is created through the API the set-up page uses (the foundation
@@ -248,32 +125,14 @@ async function uploadFile(page: Page, name: string, content: string) {
 }
 
 before(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) {
-    throw new Error('dist/web is missing: build the web app first with `npx vite build` (or `npm run build`).');
-  }
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium fonts-noto-cjk`);
-  }
-  fs.rmSync(SHOTS, { recursive: true, force: true });
-  fs.mkdirSync(SHOTS, { recursive: true });
   // A copy of the shipped catalog, so a newer version of a collection can be published during the test.
   catalogDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-catalog-'));
   fs.cpSync(path.join(ROOT, 'catalog'), catalogDir, { recursive: true });
-  const port = await freePort();
-  const env: Record<string, string> = { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', CATALOG_DIR: catalogDir };
-  if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
-  else env.DATA_DIR = dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-browser-'));
-  server = await startServer(loadConfig(env), (line) => {
-    const m = line.match(/(http:\/\/\S+\/setup\?token=\S+)/);
-    if (m) setupUrl = m[1];
-  });
+  ({ server, setupUrl } = await kit.start({ env: { CATALOG_DIR: catalogDir }, suiteDatabase: false }));
 });
 
 after(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await server?.stop();
-  for (const p of profiles) fs.rmSync(p, { recursive: true, force: true });
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await kit.close();
   if (catalogDir) fs.rmSync(catalogDir, { recursive: true, force: true });
 });
 
@@ -281,18 +140,7 @@ test('knowledge base: browse, search, glossary, own files, versions and history'
   assert.match(setupUrl, /\/setup\?token=/, 'the server printed a set-up link');
   const context = await newContext();
   const page = await pageOf(context);
-  // The journey is one story: after a failed step the rest is skipped, not piled up with timeouts.
-  let failed = false;
-  const step = (name: string, fn: () => Promise<void>) =>
-    t.test(name, { skip: failed ? 'an earlier step failed' : false }, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        failed = true;
-        await page.screenshot({ path: path.join(SHOTS, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
-        throw e;
-      }
-    });
+  const step = kit.steps(t, page);
   const main = () => page.getByRole('main');
 
   await step('the owner finds the knowledge base in the navigation; collections are grouped by source', async () => {
@@ -411,10 +259,12 @@ test('knowledge base: browse, search, glossary, own files, versions and history'
     assert.ok(rows.some((r) => /^18 行目/.test(r) && /related: urn:kumoji:seed-000:checklists:nowhere/.test(r) && /unknown item id/.test(r)), rows.join(' | '));
     assert.ok(rows.some((r) => /^19 行目/.test(r) && /frequency: yearly/.test(r)), rows.join(' | '));
     // Switching language keeps the chosen file: sending it again gets the server's English messages.
-    await shotBoth(page, 'upload-errors', async () => {
-      await page.getByRole('button', { name: 'Upload', exact: true }).click();
-      await page.getByTestId('upload-errors').getByText(/The catalog file has \d+ error/).waitFor();
-      await page.getByTestId('upload-error').first().getByText(/^Line \d+$/).waitFor();
+    await shotBoth(page, 'upload-errors', {
+      inEnglish: async () => {
+        await page.getByRole('button', { name: 'Upload', exact: true }).click();
+        await page.getByTestId('upload-errors').getByText(/The catalog file has \d+ error/).waitFor();
+        await page.getByTestId('upload-error').first().getByText(/^Line \d+$/).waitFor();
+      },
     });
   });
 
@@ -501,12 +351,12 @@ test('knowledge base: browse, search, glossary, own files, versions and history'
     await dialog.getByText('「当社のバックアップ規程」を自組織のナレッジベースから削除します。', { exact: false }).waitFor();
     // The dialog fades in: photograph it once its transition has ended.
     await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-    await shotJa(page, 'remove-confirm', false);
+    await shotJa(page, 'remove-confirm', { fullPage: false });
     await dialog.getByRole('button', { name: '削除' }).click();
     await page.getByText('「当社のバックアップ規程」をナレッジベースから削除しました。').waitFor();
     await own.getByText('自組織のコレクションはまだありません。').waitFor();
     await shotJa(page, 'home-after-remove');
   });
 
-  assert.deepEqual(browserErrors, [], 'no script errors or CSP violations in the browser');
+  assert.deepEqual(kit.errors, [], 'no script errors or CSP violations in the browser');
 });

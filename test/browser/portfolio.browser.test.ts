@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { generate } from 'otplib';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { assets } from '../../src/server/assets/asset.table.ts';
-import { loadConfig } from '../../src/server/platform/config.ts';
-import { startServer, type RunningServer } from '../../src/server/server.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import type { RunningServer } from '../../src/server/server.ts';
+import { createBrowserKit, exactly, pageOf } from '../helpers/browser.ts';
 
 /**
  * The workloads and system portfolio journey through the real UI in headless
@@ -29,145 +23,19 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database.
  * Needs `npx vite build` first (dist/web) and Debian's /usr/bin/chromium.
  */
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SHOTS = path.join(ROOT, 'artifacts/screenshots/portfolio');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const PASSWORD = 'Kumoji-Test-Passphrase-2026!';
 const OWNER = { email: 'cio@example.jp', name: '鈴木 一郎', organisation: '雲路工業株式会社' };
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
-type Lang = 'ja' | 'en';
+const kit = createBrowserKit({
+  shots: 'portfolio',
+  rawKeyPrefixes: ['common', 'nav', 'errors', 'workloads', 'systems', 'portfolio'],
+  ports: [3300, 3399],
+  scrollToTop: true,
+});
+const { newContext, shotBoth, shotJa } = kit;
 
 let server: RunningServer;
 let setupUrl = '';
-let dataDir = '';
-let testDatabase: TestDatabase | null = null;
-const profiles: string[] = [];
-const contexts: BrowserContext[] = [];
-const browserErrors: string[] = [];
-
-async function freePort(from = 3300, to = 3399): Promise<number> {
-  const start = from + Math.floor(Math.random() * (to - from + 1));
-  for (let i = 0; i <= to - from; i++) {
-    const port = from + ((start - from + i) % (to - from + 1));
-    const free = await new Promise<boolean>((resolve) => {
-      const s = net.createServer();
-      s.once('error', () => resolve(false));
-      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port in ${from}-${to}`);
-}
-
-async function newContext(): Promise<BrowserContext> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-chromium-'));
-  profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-    viewport: { width: 1280, height: 860 },
-  });
-  contexts.push(context);
-  context.on('page', watch);
-  for (const p of context.pages()) watch(p);
-  return context;
-}
-
-/** Script errors and CSP violations fail the test; HTTP 4xx the journey provokes on purpose do not. */
-function watch(page: Page) {
-  page.on('pageerror', (e) => browserErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (400|401|403|404|409)/.test(m.text())) {
-      browserErrors.push(`console: ${m.text()}`);
-    }
-  });
-}
-
-const pageOf = async (context: BrowserContext) => context.pages()[0] ?? (await context.newPage());
-
-let shotNumber = 0;
-
-/** A field's label exactly, with or without the required-field asterisk. */
-const exactly = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
-
-/** i18next shows a key when its message is missing: none may reach the screen. */
-async function assertNoRawKeys(page: Page) {
-  const text = await page.locator('body').innerText();
-  const raw = text.match(/\b(common|nav|errors|workloads|systems|portfolio)\.[a-zA-Z_.]+\b/g);
-  assert.equal(raw, null, `untranslated keys on ${page.url()}: ${raw?.join(', ')}`);
-}
-
-/** Every input has an accessible name; one h1; heading levels never skip. */
-async function assertAccessible(page: Page) {
-  const unnamed = await page.locator('input:not([type=hidden]), select, textarea').evaluateAll((elements) =>
-    elements
-      .filter((e) => {
-        const el = e as HTMLInputElement;
-        const aria = el.getAttribute('aria-label')?.trim();
-        const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
-          .split(/\s+/)
-          .map((id) => (id ? document.getElementById(id)?.textContent?.trim() : ''))
-          .join('');
-        const labels = [...(el.labels ?? [])].map((l) => l.textContent?.trim()).join('');
-        return !aria && !labelledBy && !labels;
-      })
-      .map((e) => e.outerHTML.slice(0, 160)),
-  );
-  assert.deepEqual(unnamed, [], `inputs without an accessible name on ${page.url()}`);
-  const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((hs) => hs.filter((h) => (h as HTMLElement).offsetParent !== null).map((h) => Number(h.tagName[1])));
-  assert.equal(levels.filter((l) => l === 1).length, 1, `exactly one h1 on ${page.url()} (levels ${levels})`);
-  levels.reduce((prev, l) => {
-    assert.ok(l <= prev + 1, `heading level jumps from h${prev} to h${l} on ${page.url()}`);
-    return l;
-  }, 0);
-}
-
-async function shot(page: Page, name: string, lang: Lang) {
-  await page.waitForLoadState('networkidle');
-  await page.locator('[role=status] .mantine-Loader-root, .mantine-Loader-root').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
-  assert.equal(await page.locator('html').getAttribute('lang'), lang);
-  await assertNoRawKeys(page);
-  await assertAccessible(page);
-  // The header is fixed: from the top, a full-page shot shows it where it belongs.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-${name}-${lang}.png`), fullPage: true });
-}
-
-async function switchLanguage(page: Page, lang: Lang) {
-  const label = lang === 'ja' ? '日本語' : 'English';
-  const group = page.getByRole('radiogroup', { name: lang === 'ja' ? 'Language' : '表示言語' }).filter({ visible: true });
-  await group.getByText(label, { exact: true }).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-  await page.waitForLoadState('networkidle');
-}
-
-/** A screen in Japanese, then in English, then back to Japanese. */
-async function shotBoth(page: Page, name: string) {
-  shotNumber++;
-  await shot(page, name, 'ja');
-  await switchLanguage(page, 'en');
-  await shot(page, name, 'en');
-  await switchLanguage(page, 'ja');
-}
-
-async function shotJa(page: Page, name: string) {
-  shotNumber++;
-  await shot(page, name, 'ja');
-}
-
 let organisationId = '';
 let decisionSeq = 0;
 
@@ -191,53 +59,16 @@ async function pickOptions(page: Page, label: string, options: string[]) {
 }
 
 before(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) {
-    throw new Error('dist/web is missing: build the web app first with `npx vite build` (or `npm run build`).');
-  }
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium fonts-noto-cjk`);
-  }
-  fs.rmSync(SHOTS, { recursive: true, force: true });
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const port = await freePort();
-  const env: Record<string, string> = { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' };
-  if (process.env.DATABASE_URL) {
-    env.DATABASE_URL = process.env.DATABASE_URL;
-  } else if (process.env.KUMOJI_TEST_ADMIN_URL) {
-    testDatabase = await createTestDatabase();
-    env.DATABASE_URL = testDatabase.url;
-  } else {
-    env.DATA_DIR = dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-browser-'));
-  }
-  server = await startServer(loadConfig(env), (line) => {
-    const m = line.match(/(http:\/\/\S+\/setup\?token=\S+)/);
-    if (m) setupUrl = m[1];
-  });
+  ({ server, setupUrl } = await kit.start());
 });
 
-after(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await server?.stop();
-  await testDatabase?.drop();
-  for (const p of profiles) fs.rmSync(p, { recursive: true, force: true });
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => kit.close());
 
 test('workloads and system portfolio journey', { timeout: 300_000 }, async (t) => {
   assert.match(setupUrl, /\/setup\?token=/, 'the server printed a set-up link');
   const context = await newContext();
   const page = await pageOf(context);
-  let failed = false;
-  const step = (name: string, fn: () => Promise<void>) =>
-    t.test(name, { skip: failed ? 'an earlier step failed' : false }, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        failed = true;
-        await page.screenshot({ path: path.join(SHOTS, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
-        throw e;
-      }
-    });
+  const step = kit.steps(t, page);
 
   await step('set-up, MFA, and the inventory the workloads will use', async () => {
     await page.goto(setupUrl);
@@ -410,6 +241,6 @@ test('workloads and system portfolio journey', { timeout: 300_000 }, async (t) =
   });
 
   await step('no script errors along the way', async () => {
-    assert.deepEqual(browserErrors, []);
+    assert.deepEqual(kit.errors, []);
   });
 });

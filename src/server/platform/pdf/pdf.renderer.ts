@@ -15,8 +15,8 @@ import { HttpProblem } from '../http/problem.ts';
  * `renderPdf` answers a translated 503.
  */
 
-/** The same flags as the browser tests (test/browser/*.browser.test.ts). */
-const CHROMIUM_ARGS = [
+/** Headless without a sandbox or GPU, and nothing that calls home; the browser tests use the same flags. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
