@@ -55,6 +55,8 @@ export async function startServer(config: Config, log: (m: string) => void = con
     stop() {
       stopping ??= (async () => {
         await running.close();
+        // A handler whose client hung up is still running: let it finish before the pool ends.
+        if (!(await running.inflight.settled(10_000))) log(`Stopping with ${running.inflight.count} request(s) still running.`);
         // Running jobs finish (or are retried by another instance after their expiry).
         await stopJobQueue(database);
         await database.close();

@@ -14,6 +14,7 @@ import { newToken, safeEqual } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import { appliedMigrationCount, shippedMigrationCount, type Database } from '../db/database.ts';
 import { localeFromHeader, translator } from '../i18n/translate.ts';
+import { createInflight, type Inflight } from './inflight.ts';
 import { serializeRequest } from './log-redaction.ts';
 import { registerOpenApi } from './openapi.ts';
 import { HttpProblem, renderProblem } from './problem.ts';
@@ -32,6 +33,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     registeredRoutes: { method: string; url: string }[];
+    /** Route handlers still running (see inflight.ts). */
+    inflight: Inflight;
   }
 }
 
@@ -66,9 +69,10 @@ export function ensureCsrfToken(req: FastifyRequest, reply: FastifyReply): strin
   return token;
 }
 
-function makeHooks(deps: AppDeps): RouteHooks {
+function makeHooks(deps: AppDeps, inflight: Inflight): RouteHooks {
   const { config, database } = deps;
   return {
+    inflight,
     checkCsrf(req) {
       const cookieToken = req.cookies[CSRF_COOKIE];
       const header = req.headers['x-csrf-token'];
@@ -143,7 +147,9 @@ export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<Fasti
     bodyLimit: config.BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: 200 },
   });
-  const hooks = makeHooks(deps);
+  const inflight = createInflight();
+  app.decorate('inflight', inflight);
+  const hooks = makeHooks(deps, inflight);
   // Every route Fastify registers, so the security tests can prove none escapes the route table.
   const registered: { method: string; url: string }[] = [];
   app.addHook('onRoute', (r) => {

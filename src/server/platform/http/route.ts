@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import type { Permission, Role } from '../../../shared/policy.ts';
 import type { TLocale } from '../../../shared/schemas/common.schema.ts';
+import type { Inflight } from './inflight.ts';
 import { fieldErrorsFromZod, HttpProblem } from './problem.ts';
 
 /**
@@ -101,6 +102,8 @@ export interface RouteHooks {
   checkCsrf(req: FastifyRequest): void;
   localeOf(req: FastifyRequest, auth: AuthContext | null): TLocale;
   t(locale: TLocale): TFunction;
+  /** Counts the handler as running until it returns (shutdown waits for it). */
+  inflight: Inflight;
 }
 
 function parseOrThrow(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
@@ -118,7 +121,7 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], hooks: 
       method: route.method,
       url: route.url,
       config: { kumojiRoute: true },
-      handler: async (req, reply) => {
+      handler: (req, reply) => hooks.inflight.track(async () => {
         const stateChanging = route.method !== 'GET';
         if (stateChanging) hooks.checkCsrf(req);
         const auth = await hooks.authenticate(req, reply, route.access);
@@ -142,7 +145,7 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], hooks: 
         if (route.status === 204) return reply.send();
         // Responses are mapped explicitly by the handlers; the schema strips anything else.
         return reply.type('application/json; charset=utf-8').send((route.response as z.ZodType).parse(result));
-      },
+      }),
     });
   }
 }
