@@ -265,7 +265,7 @@ export async function main(): Promise<void> {
       ['first page (with count)', '/api/v1/assets?sort=name&limit=50'],
       ['keyset page (deep)', `/api/v1/assets?sort=name&limit=50&cursor=${cursor}`],
       ['sort total value desc', '/api/v1/assets?sort=totalValue&dir=desc&limit=50'],
-      ['search 台帳 (count)', `/api/v1/assets?q=${encodeURIComponent('台帳000')}&limit=50`],
+      ['search 台帳000 (count)', `/api/v1/assets?q=${encodeURIComponent('台帳000')}&limit=50`],
       ['filter rank=A (count)', '/api/v1/assets?rank=A&limit=50'],
       ['summary + model check', '/api/v1/assets/summary'],
     ];
