@@ -42,6 +42,7 @@ import {
   type NewAssetRow,
 } from './asset.repository.ts';
 import { assetModelCheck, decodeCursor, encodeCursor } from './asset.rules.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 
 /** The list counts matches on its first page up to this many ("10,000 or more" beyond). */
 export const LIST_COUNT_CAP = 10_000;
@@ -227,10 +228,7 @@ export async function listAssetPage(deps: AssetDeps, auth: OrgAuthContext, query
   const searched = !cursor && filter.q ? await searchFirstPage(db, organisationId, filter, sort, dir, limit + 1, LIST_COUNT_CAP + 1) : null;
   const [rows, counted] = searched
     ? [searched.rows, searched.count]
-    : await Promise.all([
-        listAssets(db, organisationId, filter, sort, dir, cursor, limit + 1),
-        cursor ? Promise.resolve(null) : countAssets(db, organisationId, filter, LIST_COUNT_CAP + 1),
-      ]);
+    : await sideBySide(db, () => listAssets(db, organisationId, filter, sort, dir, cursor, limit + 1), () => cursor ? Promise.resolve(null) : countAssets(db, organisationId, filter, LIST_COUNT_CAP + 1));
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
@@ -324,7 +322,7 @@ export async function annualRevenueYen(db: Db, organisationId: string): Promise<
 export async function assetSummary(deps: AssetDeps, auth: OrgAuthContext): Promise<TAssetSummary> {
   const { db } = deps.database;
   const organisationId = auth.organisation.id;
-  const [totals, revenue] = await Promise.all([assetTotals(db, organisationId), annualRevenueYen(db, organisationId)]);
+  const [totals, revenue] = await sideBySide(db, () => assetTotals(db, organisationId), () => annualRevenueYen(db, organisationId));
   return {
     count: totals.count,
     totalValueYen: totals.totalValueYen,
@@ -338,6 +336,6 @@ export async function assetSummary(deps: AssetDeps, auth: OrgAuthContext): Promi
 
 export async function assetChoices(deps: AssetDeps, auth: OrgAuthContext): Promise<TAssetChoices> {
   const { db } = deps.database;
-  const [classifications, owners] = await Promise.all([assetClassifications(db, auth.organisation.id), organisationMembers(db, auth.organisation.id)]);
+  const [classifications, owners] = await sideBySide(db, () => assetClassifications(db, auth.organisation.id), () => organisationMembers(db, auth.organisation.id));
   return { ...classifications, owners };
 }

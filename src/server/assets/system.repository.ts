@@ -3,6 +3,7 @@ import type { Db } from '../platform/db/database.ts';
 import { assets } from './asset.table.ts';
 import { systemAssets, systemDependencies, systems, systemWorkloads } from './system.table.ts';
 import { workloads } from './workload.table.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 
 /**
  * Queries of the system portfolio. Every function takes the organisation id
@@ -58,24 +59,20 @@ export interface SystemLinks {
 
 /** Every link of the organisation's systems (or of one system: its own links and who depends on it). */
 export async function listSystemLinks(db: Db, organisationId: string, systemId?: string): Promise<SystemLinks> {
-  const [workloadRows, assetRows, dependencyRows] = await Promise.all([
-    db
+  const [workloadRows, assetRows, dependencyRows] = await sideBySide(db, () => db
       .select({ systemId: systemWorkloads.systemId, id: workloads.id, name: workloads.name })
       .from(systemWorkloads)
       .innerJoin(workloads, and(eq(workloads.id, systemWorkloads.workloadId), eq(workloads.organisationId, systemWorkloads.organisationId)))
       .where(and(eq(systemWorkloads.organisationId, organisationId), systemId ? eq(systemWorkloads.systemId, systemId) : undefined))
-      .orderBy(asc(workloads.name), asc(workloads.id)),
-    db
+      .orderBy(asc(workloads.name), asc(workloads.id)), () => db
       .select({ systemId: systemAssets.systemId, id: assets.id, name: assets.name })
       .from(systemAssets)
       .innerJoin(assets, and(eq(assets.id, systemAssets.assetId), eq(assets.organisationId, systemAssets.organisationId)))
       .where(and(eq(systemAssets.organisationId, organisationId), systemId ? eq(systemAssets.systemId, systemId) : undefined))
-      .orderBy(asc(assets.name), asc(assets.id)),
-    db
+      .orderBy(asc(assets.name), asc(assets.id)), () => db
       .select({ systemId: systemDependencies.systemId, dependsOnId: systemDependencies.dependsOnId })
       .from(systemDependencies)
-      .where(eq(systemDependencies.organisationId, organisationId)),
-  ]);
+      .where(eq(systemDependencies.organisationId, organisationId)));
   return { workloads: workloadRows, assets: assetRows, dependencies: dependencyRows };
 }
 
@@ -107,14 +104,10 @@ export interface LinkIds {
 }
 
 export async function listSystemLinkIds(db: Db, organisationId: string, systemId: string): Promise<LinkIds> {
-  const [w, a, d] = await Promise.all([
-    db.select({ id: systemWorkloads.workloadId }).from(systemWorkloads).where(and(eq(systemWorkloads.organisationId, organisationId), eq(systemWorkloads.systemId, systemId))),
-    db.select({ id: systemAssets.assetId }).from(systemAssets).where(and(eq(systemAssets.organisationId, organisationId), eq(systemAssets.systemId, systemId))),
-    db
+  const [w, a, d] = await sideBySide(db, () => db.select({ id: systemWorkloads.workloadId }).from(systemWorkloads).where(and(eq(systemWorkloads.organisationId, organisationId), eq(systemWorkloads.systemId, systemId))), () => db.select({ id: systemAssets.assetId }).from(systemAssets).where(and(eq(systemAssets.organisationId, organisationId), eq(systemAssets.systemId, systemId))), () => db
       .select({ id: systemDependencies.dependsOnId })
       .from(systemDependencies)
-      .where(and(eq(systemDependencies.organisationId, organisationId), eq(systemDependencies.systemId, systemId))),
-  ]);
+      .where(and(eq(systemDependencies.organisationId, organisationId), eq(systemDependencies.systemId, systemId))));
   const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
   return { workloadIds: ids(w), assetIds: ids(a), dependsOnIds: ids(d) };
 }

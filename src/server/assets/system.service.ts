@@ -37,6 +37,7 @@ import {
 } from './system.rules.ts';
 import { detailOf, loadedCollections } from './workload.catalog.ts';
 import { lockOwnAssets } from './workload.repository.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 
 /** What the portfolio services need: the database, nothing else. */
 export interface SystemDeps {
@@ -107,7 +108,7 @@ export function presentSystem(row: SystemRow, ctx: PortfolioContext): TSystem {
 }
 
 async function loadPortfolio(db: Db, organisationId: string) {
-  const [rows, links] = await Promise.all([listSystemRows(db, organisationId), listSystemLinks(db, organisationId)]);
+  const [rows, links] = await sideBySide(db, () => listSystemRows(db, organisationId), () => listSystemLinks(db, organisationId));
   return { rows, ctx: contextOf(rows, links) };
 }
 
@@ -139,11 +140,7 @@ type SystemInput = Partial<z.output<typeof CreateSystemRequestSchema>>;
  */
 async function checkReferences(tx: Db, organisationId: string, input: SystemInput, selfId: string | null): Promise<void> {
   const errors: FieldError[] = [];
-  const [ownWorkloads, ownAssets, ownSystems] = await Promise.all([
-    lockOwnWorkloads(tx, organisationId, input.workloadIds ?? []),
-    lockOwnAssets(tx, organisationId, input.assetIds ?? []),
-    lockOwnSystems(tx, organisationId, input.dependsOnIds ?? []),
-  ]);
+  const [ownWorkloads, ownAssets, ownSystems] = await sideBySide(tx, () => lockOwnWorkloads(tx, organisationId, input.workloadIds ?? []), () => lockOwnAssets(tx, organisationId, input.assetIds ?? []), () => lockOwnSystems(tx, organisationId, input.dependsOnIds ?? []));
   input.workloadIds?.forEach((id, i) => {
     if (!ownWorkloads.has(id)) errors.push({ path: `workloadIds.${i}`, code: 'referenceNotFound' });
   });
@@ -259,7 +256,7 @@ export async function deleteSystem(deps: SystemDeps, auth: OrgAuthContext, id: s
 export async function portfolio(deps: SystemDeps, auth: OrgAuthContext): Promise<TPortfolio> {
   const { db } = deps.database;
   const organisationId = auth.organisation.id;
-  const [{ rows, ctx }, catalog] = await Promise.all([loadPortfolio(db, organisationId), loadedCollections(db, organisationId, ['strategies', 'hybridDesign'])]);
+  const [{ rows, ctx }, catalog] = await sideBySide(db, () => loadPortfolio(db, organisationId), () => loadedCollections(db, organisationId, ['strategies', 'hybridDesign']));
   const list = rows.map((r) => ctx.systems.get(r.id)!);
   const tenths = list.reduce((sum, s) => sum + Math.round((s.effortPersonMonths ?? 0) * 10), 0);
   return {

@@ -1,5 +1,6 @@
 import { findLoadedCollection, listVersionItems, pinShippedCollections, type CatalogItemRow } from '../catalog/catalog.repository.ts';
 import type { Db } from '../platform/db/database.ts';
+import { mapSideBySide } from '../platform/db/side-by-side.ts';
 
 /**
  * The catalog collections the workload and system screens read, from the
@@ -40,7 +41,7 @@ export async function loadedCollection(db: Db, organisationId: string, collectio
 
 /** Several collections at once, keyed by the names of `COLLECTIONS`. */
 export async function loadedCollections<K extends keyof typeof COLLECTIONS>(db: Db, organisationId: string, keys: readonly K[]) {
-  const found = await Promise.all(keys.map((k) => loadedCollection(db, organisationId, COLLECTIONS[k])));
+  const found = await mapSideBySide(db, keys, (k) => loadedCollection(db, organisationId, COLLECTIONS[k]));
   return Object.fromEntries(keys.map((k, i) => [k, found[i]])) as Record<K, LoadedCollection | null>;
 }
 

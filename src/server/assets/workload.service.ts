@@ -42,6 +42,7 @@ import {
   type Stage,
   type StageXKind,
 } from './workload.rules.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 
 /** What the workload services need: the database, nothing else. */
 export interface WorkloadDeps {
@@ -131,11 +132,7 @@ export function presentWorkload(row: WorkloadRow, assetRows: readonly LinkedAsse
 }
 
 async function contextOf(db: Db, organisationId: string): Promise<WorkloadContext> {
-  const [currentStage, categories, total] = await Promise.all([
-    currentStageOf(db, organisationId),
-    loadedCollection(db, organisationId, COLLECTIONS.categories),
-    inventoryTotalYen(db, organisationId),
-  ]);
+  const [currentStage, categories, total] = await sideBySide(db, () => currentStageOf(db, organisationId), () => loadedCollection(db, organisationId, COLLECTIONS.categories), () => inventoryTotalYen(db, organisationId));
   return { currentStage, categories, inventoryTotalYen: total };
 }
 
@@ -148,13 +145,13 @@ function groupAssets(rows: readonly LinkedAssetRow[]): Map<string, LinkedAssetRo
 export async function listWorkloads(deps: WorkloadDeps, auth: OrgAuthContext) {
   const { db } = deps.database;
   const organisationId = auth.organisation.id;
-  const [rows, assetRows, ctx] = await Promise.all([listWorkloadRows(db, organisationId), listLinkedAssets(db, organisationId), contextOf(db, organisationId)]);
+  const [rows, assetRows, ctx] = await sideBySide(db, () => listWorkloadRows(db, organisationId), () => listLinkedAssets(db, organisationId), () => contextOf(db, organisationId));
   const byWorkload = groupAssets(assetRows);
   return { items: rows.map((row) => presentWorkload(row, byWorkload.get(row.id) ?? [], ctx)), currentStage: ctx.currentStage };
 }
 
 async function presentOne(db: Db, organisationId: string, row: WorkloadRow) {
-  const [assetRows, ctx] = await Promise.all([listLinkedAssets(db, organisationId, [row.id]), contextOf(db, organisationId)]);
+  const [assetRows, ctx] = await sideBySide(db, () => listLinkedAssets(db, organisationId, [row.id]), () => contextOf(db, organisationId));
   return presentWorkload(row, assetRows, ctx);
 }
 
@@ -291,10 +288,7 @@ const pair = (i: CatalogItemRow) => ({ ja: i.ja, en: i.en });
 export async function workloadReference(deps: WorkloadDeps, auth: OrgAuthContext): Promise<TWorkloadReference> {
   const { db } = deps.database;
   const organisationId = auth.organisation.id;
-  const [c, currentStage] = await Promise.all([
-    loadedCollections(db, organisationId, ['categories', 'impacts', 'advantageThemes', 'assetBreakdown', 'stages']),
-    currentStageOf(db, organisationId),
-  ]);
+  const [c, currentStage] = await sideBySide(db, () => loadedCollections(db, organisationId, ['categories', 'impacts', 'advantageThemes', 'assetBreakdown', 'stages']), () => currentStageOf(db, organisationId));
   const items = (col: LoadedCollection | null) => col?.items ?? [];
   return {
     currentStage,

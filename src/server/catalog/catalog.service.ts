@@ -34,6 +34,7 @@ import {
   type LoadedCollectionRow,
 } from './catalog.repository.ts';
 import { canonicalJson, containsPattern, topLevelKeyLine } from './catalog.rules.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 
 /** What the catalog services need: the database, nothing else. */
 export interface CatalogDeps {
@@ -138,10 +139,7 @@ export async function getItem(deps: CatalogDeps, auth: OrgAuthContext, itemId: s
   const loaded = await findLoadedCollection(db, organisationId, versions[0].version.collectionId);
   const loadedVersionId = loaded?.version.id ?? null;
   const shown = versions.find((v) => v.version.id === loadedVersionId) ?? versions[0];
-  const [ancestors, children] = await Promise.all([
-    listAncestors(db, organisationId, shown.version.id, itemId),
-    listChildItems(db, organisationId, shown.version.id, itemId),
-  ]);
+  const [ancestors, children] = await sideBySide(db, () => listAncestors(db, organisationId, shown.version.id, itemId), () => listChildItems(db, organisationId, shown.version.id, itemId));
   return {
     item: presentItem(shown.item),
     collection: presentCollectionRef(shown.version),

@@ -30,6 +30,7 @@ import {
 import { answerMap, presentAssessmentListItem, presentChecklistRef, presentQuestion, presentScore } from './diagnosis.presenters.ts';
 import { compareAnswers, isDiagnostic, scoreChecklist, type ChecklistModel } from './diagnosis.rules.ts';
 import { methodologyReader, type Methodology } from './methodology.repository.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 
 /** What the diagnosis services need: the database, and the evidence size limit. */
 export interface DiagnosisDeps {
@@ -59,7 +60,7 @@ export async function listChecklists(deps: DiagnosisDeps, auth: OrgAuthContext):
   const { db } = deps.database;
   const organisationId = auth.organisation.id;
   const methodology = methodologyReader(db, organisationId);
-  const [loaded, all] = await Promise.all([methodology.checklists(), listAssessments(db, organisationId)]);
+  const [loaded, all] = await sideBySide(db, () => methodology.checklists(), () => listAssessments(db, organisationId));
   const answers = await listAnswers(db, organisationId, all.map((a) => a.id));
   const answersOf = (id: string) => answers.filter((r) => r.assessmentId === id);
   const items: TChecklistSummary[] = [];
@@ -99,10 +100,7 @@ export async function listChecklists(deps: DiagnosisDeps, auth: OrgAuthContext):
 async function presentAssessment(db: Db, auth: OrgAuthContext, methodology: Methodology, row: AssessmentRow): Promise<TAssessment> {
   const organisationId = auth.organisation.id;
   const model = await modelOf(methodology, row);
-  const [answers, previous] = await Promise.all([
-    listAnswers(db, organisationId, [row.id]),
-    findPreviousSubmitted(db, organisationId, row.checklistId, row.submittedAt ?? new Date('9999-12-31')),
-  ]);
+  const [answers, previous] = await sideBySide(db, () => listAnswers(db, organisationId, [row.id]), () => findPreviousSubmitted(db, organisationId, row.checklistId, row.submittedAt ?? new Date('9999-12-31')));
   const evidence = await evidenceBySubject(db, organisationId, ANSWER_SUBJECT, answers.map((a) => a.id));
   const byItem = new Map(answers.map((a) => [a.itemId, a]));
   const draft = row.status === 'draft';

@@ -10,6 +10,7 @@ import { stageRank } from './diagnosis.rules.ts';
 import { methodologyReader } from './methodology.repository.ts';
 import { getRoadmap } from './roadmap.service.ts';
 import { getStagesOverview, stageContext, stageDefOf } from './stage.service.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 
 /**
  * Dashboard v1: where the organisation stands (stage and time in it), the
@@ -23,13 +24,7 @@ export async function getDashboard(deps: DiagnosisDeps, auth: OrgAuthContext): P
   const methodology = methodologyReader(db, organisationId);
   const ctx = await stageContext(db, organisationId, methodology);
   const inputs = await diagnosisInputs(db, organisationId, methodology);
-  const [stages, roadmap, diagnosis, profile, assessments] = await Promise.all([
-    getStagesOverview(deps, auth, { ctx, diagnosis: inputs }),
-    getRoadmap(deps, auth, ctx),
-    getDiagnosis(deps, auth, { current: ctx.state.main.stage, xActive: ctx.state.x.active }, inputs),
-    findProfile(db, organisationId),
-    listAssessments(db, organisationId),
-  ]);
+  const [stages, roadmap, diagnosis, profile, assessments] = await sideBySide(db, () => getStagesOverview(deps, auth, { ctx, diagnosis: inputs }), () => getRoadmap(deps, auth, ctx), () => getDiagnosis(deps, auth, { current: ctx.state.main.stage, xActive: ctx.state.x.active }, inputs), () => findProfile(db, organisationId), () => listAssessments(db, organisationId));
   const currentDef = stageDefOf(ctx, ctx.state.main.stage);
   const nextDef = currentDef?.nextStage ? stageDefOf(ctx, currentDef.nextStage) : null;
   const current = roadmap.stages.filter((s) => s.role === 'current');

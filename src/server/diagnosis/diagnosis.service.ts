@@ -9,6 +9,7 @@ import { answerMap, presentChecklistRef, presentScore } from './diagnosis.presen
 import { diagnose, isDiagnostic, type Answer, type ChecklistModel, type Diagnosis } from './diagnosis.rules.ts';
 import { methodologyReader, type Methodology } from './methodology.repository.ts';
 import { stageXReasons, type MainStage } from './stage.rules.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 
 /**
  * The diagnosis: the rules of diagnosis.rules.ts over the newest submitted
@@ -24,7 +25,7 @@ export interface DiagnosisInputs {
 }
 
 export async function diagnosisInputs(db: Db, organisationId: string, methodology: Methodology = methodologyReader(db, organisationId)): Promise<DiagnosisInputs> {
-  const [loaded, latest] = await Promise.all([methodology.checklists(), listLatestSubmitted(db, organisationId)]);
+  const [loaded, latest] = await sideBySide(db, () => methodology.checklists(), () => listLatestSubmitted(db, organisationId));
   const answers = await listAnswers(db, organisationId, latest.map((a) => a.id));
   const lists: DiagnosisInputs['lists'] = [];
   for (const { model, collection } of loaded) {
@@ -47,7 +48,7 @@ export async function getDiagnosis(
   const { db } = deps.database;
   const organisationId = auth.organisation.id;
   const { lists, result } = inputs ?? (await diagnosisInputs(db, organisationId));
-  const [profile, industries] = await Promise.all([findProfile(db, organisationId), industryOptions(db, organisationId)]);
+  const [profile, industries] = await sideBySide(db, () => findProfile(db, organisationId), () => industryOptions(db, organisationId));
   const questions = lists.flatMap((l) => l.model.questions.map((q) => ({ q, list: l })));
   const items = Object.fromEntries(questions.map(({ q, list }) => [q.id, { checklistId: list.model.id, number: q.number ?? null, text: q.text }]));
   const industry = profile?.industryId ? industries.options.find((o) => o.id === profile.industryId) : undefined;

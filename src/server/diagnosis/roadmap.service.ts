@@ -14,6 +14,7 @@ import type { Stage } from './diagnosis.rules.ts';
 import { findTask, insertTask, listBudgets, listTasks, saveBudget, updateTask, type TaskFields, type TaskRow } from './roadmap.repository.ts';
 import { mainTime, presentPractice, presentTime, stageContext, stageDefOf, type StageContext } from './stage.service.ts';
 import { budgetCheck, roadmapStages, taskFlags, timeInStage, type TaskStatus } from './stage.rules.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 
 export const TASK_SUBJECT = 'roadmap-task';
 
@@ -59,7 +60,7 @@ export async function getRoadmap(deps: DiagnosisDeps, auth: OrgAuthContext, prel
   const { db } = deps.database;
   const organisationId = auth.organisation.id;
   const ctx = preloaded ?? (await stageContext(db, organisationId));
-  const [tasks, budgets, members] = await Promise.all([listTasks(db, organisationId), listBudgets(db, organisationId), listMembers(db, organisationId)]);
+  const [tasks, budgets, members] = await sideBySide(db, () => listTasks(db, organisationId), () => listBudgets(db, organisationId), () => listMembers(db, organisationId));
   const evidence = await evidenceBySubject(db, organisationId, TASK_SUBJECT, tasks.map((t) => t.id));
   const today = todayIn(auth.user.timeZone, ctx.now);
   const shown = roadmapStages(ctx.state, ctx.model);
@@ -118,7 +119,7 @@ async function checkOwner(db: Db, organisationId: string, ownerUserId: string | 
 
 async function presentOne(db: Db, auth: OrgAuthContext, row: TaskRow) {
   const organisationId = auth.organisation.id;
-  const [members, evidence] = await Promise.all([listMembers(db, organisationId), evidenceBySubject(db, organisationId, TASK_SUBJECT, [row.id])]);
+  const [members, evidence] = await sideBySide(db, () => listMembers(db, organisationId), () => evidenceBySubject(db, organisationId, TASK_SUBJECT, [row.id]));
   return presentTask(row, members, evidence, todayIn(auth.user.timeZone));
 }
 

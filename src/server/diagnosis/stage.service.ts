@@ -32,6 +32,7 @@ import {
   type StageState,
   type Track,
 } from './stage.rules.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 
 export const EVALUATION_SUBJECT = 'gate-evaluation';
 export const DECISION_SUBJECT = 'stage-decision';
@@ -60,12 +61,7 @@ export interface StageContext {
 }
 
 export async function stageContext(db: Db, organisationId: string, methodology: Methodology = methodologyReader(db, organisationId)): Promise<StageContext> {
-  const [model, decisions, evaluations, organisation] = await Promise.all([
-    methodology.stageModel(),
-    listDecisions(db, organisationId),
-    listEvaluations(db, organisationId),
-    findOrganisation(db, organisationId),
-  ]);
+  const [model, decisions, evaluations, organisation] = await sideBySide(db, () => methodology.stageModel(), () => listDecisions(db, organisationId), () => listEvaluations(db, organisationId), () => findOrganisation(db, organisationId));
   const startedAt = organisation?.createdAt ?? new Date();
   return {
     model: model?.stages ?? [],
@@ -164,11 +160,7 @@ export async function getStagesOverview(deps: DiagnosisDeps, auth: OrgAuthContex
   const methodology = methodologyReader(db, organisationId);
   const ctx = preloaded?.ctx ?? (await stageContext(db, organisationId, methodology));
   const diagnosis = preloaded?.diagnosis ?? (await diagnosisInputs(db, organisationId, methodology));
-  const [profile, evaluationEvidence, decisionEvidence] = await Promise.all([
-    findProfile(db, organisationId),
-    evidenceBySubject(db, organisationId, EVALUATION_SUBJECT, ctx.evaluations.map((e) => e.id)),
-    evidenceBySubject(db, organisationId, DECISION_SUBJECT, ctx.decisions.map((d) => d.id)),
-  ]);
+  const [profile, evaluationEvidence, decisionEvidence] = await sideBySide(db, () => findProfile(db, organisationId), () => evidenceBySubject(db, organisationId, EVALUATION_SUBJECT, ctx.evaluations.map((e) => e.id)), () => evidenceBySubject(db, organisationId, DECISION_SUBJECT, ctx.decisions.map((d) => d.id)));
   const evaluations = ctx.evaluations.map((e) => presentEvaluation(e, evaluationEvidence));
   const byId = new Map(evaluations.map((e) => [e.id, e]));
   const gate = mainGate(ctx);

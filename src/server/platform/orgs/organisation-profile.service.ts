@@ -7,6 +7,7 @@ import { HttpProblem } from '../http/problem.ts';
 import type { OrgAuthContext } from '../http/route.ts';
 import { findProfile, insertProfile, updateProfile, type OrganisationProfileRow, type ProfileFields } from './organisation-profile.repository.ts';
 import { profileComplete, profileProblems } from './organisation-profile.rules.ts';
+import { sideBySide } from '../db/side-by-side.ts';
 
 /** What the profile needs: the database (the industry list comes from the organisation's loaded catalog). */
 export interface ProfileDeps {
@@ -73,7 +74,7 @@ export function presentProfile(
 
 export async function getProfile(deps: ProfileDeps, auth: OrgAuthContext): Promise<TOrganisationProfile> {
   const { db } = deps.database;
-  const [row, industries] = await Promise.all([findProfile(db, auth.organisation.id), industryOptions(db, auth.organisation.id)]);
+  const [row, industries] = await sideBySide(db, () => findProfile(db, auth.organisation.id), () => industryOptions(db, auth.organisation.id));
   return presentProfile(row, industries, auth);
 }
 
