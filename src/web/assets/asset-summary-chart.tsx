@@ -1,37 +1,13 @@
-import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatManYen } from '../../shared/assets/asset-money.ts';
 import type { TAssetSummary } from '../../shared/schemas/asset.schema.ts';
+import { EChart, type ChartOption } from '../components/echart.tsx';
 
-// Only what these charts use; this module is loaded lazily with the summary page, never with the first page.
-echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, SVGRenderer]);
-
-const FONT = "'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', system-ui, sans-serif";
 const RANK_COLORS: Record<string, string> = { A: '#c92a2a', B: '#e8590c', C: '#868e96' };
 
 /** 万円 as a number for the axis (charts need numbers; the exact figures are in the table beside). */
 const man = (yen: string) => Number(BigInt(yen) / 10_000n) + Number(BigInt(yen) % 10_000n) / 10_000;
-
-function useChart(option: echarts.EChartsCoreOption) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
-    chart.setOption({ textStyle: { fontFamily: FONT }, animation: false, ...option });
-    ref.current.dataset.rendered = 'true';
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [option]);
-  return ref;
-}
 
 /**
  * The asset-model check as a picture: the sum of asset values beside annual
@@ -39,7 +15,7 @@ function useChart(option: echarts.EChartsCoreOption) {
  */
 export default function AssetSummaryCharts({ summary }: { summary: TAssetSummary }) {
   const { t } = useTranslation();
-  const compareOption = useMemo(() => {
+  const compareOption = useMemo((): ChartOption => {
     const revenue = summary.modelCheck.annualRevenueYen;
     const bars = [
       { name: t('assets.summary.chartAssets'), yen: summary.totalValueYen, color: '#1c7ed6' },
@@ -61,7 +37,7 @@ export default function AssetSummaryCharts({ summary }: { summary: TAssetSummary
     ],
     };
   }, [summary, t]);
-  const rankOption = useMemo(() => {
+  const rankOption = useMemo((): ChartOption => {
     const ranks = summary.byRank;
     return {
     aria: { enabled: true },
@@ -72,12 +48,10 @@ export default function AssetSummaryCharts({ summary }: { summary: TAssetSummary
     series: [{ type: 'bar', data: ranks.map((r) => ({ value: man(r.totalValueYen), itemStyle: { color: RANK_COLORS[r.key ?? ''] ?? '#868e96' } })), barMaxWidth: 48 }],
     };
   }, [summary]);
-  const compare = useChart(compareOption);
-  const byRank = useChart(rankOption);
   return (
     <>
-      <div ref={compare} style={{ width: '100%', height: 140 }} role="img" aria-label={t('assets.summary.chartLabel')} data-testid="asset-model-chart" />
-      <div ref={byRank} style={{ width: '100%', height: 220 }} role="img" aria-label={t('assets.summary.rankChartLabel')} data-testid="asset-rank-chart" />
+      <EChart option={compareOption} height={140} label={t('assets.summary.chartLabel')} testId="asset-model-chart" />
+      <EChart option={rankOption} height={220} label={t('assets.summary.rankChartLabel')} testId="asset-rank-chart" />
     </>
   );
 }

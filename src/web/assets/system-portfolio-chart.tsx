@@ -5,6 +5,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CRITICALITIES, STRATEGIES } from '../../shared/schemas/system.schema.ts';
+import { escapeHtml } from '../components/echart.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import type { TPortfolio } from './system.query.ts';
 import { joinList, pick } from './workload-labels.tsx';
@@ -12,8 +13,6 @@ import { joinList, pick } from './workload-labels.tsx';
 // Only what this chart uses: the chart's own chunk stays small, and it loads with this page only.
 echarts.use([ScatterChart, GridComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
-/** Tooltips are HTML: every name a user typed is escaped before it goes in. */
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const COLORS = { critical: '#c92a2a', high: '#e8590c', medium: '#f08c00', low: '#868e96' } as const;
 

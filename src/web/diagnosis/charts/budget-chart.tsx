@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocaleAndZone } from '../../i18n/use-locale-and-zone.ts';
 import { formatYen } from '../diagnosis-labels.tsx';
-import { EChart, type ChartOption } from './echart.tsx';
+import { EChart, type ChartOption } from '../../components/echart.tsx';
 
 /** The budget entered against the seed's guide for the stage (the guide as a shaded range). */
 export default function BudgetChart({ budgetYen, guide, stageName }: { budgetYen: number | null; guide: { minYen: number; maxYen: number }; stageName: string }) {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TScore, TTextPair } from '../../../shared/schemas/diagnosis.schema.ts';
 import { useLocaleAndZone } from '../../i18n/use-locale-and-zone.ts';
-import { EChart, escapeHtml, type ChartOption } from './echart.tsx';
+import { EChart, escapeHtml, type ChartOption } from '../../components/echart.tsx';
 
 const COLORS = { yes: '#2b8a3e', no: '#c92a2a', unknown: '#e67700', unanswered: '#ced4da' };
 

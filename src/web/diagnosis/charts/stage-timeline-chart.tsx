@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TStage } from '../../../shared/schemas/diagnosis.schema.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { useLocaleAndZone } from '../../i18n/use-locale-and-zone.ts';
-import { EChart, escapeHtml, type ChartOption } from './echart.tsx';
+import { EChart, escapeHtml, type ChartOption } from '../../components/echart.tsx';
 
 interface Period {
   track: 'main' | 'x';

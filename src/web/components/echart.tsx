@@ -4,8 +4,8 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-// Only what the diagnosis charts use; this file is imported by lazy chart components only,
-// so ECharts never reaches the first page's JavaScript.
+// Only what Kumoji's charts use (diagnosis, asset summary; the portfolio adds its scatter series).
+// This file is imported by lazy chart components only, so ECharts never reaches the first page's JavaScript.
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
