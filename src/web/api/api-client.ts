@@ -3,7 +3,7 @@ import { currentLocale, i18n } from '../i18n/i18n.ts';
 
 /**
  * A small typed wrapper over fetch for /api/v1.
- * - state-changing requests carry the CSRF token (from GET /api/v1/session) in X-CSRF-Token;
+ * - state-changing requests (JSON, or a file as multipart/form-data) carry the CSRF token (from GET /api/v1/session) in X-CSRF-Token;
  * - the UI language goes in Accept-Language, so problems come back already translated;
  * - RFC 9457 problem documents become an ApiError with per-field messages.
  */
@@ -76,8 +76,10 @@ async function problemOf(res: Response): Promise<ApiError> {
 
 async function send<T>(method: Method, path: string, body: unknown, signal: AbortSignal | undefined, retried: boolean): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale() };
+  // A file goes as multipart/form-data: the browser writes that content type, with its boundary.
+  const form = body instanceof FormData;
   if (method !== 'GET') {
-    headers['content-type'] = 'application/json';
+    if (!form) headers['content-type'] = 'application/json';
     headers['x-csrf-token'] = csrfToken ?? (await freshCsrfToken());
   }
   let res: Response;
@@ -87,7 +89,7 @@ async function send<T>(method: Method, path: string, body: unknown, signal: Abor
       headers,
       credentials: 'same-origin',
       signal,
-      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+      body: method === 'GET' ? undefined : form ? body : JSON.stringify(body ?? {}),
     });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
@@ -111,6 +113,12 @@ export const api = {
   post: <T>(path: string, body: unknown = {}) => send<T>('POST', path, body, undefined, false),
   patch: <T>(path: string, body: unknown) => send<T>('PATCH', path, body, undefined, false),
   delete: <T = void>(path: string) => send<T>('DELETE', path, undefined, undefined, false),
+  /** One file as the multipart field `file` (the server checks size, type and content and answers a translated problem). */
+  upload: <T>(path: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return send<T>('POST', path, form, undefined, false);
+  },
 };
 
 /** A query string from defined, non-empty values. */

@@ -12,9 +12,8 @@ import type {
   TCreateAssetRequest,
   TUpdateAssetRequest,
 } from '../../shared/schemas/asset.schema.ts';
-import type { TProblem } from '../../shared/schemas/common.schema.ts';
-import { api, ApiError, queryString, toApiError } from '../api/api-client.ts';
-import { currentLocale, i18n } from '../i18n/i18n.ts';
+import { api, queryString } from '../api/api-client.ts';
+import { currentLocale } from '../i18n/i18n.ts';
 
 export type TAssetHistory = z.infer<typeof AssetHistorySchema>;
 export type TImportIssuePage = z.infer<typeof AssetImportIssuePageSchema>;
@@ -127,28 +126,8 @@ export function useImportIssues(id: string | undefined, enabled: boolean) {
 }
 
 /** Sends the file as multipart/form-data (the server detects format and encoding and answers a translated problem). */
-export async function uploadAssetImport(file: File): Promise<TAssetImport> {
-  const session = await fetch('/api/v1/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const form = new FormData();
-  form.append('file', file, file.name);
-  let res: Response;
-  try {
-    res = await fetch('/api/v1/asset-imports', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'accept-language': currentLocale(), 'x-csrf-token': csrfToken },
-      body: form,
-    });
-  } catch (e) {
-    throw toApiError(e);
-  }
-  const body = (await res.json().catch(() => null)) as (Partial<TProblem> & Record<string, unknown>) | null;
-  if (res.ok && body) return body as unknown as TAssetImport;
-  if (body && typeof body.title === 'string' && typeof body.code === 'string') {
-    throw new ApiError({ type: body.type ?? 'about:blank', title: body.title, status: res.status, code: body.code, errors: body.errors });
-  }
-  throw new ApiError({ type: 'urn:kumoji:problem:badRequest', title: i18n.t(res.status >= 500 ? 'errors.internal' : 'errors.badRequest'), status: res.status, code: 'badRequest' });
+export function uploadAssetImport(file: File): Promise<TAssetImport> {
+  return api.upload<TAssetImport>('/api/v1/asset-imports', file);
 }
 
 function useImportStep<B>(path: (id: string) => string) {

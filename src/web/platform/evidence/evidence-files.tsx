@@ -2,11 +2,10 @@ import { ActionIcon, Anchor, Button, FileButton, Group, List, Stack, Text } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVIDENCE_ACCEPT, type TEvidenceFile } from '../../../shared/schemas/evidence.schema.ts';
-import { toApiError, type ApiError } from '../../api/api-client.ts';
+import { api, toApiError, type ApiError } from '../../api/api-client.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { useLocaleAndZone } from '../../i18n/use-locale-and-zone.ts';
-import { uploadEvidence } from './evidence-upload.ts';
 
 const sizeText = (bytes: number, locale: 'ja' | 'en') =>
   bytes < 1024 ? `${formatNumber(bytes, locale)} B` : bytes < 1024 * 1024 ? `${formatNumber(Math.round(bytes / 102.4) / 10, locale)} KB` : `${formatNumber(Math.round(bytes / 104857.6) / 10, locale)} MB`;
@@ -34,7 +33,7 @@ export function EvidenceFiles({ files, uploadUrl, onRemove, onChanged, label }: 
     setBusy(true);
     setProblem(null);
     try {
-      await uploadEvidence(uploadUrl, file);
+      await api.upload<TEvidenceFile>(uploadUrl, file);
       onChanged?.();
     } catch (e) {
       setProblem(toApiError(e));
