@@ -2,7 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { yenToThousandYen } from '../../shared/assets/asset-money.ts';
-import type { TImportField } from '../../shared/schemas/asset.schema.ts';
+import { IMPORT_FIELDS, type TImportField } from '../../shared/schemas/asset.schema.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
@@ -20,29 +20,12 @@ import type { AssetDeps } from './asset.service.ts';
  * a formula are neutralised (`neutraliseCell`); the importer undoes it.
  */
 
-/** The columns, in order: the seed's 図11 first, then Kumoji's classification. */
-export const EXPORT_FIELDS: readonly TImportField[] = [
-  'number',
-  'name',
-  'medium',
-  'content',
-  'location',
-  'owner',
-  'ownerEmail',
-  'records',
-  'rank',
-  'unitValueThousandYen',
-  'totalValue',
-  'assetClass',
-  'informationGroup',
-  'riskCategory',
-  'sensitivity',
-  'confidentiality',
-  'containsPersonalData',
-  'currentPlacement',
-  'plannedPlacement',
-  'notes',
-];
+/**
+ * The columns, in order: every field the importer maps (the seed's 図11 first,
+ * then Kumoji's classification), with the row number first; so an export
+ * imports again as it is.
+ */
+export const EXPORT_FIELDS: readonly TImportField[] = ['number', ...IMPORT_FIELDS.filter((f) => f !== 'number')];
 
 export const exportHeaders = (locale: TLocale) => EXPORT_FIELDS.map((f) => HEADER_ALIASES[f][locale][0]);
 
