@@ -1,15 +1,14 @@
-import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Anchor, Button, Checkbox, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { thousandYenToYen } from '../../shared/assets/asset-money.ts';
 import { CONFIDENTIALITIES, MEDIA, PLACEMENTS, RANKS, SENSITIVITIES, type TAsset, type TCreateAssetRequest } from '../../shared/schemas/asset.schema.ts';
 import { toApiError } from '../api/api-client.ts';
 import { useRecordEditor } from '../api/use-record-editor.ts';
-import { ConfirmModal } from '../components/confirm-modal.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert, SuccessMessage } from '../components/problem-alert.tsx';
+import { RecordFormFooter } from '../components/record-form-footer.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { AssetHistorySection } from './asset-history.section.tsx';
@@ -118,7 +117,6 @@ function AssetEditor({ id }: { id: string | undefined }) {
   const create = useCreateAsset();
   const update = useUpdateAsset(id ?? '');
   const remove = useDeleteAsset();
-  const [deleting, setDeleting] = useState(false);
   const data = asset.data;
   const { form, errors, saved, submit, conflict } = useRecordEditor({ data, isNew, empty: EMPTY, valuesOf, bodyOf, create, update, pathOf: (newId) => `/assets/${newId}`, createdMessage: t('assets.form.created'), savedMessage: t('assets.form.saved') });
 
@@ -238,18 +236,18 @@ function AssetEditor({ id }: { id: string | undefined }) {
                 )}
                 <SuccessMessage message={saved} />
                 {canWrite ? (
-                  <Group justify="space-between">
-                    {!isNew ? (
-                      <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
-                        {t('assets.form.delete')}
-                      </Button>
-                    ) : (
-                      <span />
-                    )}
-                    <Button type="submit" loading={create.isPending || update.isPending} data-testid="asset-save">
-                      {isNew ? t('assets.form.create') : t('assets.form.save')}
-                    </Button>
-                  </Group>
+                  <RecordFormFooter
+                    isNew={isNew}
+                    saving={create.isPending || update.isPending}
+                    submitLabel={isNew ? t('assets.form.create') : t('assets.form.save')}
+                    submitTestId="asset-save"
+                    deleteLabel={t('assets.form.delete')}
+                    deleteTitle={t('assets.form.deleteTitle')}
+                    deleteMessage={t('assets.form.deleteBody', { name: data?.name ?? '' })}
+                    deleting={remove.isPending}
+                    deleteProblem={remove.error ? toApiError(remove.error) : null}
+                    onDelete={() => data && remove.mutate({ id: data.id, version: data.version }, { onSuccess: () => navigate('/assets', { replace: true }) })}
+                  />
                 ) : null}
               </Stack>
             </fieldset>
@@ -257,17 +255,6 @@ function AssetEditor({ id }: { id: string | undefined }) {
           {data ? <AssetHistorySection assetId={data.id} choices={choices.data} /> : null}
         </Stack>
       ) : null}
-      <ConfirmModal
-        opened={deleting}
-        title={t('assets.form.deleteTitle')}
-        message={t('assets.form.deleteBody', { name: data?.name ?? '' })}
-        confirmLabel={t('assets.form.delete')}
-        danger
-        loading={remove.isPending}
-        problem={remove.error ? toApiError(remove.error) : null}
-        onClose={() => setDeleting(false)}
-        onConfirm={() => data && remove.mutate({ id: data.id, version: data.version }, { onSuccess: () => navigate('/assets', { replace: true }) })}
-      />
     </>
   );
 }

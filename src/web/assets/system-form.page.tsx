@@ -6,10 +6,10 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { CONNECTIONS, CRITICALITIES, PLACEMENTS, type TCriticality, type TPlacement, type TStrategy, type TSystemFinding } from '../../shared/schemas/system.schema.ts';
 import { toApiError } from '../api/api-client.ts';
 import { useRecordEditor } from '../api/use-record-editor.ts';
-import { ConfirmModal } from '../components/confirm-modal.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert, SuccessMessage } from '../components/problem-alert.tsx';
+import { RecordFormFooter } from '../components/record-form-footer.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
@@ -101,7 +101,6 @@ function SystemEditor({ id }: { id: string | undefined }) {
   const create = useCreateSystem();
   const update = useUpdateSystem(id ?? '');
   const remove = useDeleteSystem();
-  const [deleting, setDeleting] = useState(false);
   const [assetSearch, setAssetSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(assetSearch, 250);
   const assetChoices = useAssetChoices(debouncedSearch);
@@ -121,7 +120,6 @@ function SystemEditor({ id }: { id: string | undefined }) {
   const chosen = strategies.find((s) => s.code === form.values.strategy);
   const title = isNew ? t('systems.newTitle') : (data?.name ?? t('systems.title'));
   const systemNames = new Map((systems.data?.items ?? []).map((s) => [s.id, s.name]));
-
 
   const findingText = (f: TSystemFinding) =>
     t(`systems.findings.${f.code}`, { systems: joinList((f.systemIds ?? []).map((x) => systemNames.get(x) ?? x), locale) });
@@ -284,35 +282,23 @@ function SystemEditor({ id }: { id: string | undefined }) {
                 ) : null}
                 <SuccessMessage message={saved} />
                 {canWrite ? (
-                  <Group justify="space-between">
-                    {!isNew ? (
-                      <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
-                        {t('systems.delete')}
-                      </Button>
-                    ) : (
-                      <span />
-                    )}
-                    <Button type="submit" loading={create.isPending || update.isPending}>
-                      {isNew ? t('systems.create') : t('common.save')}
-                    </Button>
-                  </Group>
+                  <RecordFormFooter
+                    isNew={isNew}
+                    saving={create.isPending || update.isPending}
+                    submitLabel={isNew ? t('systems.create') : t('common.save')}
+                    deleteLabel={t('systems.delete')}
+                    deleteTitle={t('systems.deleteTitle')}
+                    deleteMessage={t('systems.deleteConfirm', { name: data?.name ?? '' })}
+                    deleting={remove.isPending}
+                    deleteProblem={remove.error ? toApiError(remove.error) : null}
+                    onDelete={() => data && remove.mutate(data.id, { onSuccess: () => navigate('/systems', { replace: true }) })}
+                  />
                 ) : null}
               </Stack>
             </fieldset>
           </form>
         </Stack>
       ) : null}
-      <ConfirmModal
-        opened={deleting}
-        title={t('systems.deleteTitle')}
-        message={t('systems.deleteConfirm', { name: data?.name ?? '' })}
-        confirmLabel={t('systems.delete')}
-        danger
-        loading={remove.isPending}
-        problem={remove.error ? toApiError(remove.error) : null}
-        onClose={() => setDeleting(false)}
-        onConfirm={() => data && remove.mutate(data.id, { onSuccess: () => navigate('/systems', { replace: true }) })}
-      />
     </>
   );
 }

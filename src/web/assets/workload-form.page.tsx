@@ -7,10 +7,10 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { MOTIVES, PRIORITIES, STAGE_X_KINDS, type TWorkloadReason } from '../../shared/schemas/workload.schema.ts';
 import { toApiError } from '../api/api-client.ts';
 import { useRecordEditor } from '../api/use-record-editor.ts';
-import { ConfirmModal } from '../components/confirm-modal.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert, SuccessMessage } from '../components/problem-alert.tsx';
+import { RecordFormFooter } from '../components/record-form-footer.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
@@ -113,13 +113,11 @@ function WorkloadEditor({ id }: { id: string | undefined }) {
   const create = useCreateWorkload();
   const update = useUpdateWorkload(id ?? '');
   const remove = useDeleteWorkload();
-  const [deleting, setDeleting] = useState(false);
   const data = workload.data;
   const { form, errors, saved, submit } = useRecordEditor({ data, isNew, empty: EMPTY, valuesOf, bodyOf, create, update, pathOf: (newId) => `/workloads/${newId}`, createdMessage: t('workloads.created'), savedMessage: t('workloads.saved') });
 
   const title = isNew ? t('workloads.newTitle') : (data?.name ?? t('workloads.title'));
   const ref = reference.data;
-
 
   return (
     <>
@@ -209,35 +207,23 @@ function WorkloadEditor({ id }: { id: string | undefined }) {
                 ) : null}
                 <SuccessMessage message={saved} />
                 {canWrite ? (
-                  <Group justify="space-between">
-                    {!isNew ? (
-                      <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
-                        {t('workloads.delete')}
-                      </Button>
-                    ) : (
-                      <span />
-                    )}
-                    <Button type="submit" loading={create.isPending || update.isPending}>
-                      {isNew ? t('workloads.create') : t('common.save')}
-                    </Button>
-                  </Group>
+                  <RecordFormFooter
+                    isNew={isNew}
+                    saving={create.isPending || update.isPending}
+                    submitLabel={isNew ? t('workloads.create') : t('common.save')}
+                    deleteLabel={t('workloads.delete')}
+                    deleteTitle={t('workloads.deleteTitle')}
+                    deleteMessage={t('workloads.deleteConfirm', { name: data?.name ?? '' })}
+                    deleting={remove.isPending}
+                    deleteProblem={remove.error ? toApiError(remove.error) : null}
+                    onDelete={() => data && remove.mutate(data.id, { onSuccess: () => navigate('/workloads', { replace: true }) })}
+                  />
                 ) : null}
               </Stack>
             </fieldset>
           </form>
         </Stack>
       ) : null}
-      <ConfirmModal
-        opened={deleting}
-        title={t('workloads.deleteTitle')}
-        message={t('workloads.deleteConfirm', { name: data?.name ?? '' })}
-        confirmLabel={t('workloads.delete')}
-        danger
-        loading={remove.isPending}
-        problem={remove.error ? toApiError(remove.error) : null}
-        onClose={() => setDeleting(false)}
-        onConfirm={() => data && remove.mutate(data.id, { onSuccess: () => navigate('/workloads', { replace: true }) })}
-      />
     </>
   );
 }
