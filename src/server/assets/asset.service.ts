@@ -21,6 +21,7 @@ import { appendAudit } from '../platform/audit/audit.repository.ts';
 import type { Database, Db } from '../platform/db/database.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 import { assetClassifications } from './asset-catalog.ts';
 import {
   assetAuditEntries,
@@ -42,7 +43,6 @@ import {
   type NewAssetRow,
 } from './asset.repository.ts';
 import { assetModelCheck, decodeCursor, encodeCursor } from './asset.rules.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
 
 /** The list counts matches on its first page up to this many ("10,000 or more" beyond). */
 export const LIST_COUNT_CAP = 10_000;

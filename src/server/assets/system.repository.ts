@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/database.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 import { assets } from './asset.table.ts';
 import { systemAssets, systemDependencies, systems, systemWorkloads } from './system.table.ts';
 import { workloads } from './workload.table.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
 
 /**
  * Queries of the system portfolio. Every function takes the organisation id

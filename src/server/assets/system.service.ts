@@ -4,6 +4,7 @@ import { appendAudit } from '../platform/audit/audit.repository.ts';
 import type { Database, Db } from '../platform/db/database.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 import {
   deleteSystem as deleteSystemRow,
   findSystem,
@@ -37,7 +38,6 @@ import {
 } from './system.rules.ts';
 import { detailOf, loadedCollections } from './workload.catalog.ts';
 import { lockOwnAssets } from './workload.repository.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
 
 /** What the portfolio services need: the database, nothing else. */
 export interface SystemDeps {

@@ -13,6 +13,7 @@ import { appendAudit } from '../platform/audit/audit.repository.ts';
 import type { Database, Db } from '../platform/db/database.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 import { COLLECTIONS, detailOf, loadedCollection, loadedCollections, textAttribute, textListAttribute, type LoadedCollection } from './workload.catalog.ts';
 import {
   deleteWorkload as deleteWorkloadRow,
@@ -42,7 +43,6 @@ import {
   type Stage,
   type StageXKind,
 } from './workload.rules.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
 
 /** What the workload services need: the database, nothing else. */
 export interface WorkloadDeps {

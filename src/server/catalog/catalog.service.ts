@@ -12,6 +12,7 @@ import { appendAudit } from '../platform/audit/audit.repository.ts';
 import type { Database } from '../platform/db/database.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 import { crossCheck, validateCatalogText, type CatalogCollectionFile, type CatalogError } from './catalog.files.ts';
 import { storeCatalogFiles } from './catalog.loader.ts';
 import {
@@ -34,7 +35,6 @@ import {
   type LoadedCollectionRow,
 } from './catalog.repository.ts';
 import { canonicalJson, containsPattern, topLevelKeyLine } from './catalog.rules.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
 
 /** What the catalog services need: the database, nothing else. */
 export interface CatalogDeps {

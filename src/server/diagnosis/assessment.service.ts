@@ -8,6 +8,7 @@ import { linkEvidence, listLinks, unlinkSubjects } from '../platform/evidence/ev
 import { attachEvidence, detachEvidence, evidenceBySubject, readEvidenceUpload } from '../platform/evidence/evidence.service.ts';
 import { HttpProblem } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 import {
   deleteDraft,
   findAnswer,
@@ -30,7 +31,6 @@ import {
 import { answerMap, presentAssessmentListItem, presentChecklistRef, presentQuestion, presentScore } from './diagnosis.presenters.ts';
 import { compareAnswers, isDiagnostic, scoreChecklist, type ChecklistModel } from './diagnosis.rules.ts';
 import { methodologyReader, type Methodology } from './methodology.repository.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
 
 /** What the diagnosis services need: the database, and the evidence size limit. */
 export interface DiagnosisDeps {

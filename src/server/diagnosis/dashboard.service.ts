@@ -2,6 +2,7 @@ import type { TDashboard, TStage } from '../../shared/schemas/diagnosis.schema.t
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
 import { profileComplete } from '../platform/orgs/organisation-profile.rules.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 import { listAssessments } from './assessment.repository.ts';
 import type { DiagnosisDeps } from './assessment.service.ts';
 import { nextSteps } from './dashboard.rules.ts';
@@ -10,7 +11,6 @@ import { stageRank } from './diagnosis.rules.ts';
 import { methodologyReader } from './methodology.repository.ts';
 import { getRoadmap } from './roadmap.service.ts';
 import { getStagesOverview, stageContext, stageDefOf } from './stage.service.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
 
 /**
  * Dashboard v1: where the organisation stands (stage and time in it), the

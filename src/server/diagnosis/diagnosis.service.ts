@@ -3,13 +3,13 @@ import type { Db } from '../platform/db/database.ts';
 import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
 import { industryOptions } from '../platform/orgs/organisation-profile.service.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 import { listAnswers, listLatestSubmitted, type AnswerRow, type AssessmentRow } from './assessment.repository.ts';
 import type { DiagnosisDeps } from './assessment.service.ts';
 import { answerMap, presentChecklistRef, presentScore } from './diagnosis.presenters.ts';
 import { diagnose, isDiagnostic, type Answer, type ChecklistModel, type Diagnosis } from './diagnosis.rules.ts';
 import { methodologyReader, type Methodology } from './methodology.repository.ts';
 import { stageXReasons, type MainStage } from './stage.rules.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
 
 /**
  * The diagnosis: the rules of diagnosis.rules.ts over the newest submitted

@@ -9,12 +9,12 @@ import { attachEvidence, detachEvidence, evidenceBySubject, readEvidenceUpload }
 import { HttpProblem } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { listMembers } from '../platform/orgs/organisation.repository.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 import type { DiagnosisDeps } from './assessment.service.ts';
 import type { Stage } from './diagnosis.rules.ts';
 import { findTask, insertTask, listBudgets, listTasks, saveBudget, updateTask, type TaskFields, type TaskRow } from './roadmap.repository.ts';
 import { mainTime, presentPractice, presentTime, stageContext, stageDefOf, type StageContext } from './stage.service.ts';
 import { budgetCheck, roadmapStages, taskFlags, timeInStage, type TaskStatus } from './stage.rules.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
 
 export const TASK_SUBJECT = 'roadmap-task';
 

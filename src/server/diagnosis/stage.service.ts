@@ -11,6 +11,7 @@ import { HttpProblem } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { findOrganisation } from '../platform/orgs/organisation.repository.ts';
 import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
+import { sideBySide } from '../platform/db/side-by-side.ts';
 import type { DiagnosisDeps } from './assessment.service.ts';
 import { diagnosisInputs, type DiagnosisInputs } from './diagnosis.service.ts';
 import type { Stage } from './diagnosis.rules.ts';
@@ -32,7 +33,6 @@ import {
   type StageState,
   type Track,
 } from './stage.rules.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
 
 export const EVALUATION_SUBJECT = 'gate-evaluation';
 export const DECISION_SUBJECT = 'stage-decision';

@@ -5,9 +5,9 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database, Db } from '../db/database.ts';
 import { HttpProblem } from '../http/problem.ts';
 import type { OrgAuthContext } from '../http/route.ts';
+import { sideBySide } from '../db/side-by-side.ts';
 import { findProfile, insertProfile, updateProfile, type OrganisationProfileRow, type ProfileFields } from './organisation-profile.repository.ts';
 import { profileComplete, profileProblems } from './organisation-profile.rules.ts';
-import { sideBySide } from '../db/side-by-side.ts';
 
 /** What the profile needs: the database (the industry list comes from the organisation's loaded catalog). */
 export interface ProfileDeps {
