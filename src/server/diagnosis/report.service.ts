@@ -76,7 +76,6 @@ export async function exportReport(
     cookie: `${SESSION_COOKIE}=${req.cookies[SESSION_COOKIE] ?? ''}`,
     locale: lang,
     timeZone: auth.user.timeZone,
-    readySelector: `[${REPORT_READY_ATTRIBUTE}]`,
     readyAttribute: REPORT_READY_ATTRIBUTE,
     footer: `${auth.organisation.name} — ${lang === 'ja' ? '診断レポート' : 'Diagnosis report'}`,
     onError: (error) => req.log.warn({ err: error }, 'diagnosis report PDF failed'),

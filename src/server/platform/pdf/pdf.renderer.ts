@@ -61,8 +61,7 @@ export interface PdfRequest {
   cookie: string;
   locale: 'ja' | 'en';
   timeZone: string;
-  /** The element the page marks when it is drawn, and the attribute it sets ("true", or "error"). */
-  readySelector: string;
+  /** The attribute the page sets on an element: "true" once drawn, "error" when its data failed to load. */
   readyAttribute: string;
   footer?: string;
   /** Told what went wrong when the render fails (the client gets a 503 problem). */
@@ -105,10 +104,7 @@ export async function renderPdf(r: PdfRequest): Promise<Buffer> {
       await page.goto(`${ORIGIN}${r.pagePath}`, { waitUntil: 'load', timeout: TIMEOUT_MS });
       // The page marks itself "true" when drawn, "error" when it could not load its data.
       // Wait for either final state: the marker is attached while the data still loads.
-      const marker = await page.waitForSelector(
-        [`${r.readySelector}[${r.readyAttribute}="true"]`, `${r.readySelector}[${r.readyAttribute}="error"]`].join(','),
-        { timeout: TIMEOUT_MS, state: 'attached' },
-      );
+      const marker = await page.waitForSelector(`[${r.readyAttribute}="true"], [${r.readyAttribute}="error"]`, { timeout: TIMEOUT_MS, state: 'attached' });
       const state = await marker.getAttribute(r.readyAttribute);
       if (state !== 'true') throw new Error(`the page reported ${state}`);
       await page.emulateMedia({ media: 'print' });
