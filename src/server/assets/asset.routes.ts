@@ -21,7 +21,7 @@ import {
 } from '../../shared/schemas/asset.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { HttpProblem } from '../platform/http/problem.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import { defineRoute, uploadFileName, type AnyRoute } from '../platform/http/route.ts';
 import { exportCsv, exportFileName, exportXlsx } from './asset-export.service.ts';
 import * as imports from './asset-import.service.ts';
 import * as assets from './asset.service.ts';
@@ -60,7 +60,7 @@ async function readUpload(req: FastifyRequest): Promise<{ fileName: string; byte
     throw new HttpProblem(400, 'assetImportNoFile');
   }
   if (part.file.truncated) throw new HttpProblem(413, 'assetImportTooLarge', { limitMb });
-  return { fileName: part.filename || 'upload', bytes: Buffer.concat(chunks, size) };
+  return { fileName: uploadFileName(part.filename, 'upload'), bytes: Buffer.concat(chunks, size) };
 }
 
 /**

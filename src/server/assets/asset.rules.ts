@@ -79,13 +79,16 @@ export interface AssetCursor {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// A cursor is the client's to send back: each value is checked to be one PostgreSQL accepts for
+// its column (no NUL in a name, a bigint in 18 digits, a timestamp's fields in range).
 const SORT_VALUE: Record<TAssetSort, RegExp> = {
-  name: /^[\s\S]{1,400}$/,
+  // eslint-disable-next-line no-control-regex
+  name: /^[^\u0000\p{Cs}]{1,400}$/u,
   rank: /^[ABC]$/,
-  records: /^\d{1,19}$/,
-  unitValue: /^\d{1,19}$/,
+  records: /^\d{1,18}$/,
+  unitValue: /^\d{1,18}$/,
   totalValue: /^\d{1,40}$/,
-  updatedAt: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/,
+  updatedAt: /^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/,
 };
 
 /** Opaque to the client: base64url of the last row's sort value and id. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_RECORDS, THOUSAND_YEN_PATTERN } from '../assets/asset-money.ts';
-import { IdSchema, text, VersionSchema } from './common.schema.ts';
+import { IdSchema, int4Query, safeInteger, text, VersionSchema } from './common.schema.ts';
 
 /**
  * The information-asset inventory (資産目録, seed 000 III.3.3 図11, III.4.2
@@ -38,7 +38,7 @@ export const ThousandYenSchema = z
   .string()
   .max(20)
   .refine((s) => THOUSAND_YEN_PATTERN.test(s), { params: { i18n: 'thousandYen' } });
-export const RecordsSchema = z.number().int().min(0).max(MAX_RECORDS);
+export const RecordsSchema = safeInteger(0, MAX_RECORDS);
 
 export const AssetOwnerSchema = z.object({
   userId: IdSchema,
@@ -144,7 +144,7 @@ export const UpdateAssetRequestSchema = z.strictObject({
 });
 export type TUpdateAssetRequest = z.input<typeof UpdateAssetRequestSchema>;
 
-export const DeleteAssetQuerySchema = z.strictObject({ version: z.coerce.number().int().min(1).optional() });
+export const DeleteAssetQuerySchema = z.strictObject({ version: int4Query(1).optional() });
 
 /** Classification and owner, changed for many assets at once (all or nothing). */
 export const BulkAssetChangeSchema = z
@@ -180,9 +180,9 @@ export const AssetListQuerySchema = z.strictObject({
   sort: AssetSortSchema.default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   cursor: z.string().max(600).regex(/^[A-Za-z0-9_-]+$/).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: int4Query(1, 200).default(50),
   /** Substring of name, content, location or notes (Japanese included; case-insensitive for Latin letters). */
-  q: z.string().trim().max(100).optional(),
+  q: text(100, 0).optional(),
   rank: RankSchema.optional(),
   medium: MediumSchema.optional(),
   ownerUserId: z.union([IdSchema, z.literal('none')]).optional(),
@@ -338,7 +338,8 @@ export const AssetImportIssueSchema = z.object({
   message: z.string(),
 });
 export const AssetImportIssueQuerySchema = z.strictObject({
-  cursor: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** The last issue's seq (int4). */
+  cursor: int4Query(0).optional(),
+  limit: int4Query(1, 500).default(100),
 });
 export const AssetImportIssuePageSchema = z.object({ items: z.array(AssetImportIssueSchema), nextCursor: z.number().int().nullable() });

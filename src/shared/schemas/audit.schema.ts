@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './common.schema.ts';
+import { businessDate, IdSchema, int4Query, safeIntegerQuery, text } from './common.schema.ts';
 
 export const AuditEntrySchema = z.object({
   seq: z.number().int(),
@@ -17,12 +17,12 @@ export type TAuditEntry = z.infer<typeof AuditEntrySchema>;
 
 export const AuditQuerySchema = z.strictObject({
   actorUserId: IdSchema.optional(),
-  entityType: z.string().max(60).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  /** Keyset cursor: the seq to continue below. */
-  cursor: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  entityType: text(60, 0).optional(),
+  from: businessDate().optional(),
+  to: businessDate().optional(),
+  /** Keyset cursor: the seq to continue below (bigint). */
+  cursor: safeIntegerQuery(1).optional(),
+  limit: int4Query(1, 200).default(50),
 });
 
 export const AuditPageSchema = z.object({

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { ROLES, PERMISSIONS } from '../policy.ts';
-import { EmailSchema, IdSchema, LocaleSchema, text, VersionSchema } from './common.schema.ts';
+import { EmailSchema, IdSchema, LocaleSchema, plainString, text, VersionSchema } from './common.schema.ts';
 
 /** OWASP ASVS 2.1.1/2.1.2: at least 12 characters, at least 64 allowed. Strength is checked on the server. */
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
-export const PasswordSchema = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+export const PasswordSchema = plainString(PASSWORD_MAX, PASSWORD_MIN);
+/** A password being checked (sign-in, the current one): any length up to the limit. */
+const PasswordAttemptSchema = plainString(PASSWORD_MAX, 1);
+/** Set-up and invitation tokens (checked by hash; never stored as sent). */
+export const TokenSchema = plainString(200, 10);
 
 export const RoleSchema = z.enum(ROLES);
 export const PermissionsSchema = z.record(z.enum(Object.keys(PERMISSIONS) as [keyof typeof PERMISSIONS]), z.boolean());
@@ -13,7 +17,7 @@ export const PermissionsSchema = z.record(z.enum(Object.keys(PERMISSIONS) as [ke
 export const SetupStatusSchema = z.object({ needsSetup: z.boolean() });
 
 export const SetupRequestSchema = z.strictObject({
-  token: z.string().min(10).max(200),
+  token: TokenSchema,
   organisationName: text(200),
   displayName: text(100),
   email: EmailSchema,
@@ -23,11 +27,11 @@ export const SetupRequestSchema = z.strictObject({
 
 export const SignInRequestSchema = z.strictObject({
   email: EmailSchema,
-  password: z.string().min(1).max(PASSWORD_MAX),
+  password: PasswordAttemptSchema,
 });
 
 export const MfaCodeRequestSchema = z.strictObject({
-  code: z.string().trim().min(6).max(32),
+  code: text(32, 6),
 });
 
 export const MembershipSummarySchema = z.object({
@@ -77,7 +81,7 @@ export const UpdateProfileRequestSchema = z.strictObject({
 });
 
 export const ChangePasswordRequestSchema = z.strictObject({
-  currentPassword: z.string().min(1).max(PASSWORD_MAX),
+  currentPassword: PasswordAttemptSchema,
   newPassword: PasswordSchema,
 });
 
@@ -89,7 +93,7 @@ export const MfaEnrolmentSchema = z.object({
 
 export const MfaConfirmResponseSchema = z.object({ recoveryCodes: z.array(z.string()) });
 
-export const MfaDisableRequestSchema = z.strictObject({ password: z.string().min(1).max(PASSWORD_MAX) });
+export const MfaDisableRequestSchema = z.strictObject({ password: PasswordAttemptSchema });
 
 export const SessionListItemSchema = z.object({
   id: IdSchema,

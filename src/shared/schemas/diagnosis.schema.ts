@@ -1,7 +1,7 @@
 // Request and response shapes of the diagnosis module: assessments, the
 // diagnosis, stages and gates, the roadmap, the dashboard and the report.
 import { z } from 'zod';
-import { IdSchema, text, VersionSchema } from './common.schema.ts';
+import { businessDate, IdSchema, plainString, text, VersionOrZeroSchema, VersionSchema } from './common.schema.ts';
 import { EvidenceFileSchema } from './evidence.schema.ts';
 import { OrganisationProfileSchema, YenSchema } from './organisation-profile.schema.ts';
 
@@ -16,10 +16,8 @@ export const AnswerValueSchema = z.enum(['yes', 'no', 'unknown']);
 export type TAnswerValue = z.infer<typeof AnswerValueSchema>;
 export const PassRuleSchema = z.enum(['majority', 'all', 'none']);
 
-/** A version counter that may be 0: "nothing exists yet". */
-const VersionOrZeroSchema = z.number().int().min(0);
 /** Catalog item ids in request bodies (validated against the catalog by the service). */
-const ItemRefSchema = z.string().min(1).max(300);
+const ItemRefSchema = plainString(300, 1);
 
 // ---------------------------------------------------------------------------
 // Checklists and assessments
@@ -121,7 +119,7 @@ export const AssessmentListItemSchema = z.object({
   score: ScoreSchema,
 });
 export const AssessmentListSchema = z.object({ items: z.array(AssessmentListItemSchema) });
-export const AssessmentListQuerySchema = z.strictObject({ checklistId: z.string().max(300).optional() });
+export const AssessmentListQuerySchema = z.strictObject({ checklistId: plainString(300).optional() });
 
 export const StartAssessmentRequestSchema = z.strictObject({ checklistId: ItemRefSchema });
 export const AssessmentParamsSchema = z.strictObject({ assessmentId: IdSchema });
@@ -360,7 +358,7 @@ export const DecisionParamsSchema = z.strictObject({ decisionId: IdSchema });
 
 export const TaskStatusSchema = z.enum(['todo', 'in-progress', 'done', 'not-applicable']);
 export type TTaskStatus = z.infer<typeof TaskStatusSchema>;
-const DateSchema = z.iso.date();
+const DateSchema = businessDate();
 
 export const TaskSchema = z.object({
   id: IdSchema,

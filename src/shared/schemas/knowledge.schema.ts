@@ -3,7 +3,7 @@
 // the catalog YAML files themselves.
 import { z } from 'zod';
 import { CatalogItemIdSchema, CollectionIdSchema, COLLECTION_TYPES } from '../catalog/catalog.schema.ts';
-import { IdSchema, text } from './common.schema.ts';
+import { IdSchema, int4Query, plainString, text } from './common.schema.ts';
 
 /** Ids of an organisation's own collections and items start with this (shipped ones never do). */
 export const ORGANISATION_COLLECTION_PREFIX = 'urn:kumoji:org:';
@@ -16,8 +16,8 @@ export type TCatalogOrigin = z.infer<typeof CatalogOriginSchema>;
 
 const TextPair = z.object({ ja: z.string(), en: z.string() });
 
-export const CollectionParamsSchema = z.strictObject({ collectionId: CollectionIdSchema });
-export const ItemParamsSchema = z.strictObject({ itemId: CatalogItemIdSchema });
+export const CollectionParamsSchema = z.strictObject({ collectionId: CollectionIdSchema.max(300) });
+export const ItemParamsSchema = z.strictObject({ itemId: CatalogItemIdSchema.max(300) });
 
 /** A collection as the organisation has it loaded. */
 export const KnowledgeCollectionSchema = z.object({
@@ -114,7 +114,7 @@ export const KnowledgeItemDetailSchema = z.object({
 export const KnowledgeSearchQuerySchema = z.strictObject({
   /** Substring, matched without regard to case in ja, en and detail; empty finds nothing. */
   q: text(100, 0).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: int4Query(1, 200).default(50),
 });
 
 export const KnowledgeSearchHitSchema = z.object({
@@ -144,9 +144,7 @@ export const OrganisationFileRequestSchema = z.strictObject({
     .refine((name) => !/[/\\]/.test(name), { params: { i18n: 'catalogFilenamePath' } })
     .refine((name) => name !== 'retired-ids.yaml', { params: { i18n: 'catalogFilenameReserved' } }),
   /** The YAML text of one collection file (docs/CATALOG.md), ids under urn:kumoji:org:. */
-  content: z
-    .string()
-    .min(1)
+  content: plainString(ORGANISATION_FILE_MAX_BYTES, 1)
     .refine((content) => new TextEncoder().encode(content).length <= ORGANISATION_FILE_MAX_BYTES, {
       params: { i18n: 'catalogFileTooLarge' },
     })

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { int4, plainString, safeInteger, VersionOrZeroSchema } from './common.schema.ts';
 
 const TextPair = z.object({ ja: z.string(), en: z.string() });
 
 /** Whole yen: up to 1,000兆円, far above any SME and exact in a JS number. */
 export const YEN_MAX = 1_000_000_000_000_000;
 export const EMPLOYEES_MAX = 10_000_000;
-export const YenSchema = z.number().int().min(0).max(YEN_MAX);
+export const YenSchema = safeInteger(0, YEN_MAX);
 
 /** An industry of the catalog's list (seed 000 I.3 表1) with the share of companies using cloud services. */
 export const IndustryOptionSchema = z.object({
@@ -39,14 +40,14 @@ export type TOrganisationProfile = z.infer<typeof OrganisationProfileSchema>;
 
 /** Fields left out stay as they are; `version` 0 creates the profile. */
 export const UpdateOrganisationProfileRequestSchema = z.strictObject({
-  industryId: z.string().max(300).nullable().optional(),
-  employees: z.number().int().min(0).max(EMPLOYEES_MAX).nullable().optional(),
+  industryId: plainString(300).nullable().optional(),
+  employees: int4(0, EMPLOYEES_MAX).nullable().optional(),
   capitalYen: YenSchema.nullable().optional(),
   annualRevenueYen: YenSchema.nullable().optional(),
   handlesPersonalData: z.boolean().optional(),
   handlesSensitivePersonalData: z.boolean().optional(),
   handlesEuResidentsData: z.boolean().optional(),
   financialSector: z.boolean().optional(),
-  version: z.number().int().min(0),
+  version: VersionOrZeroSchema,
 });
 export type TUpdateOrganisationProfileRequest = z.infer<typeof UpdateOrganisationProfileRequestSchema>;

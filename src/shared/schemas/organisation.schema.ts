@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleSchema, PasswordSchema } from './auth.schema.ts';
+import { RoleSchema, PasswordSchema, TokenSchema } from './auth.schema.ts';
 import { EmailSchema, IdSchema, LocaleSchema, text, VersionSchema } from './common.schema.ts';
 
 export const OrganisationSchema = z.object({
@@ -52,7 +52,7 @@ export const InvitationPreviewSchema = z.object({
   expiresAt: z.string(),
   accountExists: z.boolean(),
 });
-export const InvitationTokenParamsSchema = z.strictObject({ token: z.string().min(10).max(200) });
+export const InvitationTokenParamsSchema = z.strictObject({ token: TokenSchema });
 export const AcceptInvitationRequestSchema = z.strictObject({
   /** Only for a new account; an existing user accepts while signed in. */
   displayName: text(100).optional(),

@@ -4,7 +4,7 @@ import type { TEvidenceFile } from '../../../shared/schemas/evidence.schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database, Db } from '../db/database.ts';
 import { HttpProblem } from '../http/problem.ts';
-import type { OrgAuthContext } from '../http/route.ts';
+import { uploadFileName, type OrgAuthContext } from '../http/route.ts';
 import { checkEvidence, contentDisposition, safeFileName } from './evidence.rules.ts';
 import {
   findEvidenceContent,
@@ -68,7 +68,7 @@ export async function readEvidenceUpload(req: FastifyRequest, maxBytes: number):
     throw new HttpProblem(400, 'badRequest');
   }
   if (part.file.truncated || content.length > maxBytes) throw new HttpProblem(413, 'evidenceTooLarge', { limitMb });
-  const fileName = safeFileName(part.filename);
+  const fileName = safeFileName(uploadFileName(part.filename, ''));
   const check = checkEvidence(fileName, content);
   if (!check.ok) throw new HttpProblem(check.code === 'evidenceEmpty' ? 400 : 415, check.code, check.params ?? {});
   return { fileName, contentType: check.contentType, content, sha256: createHash('sha256').update(content).digest('hex') };

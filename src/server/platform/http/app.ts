@@ -132,6 +132,11 @@ export function pgCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** SQLSTATE class 22, data exception: a value PostgreSQL cannot store (NUL in text, out-of-range integer or date …). */
+export function isDataException(error: unknown): boolean {
+  return pgCode(error)?.startsWith('22') ?? false;
+}
+
 export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({
@@ -194,6 +199,12 @@ export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<Fasti
     // Drizzle wraps driver errors (DrizzleQueryError): the PostgreSQL code is on `cause`.
     else if (pgCode(error) === '23505') problem = new HttpProblem(409, 'duplicate');
     else if (pgCode(error) === '40001' || pgCode(error) === '40P01') problem = new HttpProblem(409, 'conflict');
+    else if (isDataException(error)) {
+      // The request's own data, refused by PostgreSQL: the client gets a 400, and since the schemas'
+      // primitives (common.schema.ts) should have refused it first, the gap is logged as a defect.
+      req.log.error({ err: error, route: req.routeOptions.url, method: req.method, sqlState: pgCode(error) }, 'defect: a data error reached PostgreSQL');
+      problem = new HttpProblem(400, 'invalidData');
+    }
     else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) problem = new HttpProblem(error.statusCode, 'badRequest');
     else {
       req.log.error({ err: error }, 'unhandled error');
@@ -233,7 +244,8 @@ export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<Fasti
   // (`rawBody`), in their own context; everywhere else it stays a 415. The
   // handler reads the file with its own size limit (e.g. platform/evidence).
   await app.register(async (uploads) => {
-    await uploads.register(multipart, { limits: { files: 1, fields: 10, parts: 11, fieldSize: 10_000, headerPairs: 100 } });
+    // preservePath: the file name as sent, so `uploadFileName` refuses a path instead of cutting it silently.
+    await uploads.register(multipart, { preservePath: true, limits: { files: 1, fields: 10, parts: 11, fieldSize: 10_000, headerPairs: 100 } });
     registerRoutes(uploads, routes.filter((r) => r.rawBody), hooks);
   });
   await registerOpenApi(app, routes);

@@ -62,8 +62,8 @@ export function fieldErrorsFromZod(issues: z.core.$ZodIssue[], prefix = ''): Fie
       case 'invalid_union':
         return [{ path: base, code: 'invalid' }];
       case 'custom': {
-        const key = (i.params as { i18n?: string } | undefined)?.i18n;
-        return [{ path: base, code: key ?? 'invalid' }];
+        const { i18n, ...params } = (i.params ?? {}) as { i18n?: string } & Record<string, unknown>;
+        return [{ path: base, code: i18n ?? 'invalid', ...(Object.keys(params).length ? { params } : {}) }];
       }
       default:
         return [{ path: base, code: 'invalid' }];

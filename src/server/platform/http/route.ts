@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import type { Permission, Role } from '../../../shared/policy.ts';
-import type { TLocale } from '../../../shared/schemas/common.schema.ts';
+import { UploadFileNameSchema, type TLocale } from '../../../shared/schemas/common.schema.ts';
 import type { Inflight } from './inflight.ts';
 import { fieldErrorsFromZod, HttpProblem } from './problem.ts';
 
@@ -113,6 +113,16 @@ function parseOrThrow(schema: z.ZodType | undefined, value: unknown, where: stri
     throw new HttpProblem(400, 'validation', {}, fieldErrorsFromZod(result.error.issues, where === 'body' ? '' : where));
   }
   return result.data;
+}
+
+/**
+ * The file name of a multipart upload, checked like any other request field:
+ * NUL, control characters, folders (`/`, `\`) answer 400 `validation` on
+ * `file.name` before anything is stored. No name at all gets `fallback`.
+ */
+export function uploadFileName(raw: string | undefined, fallback: string): string {
+  if (!raw) return fallback;
+  return parseOrThrow(UploadFileNameSchema, raw, 'file.name') as string;
 }
 
 export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], hooks: RouteHooks): void {
