@@ -388,6 +388,26 @@ describe('the requests an outside probe found answering 500', () => {
   });
 });
 
+describe('catalog files: what YAML can write that PostgreSQL cannot store', () => {
+  test('NUL and lone surrogates (YAML escapes) and versions or orders past int4 are errors of the file, and nothing is stored', async () => {
+    const file = (name: string, version = '1', order = '1') =>
+      ['id: urn:kumoji:org:storable', 'type: reference', `version: ${version}`, `name: { ja: "${name}", en: House rules }`, 'source: "bad input"', 'attributes:', '  note: { type: string, ja: 注記, en: Note }', 'items:', '  - id: urn:kumoji:org:storable:one', `    order: ${order}`, '    ja: 規程', '    en: Rule', '    source: "bad input"', `    attributes: { note: "${name}" }`].join('\n');
+    const cases: [string, string][] = [
+      ['NUL', file('自社\\0規程')],
+      ['a lone surrogate', file('自社\\ud800規程')],
+      ['a version past int4', file('自社規程', String(2 ** 31))],
+      ['an order past int4', file('自社規程', '1', String(2 ** 31))],
+    ];
+    for (const [name, content] of cases) {
+      const before = await databaseState(t.database);
+      const res = await orgA.owner.client.post('/api/v1/catalog/organisation-files', { filename: 'storable.yaml', content });
+      assert.equal(res.status, 400, `${name}: ${res.raw.slice(0, 300)}`);
+      assert.equal(res.body.code, 'catalogFileInvalid', name);
+      assert.equal(await databaseState(t.database), before, `${name} changed something`);
+    }
+  });
+});
+
 describe('the last-resort error handler', () => {
   test('a data error from PostgreSQL (SQLSTATE class 22) is a translated 400, logged as a defect with its route', async () => {
     const database = await createTestDatabase();

@@ -1,6 +1,7 @@
 // The catalog format contract (docs/CATALOG.md) as Zod schemas. Shared so the
 // loader, the API and the web app read catalog content through the same types.
 import { z } from 'zod';
+import { INT4_MAX, isStorableText } from '../schemas/common.schema.ts';
 
 // docs/CATALOG.md "Files": every collection comes from seed 000, seed 004 or a
 // public source, and the source is the third segment of every id. `org` is
@@ -25,8 +26,12 @@ export const CatalogItemIdSchema = z
   .string()
   .regex(ITEM_ID_PATTERN, `item id must look like urn:kumoji:<source>:<collection>:<local> (${ID_RULE})`);
 
+// Catalog text is stored in PostgreSQL (text and jsonb): YAML escapes such as "\0" or "\ud800"
+// would give it a NUL or a lone surrogate, which it refuses or changes.
+const STORABLE_MESSAGE = 'must not contain NUL or an incomplete (lone surrogate) character';
+const CatalogStringSchema = z.string().refine(isStorableText, STORABLE_MESSAGE);
 // Whitespace-only text is as missing as no text: the UI would show a blank.
-const NonEmptyStringSchema = z.string().regex(/\S/, 'must not be empty');
+const NonEmptyStringSchema = CatalogStringSchema.regex(/\S/, 'must not be empty');
 
 /** Every visible text is given in both languages. */
 export const TextPairSchema = z.strictObject({ ja: NonEmptyStringSchema, en: NonEmptyStringSchema });
@@ -49,7 +54,7 @@ export const ATTRIBUTE_TYPES = [
 export const AttributeTypeSchema = z.enum(ATTRIBUTE_TYPES);
 
 const EnumValuesSchema = z
-  .array(z.string({ error: 'enum values must be strings (quote numbers, e.g. "0")' }))
+  .array(z.string({ error: 'enum values must be strings (quote numbers, e.g. "0")' }).refine(isStorableText, STORABLE_MESSAGE))
   .min(1)
   .refine((values) => new Set(values).size === values.length, 'enum values must be unique');
 
@@ -62,13 +67,13 @@ export const AttributeDeclarationSchema = z.discriminatedUnion('type', [
     en: NonEmptyStringSchema,
   }),
 ]);
-export const AttributeDeclarationsSchema = z.record(z.string().regex(/\S/), AttributeDeclarationSchema);
+export const AttributeDeclarationsSchema = z.record(CatalogStringSchema.regex(/\S/), AttributeDeclarationSchema);
 
 /** The schema an item's attribute value must satisfy, given its declaration. */
 export function attributeValueSchema(declaration: TAttributeDeclaration): z.ZodType {
   switch (declaration.type) {
     case 'string':
-      return z.string();
+      return CatalogStringSchema;
     case 'integer':
       return z.int();
     case 'number':
@@ -78,7 +83,7 @@ export function attributeValueSchema(declaration: TAttributeDeclaration): z.ZodT
     case 'enum':
       return z.enum(declaration.values as [string, ...string[]]);
     case 'string-list':
-      return z.array(z.string());
+      return z.array(CatalogStringSchema);
     case 'text':
       return TextPairSchema;
     case 'text-list':
@@ -93,13 +98,14 @@ export function attributeValueSchema(declaration: TAttributeDeclaration): z.ZodT
 export const CatalogItemSchema = z.strictObject({
   id: CatalogItemIdSchema,
   parent: CatalogItemIdSchema.optional(),
-  order: z.int().optional(),
+  // Stored in int4 columns, as the collection's version is.
+  order: z.int().min(-INT4_MAX).max(INT4_MAX).optional(),
   ja: NonEmptyStringSchema,
   en: NonEmptyStringSchema,
   detail: TextPairSchema.optional(),
   source: CatalogSourceSchema,
   // Checked against the file's declarations by catalogFileRuleIssues.
-  attributes: z.record(z.string(), z.unknown()).optional(),
+  attributes: z.record(CatalogStringSchema, z.unknown()).optional(),
 });
 
 export const COLLECTION_TYPES = ['checklist', 'stage-model', 'threat-list', 'reference', 'glossary', 'deadline-rules'] as const;
@@ -108,7 +114,7 @@ export const CollectionTypeSchema = z.enum(COLLECTION_TYPES);
 const CatalogFileShapeSchema = z.strictObject({
   id: CollectionIdSchema,
   type: CollectionTypeSchema,
-  version: z.int().min(1),
+  version: z.int().min(1).max(INT4_MAX),
   name: TextPairSchema,
   description: TextPairSchema.optional(),
   source: CatalogSourceSchema,
@@ -127,7 +133,7 @@ export const CatalogFileSchema = CatalogFileShapeSchema.superRefine(
 );
 
 /** `catalog/retired-ids.yaml`: ids that were used once and must never come back. */
-export const RetiredIdsSchema = z.strictObject({ ids: z.array(z.string().regex(/\S/)) });
+export const RetiredIdsSchema = z.strictObject({ ids: z.array(NonEmptyStringSchema) });
 
 export type TCatalogSource = z.infer<typeof CatalogSourceSchema>;
 export type TTextPair = z.infer<typeof TextPairSchema>;

@@ -14,6 +14,8 @@ import { z } from 'zod';
 const NUL = /\u0000/;
 // A lone UTF-16 surrogate is not a character: the driver would store U+FFFD instead of what was sent.
 const LONE_SURROGATE = /\p{Cs}/u;
+/** Whether PostgreSQL stores `s` as it is: no NUL, no lone surrogate (for text outside these schemas, e.g. catalog files). */
+export const isStorableText = (s: string) => !NUL.test(s) && !LONE_SURROGATE.test(s);
 // Control characters other than tab, newline and carriage return are refused in every text field.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;

@@ -3,7 +3,7 @@
 // the catalog YAML files themselves.
 import { z } from 'zod';
 import { CatalogItemIdSchema, CollectionIdSchema, COLLECTION_TYPES } from '../catalog/catalog.schema.ts';
-import { IdSchema, int4Query, plainString, text } from './common.schema.ts';
+import { IdSchema, int4Query, isStorableText, text } from './common.schema.ts';
 
 /** Ids of an organisation's own collections and items start with this (shipped ones never do). */
 export const ORGANISATION_COLLECTION_PREFIX = 'urn:kumoji:org:';
@@ -144,11 +144,16 @@ export const OrganisationFileRequestSchema = z.strictObject({
     .refine((name) => !/[/\\]/.test(name), { params: { i18n: 'catalogFilenamePath' } })
     .refine((name) => name !== 'retired-ids.yaml', { params: { i18n: 'catalogFilenameReserved' } }),
   /** The YAML text of one collection file (docs/CATALOG.md), ids under urn:kumoji:org:. */
-  content: plainString(ORGANISATION_FILE_MAX_BYTES, 1)
+  content: z
+    .string()
+    .min(1)
+    // The limit is in bytes (below); a character is at least one, so the documented bound holds.
+    .meta({ maxLength: ORGANISATION_FILE_MAX_BYTES })
     .refine((content) => new TextEncoder().encode(content).length <= ORGANISATION_FILE_MAX_BYTES, {
       params: { i18n: 'catalogFileTooLarge' },
     })
-    .refine((content) => !FORBIDDEN_CONTROL_CHARS.test(content), { params: { i18n: 'controlChars' } }),
+    .refine((content) => !FORBIDDEN_CONTROL_CHARS.test(content), { params: { i18n: 'controlChars' } })
+    .refine(isStorableText, { params: { i18n: 'brokenCharacter' } }),
 });
 
 export const OrganisationFileResultSchema = z.object({
