@@ -70,7 +70,8 @@ export const businessDate = (min = DATE_MIN, max = DATE_MAX) =>
   z.iso
     .date()
     .refine((d) => d >= min, { params: { i18n: 'dateTooEarly', minimum: min } })
-    .refine((d) => d <= max, { params: { i18n: 'dateTooLate', maximum: max } });
+    .refine((d) => d <= max, { params: { i18n: 'dateTooLate', maximum: max } })
+    .meta({ description: `A date from ${min} to ${max}` });
 
 /** Longest uploaded file name kept (characters; file systems allow 255 bytes). */
 export const FILE_NAME_MAX = 255;
