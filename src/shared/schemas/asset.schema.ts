@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_RECORDS, THOUSAND_YEN_PATTERN } from '../assets/asset-money.ts';
-import { IdSchema, int4Query, safeInteger, text, VersionSchema } from './common.schema.ts';
+import { IdSchema, int4Query, plainString, safeInteger, text, VersionSchema } from './common.schema.ts';
 
 /**
  * The information-asset inventory (資産目録, seed 000 III.3.3 図11, III.4.2
@@ -33,11 +33,8 @@ export const ASSET_BREAKDOWN_COLLECTION = 'urn:kumoji:seed-000:asset-breakdown';
 export const ASSET_NAME_MAX = 200;
 export const ASSET_TEXT_MAX = 2000;
 
-const CatalogRefSchema = z.string().min(1).max(200).regex(/^urn:[a-z0-9:.-]+$/);
-export const ThousandYenSchema = z
-  .string()
-  .max(20)
-  .refine((s) => THOUSAND_YEN_PATTERN.test(s), { params: { i18n: 'thousandYen' } });
+const CatalogRefSchema = plainString(200, 1).regex(/^urn:[a-z0-9:.-]+$/);
+export const ThousandYenSchema = plainString(20).refine((s) => THOUSAND_YEN_PATTERN.test(s), { params: { i18n: 'thousandYen' } });
 export const RecordsSchema = safeInteger(0, MAX_RECORDS);
 
 export const AssetOwnerSchema = z.object({
@@ -179,7 +176,7 @@ const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const AssetListQuerySchema = z.strictObject({
   sort: AssetSortSchema.default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
-  cursor: z.string().max(600).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  cursor: plainString(600).regex(/^[A-Za-z0-9_-]+$/).optional(),
   limit: int4Query(1, 200).default(50),
   /** Substring of name, content, location or notes (Japanese included; case-insensitive for Latin letters). */
   q: text(100, 0).optional(),
@@ -324,7 +321,7 @@ export type TAssetImport = z.infer<typeof AssetImportSchema>;
 export const AssetImportListSchema = z.object({ items: z.array(AssetImportSchema) });
 
 export const ValidateImportRequestSchema = z.strictObject({
-  mapping: z.record(z.string().regex(/^\d{1,3}$/), ImportFieldSchema.nullable()),
+  mapping: z.record(plainString(3).regex(/^\d{1,3}$/), ImportFieldSchema.nullable()),
   version: VersionSchema,
 });
 export const ImportVersionRequestSchema = z.strictObject({ version: VersionSchema });
