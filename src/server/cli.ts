@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 import { verifyAudit } from './platform/audit/audit.repository.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
-import { appliedMigrationCount, runMigrations, shippedMigrationCount } from './platform/db/database.ts';
+import { appliedMigrationCount, shippedMigrationCount, withStartupLock } from './platform/db/database.ts';
 import { DataDirInUseError, EmbeddedDatabaseError } from './platform/db/embedded-postgres.ts';
 import { openDatabase } from './platform/db/open-database.ts';
+import { prepareDatabase } from './platform/db/prepare-database.ts';
+import { JOB_QUEUES } from './jobs.ts';
 import { CatalogInvalidError } from './catalog/catalog.loader.ts';
 import { startServer } from './server.ts';
 
@@ -31,8 +33,10 @@ migrations and, while no account exists, prints a one-time set-up link.
 SIGINT or SIGTERM stop the web server, then the database.`,
   migrate: `Usage: kumoji migrate
 
-Applies pending migrations to DATABASE_URL, or to the embedded database in
-DATA_DIR (using it if a server is running on it). Prints how many were applied.`,
+Applies pending migrations to DATABASE_URL (as DATABASE_OWNER_URL when set), or
+to the embedded database in DATA_DIR (using it if a server is running on it),
+with the job queue's schema and the serving role's grants. Prints how many
+migrations were applied.`,
   audit: `Usage: kumoji audit verify [--chain CHAIN]
 
 Recomputes every entry's SHA-256 over its canonical form and its link to the
@@ -91,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'migrate':
       return withToolDatabase(config, 'migrate', async (database) => {
-        const applied = await runMigrations(database);
+        const applied = await withStartupLock(database.ownerUrl, () => prepareDatabase(database, JOB_QUEUES));
         out(`Applied ${applied} migration(s); ${await appliedMigrationCount(database)} of ${shippedMigrationCount()} in place.`);
         return 0;
       });

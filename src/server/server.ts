@@ -2,11 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { loadShippedCatalog } from './catalog/catalog.loader.ts';
 import { issueSetupToken } from './platform/auth/auth.service.ts';
 import type { Config } from './platform/config.ts';
-import { runMigrations } from './platform/db/database.ts';
+import { withStartupLock } from './platform/db/database.ts';
+import { servingRoleOf, servingRoleWarnings, servingRoleWarningText } from './platform/db/database-roles.ts';
 import { openDatabase, type OpenedDatabase } from './platform/db/open-database.ts';
+import { prepareDatabase } from './platform/db/prepare-database.ts';
 import { buildApp } from './platform/http/app.ts';
 import { startAssetImportWorker } from './assets/asset-import.jobs.ts';
 import { startJobQueue, stopJobQueue } from './platform/jobs/job-queue.ts';
+import { JOB_QUEUES } from './jobs.ts';
 import { allRoutes } from './routes.ts';
 
 export interface RunningServer {
@@ -16,24 +19,32 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Start-up in order: database, migrations, catalog, one-time set-up link, HTTP. Stop-up in reverse. */
+/**
+ * Start-up in order: database; under the start-up lock migrations, the job queue's schema, grants, catalog and
+ * the one-time set-up link; then the job queue and HTTP. Stop-up in reverse.
+ */
 export async function startServer(config: Config, log: (m: string) => void = console.log): Promise<RunningServer> {
   const database = await openDatabase(config, 'server', 'serve', log);
   let app: FastifyInstance | null = null;
   try {
-    const applied = await runMigrations(database);
+    // Everything at start that writes runs under one lock, so any number of instances may start together.
+    const { applied, catalog, setupToken } = await withStartupLock(database.ownerUrl, async () => ({
+      applied: await prepareDatabase(database, JOB_QUEUES),
+      // An invalid catalog stops the start (CatalogInvalidError lists file:line errors).
+      catalog: await loadShippedCatalog(database, config.CATALOG_DIR),
+      setupToken: await issueSetupToken(database.db),
+    }));
     if (applied) log(`Applied ${applied} migration(s).`);
-    // An invalid catalog stops the start (CatalogInvalidError lists file:line errors).
-    const catalog = await loadShippedCatalog(database, config.CATALOG_DIR);
     log(`Catalog: ${catalog.collections} collections, ${catalog.items} items; ${catalog.stored.length} new version(s) stored.`);
+    const role = await servingRoleOf(database.pool);
+    for (const warning of servingRoleWarnings(role)) log(`Warning (${warning}): ${servingRoleWarningText(warning, role.name)}`);
     const deps = { config, database };
-    // Background jobs (pg-boss) on the same database; its schema is created on first start.
+    // Background jobs (pg-boss) on the same database; its schema and queues were made by prepareDatabase.
     const jobs = await startJobQueue(database, { log });
     await startAssetImportWorker(jobs, deps, log);
     app = await buildApp(deps, allRoutes(deps));
     await app.listen({ port: config.PORT, host: config.HOST });
     log(`Kumoji is serving ${config.publicUrl} (${database.description}).`);
-    const setupToken = await issueSetupToken(database.db);
     if (setupToken) {
       log('');
       log('No account exists yet. Open this one-time set-up link to create the first owner and organisation:');

@@ -127,6 +127,7 @@ export function createBrowserKit(options: BrowserKitOptions) {
     } else if (suiteDatabase && process.env.KUMOJI_TEST_ADMIN_URL) {
       testDatabase = await createTestDatabase();
       env.DATABASE_URL = testDatabase.url;
+      env.DATABASE_OWNER_URL = testDatabase.ownerUrl;
     } else {
       env.DATA_DIR = dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-browser-'));
     }

@@ -55,11 +55,20 @@ describe('the tamper-evident audit trail', () => {
     assert.equal(future.items.length, 0);
   });
 
-  test('the database refuses UPDATE, DELETE and TRUNCATE of the trail', async () => {
+  test('the serving role cannot disable the guard, update, delete or truncate; the owner still meets the trigger', async () => {
     await createOrganisation(t);
-    await assert.rejects(t.database.pool.query(`update audit_log set action = 'x'`), /append-only/);
-    await assert.rejects(t.database.pool.query(`delete from audit_log`), /append-only/);
-    await assert.rejects(t.database.pool.query(`truncate audit_log`), /append-only/);
+    const role = (await t.database.pool.query('select rolsuper from pg_roles where rolname = current_user')).rows[0];
+    assert.equal(role.rolsuper, false, 'the suite serves as a non-superuser role');
+    await assert.rejects(t.database.pool.query('alter table audit_log disable trigger audit_log_no_update_delete'), /must be owner/);
+    await assert.rejects(t.database.pool.query('alter table audit_log disable trigger all'), /must be owner/);
+    await assert.rejects(t.database.pool.query(`update audit_log set action = 'x'`), /permission denied/);
+    await assert.rejects(t.database.pool.query(`delete from audit_log`), /permission denied/);
+    await assert.rejects(t.database.pool.query(`truncate audit_log`), /permission denied/);
+    await assert.rejects(t.database.queryAsOwner(`update audit_log set action = 'x'`), /append-only/);
+    await assert.rejects(t.database.queryAsOwner(`delete from audit_log`), /append-only/);
+    await assert.rejects(t.database.queryAsOwner(`truncate audit_log`), /append-only/);
+    const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
+    assert.deepEqual([ready.json().servingRole.superuser, ready.json().servingRole.ownsAuditLog, ready.json().warnings], [false, false, []]);
   });
 
   test('the export is JSON Lines ending with the head hash, and is itself audited', async () => {
@@ -85,11 +94,13 @@ describe('the tamper-evident audit trail', () => {
     assert.equal(ok.code, 0, ok.stdout);
     assert.match(ok.stdout, /Audit trail verified/);
 
-    // Someone with database superuser rights goes around the trigger.
+    // Someone with the owner's (or a superuser's) rights goes around the trigger, in one transaction.
     const { rows } = await t.database.pool.query(`select id, seq from audit_log where chain = $1 and action = 'invitation.create' order by seq limit 1`, [`org:${org.id}`]);
-    await t.database.pool.query('alter table audit_log disable trigger audit_log_no_update_delete');
-    await t.database.pool.query(`update audit_log set after = '{"email":"evil@example.jp","role":"owner"}' where id = $1`, [rows[0].id]);
-    await t.database.pool.query('alter table audit_log enable trigger audit_log_no_update_delete');
+    await t.database.queryAsOwner(
+      `begin; alter table audit_log disable trigger audit_log_no_update_delete;
+       update audit_log set after = '{"email":"evil@example.jp","role":"owner"}' where id = ${Number(rows[0].id)};
+       alter table audit_log enable trigger audit_log_no_update_delete; commit;`,
+    );
 
     const broken = await cliVerify();
     assert.equal(broken.code, 1);

@@ -30,8 +30,11 @@ let externalDb: TestDatabase | null = null;
 function env(extra: Record<string, string> = {}) {
   const e: Record<string, string> = { ...(process.env as Record<string, string>), DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...extra };
   delete e.KUMOJI_TEST_ADMIN_URL;
-  if (externalDb) e.DATABASE_URL = externalDb.url;
-  else delete e.DATABASE_URL;
+  delete e.DATABASE_OWNER_URL;
+  if (externalDb) {
+    e.DATABASE_URL = externalDb.url;
+    e.DATABASE_OWNER_URL = externalDb.ownerUrl;
+  } else delete e.DATABASE_URL;
   return e;
 }
 

@@ -20,8 +20,8 @@ before(async () => {
 after(() => database.drop());
 
 async function reset() {
-  // Audit rows cannot be deleted (trigger); the catalog tables can.
-  await database.pool.query('truncate organisation_catalogs, catalog_items, catalog_versions cascade');
+  // Audit rows cannot be deleted (trigger); the catalog tables can, by their owner (the serving role may not truncate).
+  await database.queryAsOwner('truncate organisation_catalogs, catalog_items, catalog_versions cascade');
 }
 
 async function storeAuditEntries(): Promise<number> {

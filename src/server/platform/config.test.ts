@@ -25,6 +25,8 @@ const bad: [Record<string, string>, RegExp][] = [
   [{ PORT: 'eighty' }, /PORT/],
   [{ PORT: '70000' }, /PORT/],
   [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+  [{ DATABASE_URL: 'postgres://app@db/kumoji', DATABASE_OWNER_URL: 'mysql://x' }, /DATABASE_OWNER_URL/],
+  [{ DATABASE_OWNER_URL: 'postgres://owner@db/kumoji' }, /DATABASE_OWNER_URL: needs DATABASE_URL/],
   [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY/],
   [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
   [{ PUBLIC_URL: 'ftp://x' }, /PUBLIC_URL/],

@@ -26,21 +26,40 @@ export function connect(url: string, poolSize = 10): Database {
   return { pool, db, close: () => pool.end() };
 }
 
-/** Arbitrary constant for pg_advisory_lock: only one instance migrates at a time. */
-const MIGRATION_LOCK = 74_656_001;
+/**
+ * Arbitrary constant for pg_advisory_lock: one instance at a time does the
+ * start-up work that changes the database (the value migrations alone used
+ * to lock with, so an older instance starting beside a newer one waits too).
+ */
+const STARTUP_LOCK = 74_656_001;
 
-export async function runMigrations(database: Database): Promise<number> {
-  const client = await database.pool.connect();
+/**
+ * Runs `work` while this session holds the start-up lock, on a connection of
+ * its own: the work itself uses other connections, which begin their
+ * transactions after the lock is granted and so see everything the previous
+ * holder committed (a statement that merely waited for a lock would not:
+ * pg-boss's `CREATE SCHEMA IF NOT EXISTS` after its own lock still collided).
+ */
+export async function withStartupLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => undefined);
+  await client.connect();
   try {
-    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    const before = await appliedMigrationCount(database);
-    await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_DIR });
-    const after = await appliedMigrationCount(database);
-    return after - before;
+    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+    return await work();
   } finally {
-    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-    client.release();
+    // Ending the session releases the lock, also when the unlock itself fails.
+    await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
+    await client.end().catch(() => undefined);
   }
+}
+
+/** Applies pending migrations as the connected (owner) role. Call it under `withStartupLock`. */
+export async function runMigrations(database: Database): Promise<number> {
+  const before = await appliedMigrationCount(database);
+  await migrate(database.db, { migrationsFolder: MIGRATIONS_DIR });
+  const after = await appliedMigrationCount(database);
+  return after - before;
 }
 
 export function shippedMigrationCount(): number {

@@ -75,8 +75,9 @@ export function socketDirFor(dataDir: string): string {
   return path.join('/tmp', `kumoji-${hash}`);
 }
 
-export function urlFor(socketDir: string, database = DATABASE_NAME): string {
-  return `postgres://${SUPERUSER}@localhost/${database}?host=${encodeURIComponent(socketDir)}&port=${PORT}`;
+/** The bootstrap superuser by default; Kumoji itself connects as the roles of `database-roles.ts`. */
+export function urlFor(socketDir: string, database = DATABASE_NAME, user = SUPERUSER): string {
+  return `postgres://${user}@localhost/${database}?host=${encodeURIComponent(socketDir)}&port=${PORT}`;
 }
 
 /** A zombie (exited, not yet reaped by its parent) counts as dead. */

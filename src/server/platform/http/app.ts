@@ -13,6 +13,7 @@ import { CSRF_COOKIE, resolveSession, SESSION_COOKIE } from '../auth/session.ts'
 import { newToken, safeEqual } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import { appliedMigrationCount, shippedMigrationCount, type Database } from '../db/database.ts';
+import { servingRoleOf, servingRoleWarnings } from '../db/database-roles.ts';
 import { localeFromHeader, translator } from '../i18n/translate.ts';
 import { createInflight, type Inflight } from './inflight.ts';
 import { serializeRequest } from './log-redaction.ts';
@@ -233,7 +234,11 @@ export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<Fasti
       const applied = await appliedMigrationCount(database);
       const shipped = shippedMigrationCount();
       const ready = applied === shipped;
-      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'migrations-pending', database: 'ok', migrations: { applied, shipped } });
+      // Ready either way, but said: a superuser (or audit_log's owner) could switch the trail's guard off.
+      const servingRole = await servingRoleOf(database.pool);
+      return reply
+        .code(ready ? 200 : 503)
+        .send({ status: ready ? 'ready' : 'migrations-pending', database: 'ok', migrations: { applied, shipped }, servingRole, warnings: servingRoleWarnings(servingRole) });
     } catch {
       return reply.code(503).send({ status: 'database-unreachable', database: 'error' });
     }

@@ -6,8 +6,11 @@ import type { Database } from '../db/database.ts';
  * connection pool as everything else: any instance can send a job and any
  * instance can run it (pg-boss hands each job to one worker with
  * `FOR UPDATE SKIP LOCKED`), so several instances share the queue safely.
- * Its tables live in their own schema, `pgboss`, created by pg-boss itself
- * on start (under its advisory lock), not by Kumoji's migrations.
+ * Its tables live in their own schema, `pgboss`, created and migrated by
+ * pg-boss's own plans, not by Kumoji's migrations: `installJobQueue` runs them
+ * as the owner role under the start-up lock (with the queues, whose tables
+ * are partitions only the owner may attach), so the serving role never
+ * changes the schema and only checks its version on start.
  */
 
 export type JobQueue = PgBoss;
@@ -18,14 +21,32 @@ export interface JobQueueOptions {
   log?: (message: string) => void;
 }
 
+const SCHEMA = 'pgboss';
+
+function executorOf(database: Database) {
+  return { executeSql: (text: string, values?: unknown[]) => database.pool.query(text, values as unknown[]) };
+}
+
+/** As the owner role, under the start-up lock: pg-boss's schema at its current version, and every queue. */
+export async function installJobQueue(owner: Database, queues: readonly string[]): Promise<void> {
+  const boss = new PgBoss({ db: executorOf(owner), schema: SCHEMA, supervise: false, schedule: false, migrate: true });
+  await boss.start();
+  try {
+    for (const queue of queues) await boss.createQueue(queue);
+  } finally {
+    await boss.stop({ graceful: false, close: false, wait: true });
+  }
+}
+
 export async function startJobQueue(database: Database, options: JobQueueOptions = {}): Promise<PgBoss> {
   const boss = new PgBoss({
     // The app's pool, not a second one: same database, same connection settings (embedded socket or DATABASE_URL).
-    db: { executeSql: (text: string, values?: unknown[]) => database.pool.query(text, values as unknown[]) },
-    schema: 'pgboss',
+    db: executorOf(database),
+    schema: SCHEMA,
     supervise: true,
     schedule: false,
-    migrate: true,
+    // Installed by `installJobQueue`; here pg-boss only checks the schema's version.
+    migrate: false,
   });
   boss.on('error', (e: Error) => options.log?.(`job queue: ${e.message}`));
   await boss.start();
