@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createOrganisation, createTestApp, TEST_PASSWORD, TestClient, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp({ SIGNIN_MAX_FAILURES_ACCOUNT: '3', SIGNIN_MAX_FAILURES_ADDRESS: '50' });
+});
+after(() => t.close());
+
+describe('password and second-factor re-checks share the sign-in throttle', () => {
+  test('wrong current passwords lock the account with a translated 429, and the password stays', async () => {
+    const org = await createOrganisation(t);
+    const c = org.owner.client;
+    for (let i = 0; i < 3; i++) {
+      const r = await c.post('/api/v1/account/password', { currentPassword: `wrong guess number ${i}`, newPassword: 'Another-Long-Passphrase-2026!' });
+      assert.equal(r.status, 400, r.raw);
+      assert.equal(r.body.errors[0].code, 'passwordCurrentWrong');
+    }
+    const locked = await c.post('/api/v1/account/password', { currentPassword: TEST_PASSWORD, newPassword: 'Another-Long-Passphrase-2026!' });
+    assert.equal(locked.status, 429, locked.raw);
+    assert.equal(locked.headers['content-type'], 'application/problem+json; charset=utf-8');
+    assert.equal(locked.body.code, 'signinLocked');
+    assert.match(locked.body.title, /ロック/);
+    // The same lock holds at sign-in: one budget of guesses, not one per route.
+    const signIn = await new TestClient(t.app, 'en').post('/api/v1/auth/sign-in', { email: org.owner.email, password: TEST_PASSWORD });
+    assert.equal(signIn.status, 429);
+    assert.match(signIn.body.title, /locked/);
+  });
+
+  test('switching MFA off and new recovery codes count their wrong passwords too', async () => {
+    for (const url of ['/api/v1/account/mfa/disable', '/api/v1/account/mfa/recovery-codes']) {
+      const org = await createOrganisation(t);
+      const c = org.owner.client;
+      await t.database.pool.query(`update users set mfa_secret = 'JBSWY3DPEHPK3PXP', mfa_enabled_at = now() where id = $1`, [org.owner.userId]);
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await c.post(url, { password: `wrong guess number ${i}` })).status);
+      assert.deepEqual(statuses, [400, 400, 400, 429], url);
+      const { rows } = await t.database.pool.query(`select mfa_enabled_at from users where id = $1`, [org.owner.userId]);
+      assert.ok(rows[0].mfa_enabled_at, 'MFA is still on');
+    }
+  });
+
+  test('wrong codes at MFA enrolment count as second-factor failures', async () => {
+    const org = await createOrganisation(t);
+    const c = org.owner.client;
+    assert.equal((await c.post('/api/v1/account/mfa/enrolment')).status, 200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await c.post('/api/v1/account/mfa/confirm', { code: '000000' })).status);
+    assert.deepEqual(statuses, [400, 400, 400, 429]);
+  });
+});
+
+describe('responses carrying a secret are not cached', () => {
+  test('the session (CSRF token), the TOTP secret and recovery codes answer Cache-Control: no-store', async () => {
+    const anonymous = await new TestClient(t.app).get('/api/v1/session');
+    assert.equal(anonymous.headers['cache-control'], 'no-store');
+    const org = await createOrganisation(t);
+    const signedIn = await org.owner.client.get('/api/v1/session');
+    assert.equal(signedIn.headers['cache-control'], 'no-store');
+    const enrolment = await org.owner.client.post('/api/v1/account/mfa/enrolment');
+    assert.equal(enrolment.status, 200);
+    assert.equal(enrolment.headers['cache-control'], 'no-store');
+  });
+});
+
+describe('browser security headers', () => {
+  test('framing is refused and the referrer stays on the site', async () => {
+    const r = await new TestClient(t.app).get('/api/v1/session');
+    assert.match(String(r.headers['content-security-policy']), /frame-ancestors 'none'/);
+    assert.equal(r.headers['referrer-policy'], 'same-origin');
+    assert.equal(r.headers['x-content-type-options'], 'nosniff');
+  });
+});
