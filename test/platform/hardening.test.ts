@@ -72,3 +72,48 @@ describe('browser security headers', () => {
     assert.equal(r.headers['x-content-type-options'], 'nosniff');
   });
 });
+
+describe('behind one trusted proxy (TRUST_PROXY=true)', () => {
+  let p: TestApp;
+  before(async () => {
+    p = await createTestApp({ TRUST_PROXY: 'true', SIGNIN_MAX_FAILURES_ACCOUNT: '1000', SIGNIN_MAX_FAILURES_ADDRESS: '5' });
+  });
+  after(() => p.close());
+  // The proxy (here 127.0.0.1, the injected peer) appends the address it saw; anything before it is the client's own claim.
+  const viaProxy = (client: TestClient, body: unknown, forwardedFor: string) =>
+    client.request('POST', '/api/v1/auth/sign-in', body, { 'x-forwarded-for': forwardedFor, 'x-forwarded-proto': 'https' });
+
+  test('forged X-Forwarded-For addresses do not dodge the per-address limit', async () => {
+    const attacker = new TestClient(p.app, 'en');
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const r = await viaProxy(attacker, { email: `nobody-${i}@example.jp`, password: 'a wrong password here' }, `192.0.2.${i + 1}, 203.0.113.7`);
+      statuses.push(r.status);
+    }
+    assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429, 429, 429]);
+  });
+
+  test("forging a victim's address does not lock the victim out", async () => {
+    const org = await createOrganisation(p);
+    const attacker = new TestClient(p.app);
+    for (let i = 0; i < 8; i++) await viaProxy(attacker, { email: `other-${i}@example.jp`, password: 'a wrong password here' }, `198.51.100.9, 203.0.113.8`);
+    const victim = new TestClient(p.app);
+    const r = await viaProxy(victim, { email: org.owner.email, password: TEST_PASSWORD }, '198.51.100.9');
+    assert.equal(r.status, 200, r.raw);
+  });
+
+  test('HTTPS at the proxy makes cookies Secure and sends HSTS', async () => {
+    const r = await new TestClient(p.app).request('GET', '/api/v1/session', undefined, { 'x-forwarded-proto': 'https' });
+    assert.match(String(r.headers['strict-transport-security']), /max-age=31536000/);
+    const cookies = [r.headers['set-cookie']].flat().join('\n');
+    assert.match(cookies, /kumoji_csrf=[^\n]*; Secure/);
+  });
+});
+
+describe('without TRUST_PROXY', () => {
+  test('forwarded headers are ignored: no Secure cookie, no HSTS, the peer address is the client', async () => {
+    const r = await new TestClient(t.app).request('GET', '/api/v1/session', undefined, { 'x-forwarded-proto': 'https' });
+    assert.equal(r.headers['strict-transport-security'], undefined);
+    assert.doesNotMatch([r.headers['set-cookie']].flat().join('\n'), /Secure/);
+  });
+});
