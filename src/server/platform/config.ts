@@ -7,10 +7,6 @@ import { z } from 'zod';
  * A bad value stops the process with a message naming the variable.
  * Every variable is listed, with its default, in `.env.example` and the README.
  */
-const boolFromEnv = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /** An address or CIDR range, or one of proxy-addr's names, as Fastify's `trustProxy` takes them. */
