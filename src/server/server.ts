@@ -33,11 +33,15 @@ export async function startServer(config: Config, log: (m: string) => void = con
     app = await buildApp(deps, allRoutes(deps));
     await app.listen({ port: config.PORT, host: config.HOST });
     log(`Kumoji is serving ${config.publicUrl} (${database.description}).`);
-    const setupToken = await issueSetupToken(database.db);
-    if (setupToken) {
+    const setupLink = await issueSetupToken(database.db);
+    if (setupLink.kind === 'issued') {
       log('');
       log('No account exists yet. Open this one-time set-up link to create the first owner and organisation:');
-      log(`  ${config.publicUrl}/setup?token=${setupToken}`);
+      log(`  ${config.publicUrl}/setup?token=${setupLink.token}`);
+      log('');
+    } else if (setupLink.kind === 'alreadyIssued') {
+      log('');
+      log('No account exists yet. A set-up link was printed earlier and still works; run "kumoji setup-link" for a new one (the old link then stops working).');
       log('');
     }
   } catch (e) {

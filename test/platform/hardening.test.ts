@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { issueSetupToken } from '../../src/server/platform/auth/auth.service.ts';
 import { createOrganisation, createTestApp, TEST_PASSWORD, TestClient, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -48,6 +49,26 @@ describe('password and second-factor re-checks share the sign-in throttle', () =
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await c.post('/api/v1/account/mfa/confirm', { code: '000000' })).status);
     assert.deepEqual(statuses, [400, 400, 400, 429]);
+  });
+});
+
+describe('the set-up link', () => {
+  test('a second start keeps the unused link working; only an explicit new link replaces it', async () => {
+    // A fresh database with no account: the suite's own app has members already.
+    const fresh = await createTestApp();
+    try {
+      const first = await issueSetupToken(fresh.database.db);
+      assert.equal(first.kind, 'issued');
+      assert.deepEqual(await issueSetupToken(fresh.database.db), { kind: 'alreadyIssued' });
+      const replaced = await issueSetupToken(fresh.database.db, { replace: true });
+      assert.equal(replaced.kind, 'issued');
+      const setup = (token: string) =>
+        new TestClient(fresh.app).post('/api/v1/setup', { token, organisationName: '雲路商事', displayName: '山田 太郎', email: 'owner@example.jp', password: TEST_PASSWORD });
+      assert.equal((await setup(first.kind === 'issued' ? first.token : '')).status, 403, 'the replaced link stops working');
+      assert.equal((await setup(replaced.kind === 'issued' ? replaced.token : '')).status, 201);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 

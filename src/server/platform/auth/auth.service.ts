@@ -54,15 +54,24 @@ export function assertStrongPassword(password: string, personal: string[], path 
 
 // ---- Set-up -----------------------------------------------------------------
 
-/** A new one-time set-up link while nobody has an account yet; null once set-up is done. */
-export async function issueSetupToken(db: Db): Promise<string | null> {
+/**
+ * The one-time set-up link while nobody has an account yet. Only its hash is
+ * stored, so a link already printed (by this or another instance) cannot be
+ * shown again: a start keeps it valid and answers `alreadyIssued`, and only
+ * `kumoji setup-link` (`replace`) swaps it for a new one. `done` once an
+ * account exists.
+ */
+export type SetupLink = { kind: 'issued'; token: string } | { kind: 'alreadyIssued' } | { kind: 'done' };
+
+export async function issueSetupToken(db: Db, opts: { replace?: boolean } = {}): Promise<SetupLink> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`lock table setup_tokens in exclusive mode`);
-    if ((await countUsers(tx)) > 0) return null;
-    await tx.delete(setupTokens).where(isNull(setupTokens.usedAt));
+    if ((await countUsers(tx)) > 0) return { kind: 'done' } as const;
+    if (opts.replace) await tx.delete(setupTokens).where(isNull(setupTokens.usedAt));
+    else if ((await tx.select().from(setupTokens).where(isNull(setupTokens.usedAt)).limit(1)).length) return { kind: 'alreadyIssued' } as const;
     const token = newToken(24);
     await tx.insert(setupTokens).values({ tokenHash: tokenHash(token) });
-    return token;
+    return { kind: 'issued', token } as const;
   });
 }
 
