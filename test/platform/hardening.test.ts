@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { issueSetupToken } from '../../src/server/platform/auth/auth.service.ts';
 import { createOrganisation, createTestApp, TEST_PASSWORD, TestClient, type TestApp } from '../helpers/test-app.ts';
@@ -136,5 +137,35 @@ describe('without TRUST_PROXY', () => {
     const r = await new TestClient(t.app).request('GET', '/api/v1/session', undefined, { 'x-forwarded-proto': 'https' });
     assert.equal(r.headers['strict-transport-security'], undefined);
     assert.doesNotMatch([r.headers['set-cookie']].flat().join('\n'), /Secure/);
+  });
+});
+
+describe("errors from Node's HTTP parser", () => {
+  const rawRequest = (port: number, request: string) =>
+    new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () => socket.write(request));
+      let answer = '';
+      socket.on('data', (d) => (answer += d.toString('utf8')));
+      socket.on('end', () => resolve(answer));
+      socket.on('error', reject);
+    });
+
+  test('malformed requests and too-large headers get problem documents', async () => {
+    const app = await createTestApp();
+    try {
+      await app.app.listen({ port: 0, host: '127.0.0.1' });
+      const port = (app.app.server.address() as net.AddressInfo).port;
+      const huge = await rawRequest(port, `GET /api/v1/session HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+      assert.match(huge, /^HTTP\/1.1 431 /);
+      assert.match(huge, /content-type: application\/problem\+json; charset=utf-8/i);
+      const hugeBody = JSON.parse(huge.slice(huge.indexOf('\r\n\r\n') + 4));
+      assert.equal(hugeBody.code, 'headersTooLarge');
+      assert.equal(hugeBody.status, 431);
+      const malformed = await rawRequest(port, 'NOT A REQUEST\r\n\r\n');
+      assert.match(malformed, /^HTTP\/1.1 400 /);
+      assert.equal(JSON.parse(malformed.slice(malformed.indexOf('\r\n\r\n') + 4)).code, 'badRequest');
+    } finally {
+      await app.close();
+    }
   });
 });
