@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { verifyAudit } from './platform/audit/audit.repository.ts';
+import { issueSetupToken } from './platform/auth/auth.service.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { appliedMigrationCount, shippedMigrationCount, withStartupLock } from './platform/db/database.ts';
 import { DataDirInUseError, EmbeddedDatabaseError } from './platform/db/embedded-postgres.ts';
@@ -20,6 +21,7 @@ const HELP: Record<string, string> = {
 Commands:
   serve           Start the web server (and the embedded database unless DATABASE_URL is set)
   migrate         Apply pending database migrations
+  setup-link      Print a new one-time set-up link (while no account exists)
   audit verify    Recompute the audit trail's hash chains and name the first broken entry
   catalog check   Validate the catalog files under CATALOG_DIR
 
@@ -37,6 +39,10 @@ Applies pending migrations to DATABASE_URL (as DATABASE_OWNER_URL when set), or
 to the embedded database in DATA_DIR (using it if a server is running on it),
 with the job queue's schema and the serving role's grants. Prints how many
 migrations were applied.`,
+  'setup-link': `Usage: kumoji setup-link
+
+While no account exists, prints a new one-time set-up link; the link printed
+before stops working. Exits 1 once set-up is done.`,
   audit: `Usage: kumoji audit verify [--chain CHAIN]
 
 Recomputes every entry's SHA-256 over its canonical form and its link to the
@@ -97,6 +103,16 @@ export async function main(argv: string[]): Promise<number> {
       return withToolDatabase(config, 'migrate', async (database) => {
         const applied = await withStartupLock(database.ownerUrl, () => prepareDatabase(database, JOB_QUEUES));
         out(`Applied ${applied} migration(s); ${await appliedMigrationCount(database)} of ${shippedMigrationCount()} in place.`);
+        return 0;
+      });
+    case 'setup-link':
+      return withToolDatabase(config, 'setup-link', async (database) => {
+        const link = await issueSetupToken(database.db, { replace: true });
+        if (link.kind !== 'issued') {
+          out('Set-up is done: an account exists. Invite people from the web app instead.');
+          return 1;
+        }
+        out(`${config.publicUrl}/setup?token=${link.token}`);
         return 0;
       });
     case 'audit': {

@@ -28,11 +28,11 @@ export async function startServer(config: Config, log: (m: string) => void = con
   let app: FastifyInstance | null = null;
   try {
     // Everything at start that writes runs under one lock, so any number of instances may start together.
-    const { applied, catalog, setupToken } = await withStartupLock(database.ownerUrl, async () => ({
+    const { applied, catalog, setupLink } = await withStartupLock(database.ownerUrl, async () => ({
       applied: await prepareDatabase(database, JOB_QUEUES),
       // An invalid catalog stops the start (CatalogInvalidError lists file:line errors).
       catalog: await loadShippedCatalog(database, config.CATALOG_DIR),
-      setupToken: await issueSetupToken(database.db),
+      setupLink: await issueSetupToken(database.db),
     }));
     if (applied) log(`Applied ${applied} migration(s).`);
     log(`Catalog: ${catalog.collections} collections, ${catalog.items} items; ${catalog.stored.length} new version(s) stored.`);
@@ -45,10 +45,14 @@ export async function startServer(config: Config, log: (m: string) => void = con
     app = await buildApp(deps, allRoutes(deps));
     await app.listen({ port: config.PORT, host: config.HOST });
     log(`Kumoji is serving ${config.publicUrl} (${database.description}).`);
-    if (setupToken) {
+    if (setupLink.kind === 'issued') {
       log('');
       log('No account exists yet. Open this one-time set-up link to create the first owner and organisation:');
-      log(`  ${config.publicUrl}/setup?token=${setupToken}`);
+      log(`  ${config.publicUrl}/setup?token=${setupLink.token}`);
+      log('');
+    } else if (setupLink.kind === 'alreadyIssued') {
+      log('');
+      log('No account exists yet. A set-up link was printed earlier and still works; run "kumoji setup-link" for a new one (the old link then stops working).');
       log('');
     }
   } catch (e) {

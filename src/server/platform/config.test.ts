@@ -15,13 +15,29 @@ test('defaults make a working configuration', () => {
 test('values are typed and the public URL follows HOST and PORT', () => {
   const c = loadConfig({ PORT: '8080', HOST: '0.0.0.0', TRUST_PROXY: 'true', SESSION_IDLE_MINUTES: '15' });
   assert.equal(c.PORT, 8080);
-  assert.equal(c.TRUST_PROXY, true);
+  assert.deepEqual(c.TRUST_PROXY, ['loopback', 'linklocal', 'uniquelocal']);
   assert.equal(c.SESSION_IDLE_MINUTES, 15);
   assert.equal(c.publicUrl, 'http://localhost:8080');
   assert.equal(loadConfig({ PUBLIC_URL: 'https://kumoji.example.jp/' }).publicUrl, 'https://kumoji.example.jp');
 });
 
+test('TRUST_PROXY names the trusted hops: never "every hop", which would let anyone forge X-Forwarded-For', () => {
+  const cases: [string | undefined, false | string[]][] = [
+    [undefined, false],
+    ['false', false],
+    ['0', false],
+    ['true', ['loopback', 'linklocal', 'uniquelocal']],
+    ['1', ['loopback', 'linklocal', 'uniquelocal']],
+    ['10.0.0.5', ['10.0.0.5']],
+    ['loopback, 10.0.0.0/8,fd00::/8', ['loopback', '10.0.0.0/8', 'fd00::/8']],
+  ];
+  for (const [value, expected] of cases) assert.deepEqual(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).TRUST_PROXY, expected, value);
+});
+
 const bad: [Record<string, string>, RegExp][] = [
+  [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY/],
+  [{ TRUST_PROXY: 'proxy.example.jp' }, /TRUST_PROXY/],
+  [{ TRUST_PROXY: '2' }, /hop counts/],
   [{ PORT: 'eighty' }, /PORT/],
   [{ PORT: '70000' }, /PORT/],
   [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -6,11 +7,37 @@ import { z } from 'zod';
  * A bad value stops the process with a message naming the variable.
  * Every variable is listed, with its default, in `.env.example` and the README.
  */
-const boolFromEnv = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** An address or CIDR range, or one of proxy-addr's names, as Fastify's `trustProxy` takes them. */
+const proxyAddress = (entry: string): boolean => {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = net.isIP(address);
+  if (!family || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+};
+
+/**
+ * Which proxies may tell us the client's address and protocol. Trusting every
+ * hop (Fastify's `true`) lets anyone forge `X-Forwarded-For` and dodge, or aim,
+ * the per-address sign-in throttle; so `true` trusts only proxies on loopback
+ * and private networks (a reverse proxy on the same host or LAN), and a list
+ * names the proxies. Bare hop counts are refused: Fastify treats them as
+ * "trust nothing" because they cannot tell a proxy from a direct client.
+ */
+const TRUST_PRIVATE_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
+const trustProxyFromEnv = z
+  .string()
+  .trim()
+  .transform((v, ctx): false | string[] => {
+    if (['false', '0', 'no'].includes(v)) return false;
+    if (['true', '1', 'yes'].includes(v)) return TRUST_PRIVATE_PROXIES;
+    const list = v.split(',').map((e) => e.trim()).filter(Boolean);
+    if (list.length && list.every(proxyAddress)) return list;
+    ctx.addIssue({ code: 'custom', message: 'must be true, false, or a comma-separated list of proxy addresses or CIDR ranges (hop counts are not supported)' });
+    return z.NEVER;
+  });
 
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -32,7 +59,7 @@ export const ConfigSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: int(1, 200).default(10),
   PG_RUN_AS: z.string().min(1).default('postgres'),
-  TRUST_PROXY: boolFromEnv.default(false),
+  TRUST_PROXY: trustProxyFromEnv.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: int(1, 24 * 30).default(12),

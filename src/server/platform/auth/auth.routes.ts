@@ -37,7 +37,11 @@ export function authRoutes(deps: auth.AuthDeps): AnyRoute[] {
       tags: ['session'],
       access: { kind: 'public' },
       response: SessionInfoSchema,
-      handler: ({ req, reply, auth: a }) => auth.sessionInfo(db, a, ensureCsrfToken(req, reply)),
+      handler: ({ req, reply, auth: a }) => {
+        // It carries the CSRF token and who is signed in: no cache may keep it.
+        void reply.header('cache-control', 'no-store');
+        return auth.sessionInfo(db, a, ensureCsrfToken(req, reply));
+      },
     }),
     defineRoute({
       method: 'GET',
@@ -138,8 +142,8 @@ export function authRoutes(deps: auth.AuthDeps): AnyRoute[] {
       access: { kind: 'user' },
       body: ChangePasswordRequestSchema,
       response: OkSchema,
-      handler: async ({ auth: a, body }) => {
-        await auth.changePassword(deps, a, body);
+      handler: async ({ req, auth: a, body }) => {
+        await auth.changePassword(deps, a, body, clientOf(req));
         return { ok: true as const };
       },
     }),
@@ -150,7 +154,10 @@ export function authRoutes(deps: auth.AuthDeps): AnyRoute[] {
       tags: ['account'],
       access: { kind: 'user' },
       response: MfaEnrolmentSchema,
-      handler: ({ auth: a }) => auth.startMfaEnrolment(deps, a),
+      handler: ({ reply, auth: a }) => {
+        void reply.header('cache-control', 'no-store'); // the TOTP secret
+        return auth.startMfaEnrolment(deps, a);
+      },
     }),
     defineRoute({
       method: 'POST',
@@ -160,7 +167,10 @@ export function authRoutes(deps: auth.AuthDeps): AnyRoute[] {
       access: { kind: 'user' },
       body: MfaCodeRequestSchema,
       response: MfaConfirmResponseSchema,
-      handler: ({ auth: a, body }) => auth.confirmMfaEnrolment(deps, a, body.code),
+      handler: ({ req, reply, auth: a, body }) => {
+        void reply.header('cache-control', 'no-store'); // the recovery codes
+        return auth.confirmMfaEnrolment(deps, a, body.code, clientOf(req));
+      },
     }),
     defineRoute({
       method: 'POST',
@@ -170,8 +180,8 @@ export function authRoutes(deps: auth.AuthDeps): AnyRoute[] {
       access: { kind: 'user' },
       body: MfaDisableRequestSchema,
       response: OkSchema,
-      handler: async ({ auth: a, body }) => {
-        await auth.disableMfa(deps, a, body.password);
+      handler: async ({ req, auth: a, body }) => {
+        await auth.disableMfa(deps, a, body.password, clientOf(req));
         return { ok: true as const };
       },
     }),
@@ -183,7 +193,10 @@ export function authRoutes(deps: auth.AuthDeps): AnyRoute[] {
       access: { kind: 'user' },
       body: MfaDisableRequestSchema,
       response: MfaConfirmResponseSchema,
-      handler: ({ auth: a, body }) => auth.regenerateRecoveryCodes(deps, a, body.password),
+      handler: ({ req, reply, auth: a, body }) => {
+        void reply.header('cache-control', 'no-store'); // the recovery codes
+        return auth.regenerateRecoveryCodes(deps, a, body.password, clientOf(req));
+      },
     }),
     defineRoute({
       method: 'GET',

@@ -54,15 +54,24 @@ export function assertStrongPassword(password: string, personal: string[], path 
 
 // ---- Set-up -----------------------------------------------------------------
 
-/** A new one-time set-up link while nobody has an account yet; null once set-up is done. */
-export async function issueSetupToken(db: Db): Promise<string | null> {
+/**
+ * The one-time set-up link while nobody has an account yet. Only its hash is
+ * stored, so a link already printed (by this or another instance) cannot be
+ * shown again: a start keeps it valid and answers `alreadyIssued`, and only
+ * `kumoji setup-link` (`replace`) swaps it for a new one. `done` once an
+ * account exists.
+ */
+export type SetupLink = { kind: 'issued'; token: string } | { kind: 'alreadyIssued' } | { kind: 'done' };
+
+export async function issueSetupToken(db: Db, opts: { replace?: boolean } = {}): Promise<SetupLink> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`lock table setup_tokens in exclusive mode`);
-    if ((await countUsers(tx)) > 0) return null;
-    await tx.delete(setupTokens).where(isNull(setupTokens.usedAt));
+    if ((await countUsers(tx)) > 0) return { kind: 'done' } as const;
+    if (opts.replace) await tx.delete(setupTokens).where(isNull(setupTokens.usedAt));
+    else if ((await tx.select().from(setupTokens).where(isNull(setupTokens.usedAt)).limit(1)).length) return { kind: 'alreadyIssued' } as const;
     const token = newToken(24);
     await tx.insert(setupTokens).values({ tokenHash: tokenHash(token) });
-    return token;
+    return { kind: 'issued', token } as const;
   });
 }
 
@@ -203,6 +212,34 @@ export async function switchOrganisation(deps: AuthDeps, auth: AuthContext, orga
   });
 }
 
+// ---- Re-checks --------------------------------------------------------------
+
+/**
+ * A password or second factor checked again while signed in (password change,
+ * MFA enrolment and switch-off, new recovery codes) shares the sign-in
+ * throttle: the same account and address keys and limits (OWASP ASVS 2.2.1),
+ * so a taken-over session cannot guess the password here instead of at sign-in.
+ */
+async function assertNotLocked(deps: AuthDeps, email: string, client: ClientInfo): Promise<void> {
+  const keys = [accountKey(email), ...(client.ipAddress ? [addressKey(client.ipAddress)] : [])];
+  const minutes = await lockedMinutes(deps.database.db, keys);
+  if (minutes > 0) throw new HttpProblem(429, 'signinLocked', { minutes });
+}
+
+async function recordRecheckFailure(deps: AuthDeps, email: string, client: ClientInfo): Promise<void> {
+  const { db } = deps.database;
+  await recordFailure(db, accountKey(email), deps.config.SIGNIN_MAX_FAILURES_ACCOUNT, deps.config);
+  if (client.ipAddress) await recordFailure(db, addressKey(client.ipAddress), deps.config.SIGNIN_MAX_FAILURES_ADDRESS, deps.config);
+}
+
+async function recheckPassword(deps: AuthDeps, user: { email: string; passwordHash: string }, password: string, path: string, client: ClientInfo) {
+  await assertNotLocked(deps, user.email, client);
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    await recordRecheckFailure(deps, user.email, client);
+    throw new HttpProblem(400, 'validation', {}, [{ path, code: 'passwordCurrentWrong' }]);
+  }
+}
+
 // ---- My account -------------------------------------------------------------
 
 export async function updateProfile(deps: AuthDeps, auth: AuthContext, input: z.output<typeof UpdateProfileRequestSchema>) {
@@ -225,12 +262,11 @@ export async function updateProfile(deps: AuthDeps, auth: AuthContext, input: z.
   });
 }
 
-export async function changePassword(deps: AuthDeps, auth: AuthContext, input: z.output<typeof ChangePasswordRequestSchema>) {
+export async function changePassword(deps: AuthDeps, auth: AuthContext, input: z.output<typeof ChangePasswordRequestSchema>, client: ClientInfo) {
   const { db } = deps.database;
   const user = await findUserById(db, auth.user.id);
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new HttpProblem(400, 'validation', {}, [{ path: 'currentPassword', code: 'passwordCurrentWrong' }]);
-  }
+  if (!user) throw new HttpProblem(404, 'notFound');
+  await recheckPassword(deps, user, input.currentPassword, 'currentPassword', client);
   assertStrongPassword(input.newPassword, [user.email, user.displayName], 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
@@ -250,14 +286,16 @@ export async function startMfaEnrolment(deps: AuthDeps, auth: AuthContext) {
   return { secret, otpauthUrl: url, qrSvg: await qrSvg(url) };
 }
 
-export async function confirmMfaEnrolment(deps: AuthDeps, auth: AuthContext, code: string) {
+export async function confirmMfaEnrolment(deps: AuthDeps, auth: AuthContext, code: string, client: ClientInfo) {
   const { db } = deps.database;
   const user = await findUserById(db, auth.user.id);
   if (!user) throw new HttpProblem(404, 'notFound');
   if (user.mfaEnabledAt) throw new HttpProblem(409, 'mfaAlreadyEnabled');
   if (!user.mfaPendingSecret) throw new HttpProblem(409, 'mfaNotStarted');
+  await assertNotLocked(deps, user.email, client);
   const step = await verifyTotp(user.mfaPendingSecret, code);
   if (step === null) {
+    await recordRecheckFailure(deps, user.email, client);
     throw new HttpProblem(400, 'validation', {}, [{ path: 'code', code: 'mfaInvalidCode' }]);
   }
   const { codes, hashes } = newRecoveryCodes();
@@ -269,13 +307,11 @@ export async function confirmMfaEnrolment(deps: AuthDeps, auth: AuthContext, cod
   return { recoveryCodes: codes };
 }
 
-export async function disableMfa(deps: AuthDeps, auth: AuthContext, password: string) {
+export async function disableMfa(deps: AuthDeps, auth: AuthContext, password: string, client: ClientInfo) {
   const { db } = deps.database;
   const user = await findUserById(db, auth.user.id);
   if (!user?.mfaEnabledAt) throw new HttpProblem(409, 'mfaNotEnabled');
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    throw new HttpProblem(400, 'validation', {}, [{ path: 'password', code: 'passwordCurrentWrong' }]);
-  }
+  await recheckPassword(deps, user, password, 'password', client);
   // An owner or manager of an organisation that requires MFA would lock themselves out of it.
   const requiring = await organisationsRequiringMfa(db, user.id);
   if (requiring.length) throw new HttpProblem(409, 'mfaRequiredByOrganisation', { organisations: requiring.join(', ') });
@@ -286,13 +322,11 @@ export async function disableMfa(deps: AuthDeps, auth: AuthContext, password: st
   });
 }
 
-export async function regenerateRecoveryCodes(deps: AuthDeps, auth: AuthContext, password: string) {
+export async function regenerateRecoveryCodes(deps: AuthDeps, auth: AuthContext, password: string, client: ClientInfo) {
   const { db } = deps.database;
   const user = await findUserById(db, auth.user.id);
   if (!user?.mfaEnabledAt) throw new HttpProblem(409, 'mfaNotEnabled');
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    throw new HttpProblem(400, 'validation', {}, [{ path: 'password', code: 'passwordCurrentWrong' }]);
-  }
+  await recheckPassword(deps, user, password, 'password', client);
   const { codes, hashes } = newRecoveryCodes();
   await db.transaction(async (tx) => {
     await replaceRecoveryCodes(tx, user.id, hashes);

@@ -1,13 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import JSZip from 'jszip';
 import { checkEvidence, contentDisposition, safeFileName } from './evidence.rules.ts';
 
 const bytes = (...parts: (number[] | string)[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 const PDF = bytes('%PDF-1.7\n%…');
 const PNG = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'rest');
 const JPEG = bytes([0xff, 0xd8, 0xff, 0xe0], 'rest');
-const XLSX = bytes([0x50, 0x4b, 0x03, 0x04], '....[Content_Types].xml....xl/workbook.xml');
-const DOCX = bytes([0x50, 0x4b, 0x03, 0x04], '....[Content_Types].xml....word/document.xml');
+const zip = async (parts: string[]) => {
+  const z = new JSZip();
+  for (const part of parts) z.file(part, '<x/>');
+  return z.generateAsync({ type: 'nodebuffer' });
+};
+const XLSX = await zip(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+const DOCX = await zip(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']);
+// Zips that mention the right folders without being the package.
+const XL_FOLDER_ONLY = await zip(['xl/readme.txt', 'notes/[Content_Types].xml']);
+const NO_CONTENT_TYPES = await zip(['xl/workbook.xml']);
+const TEXT_NAMES_ONLY = bytes([0x50, 0x4b, 0x03, 0x04], '....[Content_Types].xml....xl/workbook.xml');
 const SJIS = Buffer.from([0x8e, 0x91, 0x8e, 0x59, 0x2c, 0x31, 0x0a]); // 資産,1 in Shift_JIS
 
 describe('evidence types: the extension, confirmed by the bytes', () => {
@@ -31,6 +41,10 @@ describe('evidence types: the extension, confirmed by the bytes', () => {
     ['zip.txt', XLSX, 'evidenceContentMismatch'],
     ['document.xlsx', DOCX, 'evidenceContentMismatch'],
     ['plain.docx', bytes('hello'), 'evidenceContentMismatch'],
+    ['folder.xlsx', XL_FOLDER_ONLY, 'evidenceContentMismatch'],
+    ['untyped.xlsx', NO_CONTENT_TYPES, 'evidenceContentMismatch'],
+    ['names.xlsx', TEXT_NAMES_ONLY, 'evidenceContentMismatch'],
+    ['names.docx', bytes([0x50, 0x4b, 0x03, 0x04], '[Content_Types].xml word/document.xml'), 'evidenceContentMismatch'],
   ];
   for (const [name, content, expected] of cases) {
     test(`${name} → ${expected}`, () => {

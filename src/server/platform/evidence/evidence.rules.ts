@@ -33,9 +33,36 @@ const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG = [0xff, 0xd8, 0xff];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
-/** An OOXML package names its parts in plain text in the ZIP headers: xl/… for a workbook, word/… for a document. */
-function zipHasEntry(bytes: Uint8Array, prefix: string): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(prefix, 'latin1'));
+/**
+ * The part names in a ZIP's central directory (APPNOTE 4.3.12, 4.3.16), or null
+ * when it has none that parses. Any file that merely contains the text `xl/`
+ * passed the old check; an OOXML package is known by its parts.
+ */
+function zipEntryNames(bytes: Uint8Array): Set<string> | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record is the last 22 bytes plus a comment of up to 65535.
+  for (let eocd = buf.length - 22; eocd >= Math.max(0, buf.length - 22 - 0xffff); eocd--) {
+    if (buf.readUInt32LE(eocd) !== 0x06054b50) continue;
+    const count = buf.readUInt16LE(eocd + 10);
+    let at = buf.readUInt32LE(eocd + 16);
+    const names = new Set<string>();
+    for (let i = 0; i < count; i++) {
+      if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return null;
+      const nameLength = buf.readUInt16LE(at + 28);
+      if (at + 46 + nameLength > buf.length) return null;
+      names.add(buf.toString('utf8', at + 46, at + 46 + nameLength));
+      at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+    }
+    return names;
+  }
+  return null;
+}
+
+/** ECMA-376 Part 2: every package has [Content_Types].xml; the main part names the kind. */
+function isOoxmlPackage(bytes: Uint8Array, mainPart: string): boolean {
+  if (!startsWith(bytes, ZIP)) return false;
+  const names = zipEntryNames(bytes);
+  return !!names && names.has('[Content_Types].xml') && names.has(mainPart);
 }
 
 function isValidUtf8(bytes: Uint8Array): boolean {
@@ -75,9 +102,9 @@ export function checkEvidence(fileName: string, bytes: Uint8Array): EvidenceChec
     case 'image/jpeg':
       return startsWith(bytes, JPEG) ? { ok: true, contentType: type.contentType, extension } : mismatch;
     case XLSX:
-      return startsWith(bytes, ZIP) && zipHasEntry(bytes, 'xl/') ? { ok: true, contentType: type.contentType, extension } : mismatch;
+      return isOoxmlPackage(bytes, 'xl/workbook.xml') ? { ok: true, contentType: type.contentType, extension } : mismatch;
     case DOCX:
-      return startsWith(bytes, ZIP) && zipHasEntry(bytes, 'word/') ? { ok: true, contentType: type.contentType, extension } : mismatch;
+      return isOoxmlPackage(bytes, 'word/document.xml') ? { ok: true, contentType: type.contentType, extension } : mismatch;
     default: {
       // Text and CSV.
       if (bytes.includes(0) || [PDF, PNG, JPEG, ZIP].some((magic) => startsWith(bytes, magic))) return mismatch;

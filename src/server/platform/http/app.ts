@@ -151,6 +151,18 @@ export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<Fasti
           },
     trustProxy: config.TRUST_PROXY,
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // Node's parser refuses a request before Fastify sees it (malformed, headers
+    // or URL too large): answer with a problem document like every other error.
+    // No request was parsed, so there is no Accept-Language: the title is Japanese.
+    clientErrorHandler(error: Error & { code?: string }, socket) {
+      if (!socket.writable) return;
+      const problem = error.code === 'HPE_HEADER_OVERFLOW' ? new HttpProblem(431, 'headersTooLarge') : new HttpProblem(400, 'badRequest');
+      const body = JSON.stringify(renderProblem(problem, translator('ja')));
+      const reason = problem.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+      socket.end(
+        `HTTP/1.1 ${problem.status} ${reason}\r\nConnection: close\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+    },
     routerOptions: { maxParamLength: 200 },
   });
   const inflight = createInflight();
