@@ -13,7 +13,8 @@ export function useAssetLabels(choices: TAssetChoices | undefined) {
     return {
       locale,
       catalog: (id: string | null) => (id ? (items.get(id)?.[locale] ?? id) : t('assets.unset')),
-      owner: (o: TAsset['owner']) => (!o ? t('assets.noOwner') : o.member ? o.displayName : t('assets.formerMember', { name: o.displayName })),
+      owner: (o: TAsset['owner'], department?: TAsset['ownerDepartment']) =>
+        department ? department.name : !o ? t('assets.noOwner') : o.member ? o.displayName : t('assets.formerMember', { name: o.displayName }),
       yen: (v: string | bigint) => formatYen(v, locale),
       man: (v: string | bigint) => formatManYen(v),
       /** 万円 for Japanese readers (as the seed writes totals), with yen alongside. */
