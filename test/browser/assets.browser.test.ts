@@ -201,6 +201,8 @@ test('asset inventory journey: import, errors, list, bulk edit, edit conflict, h
     await page.goto(`${server.url}/assets/summary`);
     await page.getByTestId('model-total').waitFor();
     assert.equal(await page.getByTestId('model-total').innerText(), '10,044万円');
+    // The profile's revenue in the same words as the profile: 1億円, not 10,000万円.
+    assert.equal(await page.getByTestId('model-revenue').innerText(), '1億円');
     assert.match(await page.getByTestId('model-verdict').innerText(), /資産モデルとして成立しています/);
     await page.locator('[data-testid=asset-model-chart][data-rendered=true]').waitFor();
     await shotBoth(page, 'asset-model');
