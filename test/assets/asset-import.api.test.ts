@@ -86,6 +86,80 @@ describe("the seed's example (図11) through the importer", () => {
     });
   }
 
+  test('the table as the seed prints it (Shift_JIS, departments as owners, its own 資産総額 and totals line) imports unchanged', async () => {
+    // No members named after departments: 図11 writes 販売管理, 営業課 … as 資産の責任者.
+    const org = await createOrganisation(t, { name: 'Seed as written' });
+    const c = org.owner.client;
+    const file = fixture('seed-000-table-as-written.sjis.csv');
+    const v = await uploadAndValidate(c, 'inventory.csv', file);
+    assert.equal(v.body.status, 'validated', v.raw);
+    assert.equal(v.body.encoding, 'shift_jis');
+    assert.equal(v.body.errorCount, 0);
+    assert.equal(v.body.rowCount, 7);
+    // The check step shows what the commit will create.
+    assert.deepEqual(v.body.newDepartments, ['販売管理', '営業課', '販売課', 'NW', '総務', '人事']);
+    // Rows 4 and 6: the seed rounds 7.5万 and 1.5万 to 8万 and 2万; shown, not refused; the totals line is read, not imported.
+    assert.equal(v.body.noticeCount, 3);
+    const issues = await c.get(`/api/v1/asset-imports/${v.body.id}/issues`);
+    assert.deepEqual(
+      issues.body.items.map((i: { rowNumber: number; code: string; severity: string; message: string }) => [i.rowNumber, i.code, i.severity, i.message]),
+      [
+        [5, 'totalDiffers', 'notice', '資産総額がファイルでは 8万円、データ総件数 × 千円 では 7.5万円 です。計算した 7.5万円 で登録します。'],
+        [7, 'totalDiffers', 'notice', '資産総額がファイルでは 2万円、データ総件数 × 千円 では 1.5万円 です。計算した 1.5万円 で登録します。'],
+        [9, 'totalsRow', 'notice', '合計の行として読み飛ばしました（ファイルの合計 10,044万円、計算した合計 10,044万円）。'],
+      ],
+    );
+    const before = await count('select count(*)::int as n from departments where organisation_id = $1', [org.id]);
+    assert.equal(before, 0, 'validation creates nothing');
+    const commit = await c.post(`/api/v1/asset-imports/${v.body.id}/commit`, { version: v.body.version });
+    assert.equal(commit.status, 202, commit.raw);
+    const done = await settle(c, v.body.id);
+    assert.equal(done.body.status, 'committed', done.raw);
+    assert.equal(done.body.committedCount, 7);
+    const s = await c.get('/api/v1/assets/summary');
+    assert.equal(s.body.totalValueYen, '100440000');
+    assert.equal(s.body.withoutOwner, 0);
+    const list = await c.get('/api/v1/assets?sort=totalValue&dir=desc&limit=10');
+    assert.deepEqual(
+      list.body.items.map((a: { name: string; totalValueYen: string; owner: unknown; ownerDepartment: { name: string } | null }) => [a.name, a.totalValueYen, a.owner, a.ownerDepartment?.name]),
+      [
+        ['会員Mカード台帳', '50000000', null, '営業課'],
+        ['お得意様台帳', '30000000', null, '販売管理'],
+        ['会員M売上DB', '20000000', null, '販売課'],
+        ['Web注文データ', '250000', null, 'NW'],
+        ['社員名簿', '100000', null, '人事'],
+        ['電話注文票', '75000', null, '販売課'],
+        ['宅配業者情報', '15000', null, '総務'],
+      ],
+    );
+    const choices = await c.get('/api/v1/assets/choices');
+    assert.deepEqual(choices.body.departments.map((d: { name: string }) => d.name).sort(), ['NW', '人事', '営業課', '総務', '販売管理', '販売課'].sort());
+    // The same file again: the departments exist now, nothing new to create (the names are taken, so every row is refused).
+    const again = await uploadAndValidate(c, 'inventory.csv', file);
+    assert.deepEqual(again.body.newDepartments, []);
+    assert.equal(await count('select count(*)::int as n from departments where organisation_id = $1', [org.id]), 6);
+  });
+
+  test('an asset can be given a department as owner, and a member clears it (one owner)', async () => {
+    const org = await createOrganisation(t, { name: 'Department owner' });
+    const c = org.owner.client;
+    await importFile(c, 'inventory.csv', fixture('seed-000-table-as-written.sjis.csv'));
+    const choices = await c.get('/api/v1/assets/choices');
+    const soumu = choices.body.departments.find((d: { name: string }) => d.name === '総務');
+    const created = await c.post('/api/v1/assets', { name: '契約書', medium: 'paper', records: 10, rank: 'B', unitValueThousandYen: '1', ownerDepartmentId: soumu.id });
+    assert.equal(created.status, 201, created.raw);
+    assert.deepEqual(created.body.ownerDepartment, { id: soumu.id, name: '総務' });
+    const both = await c.post('/api/v1/assets', { name: '契約書2', medium: 'paper', records: 1, rank: 'B', unitValueThousandYen: '1', ownerDepartmentId: soumu.id, ownerUserId: org.owner.userId });
+    assert.equal(both.status, 400);
+    const other = await createOrganisation(t, { name: 'Department owner other' });
+    const foreign = await other.owner.client.post('/api/v1/assets', { name: '契約書', medium: 'paper', records: 1, rank: 'B', unitValueThousandYen: '1', ownerDepartmentId: soumu.id });
+    assert.equal(foreign.status, 400, 'another organisation cannot name this department');
+    const moved = await c.patch(`/api/v1/assets/${created.body.id}`, { ownerUserId: org.owner.userId, version: created.body.version });
+    assert.equal(moved.status, 200, moved.raw);
+    assert.equal(moved.body.ownerDepartment, null);
+    assert.equal(moved.body.owner.userId, org.owner.userId);
+  });
+
   test('against revenue of about 1億円 the asset model holds (+440,000 yen, +0.4 %)', async () => {
     const org = await seedOrganisation('Seed revenue');
     await setRevenue(org.id, 100_000_000n);
@@ -212,7 +286,9 @@ describe('bad files: a clear message per file or per row, nothing written', () =
     assert.match(at(5).join(), /rank:.*A・B・C.*D/);
     assert.match(at(6).join(), /unitValueThousandYen:.*3 桁/);
     assert.match(at(7).join(), /unitValueThousandYen:.*マイナス/);
-    assert.match(at(8).join(), /owner:.*山田太郎.*メンバーにいません/);
+    // A name that is no member is read as a department, and the check step lists it as one to be created.
+    assert.deepEqual(at(8), []);
+    assert.deepEqual(v.body.newDepartments, ['山田太郎']);
     assert.deepEqual(at(9), []);
     assert.match(at(10).join(), /name:.*9 行目と重複/);
     assert.match(at(11).join(), /medium:.*フロッピー/);

@@ -23,6 +23,7 @@ const lookups: ImportLookups = {
   informationGroups: new Map(),
   riskCategories: new Map(),
   existingNames: new Set(['既存の資産']),
+  departmentsByKey: new Map(),
 };
 
 const HEADER = ['情報資産名', '媒体', '内容', '場所', '資産の責任者', 'データ総件数', 'ランク', '千円'];

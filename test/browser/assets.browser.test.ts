@@ -28,7 +28,8 @@ import { createBrowserKit, pageOf, ROOT } from '../helpers/browser.ts';
  */
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/asset-import');
-const OWNERS = ['販売管理', '営業課', '販売課', 'NW', '総務', '人事'];
+// Seed 000 図11 writes departments as 資産の責任者: they are no members, the import creates them.
+const DEPARTMENTS = ['販売管理', '営業課', '販売課', 'NW', '総務', '人事'];
 
 const kit = createBrowserKit({
   shots: 'assets',
@@ -74,10 +75,6 @@ before(async () => {
   const owner = await insertUser(db, { email: 'yamada@example.jp', displayName: '山田 太郎', passwordHash: '$argon2id$browser-test', locale: 'ja' });
   await insertMembership(db, org.id, owner.id, 'owner');
   await pool.query('update users set last_organisation_id = $1 where id = $2', [org.id, owner.id]);
-  for (const [i, n] of OWNERS.entries()) {
-    const u = await insertUser(db, { email: `dept${i}@example.jp`, displayName: n, passwordHash: '$argon2id$browser-test', locale: 'ja' });
-    await insertMembership(db, org.id, u.id, 'staff');
-  }
   ownerToken = (await createSession(db, { userId: owner.id, organisationId: org.id, mfaPending: false, ipAddress: '127.0.0.1', userAgent: 'browser-test' }, config)).token;
 });
 
@@ -97,14 +94,18 @@ test('asset inventory journey: import, errors, list, bulk edit, edit conflict, h
     await shotBoth(page, 'inventory-empty');
   });
 
-  await step("import the seed's example (Shift_JIS): detected, mapped, checked, committed", async () => {
-    await uploadInWizard(page, path.join(FIXTURES, 'seed-000-example.sjis.csv'));
+  await step("import the seed's table as printed (Shift_JIS, departments as owners): detected, mapped, checked, committed", async () => {
+    await uploadInWizard(page, path.join(FIXTURES, 'seed-000-table-as-written.sjis.csv'));
     await page.getByTestId('import-detected').getByText('Shift_JIS（CP932）').waitFor();
     await page.getByTestId('import-mapping').waitFor();
     await shotBoth(page, 'import-mapping', { ready: 'import-mapping' });
     await page.getByTestId('import-validate').click();
     await page.getByTestId('import-ok').waitFor();
     assert.match(await page.getByTestId('import-ok').innerText(), /7 件の情報資産を登録できます/);
+    const departments = await page.getByTestId('import-new-departments').innerText();
+    for (const d of DEPARTMENTS) assert.match(departments, new RegExp(d));
+    await page.getByTestId('import-notices').getByText(/ファイルでは 8万円、データ総件数 × 千円 では 7.5万円/).waitFor();
+    assert.match(await page.getByTestId('import-notices').innerText(), /合計の行として読み飛ばしました（ファイルの合計 10,044万円、計算した合計 10,044万円）/);
     await shotBoth(page, 'import-preview', { ready: 'import-ok' });
     await page.getByTestId('import-commit').click();
     await page.getByText('7 件の情報資産を資産目録に登録しました').waitFor();
@@ -118,7 +119,8 @@ test('asset inventory journey: import, errors, list, bulk edit, edit conflict, h
     await page.getByTestId('import-issues').getByText(/ランクは A・B・C/).waitFor();
     const issues = await page.getByTestId('import-issues').innerText();
     assert.match(issues, /ランクは A・B・C のいずれか/);
-    assert.match(issues, /山田太郎/);
+    // A name that is no member becomes a department to create, shown apart from the errors.
+    assert.match(await page.getByTestId('import-new-departments').innerText(), /山田太郎/);
     assert.match(issues, /9 行目と重複/);
     assert.equal(await page.getByTestId('import-commit').count(), 0);
     await shotBoth(page, 'import-errors', {
@@ -158,7 +160,7 @@ test('asset inventory journey: import, errors, list, bulk edit, edit conflict, h
     await page.getByTestId('bulk-edit').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('資産の分類区分').selectOption({ label: '情報・データ資産' });
-    await dialog.getByLabel('資産の責任者').selectOption({ label: '総務' });
+    await dialog.getByLabel('資産の責任者').selectOption({ label: '山田 太郎' });
     // A dialog: the page behind it is inert, so only the visible window is checked and taken.
     kit.nextShot();
     await page.waitForTimeout(400);
@@ -199,6 +201,8 @@ test('asset inventory journey: import, errors, list, bulk edit, edit conflict, h
     await page.goto(`${server.url}/assets/summary`);
     await page.getByTestId('model-total').waitFor();
     assert.equal(await page.getByTestId('model-total').innerText(), '10,044万円');
+    // The profile's revenue in the same words as the profile: 1億円, not 10,000万円.
+    assert.equal(await page.getByTestId('model-revenue').innerText(), '1億円');
     assert.match(await page.getByTestId('model-verdict').innerText(), /資産モデルとして成立しています/);
     await page.locator('[data-testid=asset-model-chart][data-rendered=true]').waitFor();
     await shotBoth(page, 'asset-model');

@@ -25,6 +25,8 @@ const light = {
   progressTotal: assetImports.progressTotal,
   rowCount: assetImports.rowCount,
   errorCount: assetImports.errorCount,
+  noticeCount: assetImports.noticeCount,
+  newDepartments: assetImports.newDepartments,
   preview: assetImports.preview,
   problem: assetImports.problem,
   committedCount: assetImports.committedCount,
@@ -94,6 +96,8 @@ export interface IssueRow {
   header: string | null;
   code: string;
   params: Record<string, unknown> | null;
+  /** 'notice' does not refuse the file (default 'error'). */
+  severity?: 'error' | 'notice';
 }
 
 export async function replaceIssues(tx: Db, organisationId: string, importId: string, issues: readonly IssueRow[]): Promise<void> {
@@ -103,11 +107,12 @@ export async function replaceIssues(tx: Db, organisationId: string, importId: st
     const batch = issues.slice(i, i + BATCH);
     const col = <T>(f: (r: IssueRow, n: number) => T) => sql.param(batch.map((r, n) => f(r, i + n)));
     await tx.execute(sql`
-      insert into asset_import_issues (import_id, seq, organisation_id, row_number, field, header, code, params)
-      select ${importId}::uuid, u.seq, ${organisationId}::uuid, u.row_number, u.field, u.header, u.code, u.params
+      insert into asset_import_issues (import_id, seq, organisation_id, row_number, field, header, code, params, severity)
+      select ${importId}::uuid, u.seq, ${organisationId}::uuid, u.row_number, u.field, u.header, u.code, u.params, u.severity
         from unnest(${col((_r, n) => n + 1)}::int[], ${col((r) => r.rowNumber)}::int[], ${col((r) => r.field)}::text[],
-                    ${col((r) => r.header)}::text[], ${col((r) => r.code)}::text[], ${col((r) => (r.params ? JSON.stringify(r.params) : null))}::jsonb[])
-          as u(seq, row_number, field, header, code, params)`);
+                    ${col((r) => r.header)}::text[], ${col((r) => r.code)}::text[], ${col((r) => (r.params ? JSON.stringify(r.params) : null))}::jsonb[],
+                    ${col((r) => r.severity ?? 'error')}::text[])
+          as u(seq, row_number, field, header, code, params, severity)`);
   }
 }
 

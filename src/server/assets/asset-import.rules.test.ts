@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   fieldColumns,
+  isTotalsRow,
   mappingProblems,
+  newRowState,
+  readTotalYen,
+  totalsRowIssue,
   normaliseHeader,
   readBoolean,
   readMedium,
@@ -35,6 +39,7 @@ const lookups: ImportLookups = {
   informationGroups: new Map(),
   riskCategories: new Map(),
   existingNames: new Set(['既存台帳', 'backup']),
+  departmentsByKey: new Map([['総務', { id: '00000000-0000-4000-8000-0000000000d1', name: '総務' }]]),
 };
 
 describe('headers', () => {
@@ -155,7 +160,7 @@ describe('rows', () => {
   const columns = fieldColumns(mapping);
   const mapped = new Set([0, 1, 2, 3, 4, 5, 6]);
   const run = (rows: Cell[][]) => {
-    const state = { seenNames: new Map<string, number>() };
+    const state = newRowState();
     return rows.map((cells, i) => validateRow(cells, i + 2, columns, lookups, state, mapped, headers.length));
   };
 
@@ -168,17 +173,32 @@ describe('rows', () => {
     assert.equal(r.asset?.currentPlacement, 'on_premises');
   });
 
-  test('owners: by e-mail, by a unique display name; unknown and ambiguous names refused', () => {
+  test('owners: by e-mail, by a unique display name, else a department (existing or new); ambiguous names and unknown e-mails refused', () => {
     const rows = run([
       ['a', '紙', '1', 'A', '1', 'SALES@example.jp', null],
       ['b', '紙', '1', 'A', '1', '佐藤', null],
-      ['c', '紙', '1', 'A', '1', '山田', null],
+      ['c', '紙', '1', 'A', '1', '営業課', null],
       ['d', '紙', '1', 'A', '1', null, null],
+      ['e', '紙', '1', 'A', '1', 'nobody@example.jp', null],
+      ['f', '紙', '1', 'A', '1', '総務', null],
+      ['g', '紙', '1', 'A', '1', 'ＮＷ', null],
+      ['h', '紙', '1', 'A', '1', 'NW', null],
     ]);
     assert.equal(rows[0].asset?.ownerUserId, member.userId);
+    assert.equal(rows[0].asset?.ownerDepartment, null);
     assert.equal(rows[1].issues[0].code, 'ambiguousOwner');
-    assert.equal(rows[2].issues[0].code, 'unknownOwner');
-    assert.equal(rows[3].asset?.ownerUserId, null);
+    assert.deepEqual([rows[2].issues, rows[2].asset?.ownerUserId, rows[2].asset?.ownerDepartment], [[], null, '営業課']);
+    assert.deepEqual([rows[3].asset?.ownerUserId, rows[3].asset?.ownerDepartment], [null, null]);
+    assert.equal(rows[4].issues[0].code, 'unknownOwner');
+    assert.equal(rows[5].asset?.ownerDepartment, '総務');
+    // 全角 and 半角 spellings are one department, named as first written.
+    assert.deepEqual([rows[6].asset?.ownerDepartment, rows[7].asset?.ownerDepartment], ['ＮＷ', 'ＮＷ']);
+  });
+
+  test('departments to create: new ones only, once each', () => {
+    const state = newRowState();
+    for (const [i, owner] of ['営業課', '総務', '営業課', 'NW'].entries()) validateRow([`x${i}`, '紙', '1', 'A', '1', owner, null], i + 2, columns, lookups, state, mapped, headers.length);
+    assert.deepEqual([...state.newDepartments.values()], ['営業課', 'NW']);
   });
 
   test('duplicates within the file (first row named) and with the inventory', () => {
@@ -210,6 +230,68 @@ describe('rows', () => {
   test('a value in a column without a header is reported once', () => {
     const [r] = run([['台帳X', '紙', '1', 'A', '1', null, null, '余計', 'もっと']]);
     assert.deepEqual(r.issues.map((i) => [i.code, i.params]), [['extraCells', { column: 8 }]]);
+  });
+});
+
+describe('資産総額 as the file writes it (seed 000 図11)', () => {
+  const headers = ['情報資産名', '媒体', 'データ総件数', 'ランク', '千円', '資産総額'];
+  const columns = fieldColumns(suggestMapping(headers));
+  const mapped = new Set([0, 1, 2, 3, 4, 5]);
+
+  test('yen, 万 and 億 spellings are read', () => {
+    const read = (c: Cell) => {
+      const r = readTotalYen(c);
+      return r.ok ? r.value : r.code;
+    };
+    assert.equal(read('3,000 万'), 30_000_000n);
+    assert.equal(read('8万円'), 80_000n);
+    assert.equal(read('１．２億'), 120_000_000n);
+    assert.equal(read('75,000円'), 75_000n);
+    assert.equal(read('¥1,500'), 1_500n);
+    assert.equal(read(75000), 75_000n);
+    assert.equal(read(''), null);
+    assert.equal(read('たくさん'), 'totalUnreadable');
+  });
+
+  test('a total that differs from records x unit value is a notice, and the computed value is kept', () => {
+    const state = newRowState();
+    // Row 4 of 図11: 150 x 0.5千円 = 7.5万円, the seed writes 8万.
+    const r = validateRow(['電話注文票', '紙', '150', 'B', '0.5', '8 万'], 5, columns, lookups, state, mapped, headers.length);
+    assert.ok(r.asset);
+    assert.equal(r.asset.unitValueYen, '500');
+    assert.deepEqual(
+      r.issues.map((i) => [i.code, i.severity, i.params]),
+      [['totalDiffers', 'notice', { file: '80000', computed: '75000' }]],
+    );
+    const same = validateRow(['お得意様台帳', '紙', '200', 'A', '150', '3,000 万'], 2, columns, lookups, state, mapped, headers.length);
+    assert.deepEqual(same.issues, []);
+    assert.equal(state.sumYen, 75_000n + 30_000_000n);
+  });
+
+  test('an unreadable total is a notice too; a refused row stays refused', () => {
+    const state = newRowState();
+    const r = validateRow(['a', '紙', '1', 'A', '1', '不明'], 2, columns, lookups, state, mapped, headers.length);
+    assert.ok(r.asset);
+    assert.equal(r.issues[0].code, 'totalUnreadable');
+    const bad = validateRow(['', '紙', '1', 'A', '1', '1万'], 3, columns, lookups, state, mapped, headers.length);
+    assert.equal(bad.asset, null);
+  });
+
+  test('the line carrying only the sum is a totals row, compared with the computed sum', () => {
+    const state = newRowState();
+    state.sumYen = 100_440_000n;
+    const cells: Cell[] = [null, null, null, null, null, '10,044 万'];
+    assert.equal(isTotalsRow(cells, columns), true);
+    assert.equal(isTotalsRow(['台帳', null, null, null, null, '1万'], columns), false);
+    assert.equal(isTotalsRow(cells, fieldColumns(suggestMapping(headers.slice(0, 5)))), false);
+    assert.deepEqual(totalsRowIssue(cells, 9, columns, state), {
+      rowNumber: 9,
+      field: 'totalValue',
+      column: 5,
+      code: 'totalsRow',
+      params: { file: '100440000', computed: '100440000' },
+      severity: 'notice',
+    });
   });
 });
 

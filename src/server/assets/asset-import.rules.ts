@@ -11,6 +11,7 @@ import {
   type TRank,
   type TSensitivity,
 } from '../../shared/schemas/asset.schema.ts';
+import { departmentKey, DEPARTMENT_NAME_MAX } from '../platform/orgs/department.rules.ts';
 import { restoreCell } from './asset.rules.ts';
 
 /**
@@ -132,7 +133,13 @@ export type IssueCode =
   | 'unknownCatalogItem'
   | 'duplicateInFile'
   | 'duplicateExisting'
-  | 'extraCells';
+  | 'extraCells'
+  | 'totalDiffers'
+  | 'totalUnreadable'
+  | 'totalsRow';
+
+/** Issues that are shown but do not refuse the file: the import keeps its own computed value. */
+export const NOTICE_CODES: ReadonlySet<IssueCode> = new Set(['totalDiffers', 'totalUnreadable', 'totalsRow']);
 
 export interface RowIssue {
   rowNumber: number;
@@ -140,6 +147,7 @@ export interface RowIssue {
   column: number | null;
   code: IssueCode;
   params?: Record<string, string | number>;
+  severity?: 'error' | 'notice';
 }
 
 // Control characters other than tab, newline and carriage return (as src/shared/schemas/common.schema.ts).
@@ -205,6 +213,25 @@ export function readThousandYen(cell: Cell): Read<bigint | null> {
   const yen = thousandYenToYen(trimmed);
   if (yen === null) return fail('tooBig', { max: '1000000000' });
   return { ok: true, value: yen };
+}
+
+/**
+ * A 資産総額 cell as people write it: yen ("100440000", "1,500円"), or with the
+ * seed's units ("3,000 万", "8万円", "1.2億"). Only ever compared with the
+ * computed value, never stored.
+ */
+export function readTotalYen(cell: Cell): Read<bigint | null> {
+  if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return { ok: true, value: null };
+  if (typeof cell === 'object') return fail('formulaCell');
+  const text = typeof cell === 'number' ? String(cell) : numberText(cell).replace(/^[¥￥]/, '');
+  const m = /^(\d+(?:\.\d+)?)(億|万|千)?円?$/.exec(text);
+  if (!m) return fail('totalUnreadable', { value: String(cell).trim().slice(0, 40) });
+  const unit = m[2] === '億' ? 100_000_000n : m[2] === '万' ? 10_000n : m[2] === '千' ? 1_000n : 1n;
+  const [whole, fraction = ''] = m[1].split('.');
+  const scale = 10n ** BigInt(fraction.length);
+  const scaled = BigInt(whole + fraction) * unit;
+  // A fraction of a yen cannot be a total: round half up to whole yen.
+  return { ok: true, value: (scaled * 2n + scale) / (2n * scale) };
 }
 
 /**
@@ -288,6 +315,8 @@ export interface ImportLookups {
   riskCategories: Map<string, string>;
   /** Names already in the inventory (`nameKey`). */
   existingNames: Set<string>;
+  /** `departmentKey` → the organisation's department of that name. */
+  departmentsByKey: Map<string, { id: string; name: string }>;
 }
 
 /** What the database's unique index compares: lower() of a C-locale database folds ASCII letters only. */
@@ -312,6 +341,8 @@ export interface PreparedAsset {
   content: string;
   location: string;
   ownerUserId: string | null;
+  /** A department of the organisation (existing or created by the commit), by name as the file writes it. */
+  ownerDepartment: string | null;
   records: number;
   rank: TRank;
   /** Whole yen, as a decimal string (exact beyond 2^53). */
@@ -337,6 +368,7 @@ const PREPARED_KEYS: (keyof PreparedAsset)[] = [
   'content',
   'location',
   'ownerUserId',
+  'ownerDepartment',
   'records',
   'rank',
   'unitValueYen',
@@ -371,6 +403,33 @@ export function fieldColumns(mapping: ImportMapping): FieldColumns {
 export interface RowState {
   /** nameKey → first row number it appeared on, within this file. */
   seenNames: Map<string, number>;
+  /** departmentKey → name, for departments the file names that do not exist yet (created by the commit). */
+  newDepartments: Map<string, string>;
+  /** Sum of the valid rows' computed totals so far, in yen (compared with a totals row). */
+  sumYen: bigint;
+}
+
+export const newRowState = (): RowState => ({ seenNames: new Map(), newDepartments: new Map(), sumYen: 0n });
+
+/**
+ * The line under the table that only carries the sum (図11 ends with
+ * 「10,044 万」 under 資産総額): nothing in the asset fields, a total in its column.
+ */
+export function isTotalsRow(cells: readonly Cell[], columns: FieldColumns): boolean {
+  const total = columns.totalValue;
+  if (total === undefined) return false;
+  const filled = (c: Cell | undefined) => c !== undefined && c !== null && !(typeof c === 'string' && c.trim() === '');
+  if (!filled(cells[total])) return false;
+  const assetFields: TImportField[] = ['name', 'medium', 'records', 'rank', 'unitValueThousandYen', 'content', 'location', 'owner'];
+  return assetFields.every((f) => columns[f] === undefined || !filled(cells[columns[f]!]));
+}
+
+/** The notice for a totals row: skipped, with the file's sum beside the computed one. */
+export function totalsRowIssue(cells: readonly Cell[], rowNumber: number, columns: FieldColumns, state: RowState): RowIssue {
+  const read = readTotalYen(cells[columns.totalValue!] ?? null);
+  // Amounts travel as yen (decimal strings); the message formats them in the reader's language.
+  const file = read.ok && read.value !== null ? read.value.toString() : String(cells[columns.totalValue!] ?? '').slice(0, 40);
+  return { rowNumber, field: 'totalValue', column: columns.totalValue!, code: 'totalsRow', params: { file, computed: state.sumYen.toString() }, severity: 'notice' };
 }
 
 export const isEmptyRow = (cells: readonly Cell[]) => cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
@@ -421,8 +480,10 @@ export function validateRow(
   const current = take('currentPlacement', readPlacement(cellOf('currentPlacement')));
   const planned = take('plannedPlacement', readPlacement(cellOf('plannedPlacement')));
 
-  // 資産の責任者: by e-mail when given (exact), else by display name (must name one member).
+  // 資産の責任者: by e-mail when given (exact); else a member by display name;
+  // else a department or role (図11 writes 販売管理, 営業課 …), created by the commit when new.
   let ownerUserId: string | null | undefined = null;
+  let ownerDepartment: string | null = null;
   const email = take('ownerEmail', readText(cellOf('ownerEmail'), 254));
   const ownerText = take('owner', readText(cellOf('owner'), 200));
   if (email) {
@@ -437,9 +498,20 @@ export function validateRow(
     const byName = lookups.membersByName.get(memberNameKey(ownerText)) ?? [];
     if (byEmail) ownerUserId = byEmail.userId;
     else if (byName.length === 1) ownerUserId = byName[0].userId;
-    else {
+    else if (byName.length > 1) {
       ownerUserId = undefined;
-      issue('owner', byName.length > 1 ? 'ambiguousOwner' : 'unknownOwner', { value: ownerText.slice(0, 80) });
+      issue('owner', 'ambiguousOwner', { value: ownerText.slice(0, 80) });
+    } else if (ownerText.includes('@')) {
+      ownerUserId = undefined;
+      issue('owner', 'unknownOwner', { value: ownerText.slice(0, 80) });
+    } else if (ownerText.length > DEPARTMENT_NAME_MAX) {
+      ownerUserId = undefined;
+      issue('owner', 'tooLong', { max: DEPARTMENT_NAME_MAX });
+    } else {
+      const key = departmentKey(ownerText);
+      const existing = lookups.departmentsByKey.get(key);
+      ownerDepartment = existing?.name ?? state.newDepartments.get(key) ?? ownerText;
+      if (!existing && !state.newDepartments.has(key)) state.newDepartments.set(key, ownerText);
     }
   } else if (email === undefined || ownerText === undefined) ownerUserId = undefined;
 
@@ -477,7 +549,20 @@ export function validateRow(
     }
   }
 
-  if (issues.length) return { asset: null, issues };
+  // 資産総額 as the file writes it: compared, never taken (the total is records x unit value).
+  const totalCell = cellOf('totalValue');
+  if (columns.totalValue !== undefined && totalCell !== null && !(typeof totalCell === 'string' && totalCell.trim() === '')) {
+    const read = readTotalYen(totalCell);
+    if (!read.ok) issues.push({ rowNumber, field: 'totalValue', column: columns.totalValue, code: 'totalUnreadable', params: { value: String(totalCell).trim().slice(0, 40) }, severity: 'notice' });
+    else if (read.value !== null && records != null && unit != null) {
+      const computed = BigInt(records) * unit;
+      if (computed !== read.value)
+        issues.push({ rowNumber, field: 'totalValue', column: columns.totalValue, code: 'totalDiffers', params: { file: read.value.toString(), computed: computed.toString() }, severity: 'notice' });
+    }
+  }
+
+  if (issues.some((i) => i.severity !== 'notice')) return { asset: null, issues };
+  state.sumYen += BigInt(records!) * unit!;
   return {
     asset: {
       rowNumber,
@@ -486,6 +571,7 @@ export function validateRow(
       content: content!,
       location: location!,
       ownerUserId: ownerUserId ?? null,
+      ownerDepartment,
       records: records!,
       rank: rank!,
       unitValueYen: unit!.toString(),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { TFunction } from 'i18next';
-import { yenToThousandYen } from '../../shared/assets/asset-money.ts';
+import { formatYenAmount, yenToThousandYen } from '../../shared/assets/asset-money.ts';
 import type { TAssetImport, TImportField } from '../../shared/schemas/asset.schema.ts';
 import { appendAudit } from '../platform/audit/audit.repository.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -26,6 +26,10 @@ import { detectFile, ImportFileError, readHeader, readRows, type DetectedFile } 
 import {
   fieldColumns,
   isEmptyRow,
+  isTotalsRow,
+  newRowState,
+  NOTICE_CODES,
+  totalsRowIssue,
   mappingProblems,
   memberNameKey,
   nameKey,
@@ -40,6 +44,9 @@ import {
   type PreparedColumns,
   type RowIssue,
 } from './asset-import.rules.ts';
+import { listDepartments } from '../platform/orgs/department.repository.ts';
+import { departmentKey } from '../platform/orgs/department.rules.ts';
+import { resolveDepartments } from '../platform/orgs/department.service.ts';
 import { existingNameKeys, insertPreparedAssets, organisationMembers } from './asset.repository.ts';
 import type { AssetDeps } from './asset.service.ts';
 
@@ -91,6 +98,8 @@ export function presentImport(i: AssetImportInfo, t: TFunction): TAssetImport {
     progress: { done: i.progressDone, total: i.progressTotal },
     rowCount: i.rowCount,
     errorCount: i.errorCount,
+    noticeCount: i.noticeCount,
+    newDepartments: i.newDepartments ?? [],
     preview: (i.preview as TAssetImport['preview']) ?? null,
     problem,
     committedCount: i.committedCount,
@@ -108,6 +117,9 @@ export function issueMessage(t: TFunction, issue: { rowNumber: number | null; fi
   const raw = issue.params ?? {};
   const field = typeof raw.field === 'string' ? raw.field : issue.field;
   const params = { ...raw, header: issue.header ?? '', field: fieldLabel(t, field) } as Record<string, string>;
+  // 資産総額 notices carry yen; shown as the reader's language writes amounts.
+  const locale = (t as TFunction & { lng?: string }).lng === 'en' ? 'en' : 'ja';
+  for (const k of ['file', 'computed'] as const) if (/^\d+$/.test(params[k] ?? '')) params[k] = formatYenAmount(BigInt(params[k]), locale);
   return issue.rowNumber === null ? t(`assets.import.fileProblems.${issue.code}`, params) : t(`assets.import.issues.${issue.code}`, params);
 }
 
@@ -159,7 +171,15 @@ export async function importIssues(deps: AssetDeps, auth: OrgAuthContext, id: st
   const rows = await listIssues(db, auth.organisation.id, id, cursor, limit + 1);
   const page = rows.slice(0, limit);
   return {
-    items: page.map((r) => ({ seq: r.seq, rowNumber: r.rowNumber, field: r.field, header: r.header, code: r.code, message: issueMessage(t, r) })),
+    items: page.map((r) => ({
+      seq: r.seq,
+      rowNumber: r.rowNumber,
+      field: r.field,
+      header: r.header,
+      code: r.code,
+      severity: r.severity === 'notice' ? ('notice' as const) : ('error' as const),
+      message: issueMessage(t, r),
+    })),
     nextCursor: rows.length > limit ? page[page.length - 1].seq : null,
   };
 }
@@ -200,7 +220,20 @@ export async function startValidation(deps: AssetDeps, auth: OrgAuthContext, id:
   const moved = await transitionImport(
     db,
     { organisationId, id, from: ['uploaded', 'validated'], version },
-    { status: 'validating', phase: 'validate', mapping, progressDone: 0, progressTotal: imp.byteSize, errorCount: 0, rowCount: null, preview: null, problem: null, prepared: null },
+    {
+      status: 'validating',
+      phase: 'validate',
+      mapping,
+      progressDone: 0,
+      progressTotal: imp.byteSize,
+      errorCount: 0,
+      noticeCount: 0,
+      newDepartments: null,
+      rowCount: null,
+      preview: null,
+      problem: null,
+      prepared: null,
+    },
   );
   if (!moved) throw new HttpProblem(409, imp.version !== version ? 'conflict' : 'assetImportNotReady');
   await dispatch(deps, moved, { importId: id, phase: 'validate', actorUserId: auth.user.id, actorLabel: auth.user.email });
@@ -244,6 +277,7 @@ async function importLookups(db: Db, organisationId: string): Promise<ImportLook
   const members = await organisationMembers(db, organisationId);
   const classifications = await assetClassifications(db, organisationId);
   const existingNames = await existingNameKeys(db, organisationId);
+  const departments = await listDepartments(db, organisationId);
   const membersByEmail = new Map<string, ImportMember>();
   const membersByName = new Map<string, ImportMember[]>();
   for (const m of members) {
@@ -258,6 +292,7 @@ async function importLookups(db: Db, organisationId: string): Promise<ImportLook
     informationGroups: choiceIndex(classifications.informationGroups),
     riskCategories: choiceIndex(classifications.riskCategories),
     existingNames,
+    departmentsByKey: new Map(departments.map((d) => [d.nameKey, { id: d.id, name: d.name }])),
   };
 }
 
@@ -279,7 +314,11 @@ const cellText = (c: Cell): string | null => (c === null ? null : typeof c === '
 interface ValidationResult {
   rows: PreparedAsset[];
   issues: IssueRow[];
+  /** Errors only: any refuses the file. */
   issueCount: number;
+  noticeCount: number;
+  /** Departments the file names that the commit will create. */
+  newDepartments: string[];
   rowCount: number;
   preview: NonNullable<TAssetImport['preview']>;
 }
@@ -294,11 +333,12 @@ export async function validateImportFile(
 ): Promise<ValidationResult> {
   const columns = fieldColumns(mapping);
   const mapped = new Set(Object.entries(mapping).filter(([, f]) => f).map(([c]) => Number(c)));
-  const state = { seenNames: new Map<string, number>() };
-  const result: ValidationResult = { rows: [], issues: [], issueCount: 0, rowCount: 0, preview: [] };
+  const state = newRowState();
+  const result: ValidationResult = { rows: [], issues: [], issueCount: 0, noticeCount: 0, newDepartments: [], rowCount: 0, preview: [] };
   const headerOf = (column: number | null) => (column === null ? null : (headers[column] ?? null));
   const push = (i: IssueRow) => {
-    result.issueCount++;
+    if (i.severity === 'notice') result.noticeCount++;
+    else result.issueCount++;
     if (result.issues.length < MAX_STORED_ISSUES) result.issues.push(i);
   };
   try {
@@ -310,9 +350,21 @@ export async function validateImportFile(
         sawHeader = true;
         continue;
       }
+      const toRow = (i: RowIssue): IssueRow => ({
+        rowNumber: i.rowNumber,
+        field: i.field,
+        header: headerOf(i.column),
+        code: i.code,
+        params: i.params ?? null,
+        severity: i.severity ?? (NOTICE_CODES.has(i.code) ? 'notice' : 'error'),
+      });
+      if (isTotalsRow(row.cells, columns)) {
+        push(toRow(totalsRowIssue(row.cells, row.rowNumber, columns, state)));
+        continue;
+      }
       result.rowCount++;
       const { asset, issues } = validateRow(row.cells, row.rowNumber, columns, lookups, state, mapped, headers.length);
-      for (const i of issues as RowIssue[]) push({ rowNumber: i.rowNumber, field: i.field, header: headerOf(i.column), code: i.code, params: i.params ?? null });
+      for (const i of issues) push(toRow(i));
       if (asset) result.rows.push(asset);
       if (result.preview.length < PREVIEW_ROWS) {
         const values: Record<string, string | null> = {};
@@ -324,6 +376,7 @@ export async function validateImportFile(
         result.preview.push({ rowNumber: row.rowNumber, values, valid: !!asset });
       }
     }
+    result.newDepartments = [...state.newDepartments.values()];
     if (result.rowCount === 0) push({ rowNumber: null, field: null, header: null, code: sawHeader ? 'noRows' : 'empty', params: null });
   } catch (e) {
     if (!(e instanceof ImportFileError)) throw e;
@@ -350,6 +403,8 @@ async function runValidation(deps: AssetDeps, data: ImportJobData): Promise<void
         phase: null,
         rowCount: result.rowCount,
         errorCount: result.issueCount,
+        noticeCount: result.noticeCount,
+        newDepartments: result.newDepartments,
         preview: result.preview,
         prepared,
         progressDone: imp.byteSize,
@@ -406,7 +461,10 @@ async function runCommit(deps: AssetDeps, data: ImportJobData): Promise<void> {
       const lookups = await importLookups(tx, imp.organisationId);
       const changes = recheck(rows, lookups);
       if (changes.length) throw new ChangedSinceValidation(changes);
-      await insertPreparedAssets(tx, imp.organisationId, rows, { userId: data.actorUserId, importId: imp.id }, (n) => progress(count + n, total));
+      const owners = rows.ownerDepartment ?? [];
+      const departments = await resolveDepartments(tx, imp.organisationId, owners.filter((d): d is string => !!d), { userId: data.actorUserId, label: data.actorLabel });
+      const departmentIds = rows.name.map((_n, i) => (owners[i] ? (departments.byKey.get(departmentKey(owners[i]!))?.id ?? null) : null));
+      await insertPreparedAssets(tx, imp.organisationId, rows, departmentIds, { userId: data.actorUserId, importId: imp.id }, (n) => progress(count + n, total));
       await appendAudit(tx, {
         organisationId: imp.organisationId,
         actorUserId: data.actorUserId,
@@ -414,7 +472,7 @@ async function runCommit(deps: AssetDeps, data: ImportJobData): Promise<void> {
         action: 'asset.import',
         entityType: 'asset-import',
         entityId: imp.id,
-        after: { fileName: imp.fileName, sha256: imp.sha256, format: imp.format, encoding: imp.encoding, count },
+        after: { fileName: imp.fileName, sha256: imp.sha256, format: imp.format, encoding: imp.encoding, count, departmentsCreated: departments.created },
       });
       const done = await transitionImport(
         tx,
@@ -436,7 +494,7 @@ async function runCommit(deps: AssetDeps, data: ImportJobData): Promise<void> {
       await transitionImport(
         tx,
         { id: imp.id, from: ['committing'] },
-        { status: 'validated', phase: null, errorCount: issues.length, prepared: null, problem: { code: 'changedSinceValidation' }, progressDone: 0, progressTotal: 0 },
+        { status: 'validated', phase: null, errorCount: issues.length, noticeCount: 0, prepared: null, problem: { code: 'changedSinceValidation' }, progressDone: 0, progressTotal: 0 },
       );
     });
   }

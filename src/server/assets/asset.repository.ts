@@ -5,6 +5,7 @@ import type { TAssetSort } from '../../shared/schemas/asset.schema.ts';
 import { containsPattern } from '../catalog/catalog.rules.ts';
 import type { Db } from '../platform/db/database.ts';
 import { auditLog, memberships, users } from '../platform/db/platform.table.ts';
+import { departments } from '../platform/orgs/department.table.ts';
 import type { PreparedColumns } from './asset-import.rules.ts';
 import type { AssetCursor } from './asset.rules.ts';
 import { assets } from './asset.table.ts';
@@ -22,12 +23,14 @@ export interface AssetRow extends AssetTableRow {
   ownerDisplayName: string | null;
   ownerEmail: string | null;
   ownerIsMember: boolean;
+  ownerDepartmentName: string | null;
 }
 
 const ownerJoin = {
   ownerDisplayName: users.displayName,
   ownerEmail: users.email,
   ownerIsMember: sql<boolean>`(${memberships.userId} is not null)`,
+  ownerDepartmentName: departments.name,
 };
 
 function selectAssets(db: Db) {
@@ -35,11 +38,18 @@ function selectAssets(db: Db) {
     .select({ asset: assets, ...ownerJoin })
     .from(assets)
     .leftJoin(users, eq(users.id, assets.ownerUserId))
-    .leftJoin(memberships, and(eq(memberships.organisationId, assets.organisationId), eq(memberships.userId, assets.ownerUserId)));
+    .leftJoin(memberships, and(eq(memberships.organisationId, assets.organisationId), eq(memberships.userId, assets.ownerUserId)))
+    .leftJoin(departments, and(eq(departments.organisationId, assets.organisationId), eq(departments.id, assets.ownerDepartmentId)));
 }
 
-type Joined = { asset: AssetTableRow; ownerDisplayName: string | null; ownerEmail: string | null; ownerIsMember: boolean };
-const flatten = (r: Joined): AssetRow => ({ ...r.asset, ownerDisplayName: r.ownerDisplayName, ownerEmail: r.ownerEmail, ownerIsMember: !!r.ownerIsMember });
+type Joined = { asset: AssetTableRow; ownerDisplayName: string | null; ownerEmail: string | null; ownerIsMember: boolean; ownerDepartmentName: string | null };
+const flatten = (r: Joined): AssetRow => ({
+  ...r.asset,
+  ownerDisplayName: r.ownerDisplayName,
+  ownerEmail: r.ownerEmail,
+  ownerIsMember: !!r.ownerIsMember,
+  ownerDepartmentName: r.ownerDepartmentName,
+});
 
 /**
  * The list's hot path reads rows as PostgreSQL returns them and maps them
@@ -54,6 +64,7 @@ type RawAssetRow = {
   content: string;
   location: string;
   owner_user_id: string | null;
+  owner_department_id: string | null;
   records: number;
   rank: string;
   unit_value_yen: number;
@@ -80,6 +91,7 @@ type RawAssetRow = {
   owner_display_name: string | null;
   owner_email: string | null;
   owner_is_member: boolean;
+  owner_department_name: string | null;
   sort_value: string;
 };
 
@@ -91,6 +103,7 @@ const fromRaw = (r: RawAssetRow): ListedAsset => ({
   content: r.content,
   location: r.location,
   ownerUserId: r.owner_user_id,
+  ownerDepartmentId: r.owner_department_id,
   records: r.records,
   rank: r.rank,
   unitValueYen: r.unit_value_yen,
@@ -116,13 +129,15 @@ const fromRaw = (r: RawAssetRow): ListedAsset => ({
   ownerDisplayName: r.owner_display_name,
   ownerEmail: r.owner_email,
   ownerIsMember: r.owner_is_member,
+  ownerDepartmentName: r.owner_department_name,
   sortValue: r.sort_value,
 });
 
-const RAW_SELECT = sql`select assets.*, u.display_name as owner_display_name, u.email as owner_email, (m.user_id is not null) as owner_is_member`;
+const RAW_SELECT = sql`select assets.*, u.display_name as owner_display_name, u.email as owner_email, (m.user_id is not null) as owner_is_member, d.name as owner_department_name`;
 const RAW_FROM = sql`from assets
   left join users u on u.id = assets.owner_user_id
-  left join memberships m on m.organisation_id = assets.organisation_id and m.user_id = assets.owner_user_id`;
+  left join memberships m on m.organisation_id = assets.organisation_id and m.user_id = assets.owner_user_id
+  left join departments d on d.organisation_id = assets.organisation_id and d.id = assets.owner_department_id`;
 
 export async function findAsset(db: Db, organisationId: string, id: string): Promise<AssetRow | undefined> {
   const [row] = await selectAssets(db).where(and(eq(assets.organisationId, organisationId), eq(assets.id, id)));
@@ -341,7 +356,7 @@ export async function assetTotals(db: Db, organisationId: string) {
     select grouping(a.rank) as "gRank", grouping(a.information_group_id) as "gGroup", grouping(a.asset_class_id) as "gClass",
            a.rank, a.information_group_id as grp, a.asset_class_id as cls,
            count(*)::int as count, coalesce(sum(a.total_value_yen), 0)::text as total,
-           (count(*) filter (where m.user_id is null))::int as "withoutOwner"
+           (count(*) filter (where m.user_id is null and a.owner_department_id is null))::int as "withoutOwner"
       from assets a
       left join memberships m on m.organisation_id = a.organisation_id and m.user_id = a.owner_user_id
      where a.organisation_id = ${organisationId}
@@ -413,6 +428,7 @@ export async function insertPreparedAssets(
   tx: Db,
   organisationId: string,
   rows: PreparedColumns,
+  ownerDepartmentIds: readonly (string | null)[],
   by: { userId: string | null; importId: string },
   onProgress?: (inserted: number) => Promise<void> | void,
 ): Promise<number> {
@@ -425,20 +441,20 @@ export async function insertPreparedAssets(
     const now = Date.now();
     const ids = Array.from({ length: end - i }, () => uuidv7(now));
     await tx.execute(sql`
-      insert into assets (id, organisation_id, name, medium, content, location, owner_user_id, records, rank, unit_value_yen,
+      insert into assets (id, organisation_id, name, medium, content, location, owner_user_id, owner_department_id, records, rank, unit_value_yen,
                           asset_class_id, information_group_id, risk_category_id, sensitivity, confidentiality,
                           contains_personal_data, current_placement, planned_placement, notes,
                           created_by_import_id, created_by, updated_by)
-      select u.id, ${organisationId}::uuid, u.name, u.medium, u.content, u.location, u.owner, u.records, u.rank, u.unit,
+      select u.id, ${organisationId}::uuid, u.name, u.medium, u.content, u.location, u.owner, u.department, u.records, u.rank, u.unit,
              u.class, u.grp, u.risk, u.sensitivity, u.confidentiality, u.personal, u.current, u.planned, u.notes,
              ${by.importId}::uuid, ${by.userId}::uuid, ${by.userId}::uuid
         from unnest(${sql.param(ids.sort())}::uuid[], ${col('name')}::text[], ${col('medium')}::text[], ${col('content')}::text[],
-                    ${col('location')}::text[], ${col('ownerUserId')}::uuid[], ${col('records')}::bigint[],
+                    ${col('location')}::text[], ${col('ownerUserId')}::uuid[], ${sql.param(ownerDepartmentIds.slice(i, end))}::uuid[], ${col('records')}::bigint[],
                     ${col('rank')}::text[], ${col('unitValueYen')}::bigint[], ${col('assetClassId')}::text[],
                     ${col('informationGroupId')}::text[], ${col('riskCategoryId')}::text[], ${col('sensitivity')}::text[],
                     ${col('confidentiality')}::text[], ${col('containsPersonalData')}::boolean[],
                     ${col('currentPlacement')}::text[], ${col('plannedPlacement')}::text[], ${col('notes')}::text[])
-          as u(id, name, medium, content, location, owner, records, rank, unit, class, grp, risk, sensitivity, confidentiality,
+          as u(id, name, medium, content, location, owner, department, records, rank, unit, class, grp, risk, sensitivity, confidentiality,
                personal, current, planned, notes)`);
     inserted += end - i;
     await onProgress?.(inserted);

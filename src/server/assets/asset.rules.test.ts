@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { assetValueYen, formatManYen, formatYen, thousandYenToYen, yenToThousandYen } from '../../shared/assets/asset-money.ts';
+import { assetValueYen, formatManYen, formatYen, formatYenAmount, thousandYenToYen, yenToThousandYen } from '../../shared/assets/asset-money.ts';
 import { assetModelCheck, decodeCursor, encodeCursor, neutraliseCell, percentOneDecimal, restoreCell } from './asset.rules.ts';
 
 // Seed 000 III.3.3 図11: records and 千円 per record of the seven example assets.
@@ -57,6 +57,25 @@ describe('money (exact yen)', () => {
       [-75_000n, '-7.5万円'],
     ];
     for (const [yen, text] of cases) assert.equal(formatManYen(yen), text, String(yen));
+  });
+
+  test('one amount formatter: 億円 from 1億円 when exact, else 万円 as the seed prints; exact yen in English', () => {
+    const cases: [bigint, string, string][] = [
+      [100_000_000n, '1億円', '¥100,000,000'],
+      [150_000_000n, '1.5億円', '¥150,000,000'],
+      [225_000_000n, '2.25億円', '¥225,000,000'],
+      [1_000_000_000_000n, '10,000億円', '¥1,000,000,000,000'],
+      [100_440_000n, '10,044万円', '¥100,440,000'],
+      [30_000_000n, '3,000万円', '¥30,000,000'],
+      [75_000n, '7.5万円', '¥75,000'],
+      [500n, '500円', '¥500'],
+      [0n, '0円', '¥0'],
+      [-100_000_000n, '-1億円', '-¥100,000,000'],
+    ];
+    for (const [yen, ja, en] of cases) {
+      assert.equal(formatYenAmount(yen, 'ja'), ja, String(yen));
+      assert.equal(formatYenAmount(yen, 'en'), en, String(yen));
+    }
   });
 
   test('large inventories stay exact beyond 2^53', () => {

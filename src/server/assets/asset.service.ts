@@ -19,6 +19,8 @@ import type {
 } from '../../shared/schemas/asset.schema.ts';
 import { appendAudit } from '../platform/audit/audit.repository.ts';
 import type { Database, Db } from '../platform/db/database.ts';
+import { findDepartment } from '../platform/orgs/department.repository.ts';
+import { departmentChoices } from '../platform/orgs/department.service.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { sideBySide } from '../platform/db/side-by-side.ts';
@@ -65,6 +67,7 @@ export function presentAsset(r: AssetRow): TAsset {
       r.ownerUserId && r.ownerEmail !== null
         ? { userId: r.ownerUserId, displayName: r.ownerDisplayName ?? '', email: r.ownerEmail, member: r.ownerIsMember }
         : null,
+    ownerDepartment: r.ownerDepartmentId && r.ownerDepartmentName !== null ? { id: r.ownerDepartmentId, name: r.ownerDepartmentName } : null,
     records: r.records,
     rank: r.rank as TRank,
     unitValueThousandYen: yenToThousandYen(BigInt(r.unitValueYen)),
@@ -96,6 +99,7 @@ export function auditSnapshot(r: AssetTableRow) {
     content: r.content,
     location: r.location,
     ownerUserId: r.ownerUserId,
+    ownerDepartmentId: r.ownerDepartmentId,
     records: r.records,
     rank: r.rank,
     unitValueYen: String(r.unitValueYen),
@@ -122,8 +126,11 @@ type AssetInput = Partial<z.output<typeof CreateAssetRequestSchema>>;
 /** The request's fields as table columns (千円 text → whole yen). */
 function columnsOf(input: AssetInput): Partial<NewAssetRow> {
   const out: Partial<NewAssetRow> = {};
-  const copy = ['name', 'medium', 'content', 'location', 'ownerUserId', 'records', 'rank', 'assetClassId', 'informationGroupId', 'riskCategoryId', 'sensitivity', 'confidentiality', 'containsPersonalData', 'currentPlacement', 'plannedPlacement', 'notes'] as const;
+  const copy = ['name', 'medium', 'content', 'location', 'ownerUserId', 'ownerDepartmentId', 'records', 'rank', 'assetClassId', 'informationGroupId', 'riskCategoryId', 'sensitivity', 'confidentiality', 'containsPersonalData', 'currentPlacement', 'plannedPlacement', 'notes'] as const;
   for (const k of copy) if (input[k] !== undefined) (out as Record<string, unknown>)[k] = input[k];
+  // One owner: naming a member clears the department, and the other way round.
+  if (input.ownerUserId && input.ownerDepartmentId === undefined) out.ownerDepartmentId = null;
+  if (input.ownerDepartmentId && input.ownerUserId === undefined) out.ownerUserId = null;
   if (input.unitValueThousandYen !== undefined) {
     const yen = thousandYenToYen(input.unitValueThousandYen);
     if (yen === null) throw new HttpProblem(400, 'validation', {}, [{ path: 'unitValueThousandYen', code: 'thousandYen' }]);
@@ -140,6 +147,8 @@ function columnsOf(input: AssetInput): Partial<NewAssetRow> {
 async function checkReferences(db: Db, organisationId: string, input: AssetInput, prefix = ''): Promise<void> {
   const errors: FieldError[] = [];
   if (input.ownerUserId && !(await isMember(db, organisationId, input.ownerUserId))) errors.push({ path: `${prefix}ownerUserId`, code: 'ownerNotMember' });
+  if (input.ownerDepartmentId && !(await findDepartment(db, organisationId, input.ownerDepartmentId))) errors.push({ path: `${prefix}ownerDepartmentId`, code: 'unknownDepartment' });
+  if (input.ownerUserId && input.ownerDepartmentId) errors.push({ path: `${prefix}ownerDepartmentId`, code: 'oneOwner' });
   if (input.assetClassId || input.informationGroupId || input.riskCategoryId) {
     const c = await assetClassifications(db, organisationId);
     const check = (key: 'assetClassId' | 'informationGroupId' | 'riskCategoryId', list: { id: string }[]) => {
@@ -336,6 +345,11 @@ export async function assetSummary(deps: AssetDeps, auth: OrgAuthContext): Promi
 
 export async function assetChoices(deps: AssetDeps, auth: OrgAuthContext): Promise<TAssetChoices> {
   const { db } = deps.database;
-  const [classifications, owners] = await sideBySide(db, () => assetClassifications(db, auth.organisation.id), () => organisationMembers(db, auth.organisation.id));
-  return { ...classifications, owners };
+  const [classifications, owners, departments] = await sideBySide(
+    db,
+    () => assetClassifications(db, auth.organisation.id),
+    () => organisationMembers(db, auth.organisation.id),
+    () => departmentChoices(db, auth.organisation.id),
+  );
+  return { ...classifications, owners, departments };
 }

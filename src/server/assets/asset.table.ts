@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   customType,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -16,6 +17,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organisations, users } from '../platform/db/platform.table.ts';
+import { departments } from '../platform/orgs/department.table.ts';
 
 /**
  * The information-asset inventory (資産目録, seed 000 III.3.3 図11 and
@@ -63,6 +65,10 @@ export const assetImports = pgTable(
     progressTotal: integer('progress_total').notNull().default(0),
     rowCount: integer('row_count'),
     errorCount: integer('error_count').notNull().default(0),
+    /** Notices: what the import reads differently from the file but does not refuse (a total that differs from records x unit value). */
+    noticeCount: integer('notice_count').notNull().default(0),
+    /** 資産の責任者 that name no member and no department yet: the departments the commit will create. */
+    newDepartments: jsonb('new_departments').$type<string[]>(),
     /** The first rows as they will be written (normalised), for the preview. */
     preview: jsonb('preview').$type<unknown[]>(),
     /** A whole-file problem: { code, params }. */
@@ -98,6 +104,8 @@ export const assetImportIssues = pgTable(
     field: text('field'),
     /** The header as written in the file. */
     header: text('header'),
+    /** 'error' refuses the file; 'notice' is shown and the file still imports. */
+    severity: text('severity').notNull().default('error'),
     code: text('code').notNull(),
     params: jsonb('params').$type<Record<string, unknown>>(),
   },
@@ -121,6 +129,8 @@ export const assets = pgTable(
     location: text('location').notNull().default(''),
     /** 資産の責任者: a member of the organisation, the risk owner (seed 000 III.4.2 ⑤). */
     ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** …or a department or role of the organisation (図11 names 販売管理, 営業課 …); never both. */
+    ownerDepartmentId: uuid('owner_department_id'),
     /** データ総件数 */
     records: bigint('records', { mode: 'number' }).notNull(),
     /** ランク A/B/C: the degree of risk to the business (seed 000 III.3.3). */
@@ -170,6 +180,8 @@ export const assets = pgTable(
     index('assets_org_unit_value_id_idx').on(t.organisationId, t.unitValueYen, t.id),
     index('assets_org_total_value_id_idx').on(t.organisationId, t.totalValueYen, t.id),
     index('assets_org_updated_id_idx').on(t.organisationId, t.updatedAt, t.id),
+    foreignKey({ name: 'assets_owner_department_fk', columns: [t.organisationId, t.ownerDepartmentId], foreignColumns: [departments.organisationId, departments.id] }),
+    check('assets_one_owner_check', sql`${t.ownerUserId} is null or ${t.ownerDepartmentId} is null`),
     check('assets_medium_check', sql`${t.medium} in ('electronic', 'paper', 'other')`),
     check('assets_rank_check', sql`${t.rank} in ('A', 'B', 'C')`),
     check('assets_records_check', sql`${t.records} >= 0`),

@@ -66,3 +66,27 @@ export function formatManYen(yen: bigint | string): string {
 export function assetValueYen(records: bigint | number, unitValueYen: bigint | number): bigint {
   return BigInt(records) * BigInt(unitValueYen);
 }
+
+/**
+ * The one way an amount of yen is shown to a reader (item totals, revenue,
+ * budgets). Japanese as the seeds write amounts: under 1万円 in 円 (500円),
+ * then 万円 (7.5万円, 10,044万円), and 億円 from 1億円 when that loses nothing
+ * (1億円, 1.5億円, 2.25億円; 100,440,000 yen stays 10,044万円 so the seed's
+ * table reads as printed). English: exact yen (¥100,440,000).
+ */
+export function formatYenAmount(yen: bigint | string | number, locale: 'ja' | 'en'): string {
+  const v = BigInt(yen);
+  if (locale === 'en') return formatYen(v, 'en');
+  const abs = v < 0n ? -v : v;
+  const sign = v < 0n ? '-' : '';
+  if (abs < 10_000n) return `${sign}${groupDigits(abs)}円`;
+  const OKU = 100_000_000n;
+  // 億円 with at most two decimals, only when exact (1億円 = 100,000,000円).
+  if (abs >= OKU && abs % 1_000_000n === 0n) {
+    const whole = abs / OKU;
+    const hundredths = (abs % OKU) / 1_000_000n;
+    const decimals = hundredths === 0n ? '' : `.${hundredths.toString().padStart(2, '0').replace(/0$/, '')}`;
+    return `${sign}${groupDigits(whole)}${decimals}億円`;
+  }
+  return formatManYen(v);
+}

@@ -52,6 +52,8 @@ export const AssetSchema = z.object({
   content: z.string(),
   location: z.string(),
   owner: AssetOwnerSchema.nullable(),
+  /** 資産の責任者 as a department or role (販売管理, 営業課 …) instead of a member. */
+  ownerDepartment: z.object({ id: IdSchema, name: z.string() }).nullable(),
   records: z.number().int(),
   rank: RankSchema,
   /** 千円 per record, exact decimal ("0.5" = 500 yen). */
@@ -84,6 +86,7 @@ const assetFields = {
   content: text(ASSET_TEXT_MAX, 0),
   location: text(ASSET_NAME_MAX, 0),
   ownerUserId: IdSchema.nullable(),
+  ownerDepartmentId: IdSchema.nullable(),
   records: RecordsSchema,
   rank: RankSchema,
   unitValueThousandYen: ThousandYenSchema,
@@ -107,6 +110,7 @@ export const CreateAssetRequestSchema = z.strictObject({
   content: assetFields.content.optional(),
   location: assetFields.location.optional(),
   ownerUserId: assetFields.ownerUserId.optional(),
+  ownerDepartmentId: assetFields.ownerDepartmentId.optional(),
   assetClassId: assetFields.assetClassId.optional(),
   informationGroupId: assetFields.informationGroupId.optional(),
   riskCategoryId: assetFields.riskCategoryId.optional(),
@@ -128,6 +132,7 @@ export const UpdateAssetRequestSchema = z.strictObject({
   content: assetFields.content.optional(),
   location: assetFields.location.optional(),
   ownerUserId: assetFields.ownerUserId.optional(),
+  ownerDepartmentId: assetFields.ownerDepartmentId.optional(),
   assetClassId: assetFields.assetClassId.optional(),
   informationGroupId: assetFields.informationGroupId.optional(),
   riskCategoryId: assetFields.riskCategoryId.optional(),
@@ -147,6 +152,7 @@ export const DeleteAssetQuerySchema = z.strictObject({ version: int4Query(1).opt
 export const BulkAssetChangeSchema = z
   .strictObject({
     ownerUserId: assetFields.ownerUserId.optional(),
+  ownerDepartmentId: assetFields.ownerDepartmentId.optional(),
     rank: assetFields.rank.optional(),
     assetClassId: assetFields.assetClassId.optional(),
     informationGroupId: assetFields.informationGroupId.optional(),
@@ -223,6 +229,7 @@ export const AssetChoicesSchema = z.object({
   informationGroups: z.array(AssetChoiceSchema),
   riskCategories: z.array(AssetChoiceSchema),
   owners: z.array(z.object({ userId: IdSchema, displayName: z.string(), email: z.string() })),
+  departments: z.array(z.object({ id: IdSchema, name: z.string() })),
 });
 export type TAssetChoices = z.infer<typeof AssetChoicesSchema>;
 
@@ -301,6 +308,10 @@ export const AssetImportSchema = z.object({
   progress: z.object({ done: z.number().int(), total: z.number().int() }),
   rowCount: z.number().int().nullable(),
   errorCount: z.number().int(),
+  /** What the import reads differently from the file without refusing it (a 資産総額 that differs from records x unit value). */
+  noticeCount: z.number().int(),
+  /** 資産の責任者 that name no member and no department yet: departments the commit creates. */
+  newDepartments: z.array(z.string()),
   /** The first rows as they would be written. */
   preview: z
     .array(
@@ -332,6 +343,8 @@ export const AssetImportIssueSchema = z.object({
   field: z.string().nullable(),
   header: z.string().nullable(),
   code: z.string(),
+  /** 'notice': shown, the file still imports. */
+  severity: z.enum(['error', 'notice']),
   message: z.string(),
 });
 export const AssetImportIssueQuerySchema = z.strictObject({

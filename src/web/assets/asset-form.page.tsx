@@ -55,12 +55,15 @@ const EMPTY: Values = {
   notes: '',
 };
 
+const DEPARTMENT = 'dept:';
+
 const valuesOf = (a: TAsset): Values => ({
   name: a.name,
   medium: a.medium,
   content: a.content,
   location: a.location,
-  ownerUserId: a.owner?.userId ?? '',
+  // One select for both kinds of owner: 'dept:<id>' for a department, a member's id otherwise.
+  ownerUserId: a.ownerDepartment ? `${DEPARTMENT}${a.ownerDepartment.id}` : (a.owner?.userId ?? ''),
   records: a.records,
   rank: a.rank,
   unitValueThousandYen: a.unitValueThousandYen,
@@ -82,7 +85,8 @@ function bodyOf(v: Values): TCreateAssetRequest {
     medium: v.medium as TCreateAssetRequest['medium'],
     content: v.content.trim(),
     location: v.location.trim(),
-    ownerUserId: v.ownerUserId || null,
+    ownerUserId: v.ownerUserId && !v.ownerUserId.startsWith(DEPARTMENT) ? v.ownerUserId : null,
+    ownerDepartmentId: v.ownerUserId.startsWith(DEPARTMENT) ? v.ownerUserId.slice(DEPARTMENT.length) : null,
     records: Number(v.records),
     rank: v.rank as TCreateAssetRequest['rank'],
     unitValueThousandYen: String(v.unitValueThousandYen).trim(),
@@ -161,7 +165,13 @@ function AssetEditor({ id }: { id: string | undefined }) {
                     <NativeSelect
                       label={t('assets.fields.owner')}
                       description={t('assets.hints.owner')}
-                      data={[{ value: '', label: t('assets.noOwner') }, ...choices.data.owners.map((o) => ({ value: o.userId, label: `${o.displayName} <${o.email}>` }))]}
+                      data={[
+                        { value: '', label: t('assets.noOwner') },
+                        { group: t('assets.ownerMembers'), items: choices.data.owners.map((o) => ({ value: o.userId, label: `${o.displayName} <${o.email}>` })) },
+                        ...(choices.data.departments.length
+                          ? [{ group: t('assets.ownerDepartments'), items: choices.data.departments.map((d) => ({ value: `${DEPARTMENT}${d.id}`, label: d.name })) }]
+                          : []),
+                      ]}
                       {...form.getInputProps('ownerUserId')}
                     />
                     <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">

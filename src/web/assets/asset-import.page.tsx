@@ -11,7 +11,7 @@ import { formatDateTime } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { useAssetLabels } from './asset-labels.ts';
-import { uploadAssetImport, useAssetImport, useCancelImport, useCommitImport, useImportIssues, useRecentImports, useValidateImport } from './asset.query.ts';
+import { type TImportIssuePage, uploadAssetImport, useAssetImport, useCancelImport, useCommitImport, useImportIssues, useRecentImports, useValidateImport } from './asset.query.ts';
 
 /** Upload limit shown to the user (the server enforces it, src/server/assets/asset-import.service.ts). */
 const LIMIT_MB = 50;
@@ -241,11 +241,13 @@ function Running({ imp }: { imp: TAssetImport }) {
 function PreviewStep({ imp, onChangeMapping }: { imp: TAssetImport; onChangeMapping: () => void }) {
   const { t } = useTranslation();
   const label = useAssetLabels(undefined);
-  const issues = useImportIssues(imp.id, imp.errorCount > 0);
+  const issues = useImportIssues(imp.id, imp.errorCount + imp.noticeCount > 0);
   const commit = useCommitImport();
   const [problem, setProblem] = useState<ApiError | null>(null);
   const rows = imp.rowCount ?? 0;
   const all = issues.data?.pages.flatMap((p) => p.items) ?? [];
+  const errors = all.filter((i) => i.severity === 'error');
+  const notices = all.filter((i) => i.severity === 'notice');
   return (
     <Stack gap="lg">
       <Paper withBorder p="lg" component="section" aria-labelledby="import-preview-heading">
@@ -267,6 +269,20 @@ function PreviewStep({ imp, onChangeMapping }: { imp: TAssetImport; onChangeMapp
             {t('assets.import.errors', { count: imp.errorCount, formatted: label.count(imp.errorCount) })}
           </Alert>
         )}
+        {imp.newDepartments.length ? (
+          <Alert color="blue" variant="light" mt="sm" data-testid="import-new-departments" title={t('assets.import.newDepartmentsTitle', { count: imp.newDepartments.length })}>
+            <Text size="sm" mb={4}>
+              {t('assets.import.newDepartmentsHint')}
+            </Text>
+            <Group gap={6}>
+              {imp.newDepartments.map((d) => (
+                <Badge key={d} variant="outline" color="blue" tt="none">
+                  {d}
+                </Badge>
+              ))}
+            </Group>
+          </Alert>
+        ) : null}
         {imp.preview?.length ? (
           <>
             <Title order={3} fz="h5" mt="md" mb="xs">
@@ -311,37 +327,12 @@ function PreviewStep({ imp, onChangeMapping }: { imp: TAssetImport; onChangeMapp
           </>
         ) : null}
       </Paper>
-      {imp.errorCount > 0 ? (
-        <Paper withBorder p="lg" component="section" aria-labelledby="import-issues-heading">
-          <Title order={2} fz="h3" id="import-issues-heading" mb="sm">
-            {t('assets.import.issuesTitle')}
-          </Title>
-          <div className="table-scroll">
-            <Table striped data-testid="import-issues">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('assets.import.issueRow')}</Table.Th>
-                  <Table.Th scope="col">{t('assets.import.issueColumn')}</Table.Th>
-                  <Table.Th scope="col">{t('assets.import.issueMessage')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {all.map((i) => (
-                  <Table.Tr key={i.seq}>
-                    <Table.Td className="mono">{i.rowNumber ?? t('assets.import.fileLevel')}</Table.Td>
-                    <Table.Td>{i.header ?? (i.field ? t(`assets.fields.${i.field}`) : '')}</Table.Td>
-                    <Table.Td>{i.message}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
-          {issues.hasNextPage ? (
-            <Button mt="sm" variant="default" onClick={() => void issues.fetchNextPage()} loading={issues.isFetchingNextPage}>
-              {t('assets.import.moreIssues')}
-            </Button>
-          ) : null}
-        </Paper>
+      {imp.errorCount > 0 ? <IssueTable id="import-issues" title={t('assets.import.issuesTitle')} items={errors} /> : null}
+      {imp.noticeCount > 0 ? <IssueTable id="import-notices" title={t('assets.import.noticesTitle')} hint={t('assets.import.noticesHint')} items={notices} /> : null}
+      {issues.hasNextPage ? (
+        <Button variant="default" onClick={() => void issues.fetchNextPage()} loading={issues.isFetchingNextPage} style={{ alignSelf: 'flex-start' }}>
+          {t('assets.import.moreIssues')}
+        </Button>
       ) : null}
       <ProblemAlert problem={problem} />
       <Group>
@@ -424,6 +415,43 @@ function RecentImports() {
           </Table.Tbody>
         </Table>
       ) : null}
+    </Paper>
+  );
+}
+
+/** The check step's list of errors (the file is refused) or notices (it still imports). */
+function IssueTable({ id, title, hint, items }: { id: string; title: string; hint?: string; items: TImportIssuePage['items'] }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby={`${id}-heading`}>
+      <Title order={2} fz="h3" id={`${id}-heading`} mb="sm">
+        {title}
+      </Title>
+      {hint ? (
+        <Text size="sm" c="dimmed" mb="sm">
+          {hint}
+        </Text>
+      ) : null}
+      <div className="table-scroll">
+        <Table striped data-testid={id}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('assets.import.issueRow')}</Table.Th>
+              <Table.Th scope="col">{t('assets.import.issueColumn')}</Table.Th>
+              <Table.Th scope="col">{t('assets.import.issueMessage')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((i) => (
+              <Table.Tr key={i.seq}>
+                <Table.Td className="mono">{i.rowNumber ?? t('assets.import.fileLevel')}</Table.Td>
+                <Table.Td>{i.header || (i.field ? t(`assets.fields.${i.field}`) : '')}</Table.Td>
+                <Table.Td>{i.message}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </div>
     </Paper>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatManYen, formatYen } from '../../shared/assets/asset-money.ts';
+import { formatYen, formatYenAmount } from '../../shared/assets/asset-money.ts';
 import type { TAsset, TAssetChoices } from '../../shared/schemas/asset.schema.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 
@@ -13,11 +13,12 @@ export function useAssetLabels(choices: TAssetChoices | undefined) {
     return {
       locale,
       catalog: (id: string | null) => (id ? (items.get(id)?.[locale] ?? id) : t('assets.unset')),
-      owner: (o: TAsset['owner']) => (!o ? t('assets.noOwner') : o.member ? o.displayName : t('assets.formerMember', { name: o.displayName })),
+      owner: (o: TAsset['owner'], department?: TAsset['ownerDepartment']) =>
+        department ? department.name : !o ? t('assets.noOwner') : o.member ? o.displayName : t('assets.formerMember', { name: o.displayName }),
       yen: (v: string | bigint) => formatYen(v, locale),
-      man: (v: string | bigint) => formatManYen(v),
+      man: (v: string | bigint) => formatYenAmount(v, 'ja'),
       /** 万円 for Japanese readers (as the seed writes totals), with yen alongside. */
-      amount: (v: string | bigint) => (locale === 'ja' ? `${formatManYen(v)}（${formatYen(v, 'ja')}）` : `${formatYen(v, 'en')} (${formatManYen(v)})`),
+      amount: (v: string | bigint) => (locale === 'ja' ? `${formatYenAmount(v, 'ja')}（${formatYen(v, 'ja')}）` : formatYen(v, 'en')),
       count: (n: number) => new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-GB').format(n),
     };
   }, [choices, locale, t]);

@@ -227,7 +227,7 @@ export function AssetListPage() {
                       </Table.Td>
                       <Table.Td>{t(`assets.medium.${a.medium}`)}</Table.Td>
                       <Table.Td>{a.location}</Table.Td>
-                      <Table.Td c={a.owner && !a.owner.member ? 'orange.8' : a.owner ? undefined : 'dimmed'}>{label.owner(a.owner)}</Table.Td>
+                      <Table.Td c={a.owner && !a.owner.member ? 'orange.8' : a.owner || a.ownerDepartment ? undefined : 'dimmed'}>{label.owner(a.owner, a.ownerDepartment)}</Table.Td>
                       <Table.Td ta="right" className="mono">
                         {label.count(a.records)}
                       </Table.Td>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatManYen } from '../../shared/assets/asset-money.ts';
+import { formatYenAmount } from '../../shared/assets/asset-money.ts';
 import type { TAssetSummary } from '../../shared/schemas/asset.schema.ts';
 import { EChart, type ChartOption } from '../components/echart.tsx';
 
@@ -31,7 +31,7 @@ export default function AssetSummaryCharts({ summary }: { summary: TAssetSummary
       {
         type: 'bar',
         data: bars.map((b) => ({ value: man(b.yen), itemStyle: { color: b.color } })),
-        label: { show: true, position: 'insideRight', color: '#fff', formatter: (p: { dataIndex: number }) => formatManYen(bars[p.dataIndex].yen) },
+        label: { show: true, position: 'insideRight', color: '#fff', formatter: (p: { dataIndex: number }) => formatYenAmount(bars[p.dataIndex].yen, 'ja') },
         barMaxWidth: 36,
       },
     ],

@@ -1,0 +1,35 @@
+import type { Db } from '../db/database.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { ensureDepartments, listDepartments, type DepartmentRow } from './department.repository.ts';
+
+/** Departments as every module offers them (asset owners today; risk and control owners later). */
+
+export async function departmentChoices(db: Db, organisationId: string): Promise<{ id: string; name: string }[]> {
+  return (await listDepartments(db, organisationId)).map((d) => ({ id: d.id, name: d.name }));
+}
+
+/**
+ * The departments a change names, created on the fly inside the caller's
+ * transaction, with one audit entry per department created.
+ */
+export async function resolveDepartments(
+  tx: Db,
+  organisationId: string,
+  names: readonly string[],
+  actor: { userId: string | null; label: string | null },
+): Promise<{ byKey: Map<string, DepartmentRow>; created: string[] }> {
+  const result = await ensureDepartments(tx, organisationId, names, actor.userId);
+  for (const name of result.created) {
+    const row = [...result.byKey.values()].find((d) => d.name === name);
+    await appendAudit(tx, {
+      organisationId,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      action: 'department.create',
+      entityType: 'department',
+      entityId: row?.id ?? null,
+      after: { name },
+    });
+  }
+  return result;
+}
