@@ -593,4 +593,6 @@ if (process.argv[2] === LOADGEN_FLAG) {
   await main();
   // The asset inventory's figures (import of 100,000 rows, the list at 100,000 assets): bench/asset-import.bench.ts.
   if (!process.env.BENCH_SKIP_ASSETS) await (await import('./asset-import.bench.ts')).main();
+  // The risk Monte Carlo (200 risks × 100,000 years): bench/risk-simulation.bench.ts.
+  (await import('./risk-simulation.bench.ts')).main();
 }
