@@ -119,6 +119,7 @@ function postgresPids(): number[] {
   }
 }
 
+let firstSetupUrl: string | undefined;
 before(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-life-'));
   if (external) externalDb = await createTestDatabase();
@@ -132,6 +133,7 @@ describe(`kumoji serve as a process (${external ? 'DATABASE_URL' : 'embedded Pos
   test('first start prints a set-up link; a second server on the same data folder refuses', async () => {
     const server = await startServer();
     assert.ok(server.setupUrl, server.output.join(''));
+    firstSetupUrl = server.setupUrl;
     if (!external) {
       const second = spawn(process.execPath, [BIN, 'serve'], { env: env({ PORT: String(port + 1) }), stdio: ['ignore', 'pipe', 'pipe'] });
       let err = '';
@@ -154,9 +156,12 @@ describe(`kumoji serve as a process (${external ? 'DATABASE_URL' : 'embedded Pos
 
   test('SIGKILL during acknowledged writes loses none of them; the chain verifies', async () => {
     let server = await startServer();
+    // The link the first start printed still works: a later start keeps an unused set-up token.
+    assert.equal(server.setupUrl, undefined, 'a later start prints no new link');
+    assert.match(server.output.join(''), /A set-up link was printed earlier and still works/);
     const http = new Http();
     await http.session();
-    const setupToken = new URL(server.setupUrl!).searchParams.get('token');
+    const setupToken = new URL(firstSetupUrl!).searchParams.get('token');
     const setup = await http.call('POST', '/api/v1/setup', { token: setupToken, organisationName: '雲路', displayName: 'Owner', email: 'owner@example.jp', password: TEST_PASSWORD });
     assert.equal(setup.status, 201, JSON.stringify(setup.body));
 
