@@ -119,8 +119,23 @@ function uniformFrom(seed: number): Uniform {
   return () => ((rng.next() >>> 0) + 0.5) / 4294967296;
 }
 
-function standardNormal(u: Uniform): number {
-  return Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+type Normal = () => number;
+
+/** Box-Muller, using both values of each pair (the sine one is kept for the next draw). */
+function normalFrom(u: Uniform): Normal {
+  let spare = 0;
+  let hasSpare = false;
+  return () => {
+    if (hasSpare) {
+      hasSpare = false;
+      return spare;
+    }
+    const r = Math.sqrt(-2 * Math.log(u()));
+    const a = 2 * Math.PI * u();
+    spare = r * Math.sin(a);
+    hasSpare = true;
+    return r * Math.cos(a);
+  };
 }
 
 /** The value at quantile q of sorted losses (nearest rank). */
@@ -165,6 +180,7 @@ function addEvents(
   d: EventDraw,
   years: number,
   u: Uniform,
+  normal: Normal,
   lossByYear: Float64Array,
   policy: InsurancePolicy | null,
   slot: number,
@@ -176,7 +192,7 @@ function addEvents(
   let t = -Math.log(u()) / d.lambda;
   while (t < years) {
     const y = Math.floor(t);
-    const loss = Math.exp(d.mu + d.sigma * standardNormal(u));
+    const loss = Math.exp(d.mu + d.sigma * normal());
     lossByYear[y]! += loss;
     if (policy) paid[y * policyCount + slot]! += eventRecoveryYen(loss, policy, sublimitYen);
     t -= Math.log(u()) / d.lambda;
@@ -219,12 +235,13 @@ export function simulatePortfolio(risks: QuantifiedRisk[], policies: InsurancePo
   // in a year whatever the order, so the cap is applied once per year below.
   const paid = new Float64Array(years * policies.length);
   const u = uniformFrom(seed);
+  const normal = normalFrom(u);
   // A Poisson process of rate lambda over the horizon: exponential gaps between
   // events, each event falling in year floor(t). The counts per year are then
   // independent Poisson(lambda), drawn at a cost per event rather than per year.
   for (const p of prepared) {
-    addEvents(p.inherent, years, u, inherentLoss, null, 0, null, 0, paid);
-    addEvents(p.treated, years, u, treatedLoss, p.policy, p.policySlot, p.sublimitYen, policies.length, paid);
+    addEvents(p.inherent, years, u, normal, inherentLoss, null, 0, null, 0, paid);
+    addEvents(p.treated, years, u, normal, treatedLoss, p.policy, p.policySlot, p.sublimitYen, policies.length, paid);
   }
   const netLoss = new Float64Array(years);
   let recoveries = 0;
