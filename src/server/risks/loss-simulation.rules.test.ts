@@ -111,3 +111,17 @@ describe('simulatePortfolio', () => {
     assert.throws(() => simulatePortfolio([{ ...risks[0]!, cover: { policyId: 'none', sublimitYen: null } }], policies, { years: 10, seed: 1 }), /unknown policy/);
   });
 });
+
+test('the same seed gives identical results and a different seed differs', () => {
+  const risks: QuantifiedRisk[] = [
+    { id: 'a', inherent: { annualFrequency: 2, lowYen: 100_000, highYen: 5_000_000 }, treated: { annualFrequency: 1, lowYen: 100_000, highYen: 2_000_000 }, cover: { policyId: 'p', sublimitYen: null } },
+    { id: 'b', inherent: { annualFrequency: 0.1, lowYen: 1_000_000, highYen: 50_000_000 }, treated: null, cover: null },
+  ];
+  const policies: InsurancePolicy[] = [{ id: 'p', deductibleYen: 200_000, perEventLimitYen: 1_000_000, annualAggregateLimitYen: 2_000_000 }];
+  const one = simulatePortfolio(risks, policies, { years: 5000, seed: 7 });
+  const again = simulatePortfolio(risks, policies, { years: 5000, seed: 7 });
+  const other = simulatePortfolio(risks, policies, { years: 5000, seed: 8 });
+  assert.deepEqual(again, one);
+  assert.notEqual(other.treated.aleYen, one.treated.aleYen);
+  assert.notEqual(other.netOfInsurance.var99Yen, one.netOfInsurance.var99Yen);
+});

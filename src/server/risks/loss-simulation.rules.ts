@@ -119,21 +119,23 @@ function uniformFrom(seed: number): Uniform {
   return () => ((rng.next() >>> 0) + 0.5) / 4294967296;
 }
 
-/** Knuth's multiplication method; exact for the λ a risk register holds (validated ≤ 365). */
-function poisson(lambda: number, u: Uniform): number {
-  if (lambda <= 0) return 0;
-  const limit = Math.exp(-lambda);
-  let k = 0;
-  let p = u();
-  while (p > limit) {
-    k++;
-    p *= u();
-  }
-  return k;
-}
+type Normal = () => number;
 
-function standardNormal(u: Uniform): number {
-  return Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+/** Box-Muller, using both values of each pair (the sine one is kept for the next draw). */
+function normalFrom(u: Uniform): Normal {
+  let spare = 0;
+  let hasSpare = false;
+  return () => {
+    if (hasSpare) {
+      hasSpare = false;
+      return spare;
+    }
+    const r = Math.sqrt(-2 * Math.log(u()));
+    const a = 2 * Math.PI * u();
+    spare = r * Math.sin(a);
+    hasSpare = true;
+    return r * Math.cos(a);
+  };
 }
 
 /** The value at quantile q of sorted losses (nearest rank). */
@@ -167,6 +169,36 @@ export function lossDistribution(annualLossesYen: Float64Array, thresholdsYen: n
   };
 }
 
+interface EventDraw {
+  lambda: number;
+  mu: number;
+  sigma: number;
+}
+
+/** Adds one risk's events over all years to lossByYear and, when insured, its per-event payments to paid. */
+function addEvents(
+  d: EventDraw,
+  years: number,
+  u: Uniform,
+  normal: Normal,
+  lossByYear: Float64Array,
+  policy: InsurancePolicy | null,
+  slot: number,
+  sublimitYen: number | null,
+  policyCount: number,
+  paid: Float64Array,
+): void {
+  if (d.lambda <= 0) return;
+  let t = -Math.log(u()) / d.lambda;
+  while (t < years) {
+    const y = Math.floor(t);
+    const loss = Math.exp(d.mu + d.sigma * normal());
+    lossByYear[y]! += loss;
+    if (policy) paid[y * policyCount + slot]! += eventRecoveryYen(loss, policy, sublimitYen);
+    t -= Math.log(u()) / d.lambda;
+  }
+}
+
 export interface SimulationOptions {
   years: number;
   seed: number;
@@ -198,34 +230,29 @@ export function simulatePortfolio(risks: QuantifiedRisk[], policies: InsurancePo
   });
   const inherentLoss = new Float64Array(years);
   const treatedLoss = new Float64Array(years);
-  const netLoss = new Float64Array(years);
-  const paidThisYear = new Float64Array(policies.length);
+  // Per policy and year, the sum of per-event payments before the annual
+  // aggregate: capping a running total event by event pays min(sum, aggregate)
+  // in a year whatever the order, so the cap is applied once per year below.
+  const paid = new Float64Array(years * policies.length);
   const u = uniformFrom(seed);
+  const normal = normalFrom(u);
+  // A Poisson process of rate lambda over the horizon: exponential gaps between
+  // events, each event falling in year floor(t). The counts per year are then
+  // independent Poisson(lambda), drawn at a cost per event rather than per year.
+  for (const p of prepared) {
+    addEvents(p.inherent, years, u, normal, inherentLoss, null, 0, null, 0, paid);
+    addEvents(p.treated, years, u, normal, treatedLoss, p.policy, p.policySlot, p.sublimitYen, policies.length, paid);
+  }
+  const netLoss = new Float64Array(years);
   let recoveries = 0;
   for (let y = 0; y < years; y++) {
-    paidThisYear.fill(0);
-    let inh = 0;
-    let tr = 0;
     let recovered = 0;
-    for (const p of prepared) {
-      const ni = poisson(p.inherent.lambda, u);
-      for (let k = 0; k < ni; k++) inh += Math.exp(p.inherent.mu + p.inherent.sigma * standardNormal(u));
-      const nt = poisson(p.treated.lambda, u);
-      for (let k = 0; k < nt; k++) {
-        const loss = Math.exp(p.treated.mu + p.treated.sigma * standardNormal(u));
-        tr += loss;
-        if (p.policy) {
-          let pay = eventRecoveryYen(loss, p.policy, p.sublimitYen);
-          const agg = p.policy.annualAggregateLimitYen;
-          if (agg !== null) pay = Math.min(pay, Math.max(agg - paidThisYear[p.policySlot]!, 0));
-          paidThisYear[p.policySlot]! += pay;
-          recovered += pay;
-        }
-      }
+    for (let s = 0; s < policies.length; s++) {
+      const agg = policies[s]!.annualAggregateLimitYen;
+      const sum = paid[y * policies.length + s]!;
+      recovered += agg === null ? sum : Math.min(sum, agg);
     }
-    inherentLoss[y] = inh;
-    treatedLoss[y] = tr;
-    netLoss[y] = tr - recovered;
+    netLoss[y] = treatedLoss[y]! - recovered;
     recoveries += recovered;
   }
   return {
