@@ -175,26 +175,28 @@ interface EventDraw {
   sigma: number;
 }
 
-/** Adds one risk's events over all years to lossByYear and, when insured, its per-event payments to paid. */
-function addEvents(
-  d: EventDraw,
-  years: number,
-  u: Uniform,
-  normal: Normal,
-  lossByYear: Float64Array,
-  policy: InsurancePolicy | null,
-  slot: number,
-  sublimitYen: number | null,
-  policyCount: number,
-  paid: Float64Array,
-): void {
+/** The policy paying a risk's treated events, its slot in the payment table, and the cover's sublimit. */
+interface EventCover {
+  policy: InsurancePolicy;
+  slot: number;
+  sublimitYen: number | null;
+}
+
+/** Per-event payments summed per year and policy slot (row y, column slot). */
+interface PaymentTable {
+  paid: Float64Array;
+  slots: number;
+}
+
+/** Adds one risk's events over all years to lossByYear and, when covered, its per-event payments to the table. */
+function addEvents(d: EventDraw, years: number, u: Uniform, normal: Normal, lossByYear: Float64Array, cover: EventCover | null, payments: PaymentTable): void {
   if (d.lambda <= 0) return;
   let t = -Math.log(u()) / d.lambda;
   while (t < years) {
     const y = Math.floor(t);
     const loss = Math.exp(d.mu + d.sigma * normal());
     lossByYear[y]! += loss;
-    if (policy) paid[y * policyCount + slot]! += eventRecoveryYen(loss, policy, sublimitYen);
+    if (cover) payments.paid[y * payments.slots + cover.slot]! += eventRecoveryYen(loss, cover.policy, cover.sublimitYen);
     t -= Math.log(u()) / d.lambda;
   }
 }
@@ -220,12 +222,11 @@ export function simulatePortfolio(risks: QuantifiedRisk[], policies: InsurancePo
   const prepared = risks.map((r) => {
     const inh = lognormalFromRange(r.inherent);
     const tr = r.treated ? lognormalFromRange(r.treated) : inh;
+    const slot = r.cover ? policyIndex.get(r.cover.policyId)! : -1;
     return {
       inherent: { lambda: r.inherent.annualFrequency, ...inh },
       treated: { lambda: (r.treated ?? r.inherent).annualFrequency, ...tr },
-      policy: r.cover ? policies[policyIndex.get(r.cover.policyId)!]! : null,
-      policySlot: r.cover ? policyIndex.get(r.cover.policyId)! : -1,
-      sublimitYen: r.cover?.sublimitYen ?? null,
+      cover: r.cover ? { policy: policies[slot]!, slot, sublimitYen: r.cover.sublimitYen } : null,
     };
   });
   const inherentLoss = new Float64Array(years);
@@ -233,15 +234,15 @@ export function simulatePortfolio(risks: QuantifiedRisk[], policies: InsurancePo
   // Per policy and year, the sum of per-event payments before the annual
   // aggregate: capping a running total event by event pays min(sum, aggregate)
   // in a year whatever the order, so the cap is applied once per year below.
-  const paid = new Float64Array(years * policies.length);
+  const payments: PaymentTable = { paid: new Float64Array(years * policies.length), slots: policies.length };
   const u = uniformFrom(seed);
   const normal = normalFrom(u);
   // A Poisson process of rate lambda over the horizon: exponential gaps between
   // events, each event falling in year floor(t). The counts per year are then
   // independent Poisson(lambda), drawn at a cost per event rather than per year.
   for (const p of prepared) {
-    addEvents(p.inherent, years, u, normal, inherentLoss, null, 0, null, 0, paid);
-    addEvents(p.treated, years, u, normal, treatedLoss, p.policy, p.policySlot, p.sublimitYen, policies.length, paid);
+    addEvents(p.inherent, years, u, normal, inherentLoss, null, payments);
+    addEvents(p.treated, years, u, normal, treatedLoss, p.cover, payments);
   }
   const netLoss = new Float64Array(years);
   let recoveries = 0;
@@ -249,7 +250,7 @@ export function simulatePortfolio(risks: QuantifiedRisk[], policies: InsurancePo
     let recovered = 0;
     for (let s = 0; s < policies.length; s++) {
       const agg = policies[s]!.annualAggregateLimitYen;
-      const sum = paid[y * policies.length + s]!;
+      const sum = payments.paid[y * payments.slots + s]!;
       recovered += agg === null ? sum : Math.min(sum, agg);
     }
     netLoss[y] = treatedLoss[y]! - recovered;
