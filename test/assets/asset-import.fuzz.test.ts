@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { detectFile, ImportFileError, readHeader } from '../../src/server/assets/asset-import.read.ts';
 import { suggestMapping, type ImportLookups } from '../../src/server/assets/asset-import.rules.ts';
 import { validateImportFile } from '../../src/server/assets/asset-import.service.ts';
-import { neutraliseCell } from '../../src/server/assets/asset.rules.ts';
+import { neutraliseCell, restoreCell } from '../../src/server/assets/asset.rules.ts';
 import { createOrganisation, createTestApp, type TestApp, type TestOrganisation } from '../helpers/test-app.ts';
 import { SEED_OWNERS, addNamedMember, fixture, loadCatalog, settle, upload } from './asset-fixtures.ts';
 
@@ -70,6 +70,10 @@ async function readAll(bytes: Buffer) {
   }
 }
 
+// Control characters other than tab, newline and carriage return.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 function checkResult(r: Awaited<ReturnType<typeof readAll>>) {
   if (!r) return;
   const { result } = r;
@@ -83,7 +87,12 @@ function checkResult(r: Awaited<ReturnType<typeof readAll>>) {
     assert.ok(Number.isSafeInteger(row.records) && row.records >= 0);
     assert.ok(/^\d+$/.test(row.unitValueYen));
     assert.ok(['A', 'B', 'C'].includes(row.rank));
-    assert.ok(!/^[=+\-@]/.test(row.name) || true);
+    // Accepted names are trimmed and free of control characters, and survive an
+    // export and re-import unchanged: a name that begins like a formula only
+    // came in neutralised, and the export neutralises it again.
+    assert.equal(row.name, row.name.trim());
+    assert.ok(!CONTROL_CHARS.test(row.name), JSON.stringify(row.name));
+    assert.deepEqual(restoreCell(neutraliseCell(row.name)), { ok: true, value: row.name });
   }
   if (result.issueCount === 0) assert.equal(result.rows.length, result.rowCount);
 }

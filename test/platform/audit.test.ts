@@ -76,7 +76,7 @@ describe('the tamper-evident audit trail', () => {
     const auditor = await addMember(t, org.id, 'auditor');
     const res = await auditor.client.get('/api/v1/audit/export');
     assert.equal(res.status, 200);
-    assert.match(String(res.headers['content-disposition']), /^attachment; filename="kumoji-audit-\d{4}-\d{2}-\d{2}\.jsonl"$/);
+    assert.match(String(res.headers['content-disposition']), /^attachment; filename="kumoji-audit-\d{4}-\d{2}-\d{2}\.jsonl"; filename\*=UTF-8''kumoji-audit-\d{4}-\d{2}-\d{2}\.jsonl$/);
     const lines = res.raw.trim().split('\n').map((l) => JSON.parse(l));
     const head = lines.pop();
     assert.equal(head.head.hash, lines[lines.length - 1].hash);

@@ -22,6 +22,7 @@ import {
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { HttpProblem } from '../platform/http/problem.ts';
 import { defineRoute, uploadFileName, type AnyRoute } from '../platform/http/route.ts';
+import { contentDisposition } from '../platform/http/content-disposition.ts';
 import { exportCsv, exportFileName, exportXlsx } from './asset-export.service.ts';
 import * as imports from './asset-import.service.ts';
 import * as assets from './asset.service.ts';
@@ -124,7 +125,7 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
         const stream = query.format === 'csv' ? exportCsv(deps, auth, locale) : exportXlsx(deps, auth, locale);
         return reply
           .header('content-type', query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.utf8)}`)
+          .header('content-disposition', contentDisposition(name.utf8, name.ascii))
           .header('cache-control', 'no-store')
           .send(stream);
       },

@@ -45,6 +45,7 @@ import {
   type NewAssetRow,
 } from './asset.repository.ts';
 import { assetModelCheck, decodeCursor, encodeCursor } from './asset.rules.ts';
+import { memberActor } from '../platform/audit/audit-actor.ts';
 
 /** The list counts matches on its first page up to this many ("10,000 or more" beyond). */
 export const LIST_COUNT_CAP = 10_000;
@@ -54,7 +55,6 @@ export interface AssetDeps {
   database: Database;
 }
 
-const actorOf = (auth: OrgAuthContext) => ({ actorUserId: auth.user.id, actorLabel: auth.user.email, organisationId: auth.organisation.id });
 
 export function presentAsset(r: AssetRow): TAsset {
   return {
@@ -190,7 +190,7 @@ export async function createAsset(deps: AssetDeps, auth: OrgAuthContext, input: 
         createdBy: auth.user.id,
         updatedBy: auth.user.id,
       });
-      await appendAudit(tx, { ...actorOf(auth), action: 'asset.create', entityType: 'asset', entityId: row.id, after: auditSnapshot(row) });
+      await appendAudit(tx, { ...memberActor(auth), action: 'asset.create', entityType: 'asset', entityId: row.id, after: auditSnapshot(row) });
       return row.id;
     })
     .catch(nameTaken);
@@ -211,7 +211,7 @@ export async function editAsset(deps: AssetDeps, auth: OrgAuthContext, id: strin
       const row = await updateAsset(tx, organisationId, id, version, { ...columnsOf(fields), updatedBy: auth.user.id });
       if (!row) throw new HttpProblem(409, 'conflict');
       const diff = changed(auditSnapshot(before), auditSnapshot(row));
-      await appendAudit(tx, { ...actorOf(auth), action: 'asset.update', entityType: 'asset', entityId: id, ...diff });
+      await appendAudit(tx, { ...memberActor(auth), action: 'asset.update', entityType: 'asset', entityId: id, ...diff });
     })
     .catch(nameTaken);
   return getAsset(deps, auth, id);
@@ -224,7 +224,7 @@ export async function removeAsset(deps: AssetDeps, auth: OrgAuthContext, id: str
     if (version !== undefined && locked.version !== version) throw new HttpProblem(409, 'conflict');
     const before = await findAsset(tx, auth.organisation.id, id);
     await deleteAsset(tx, auth.organisation.id, id);
-    await appendAudit(tx, { ...actorOf(auth), action: 'asset.delete', entityType: 'asset', entityId: id, before: before ? auditSnapshot(before) : null });
+    await appendAudit(tx, { ...memberActor(auth), action: 'asset.delete', entityType: 'asset', entityId: id, before: before ? auditSnapshot(before) : null });
   });
 }
 
@@ -280,7 +280,7 @@ export async function bulkUpdateAssets(deps: AssetDeps, auth: OrgAuthContext, in
     const afters = await findAssets(tx, organisationId, ids);
     for (const after of afters) {
       const diff = changed(befores.get(after.id) ?? {}, auditSnapshot(after));
-      await appendAudit(tx, { ...actorOf(auth), action: 'asset.bulk-update', entityType: 'asset', entityId: after.id, ...diff, meta: { bulkId, count: ids.length } });
+      await appendAudit(tx, { ...memberActor(auth), action: 'asset.bulk-update', entityType: 'asset', entityId: after.id, ...diff, meta: { bulkId, count: ids.length } });
     }
   });
   const rows = await findAssets(db, organisationId, ids);

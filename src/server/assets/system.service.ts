@@ -38,13 +38,13 @@ import {
 } from './system.rules.ts';
 import { detailOf, loadedCollections } from './workload.catalog.ts';
 import { lockOwnAssets } from './workload.repository.ts';
+import { memberActor } from '../platform/audit/audit-actor.ts';
 
 /** What the portfolio services need: the database, nothing else. */
 export interface SystemDeps {
   database: Database;
 }
 
-const actorOf = (auth: OrgAuthContext) => ({ actorUserId: auth.user.id, actorLabel: auth.user.email, organisationId: auth.organisation.id });
 
 export function portfolioSystem(row: SystemRow): PortfolioSystem {
   return {
@@ -210,7 +210,7 @@ export async function createSystem(deps: SystemDeps, auth: OrgAuthContext, input
     });
     const links: LinkIds = { workloadIds: input.workloadIds ?? [], assetIds: input.assetIds ?? [], dependsOnIds: input.dependsOnIds ?? [] };
     await replaceSystemLinks(tx, organisationId, row.id, links);
-    await appendAudit(tx, { ...actorOf(auth), action: 'system.create', entityType: 'system', entityId: row.id, after: auditView(row, links) });
+    await appendAudit(tx, { ...memberActor(auth), action: 'system.create', entityType: 'system', entityId: row.id, after: auditView(row, links) });
     return presentOne(tx, organisationId, row.id);
   });
 }
@@ -230,7 +230,7 @@ export async function updateSystem(deps: SystemDeps, auth: OrgAuthContext, id: s
     const changed = linksOf(fields);
     await replaceSystemLinks(tx, organisationId, id, changed);
     await appendAudit(tx, {
-      ...actorOf(auth),
+      ...memberActor(auth),
       action: 'system.update',
       entityType: 'system',
       entityId: id,
@@ -248,7 +248,7 @@ export async function deleteSystem(deps: SystemDeps, auth: OrgAuthContext, id: s
     const row = await deleteSystemRow(tx, organisationId, id);
     if (!row) throw new HttpProblem(404, 'notFound');
     // Its links, and other systems' dependencies on it, go with it (ON DELETE CASCADE); the trail keeps them.
-    await appendAudit(tx, { ...actorOf(auth), action: 'system.delete', entityType: 'system', entityId: id, before: auditView(row, links) });
+    await appendAudit(tx, { ...memberActor(auth), action: 'system.delete', entityType: 'system', entityId: id, before: auditView(row, links) });
   });
 }
 

@@ -43,13 +43,13 @@ import {
   type Stage,
   type StageXKind,
 } from './workload.rules.ts';
+import { memberActor } from '../platform/audit/audit-actor.ts';
 
 /** What the workload services need: the database, nothing else. */
 export interface WorkloadDeps {
   database: Database;
 }
 
-const actorOf = (auth: OrgAuthContext) => ({ actorUserId: auth.user.id, actorLabel: auth.user.email, organisationId: auth.organisation.id });
 
 /**
  * The organisation's current stage (0-4), or null when no gate decision has
@@ -240,7 +240,7 @@ export async function createWorkload(deps: WorkloadDeps, auth: OrgAuthContext, i
     const row = await insertWorkload(tx, { ...patchOf(input), name: input.name, organisationId, createdBy: auth.user.id, updatedBy: auth.user.id });
     const assetIds = input.assetIds ?? [];
     await replaceWorkloadAssets(tx, organisationId, row.id, assetIds);
-    await appendAudit(tx, { ...actorOf(auth), action: 'workload.create', entityType: 'workload', entityId: row.id, after: auditView(row, assetIds) });
+    await appendAudit(tx, { ...memberActor(auth), action: 'workload.create', entityType: 'workload', entityId: row.id, after: auditView(row, assetIds) });
     return presentOne(tx, organisationId, row);
   });
 }
@@ -260,7 +260,7 @@ export async function updateWorkload(deps: WorkloadDeps, auth: OrgAuthContext, i
     const assetsAfter = fields.assetIds ?? assetsBefore;
     if (fields.assetIds) await replaceWorkloadAssets(tx, organisationId, id, fields.assetIds);
     await appendAudit(tx, {
-      ...actorOf(auth),
+      ...memberActor(auth),
       action: 'workload.update',
       entityType: 'workload',
       entityId: id,
@@ -278,7 +278,7 @@ export async function deleteWorkload(deps: WorkloadDeps, auth: OrgAuthContext, i
     const row = await deleteWorkloadRow(tx, organisationId, id);
     if (!row) throw new HttpProblem(404, 'notFound');
     // Link rows (assets, systems) go with it (ON DELETE CASCADE); the trail keeps what they were.
-    await appendAudit(tx, { ...actorOf(auth), action: 'workload.delete', entityType: 'workload', entityId: id, before: auditView(row, assetIds) });
+    await appendAudit(tx, { ...memberActor(auth), action: 'workload.delete', entityType: 'workload', entityId: id, before: auditView(row, assetIds) });
   });
 }
 

@@ -34,14 +34,15 @@ import {
   type CatalogVersionRow,
   type LoadedCollectionRow,
 } from './catalog.repository.ts';
-import { canonicalJson, containsPattern, topLevelKeyLine } from './catalog.rules.ts';
+import { canonicalJson } from '../platform/canonical-json.ts';
+import { containsPattern, topLevelKeyLine } from './catalog.rules.ts';
+import { memberActor } from '../platform/audit/audit-actor.ts';
 
 /** What the catalog services need: the database, nothing else. */
 export interface CatalogDeps {
   database: Database;
 }
 
-const actorOf = (auth: OrgAuthContext) => ({ actorUserId: auth.user.id, actorLabel: auth.user.email, organisationId: auth.organisation.id });
 
 /** Most per-line errors shown for one uploaded file; a garbled file could produce thousands. */
 const MAX_FILE_ERRORS = 100;
@@ -192,7 +193,7 @@ export async function loadNewestVersion(deps: CatalogDeps, auth: OrgAuthContext,
     if (current?.catalogVersionId === newest.id) return false;
     await setLoadedVersion(tx, { organisationId, collectionId, catalogVersionId: newest.id, loadedBy: auth.user.id });
     await appendAudit(tx, {
-      ...actorOf(auth),
+      ...memberActor(auth),
       action: 'catalog.load',
       entityType: 'catalog-collection',
       entityId: collectionId,
@@ -220,7 +221,7 @@ export async function removeOwnCollection(deps: CatalogDeps, auth: OrgAuthContex
     if (current.origin !== 'organisation') throw new HttpProblem(409, 'catalogShippedNotRemovable');
     await deleteLoadedEntry(tx, organisationId, collectionId);
     await appendAudit(tx, {
-      ...actorOf(auth),
+      ...memberActor(auth),
       action: 'catalog.remove',
       entityType: 'catalog-collection',
       entityId: collectionId,
@@ -316,7 +317,7 @@ export async function uploadOwnFile(deps: CatalogDeps, auth: OrgAuthContext, inp
     if (loaded) await setLoadedVersion(tx, { organisationId, collectionId: catalog.id, catalogVersionId: result.version.id, loadedBy: auth.user.id });
     if (result.stored || loaded) {
       await appendAudit(tx, {
-        ...actorOf(auth),
+        ...memberActor(auth),
         action: 'catalog.upload',
         entityType: 'catalog-collection',
         entityId: catalog.id,

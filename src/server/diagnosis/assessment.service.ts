@@ -31,6 +31,7 @@ import {
 import { answerMap, presentAssessmentListItem, presentChecklistRef, presentQuestion, presentScore } from './diagnosis.presenters.ts';
 import { compareAnswers, isDiagnostic, scoreChecklist, type ChecklistModel } from './diagnosis.rules.ts';
 import { methodologyReader, type Methodology } from './methodology.repository.ts';
+import { memberActor } from '../platform/audit/audit-actor.ts';
 
 /** What the diagnosis services need: the database, and the evidence size limit. */
 export interface DiagnosisDeps {
@@ -41,7 +42,6 @@ export interface DiagnosisDeps {
 /** Evidence files of an answer are linked to the answer row. */
 export const ANSWER_SUBJECT = 'assessment-answer';
 
-const actorOf = (auth: OrgAuthContext) => ({ organisationId: auth.organisation.id, actorUserId: auth.user.id, actorLabel: auth.user.email });
 
 /** The checklist an assessment answers, from the catalog version it was started on. */
 async function modelOf(methodology: Methodology, row: AssessmentRow): Promise<ChecklistModel> {
@@ -237,7 +237,7 @@ export async function startAssessment(deps: DiagnosisDeps, auth: OrgAuthContext,
       carried = copies.length;
     }
     await appendAudit(tx, {
-      ...actorOf(auth),
+      ...memberActor(auth),
       action: 'assessment.start',
       entityType: 'assessment',
       entityId: row.id,
@@ -285,7 +285,7 @@ export async function answerQuestion(deps: DiagnosisDeps, auth: OrgAuthContext, 
     if (!saved) throw new HttpProblem(409, 'conflict');
     const assessmentVersion = await touchAssessment(tx, organisationId, assessmentId);
     await appendAudit(tx, {
-      ...actorOf(auth),
+      ...memberActor(auth),
       action: 'assessment.answer',
       entityType: 'assessment',
       entityId: assessmentId,
@@ -322,7 +322,7 @@ export async function submitAssessment(deps: DiagnosisDeps, auth: OrgAuthContext
     const submitted = await markSubmitted(tx, organisationId, assessmentId, version, { userId: auth.user.id, label: auth.user.displayName });
     if (!submitted) throw new HttpProblem(409, 'conflict');
     await appendAudit(tx, {
-      ...actorOf(auth),
+      ...memberActor(auth),
       action: 'assessment.submit',
       entityType: 'assessment',
       entityId: assessmentId,
@@ -342,7 +342,7 @@ export async function discardAssessment(deps: DiagnosisDeps, auth: OrgAuthContex
     const deletedFiles = await unlinkSubjects(tx, organisationId, ANSWER_SUBJECT, answers.map((a) => a.id));
     await deleteDraft(tx, organisationId, assessmentId);
     await appendAudit(tx, {
-      ...actorOf(auth),
+      ...memberActor(auth),
       action: 'assessment.discard',
       entityType: 'assessment',
       entityId: assessmentId,

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TReport } from '../../shared/schemas/diagnosis.schema.ts';
 import { SESSION_COOKIE } from '../platform/auth/session.ts';
-import { contentDisposition } from '../platform/evidence/evidence.rules.ts';
+import { contentDisposition } from '../platform/http/content-disposition.ts';
 import { WEB_DIST } from '../platform/http/app.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { getProfile } from '../platform/orgs/organisation-profile.service.ts';

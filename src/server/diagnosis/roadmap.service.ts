@@ -15,10 +15,10 @@ import type { Stage } from './diagnosis.rules.ts';
 import { findTask, insertTask, listBudgets, listTasks, saveBudget, updateTask, type TaskFields, type TaskRow } from './roadmap.repository.ts';
 import { mainTime, presentPractice, presentTime, stageContext, stageDefOf, type StageContext } from './stage.service.ts';
 import { budgetCheck, roadmapStages, taskFlags, timeInStage, type TaskStatus } from './stage.rules.ts';
+import { memberActor } from '../platform/audit/audit-actor.ts';
 
 export const TASK_SUBJECT = 'roadmap-task';
 
-const actorOf = (auth: OrgAuthContext) => ({ organisationId: auth.organisation.id, actorUserId: auth.user.id, actorLabel: auth.user.email });
 
 /** Today as yyyy-mm-dd in the user's time zone (a task due today is not overdue until tomorrow there). */
 export function todayIn(timeZone: string, now = new Date()): string {
@@ -134,7 +134,7 @@ export async function createTask(deps: DiagnosisDeps, auth: OrgAuthContext, inpu
     const fields: TaskFields = { ownerUserId: input.ownerUserId ?? null, dueDate: input.dueDate ?? null, status: input.status ?? 'todo', note: input.note || null };
     const row = await insertTask(tx, { organisationId, stage: item.stage, practiceItemId: item.id, ...fields, createdBy: auth.user.id, updatedBy: auth.user.id });
     if (!row) throw new HttpProblem(409, 'taskExists');
-    await appendAudit(tx, { ...actorOf(auth), action: 'roadmap.task-create', entityType: 'roadmap-task', entityId: row.id, after: { practiceItemId: item.id, stage: item.stage, ...fields } });
+    await appendAudit(tx, { ...memberActor(auth), action: 'roadmap.task-create', entityType: 'roadmap-task', entityId: row.id, after: { practiceItemId: item.id, stage: item.stage, ...fields } });
     return presentOne(tx, auth, row);
   });
 }
@@ -155,7 +155,7 @@ export async function editTask(deps: DiagnosisDeps, auth: OrgAuthContext, taskId
     const row = await updateTask(tx, organisationId, taskId, input.version, fields, auth.user.id);
     if (!row) throw new HttpProblem(409, 'conflict');
     const pick = (t: TaskFields) => ({ ownerUserId: t.ownerUserId, dueDate: t.dueDate, status: t.status, note: t.note });
-    await appendAudit(tx, { ...actorOf(auth), action: 'roadmap.task-update', entityType: 'roadmap-task', entityId: row.id, before: pick(before), after: pick(row) });
+    await appendAudit(tx, { ...memberActor(auth), action: 'roadmap.task-update', entityType: 'roadmap-task', entityId: row.id, before: pick(before), after: pick(row) });
     return presentOne(tx, auth, row);
   });
 }
@@ -191,7 +191,7 @@ export async function setBudget(deps: DiagnosisDeps, auth: OrgAuthContext, input
     const row = await saveBudget(tx, organisationId, input.stage, input.budgetYen, input.version, auth.user.id);
     if (!row) throw new HttpProblem(409, 'conflict');
     await appendAudit(tx, {
-      ...actorOf(auth),
+      ...memberActor(auth),
       action: 'roadmap.budget',
       entityType: 'stage-budget',
       entityId: null,

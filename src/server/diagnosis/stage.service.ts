@@ -33,11 +33,11 @@ import {
   type StageState,
   type Track,
 } from './stage.rules.ts';
+import { memberActor } from '../platform/audit/audit-actor.ts';
 
 export const EVALUATION_SUBJECT = 'gate-evaluation';
 export const DECISION_SUBJECT = 'stage-decision';
 
-const actorOf = (auth: OrgAuthContext) => ({ organisationId: auth.organisation.id, actorUserId: auth.user.id, actorLabel: auth.user.email });
 
 const decisionRecord = (d: DecisionRow): DecisionRecord => ({
   track: d.track as Track,
@@ -228,7 +228,7 @@ export async function recordEvaluation(deps: DiagnosisDeps, auth: OrgAuthContext
       recordedByLabel: auth.user.displayName,
     });
     await appendAudit(tx, {
-      ...actorOf(auth),
+      ...memberActor(auth),
       action: 'gate.evaluate',
       entityType: 'gate-evaluation',
       entityId: row.id,
@@ -289,7 +289,7 @@ export async function recordDecision(deps: DiagnosisDeps, auth: OrgAuthContext, 
         basis,
       });
       await appendAudit(tx, {
-        ...actorOf(auth),
+        ...memberActor(auth),
         action: 'gate.decide',
         entityType: 'stage-decision',
         entityId: row.id,

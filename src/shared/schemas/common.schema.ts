@@ -115,11 +115,3 @@ export const ProblemSchema = z.object({
 export type TProblem = z.infer<typeof ProblemSchema>;
 
 export const OkSchema = z.object({ ok: z.literal(true) });
-
-/** Keyset pagination: `cursor` is opaque; the next page's cursor is null at the end. */
-export const PageQuerySchema = z.strictObject({
-  cursor: plainString(200).optional(),
-  limit: int4Query(1, 200).default(50),
-});
-export const page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { canonicalJson, ChainVerifier, entryHash, GENESIS_HASH, redact, type ChainEntry, type StoredEntry } from './audit.chain.ts';
+import { canonicalJson } from '../canonical-json.ts';
+import { ChainVerifier, entryHash, GENESIS_HASH, redact, type ChainEntry, type StoredEntry } from './audit.chain.ts';
 
 const entry = (seq: number, over: Partial<ChainEntry> = {}): ChainEntry => ({
   chain: 'org:1',

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { canonicalJson } from '../canonical-json.ts';
 
 /**
  * The hash chain of the audit trail, as pure functions.
@@ -25,23 +26,6 @@ export interface ChainEntry {
   before: unknown;
   after: unknown;
   meta: unknown;
-}
-
-export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  // One pass over the sorted keys, without intermediate arrays: verification runs this for every entry.
-  const object = value as Record<string, unknown>;
-  let out = '{';
-  for (const key of Object.keys(object).sort()) {
-    const v = object[key];
-    if (v === undefined) continue;
-    if (out.length > 1) out += ',';
-    out += `${JSON.stringify(key)}:${canonicalJson(v)}`;
-  }
-  return `${out}}`;
 }
 
 /** The entry's fields in canonical (sorted) key order. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AuditPageSchema, AuditQuerySchema } from '../../../shared/schemas/audit.schema.ts';
 import type { AuthDeps } from '../auth/auth.service.ts';
 import { defineRoute, type AnyRoute } from '../http/route.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { appendAudit, chainOf, listAuditPage, type AuditPageRow } from './audit.repository.ts';
 
 export function presentAuditEntry(r: AuditPageRow) {
@@ -106,7 +107,7 @@ export function auditRoutes(deps: AuthDeps): AnyRoute[] {
         const date = new Date().toISOString().slice(0, 10);
         return reply
           .type('application/x-ndjson; charset=utf-8')
-          .header('content-disposition', `attachment; filename="kumoji-audit-${date}.jsonl"`)
+          .header('content-disposition', contentDisposition(`kumoji-audit-${date}.jsonl`))
           .send(`${lines.join('\n')}\n`);
       },
     }),

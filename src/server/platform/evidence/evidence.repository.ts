@@ -102,14 +102,6 @@ export async function findEvidenceContent(db: Db, organisationId: string, eviden
   return row;
 }
 
-export async function findEvidenceMeta(db: Db, organisationId: string, evidenceId: string) {
-  const [row] = await db
-    .select({ id: evidenceFiles.id, fileName: evidenceFiles.fileName, sha256: evidenceFiles.sha256 })
-    .from(evidenceFiles)
-    .where(and(eq(evidenceFiles.organisationId, organisationId), eq(evidenceFiles.id, evidenceId)));
-  return row;
-}
-
 /**
  * Takes every file off records that are going away (a discarded draft's
  * answers); files no other record points at are deleted with them.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import JSZip from 'jszip';
-import { checkEvidence, contentDisposition, safeFileName } from './evidence.rules.ts';
+import { checkEvidence, safeFileName } from './evidence.rules.ts';
 
 const bytes = (...parts: (number[] | string)[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 const PDF = bytes('%PDF-1.7\n%…');
@@ -65,12 +65,4 @@ describe('file names', () => {
     [`${'長'.repeat(300)}.pdf`, `${'長'.repeat(196)}.pdf`],
   ];
   for (const [raw, expected] of cases) test(`${JSON.stringify(raw)?.slice(0, 40)} → ${expected.slice(0, 20)}`, () => assert.equal(safeFileName(raw, '.pdf'), expected));
-});
-
-describe('content disposition (RFC 6266, RFC 8187)', () => {
-  test('an ASCII fallback and the UTF-8 name', () => {
-    assert.equal(contentDisposition('report.pdf'), `attachment; filename="report.pdf"; filename*=UTF-8''report.pdf`);
-    assert.equal(contentDisposition('規程 (2026).pdf'), `attachment; filename="__ (2026).pdf"; filename*=UTF-8''%E8%A6%8F%E7%A8%8B%20%282026%29.pdf`);
-    assert.equal(contentDisposition('a"b\\c\'d.txt'), `attachment; filename="a_b_c'd.txt"; filename*=UTF-8''a%22b%5Cc%27d.txt`);
-  });
 });

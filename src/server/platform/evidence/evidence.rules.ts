@@ -131,14 +131,3 @@ export function safeFileName(raw: string | undefined | null, fallbackExtension =
   }
   return name;
 }
-
-/**
- * RFC 6266 with RFC 8187: an ASCII fallback in `filename` and the real name,
- * UTF-8 percent-encoded, in `filename*`. Always `attachment`: evidence is
- * never rendered inside Kumoji's origin.
- */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}

@@ -5,7 +5,8 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database, Db } from '../db/database.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { uploadFileName, type OrgAuthContext } from '../http/route.ts';
-import { checkEvidence, contentDisposition, safeFileName } from './evidence.rules.ts';
+import { checkEvidence, safeFileName } from './evidence.rules.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import {
   findEvidenceContent,
   insertEvidenceFile,

@@ -26,8 +26,8 @@ import {
   updateOrganisation,
   type InvitationRow,
 } from './organisation.repository.ts';
+import { userActor } from '../audit/audit-actor.ts';
 
-const actorOf = (auth: AuthContext) => ({ actorUserId: auth.user.id, actorLabel: auth.user.email });
 
 export function presentOrganisation(o: { id: string; name: string; requireMfa: boolean; createdAt: Date; version: number }) {
   return { id: o.id, name: o.name, requireMfa: o.requireMfa, createdAt: o.createdAt.toISOString(), version: o.version };
@@ -61,8 +61,8 @@ export async function createOrganisation(deps: AuthDeps, auth: AuthContext, name
   return deps.database.db.transaction(async (tx) => {
     const org = await insertOrganisation(tx, name);
     await insertMembership(tx, org.id, auth.user.id, 'owner');
-    await appendAudit(tx, { ...actorOf(auth), organisationId: org.id, action: 'organisation.create', entityType: 'organisation', entityId: org.id, after: { name: org.name, requireMfa: org.requireMfa } });
-    await appendAudit(tx, { ...actorOf(auth), organisationId: org.id, action: 'member.add', entityType: 'member', entityId: auth.user.id, after: { role: 'owner' } });
+    await appendAudit(tx, { ...userActor(auth), organisationId: org.id, action: 'organisation.create', entityType: 'organisation', entityId: org.id, after: { name: org.name, requireMfa: org.requireMfa } });
+    await appendAudit(tx, { ...userActor(auth), organisationId: org.id, action: 'member.add', entityType: 'member', entityId: auth.user.id, after: { role: 'owner' } });
     return presentOrganisation(org);
   });
 }
@@ -75,7 +75,7 @@ export async function editOrganisation(deps: AuthDeps, auth: OrgAuthContext, inp
     const row = await updateOrganisation(tx, auth.organisation.id, version, patch);
     if (!row) throw new HttpProblem(409, 'conflict');
     await appendAudit(tx, {
-      ...actorOf(auth),
+      ...userActor(auth),
       organisationId: row.id,
       action: 'organisation.update',
       entityType: 'organisation',
@@ -108,7 +108,7 @@ export async function changeRole(deps: AuthDeps, auth: OrgAuthContext, userId: s
     if (current.role === 'owner' && role !== 'owner' && owners.length <= 1) throw new HttpProblem(409, 'lastOwner');
     const row = await updateMembershipRole(tx, auth.organisation.id, userId, version, role);
     if (!row) throw new HttpProblem(409, 'conflict');
-    await appendAudit(tx, { ...actorOf(auth), organisationId: auth.organisation.id, action: 'member.role-change', entityType: 'member', entityId: userId, before: { role: current.role }, after: { role } });
+    await appendAudit(tx, { ...userActor(auth), organisationId: auth.organisation.id, action: 'member.role-change', entityType: 'member', entityId: userId, before: { role: current.role }, after: { role } });
     return row;
   });
 }
@@ -120,7 +120,7 @@ export async function removeMember(deps: AuthDeps, auth: OrgAuthContext, userId:
     if (!current) throw new HttpProblem(404, 'notFound');
     if (current.role === 'owner' && owners.length <= 1) throw new HttpProblem(409, 'lastOwner');
     await deleteMembership(tx, auth.organisation.id, userId);
-    await appendAudit(tx, { ...actorOf(auth), organisationId: auth.organisation.id, action: 'member.remove', entityType: 'member', entityId: userId, before: { role: current.role } });
+    await appendAudit(tx, { ...userActor(auth), organisationId: auth.organisation.id, action: 'member.remove', entityType: 'member', entityId: userId, before: { role: current.role } });
   });
 }
 
@@ -142,7 +142,7 @@ export async function invite(deps: AuthDeps, auth: OrgAuthContext, email: string
       invitedBy: auth.user.id,
       expiresAt: new Date(Date.now() + deps.config.INVITATION_DAYS * 86_400_000),
     });
-    await appendAudit(tx, { ...actorOf(auth), organisationId: auth.organisation.id, action: 'invitation.create', entityType: 'invitation', entityId: row.id, after: { email, role, expiresAt: row.expiresAt } });
+    await appendAudit(tx, { ...userActor(auth), organisationId: auth.organisation.id, action: 'invitation.create', entityType: 'invitation', entityId: row.id, after: { email, role, expiresAt: row.expiresAt } });
     return { ...presentInvitation(row), url: `${deps.config.publicUrl}/invitations/${token}` };
   });
 }
@@ -153,7 +153,7 @@ export async function revokeInvitation(deps: AuthDeps, auth: OrgAuthContext, id:
     if (!row) throw new HttpProblem(404, 'notFound');
     if (invitationStatus(row) !== 'pending') return;
     await markInvitation(tx, id, { revokedAt: new Date() });
-    await appendAudit(tx, { ...actorOf(auth), organisationId: auth.organisation.id, action: 'invitation.revoke', entityType: 'invitation', entityId: id });
+    await appendAudit(tx, { ...userActor(auth), organisationId: auth.organisation.id, action: 'invitation.revoke', entityType: 'invitation', entityId: id });
   });
 }
 
