@@ -218,8 +218,8 @@ describe('checklists and assessments', () => {
       ['Yes の合計 6/8', 'Yes の合計 8／9', 'Yes の合計 1/3'],
     );
     const codes = d.body.reasons.map((r: { code: string }) => r.code);
-    assert.deepEqual(codes, ['passRuleMet', 'passRuleNotMet', 'notReadyFor']);
-    assert.deepEqual(d.body.reasons[2].missing, [q(MIG, '4.7')]);
+    assert.deepEqual(codes, ['passRuleMet', 'notReadyFor', 'passRuleNotMet']);
+    assert.deepEqual(d.body.reasons[1].missing, [q(MIG, '4.7')]);
     assert.deepEqual(d.body.items[q(MIG, '4.7')].number, '4.7');
     assert.deepEqual(d.body.highRisks.map((h: { itemId: string }) => h.itemId), [SIGN_ITEMS[2]]);
     assert.deepEqual(d.body.suggestedActions.map((a: { itemId: string }) => a.itemId), [q(MIG, '4.7'), SIGN_ITEMS[2]]);

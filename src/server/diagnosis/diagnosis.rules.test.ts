@@ -84,6 +84,68 @@ describe('diagnosis (seed 000 VI.1.1-VI.1.2)', () => {
   });
 });
 
+describe('one decision, one explanation: at most one reason per checklist, none against the stage', () => {
+  const allOf = (list: ChecklistDef, a: Answer) => Object.fromEntries(list.questions.map((q) => [q.id, a])) as Record<string, Answer>;
+  const withoutAnswer = (a: Record<string, Answer>, id: string) => Object.fromEntries(Object.entries(a).filter(([key]) => key !== id));
+  const cases: { name: string; a: Record<string, Answer>; stage: string; reasons: unknown[] }[] = [
+    {
+      name: '1.1 No: stage 0 is the only reason, even with every other answer Yes',
+      a: answers({ 'pre:1.1': 'no' }, 'yes'),
+      stage: '0',
+      reasons: [{ code: 'zeroStageIfNo', itemIds: ['pre:1.1'] }],
+    },
+    {
+      name: "1.1 Don't know: the organisation cannot be placed until 1.1 is answered",
+      a: answers({ 'pre:1.1': 'unknown' }, 'yes'),
+      stage: '0',
+      reasons: [{ code: 'screeningUnanswered', itemIds: ['pre:1.1'] }],
+    },
+    {
+      name: '1.1 not answered yet: the same, 1.1 first',
+      a: {},
+      stage: '0',
+      reasons: [{ code: 'screeningUnanswered', itemIds: ['pre:1.1'] }],
+    },
+    {
+      name: 'an unsubmitted checklist says only that it is unanswered, not that its pass rule failed',
+      a: { ...allOf(pre, 'yes'), ...allOf(mig, 'yes') },
+      stage: '1',
+      reasons: [
+        { code: 'passRuleMet', checklistId: 'pre', passRule: 'majority', yes: 8, total: 8, stage: '1' },
+        { code: 'readyFor', checklistId: 'mig', stage: '2' },
+        { code: 'unanswered', checklistId: 'signs', itemIds: ['signs:inventory', 'signs:isms', 'signs:experts'] },
+      ],
+    },
+    {
+      name: 'a pass already reached stands while other questions are open',
+      a: withoutAnswer({ ...allOf(pre, 'yes'), ...allOf(mig, 'no'), ...allOf(signs, 'no') }, 'pre:1.8'),
+      stage: '1',
+      reasons: [
+        { code: 'passRuleMet', checklistId: 'pre', passRule: 'majority', yes: 7, total: 8, stage: '1' },
+        { code: 'notReadyFor', checklistId: 'mig', stage: '2', missing: mig.questions.map((q) => q.id) },
+        { code: 'passRuleNotMet', checklistId: 'signs', passRule: 'all', yes: 0, total: 3, stage: '3' },
+      ],
+    },
+    {
+      name: 'all Yes: one reason per checklist, in checklist order',
+      a: answers({}, 'yes'),
+      stage: '3',
+      reasons: [
+        { code: 'passRuleMet', checklistId: 'pre', passRule: 'majority', yes: 8, total: 8, stage: '1' },
+        { code: 'readyFor', checklistId: 'mig', stage: '2' },
+        { code: 'passRuleMet', checklistId: 'signs', passRule: 'all', yes: 3, total: 3, stage: '3' },
+      ],
+    },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const d = diagnose(lists, c.a);
+      assert.equal(d.proposedStage, c.stage);
+      assert.deepEqual(d.reasons, c.reasons);
+    });
+  }
+});
+
 describe('the shipped checklists, read from the catalog (catalog/seed-000/checklists.yaml)', () => {
   const models = checklistsFromItems(shippedItems('seed-000/checklists.yaml'));
   const [prerequisite, migration, signs] = models;

@@ -57,7 +57,8 @@ export type Reason =
   | { code: 'readyFor'; checklistId: string; stage: Stage }
   | { code: 'notReadyFor'; checklistId: string; stage: Stage; missing: string[] }
   | { code: 'readyForNeedsPreviousStage'; checklistId: string; stage: Stage; requires: Stage }
-  | { code: 'unanswered'; checklistId: string; itemIds: string[] };
+  | { code: 'unanswered'; checklistId: string; itemIds: string[] }
+  | { code: 'screeningUnanswered'; itemIds: string[] };
 
 export interface Diagnosis {
   scores: ChecklistScore[];
@@ -98,44 +99,43 @@ export function scoreChecklist(list: ChecklistDef, answers: Readonly<Record<stri
   return score;
 }
 
+/**
+ * One decision and one explanation of it: each checklist gives at most one
+ * reason, in checklist order, and no reason contradicts the proposed stage.
+ *
+ * Seed 000 VI.1.1 first sorts out whether the checklists apply at all
+ * (「先ず…対象かどうかを判別し、該当する場合、後述のチェックリストを行う」):
+ * - a screening question (zeroStageIfNo, 1.1 cloud experience) answered No
+ *   places the organisation at stage 0 and is the only reason;
+ * - one not answered Yes or No (Don't know, or not yet answered) leaves the
+ *   organisation unplaced: that question must be answered first.
+ * Otherwise a checklist with unanswered questions waits for them (its pass
+ * rule is not judged on a part), unless it has passed already: more answers
+ * cannot take Yes answers away.
+ */
 export function diagnose(checklists: readonly ChecklistDef[], answers: Readonly<Record<string, Answer | undefined>>): Diagnosis {
   const scores = checklists.map((c) => scoreChecklist(c, answers));
-  const reasons: Reason[] = [];
+  const screening = checklists.flatMap((c) => c.questions.filter((q) => q.zeroStageIfNo).map((q) => q.id));
+  const screenedOut = screening.filter((id) => answers[id] === 'no');
+  const screeningOpen = screening.filter((id) => answers[id] !== 'yes' && answers[id] !== 'no');
+
   let proposed: Stage = '0';
-
-  checklists.forEach((list, i) => {
-    const s = scores[i];
-    if (s.unanswered.length) reasons.push({ code: 'unanswered', checklistId: list.id, itemIds: s.unanswered });
-    if (!list.placesAtStage) return;
-    const base = { checklistId: list.id, passRule: list.passRule, yes: s.yes, total: s.total, stage: list.placesAtStage };
-    if (s.passed) {
-      reasons.push({ code: 'passRuleMet', ...base });
-      if (stageRank(list.placesAtStage) > stageRank(proposed)) proposed = list.placesAtStage;
-    } else {
-      reasons.push({ code: 'passRuleNotMet', ...base });
-    }
-  });
-
-  const zeroItems = checklists.flatMap((c) => c.questions.filter((q) => q.zeroStageIfNo && answers[q.id] === 'no').map((q) => q.id));
-  if (zeroItems.length) {
-    reasons.unshift({ code: 'zeroStageIfNo', itemIds: zeroItems });
-    proposed = '0';
-  }
-
   let readyFor: Stage | null = null;
-  checklists.forEach((list, i) => {
-    if (!list.readyForStage) return;
-    const s = scores[i];
-    const requires = String(stageRank(list.readyForStage) - 1) as Stage;
-    if (!s.passed) {
-      reasons.push({ code: 'notReadyFor', checklistId: list.id, stage: list.readyForStage, missing: [...s.no, ...s.unknown, ...s.unanswered] });
-    } else if (stageRank(proposed) < stageRank(requires)) {
-      reasons.push({ code: 'readyForNeedsPreviousStage', checklistId: list.id, stage: list.readyForStage, requires });
-    } else {
-      reasons.push({ code: 'readyFor', checklistId: list.id, stage: list.readyForStage });
-      if (!readyFor || stageRank(list.readyForStage) > stageRank(readyFor)) readyFor = list.readyForStage;
-    }
-  });
+  const reasons: Reason[] = [];
+  if (screenedOut.length) {
+    reasons.push({ code: 'zeroStageIfNo', itemIds: screenedOut });
+  } else if (screeningOpen.length) {
+    reasons.push({ code: 'screeningUnanswered', itemIds: screeningOpen });
+  } else {
+    checklists.forEach((list, i) => {
+      if (list.placesAtStage && scores[i].passed && stageRank(list.placesAtStage) > stageRank(proposed)) proposed = list.placesAtStage;
+    });
+    checklists.forEach((list, i) => {
+      const reason = checklistReason(list, scores[i], proposed);
+      if (reason) reasons.push(reason);
+      if (reason?.code === 'readyFor' && (!readyFor || stageRank(reason.stage) > stageRank(readyFor))) readyFor = reason.stage;
+    });
+  }
 
   const questions = checklists.flatMap((c) => c.questions);
   return {
@@ -147,6 +147,23 @@ export function diagnose(checklists: readonly ChecklistDef[], answers: Readonly<
     suggestedActions: questions.filter((q) => q.action && answers[q.id] === 'no').map((q) => ({ itemId: q.id, action: q.action! })),
     complete: scores.every((s) => s.unanswered.length === 0),
   };
+}
+
+/** The one reason a checklist gives once the screening questions are Yes (see `diagnose`). */
+function checklistReason(list: ChecklistDef, s: ChecklistScore, proposed: Stage): Reason | null {
+  const unanswered: Reason | null = s.unanswered.length ? { code: 'unanswered', checklistId: list.id, itemIds: s.unanswered } : null;
+  if (list.placesAtStage) {
+    const base = { checklistId: list.id, passRule: list.passRule, yes: s.yes, total: s.total, stage: list.placesAtStage };
+    if (s.passed) return { code: 'passRuleMet', ...base };
+    return unanswered ?? { code: 'passRuleNotMet', ...base };
+  }
+  if (list.readyForStage) {
+    const requires = String(stageRank(list.readyForStage) - 1) as Stage;
+    if (!s.passed) return unanswered ?? { code: 'notReadyFor', checklistId: list.id, stage: list.readyForStage, missing: [...s.no, ...s.unknown] };
+    if (stageRank(proposed) < stageRank(requires)) return { code: 'readyForNeedsPreviousStage', checklistId: list.id, stage: list.readyForStage, requires };
+    return { code: 'readyFor', checklistId: list.id, stage: list.readyForStage };
+  }
+  return unanswered;
 }
 
 // ---------------------------------------------------------------------------

@@ -171,6 +171,8 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('notReadyFor'), checklistId: z.string(), stage: StageSchema, missing: z.array(z.string()) }),
   z.object({ code: z.literal('readyForNeedsPreviousStage'), checklistId: z.string(), stage: StageSchema, requires: StageSchema }),
   z.object({ code: z.literal('unanswered'), checklistId: z.string(), itemIds: z.array(z.string()) }),
+  /** A screening question (zeroStageIfNo) is Don't know or unanswered: the organisation cannot be placed until it is answered. */
+  z.object({ code: z.literal('screeningUnanswered'), itemIds: z.array(z.string()) }),
 ]);
 export type TReason = z.infer<typeof ReasonSchema>;
 

@@ -58,6 +58,8 @@ export function reasonText(reason: TReason, d: Pick<TDiagnosis, 'items' | 'check
   switch (reason.code) {
     case 'zeroStageIfNo':
       return { text: t('diagnosis.reason.zeroStageIfNo'), items: reason.itemIds.map((id) => itemName(d, id, locale)) };
+    case 'screeningUnanswered':
+      return { text: t('diagnosis.reason.screeningUnanswered', { count: reason.itemIds.length }), items: reason.itemIds.map((id) => itemName(d, id, locale)) };
     case 'passRuleMet':
     case 'passRuleNotMet':
       return {
