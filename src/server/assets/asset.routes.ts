@@ -20,9 +20,9 @@ import {
   ValidateImportRequestSchema,
 } from '../../shared/schemas/asset.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
+import { contentDisposition } from '../platform/http/content-disposition.ts';
 import { HttpProblem } from '../platform/http/problem.ts';
 import { defineRoute, uploadFileName, type AnyRoute } from '../platform/http/route.ts';
-import { contentDisposition } from '../platform/http/content-disposition.ts';
 import { exportCsv, exportFileName, exportXlsx } from './asset-export.service.ts';
 import * as imports from './asset-import.service.ts';
 import * as assets from './asset.service.ts';

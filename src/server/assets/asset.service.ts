@@ -17,6 +17,7 @@ import type {
   TSensitivity,
   UpdateAssetRequestSchema,
 } from '../../shared/schemas/asset.schema.ts';
+import { memberActor } from '../platform/audit/audit-actor.ts';
 import { appendAudit } from '../platform/audit/audit.repository.ts';
 import type { Database, Db } from '../platform/db/database.ts';
 import { findDepartment } from '../platform/orgs/department.repository.ts';
@@ -45,7 +46,6 @@ import {
   type NewAssetRow,
 } from './asset.repository.ts';
 import { assetModelCheck, decodeCursor, encodeCursor } from './asset.rules.ts';
-import { memberActor } from '../platform/audit/audit-actor.ts';
 
 /** The list counts matches on its first page up to this many ("10,000 or more" beyond). */
 export const LIST_COUNT_CAP = 10_000;
@@ -54,7 +54,6 @@ export const LIST_COUNT_CAP = 10_000;
 export interface AssetDeps {
   database: Database;
 }
-
 
 export function presentAsset(r: AssetRow): TAsset {
   return {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CreateSystemRequestSchema, TPortfolio, TSystem, UpdateSystemRequestSchema } from '../../shared/schemas/system.schema.ts';
+import { memberActor } from '../platform/audit/audit-actor.ts';
 import { appendAudit } from '../platform/audit/audit.repository.ts';
 import type { Database, Db } from '../platform/db/database.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
@@ -38,13 +39,11 @@ import {
 } from './system.rules.ts';
 import { detailOf, loadedCollections } from './workload.catalog.ts';
 import { lockOwnAssets } from './workload.repository.ts';
-import { memberActor } from '../platform/audit/audit-actor.ts';
 
 /** What the portfolio services need: the database, nothing else. */
 export interface SystemDeps {
   database: Database;
 }
-
 
 export function portfolioSystem(row: SystemRow): PortfolioSystem {
   return {

@@ -9,6 +9,7 @@ import type {
   UpdateWorkloadRequestSchema,
 } from '../../shared/schemas/workload.schema.ts';
 import { stageDecisions } from '../diagnosis/diagnosis.table.ts';
+import { memberActor } from '../platform/audit/audit-actor.ts';
 import { appendAudit } from '../platform/audit/audit.repository.ts';
 import type { Database, Db } from '../platform/db/database.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
@@ -43,13 +44,11 @@ import {
   type Stage,
   type StageXKind,
 } from './workload.rules.ts';
-import { memberActor } from '../platform/audit/audit-actor.ts';
 
 /** What the workload services need: the database, nothing else. */
 export interface WorkloadDeps {
   database: Database;
 }
-
 
 /**
  * The organisation's current stage (0-4), or null when no gate decision has

@@ -8,7 +8,9 @@ import {
   type TKnowledgeCollection,
   type TKnowledgeItem,
 } from '../../shared/schemas/knowledge.schema.ts';
+import { memberActor } from '../platform/audit/audit-actor.ts';
 import { appendAudit } from '../platform/audit/audit.repository.ts';
+import { canonicalJson } from '../platform/canonical-json.ts';
 import type { Database } from '../platform/db/database.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
@@ -34,15 +36,12 @@ import {
   type CatalogVersionRow,
   type LoadedCollectionRow,
 } from './catalog.repository.ts';
-import { canonicalJson } from '../platform/canonical-json.ts';
 import { containsPattern, topLevelKeyLine } from './catalog.rules.ts';
-import { memberActor } from '../platform/audit/audit-actor.ts';
 
 /** What the catalog services need: the database, nothing else. */
 export interface CatalogDeps {
   database: Database;
 }
-
 
 /** Most per-line errors shown for one uploaded file; a garbled file could produce thousands. */
 const MAX_FILE_ERRORS = 100;

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { can } from '../../shared/policy.ts';
 import type { AnswerRequestSchema, TAssessment, TChecklistSummary } from '../../shared/schemas/diagnosis.schema.ts';
+import { memberActor } from '../platform/audit/audit-actor.ts';
 import { appendAudit } from '../platform/audit/audit.repository.ts';
 import type { Database, Db } from '../platform/db/database.ts';
 import { linkEvidence, listLinks, unlinkSubjects } from '../platform/evidence/evidence.repository.ts';
@@ -31,7 +32,6 @@ import {
 import { answerMap, presentAssessmentListItem, presentChecklistRef, presentQuestion, presentScore } from './diagnosis.presenters.ts';
 import { compareAnswers, isDiagnostic, scoreChecklist, type ChecklistModel } from './diagnosis.rules.ts';
 import { methodologyReader, type Methodology } from './methodology.repository.ts';
-import { memberActor } from '../platform/audit/audit-actor.ts';
 
 /** What the diagnosis services need: the database, and the evidence size limit. */
 export interface DiagnosisDeps {
@@ -41,7 +41,6 @@ export interface DiagnosisDeps {
 
 /** Evidence files of an answer are linked to the answer row. */
 export const ANSWER_SUBJECT = 'assessment-answer';
-
 
 /** The checklist an assessment answers, from the catalog version it was started on. */
 async function modelOf(methodology: Methodology, row: AssessmentRow): Promise<ChecklistModel> {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { can } from '../../shared/policy.ts';
 import type { CreateTaskRequestSchema, SetBudgetRequestSchema, TRoadmap, TTask, UpdateTaskRequestSchema } from '../../shared/schemas/diagnosis.schema.ts';
 import type { TEvidenceFile } from '../../shared/schemas/evidence.schema.ts';
+import { memberActor } from '../platform/audit/audit-actor.ts';
 import { appendAudit } from '../platform/audit/audit.repository.ts';
 import type { Db } from '../platform/db/database.ts';
 import { attachEvidence, detachEvidence, evidenceBySubject, readEvidenceUpload } from '../platform/evidence/evidence.service.ts';
@@ -15,10 +16,8 @@ import type { Stage } from './diagnosis.rules.ts';
 import { findTask, insertTask, listBudgets, listTasks, saveBudget, updateTask, type TaskFields, type TaskRow } from './roadmap.repository.ts';
 import { mainTime, presentPractice, presentTime, stageContext, stageDefOf, type StageContext } from './stage.service.ts';
 import { budgetCheck, roadmapStages, taskFlags, timeInStage, type TaskStatus } from './stage.rules.ts';
-import { memberActor } from '../platform/audit/audit-actor.ts';
 
 export const TASK_SUBJECT = 'roadmap-task';
-
 
 /** Today as yyyy-mm-dd in the user's time zone (a task due today is not overdue until tomorrow there). */
 export function todayIn(timeZone: string, now = new Date()): string {

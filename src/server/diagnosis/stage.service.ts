@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { can } from '../../shared/policy.ts';
 import type { RecordDecisionRequestSchema, RecordEvaluationRequestSchema, TDecision, TEvaluation, TGate, TStagesOverview } from '../../shared/schemas/diagnosis.schema.ts';
+import { memberActor } from '../platform/audit/audit-actor.ts';
 import { appendAudit } from '../platform/audit/audit.repository.ts';
 import type { Db } from '../platform/db/database.ts';
 import { attachEvidence, evidenceBySubject, readEvidenceUpload } from '../platform/evidence/evidence.service.ts';
@@ -33,11 +34,9 @@ import {
   type StageState,
   type Track,
 } from './stage.rules.ts';
-import { memberActor } from '../platform/audit/audit-actor.ts';
 
 export const EVALUATION_SUBJECT = 'gate-evaluation';
 export const DECISION_SUBJECT = 'stage-decision';
-
 
 const decisionRecord = (d: DecisionRow): DecisionRecord => ({
   track: d.track as Track,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { AuditPageSchema, AuditQuerySchema } from '../../../shared/schemas/audit.schema.ts';
 import type { AuthDeps } from '../auth/auth.service.ts';
-import { defineRoute, type AnyRoute } from '../http/route.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
+import { defineRoute, type AnyRoute } from '../http/route.ts';
+import { memberActor } from './audit-actor.ts';
 import { appendAudit, chainOf, listAuditPage, type AuditPageRow } from './audit.repository.ts';
 
 export function presentAuditEntry(r: AuditPageRow) {
@@ -67,7 +68,7 @@ export function auditRoutes(deps: AuthDeps): AnyRoute[] {
         const organisationId = auth.organisation.id;
         // The export is itself recorded, before it is taken, so the file ends with its own entry.
         await db.transaction((tx) =>
-          appendAudit(tx, { organisationId, actorUserId: auth.user.id, actorLabel: auth.user.email, action: 'audit.export', entityType: 'audit', entityId: null }),
+          appendAudit(tx, { ...memberActor(auth), action: 'audit.export', entityType: 'audit', entityId: null }),
         );
         const chain = chainOf(organisationId);
         const lines: string[] = [];

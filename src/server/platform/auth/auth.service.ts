@@ -7,6 +7,7 @@ import type {
   TSessionInfo,
   UpdateProfileRequestSchema,
 } from '../../../shared/schemas/auth.schema.ts';
+import { userActor } from '../audit/audit-actor.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/database.ts';
@@ -171,7 +172,7 @@ export async function completeMfa(deps: AuthDeps, auth: AuthContext, code: strin
 export async function signOut(deps: AuthDeps, auth: AuthContext) {
   await deps.database.db.transaction(async (tx) => {
     await tx.execute(sql`update sessions set revoked_at = now() where id = ${auth.sessionId}`);
-    await appendAudit(tx, { organisationId: null, actorUserId: auth.user.id, actorLabel: auth.user.email, action: 'signout', entityType: 'session', entityId: auth.sessionId });
+    await appendAudit(tx, { organisationId: null, ...userActor(auth), action: 'signout', entityType: 'session', entityId: auth.sessionId });
   });
 }
 
@@ -250,8 +251,7 @@ export async function updateProfile(deps: AuthDeps, auth: AuthContext, input: z.
     if (!row) throw new HttpProblem(409, 'conflict');
     await appendAudit(tx, {
       organisationId: null,
-      actorUserId: auth.user.id,
-      actorLabel: auth.user.email,
+      ...userActor(auth),
       action: 'user.update',
       entityType: 'user',
       entityId: auth.user.id,

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TEvidenceFile } from '../../../shared/schemas/evidence.schema.ts';
+import { memberActor } from '../audit/audit-actor.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database, Db } from '../db/database.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { uploadFileName, type OrgAuthContext } from '../http/route.ts';
 import { checkEvidence, safeFileName } from './evidence.rules.ts';
-import { contentDisposition } from '../http/content-disposition.ts';
 import {
   findEvidenceContent,
   insertEvidenceFile,
@@ -106,9 +107,7 @@ export async function attachEvidence(tx: Db, auth: OrgAuthContext, subject: Evid
   });
   await linkEvidence(tx, organisationId, [row.id], subject, auth.user.id);
   await appendAudit(tx, {
-    organisationId,
-    actorUserId: auth.user.id,
-    actorLabel: auth.user.email,
+    ...memberActor(auth),
     action: 'evidence.upload',
     entityType: 'evidence',
     entityId: row.id,
@@ -123,9 +122,7 @@ export async function detachEvidence(tx: Db, auth: OrgAuthContext, subject: Evid
   const result = await unlinkEvidence(tx, organisationId, evidenceId, subject);
   if (!result.unlinked) throw new HttpProblem(404, 'notFound');
   await appendAudit(tx, {
-    organisationId,
-    actorUserId: auth.user.id,
-    actorLabel: auth.user.email,
+    ...memberActor(auth),
     action: 'evidence.remove',
     entityType: 'evidence',
     entityId: evidenceId,

@@ -1,6 +1,7 @@
 import { can } from '../../../shared/policy.ts';
 import type { TIndustryOption, TOrganisationProfile, TUpdateOrganisationProfileRequest } from '../../../shared/schemas/organisation-profile.schema.ts';
 import { findLoadedCollection, listVersionItems, pinShippedCollections } from '../../catalog/catalog.repository.ts';
+import { memberActor } from '../audit/audit-actor.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database, Db } from '../db/database.ts';
 import { HttpProblem } from '../http/problem.ts';
@@ -95,9 +96,7 @@ export async function editProfile(deps: ProfileDeps, auth: OrgAuthContext, input
     const row = before ? await updateProfile(tx, organisationId, version, next, auth.user.id) : await insertProfile(tx, organisationId, next, auth.user.id);
     if (!row) throw new HttpProblem(409, 'conflict');
     await appendAudit(tx, {
-      organisationId,
-      actorUserId: auth.user.id,
-      actorLabel: auth.user.email,
+      ...memberActor(auth),
       action: 'profile.update',
       entityType: 'organisation-profile',
       entityId: organisationId,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Role } from '../../../shared/policy.ts';
 import type { AcceptInvitationRequestSchema, UpdateOrganisationRequestSchema } from '../../../shared/schemas/organisation.schema.ts';
+import { memberActor, userActor } from '../audit/audit-actor.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { assertStrongPassword, type AuthDeps, type ClientInfo } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -26,8 +27,6 @@ import {
   updateOrganisation,
   type InvitationRow,
 } from './organisation.repository.ts';
-import { userActor } from '../audit/audit-actor.ts';
-
 
 export function presentOrganisation(o: { id: string; name: string; requireMfa: boolean; createdAt: Date; version: number }) {
   return { id: o.id, name: o.name, requireMfa: o.requireMfa, createdAt: o.createdAt.toISOString(), version: o.version };
@@ -108,7 +107,7 @@ export async function changeRole(deps: AuthDeps, auth: OrgAuthContext, userId: s
     if (current.role === 'owner' && role !== 'owner' && owners.length <= 1) throw new HttpProblem(409, 'lastOwner');
     const row = await updateMembershipRole(tx, auth.organisation.id, userId, version, role);
     if (!row) throw new HttpProblem(409, 'conflict');
-    await appendAudit(tx, { ...userActor(auth), organisationId: auth.organisation.id, action: 'member.role-change', entityType: 'member', entityId: userId, before: { role: current.role }, after: { role } });
+    await appendAudit(tx, { ...memberActor(auth), action: 'member.role-change', entityType: 'member', entityId: userId, before: { role: current.role }, after: { role } });
     return row;
   });
 }
@@ -120,7 +119,7 @@ export async function removeMember(deps: AuthDeps, auth: OrgAuthContext, userId:
     if (!current) throw new HttpProblem(404, 'notFound');
     if (current.role === 'owner' && owners.length <= 1) throw new HttpProblem(409, 'lastOwner');
     await deleteMembership(tx, auth.organisation.id, userId);
-    await appendAudit(tx, { ...userActor(auth), organisationId: auth.organisation.id, action: 'member.remove', entityType: 'member', entityId: userId, before: { role: current.role } });
+    await appendAudit(tx, { ...memberActor(auth), action: 'member.remove', entityType: 'member', entityId: userId, before: { role: current.role } });
   });
 }
 
@@ -142,7 +141,7 @@ export async function invite(deps: AuthDeps, auth: OrgAuthContext, email: string
       invitedBy: auth.user.id,
       expiresAt: new Date(Date.now() + deps.config.INVITATION_DAYS * 86_400_000),
     });
-    await appendAudit(tx, { ...userActor(auth), organisationId: auth.organisation.id, action: 'invitation.create', entityType: 'invitation', entityId: row.id, after: { email, role, expiresAt: row.expiresAt } });
+    await appendAudit(tx, { ...memberActor(auth), action: 'invitation.create', entityType: 'invitation', entityId: row.id, after: { email, role, expiresAt: row.expiresAt } });
     return { ...presentInvitation(row), url: `${deps.config.publicUrl}/invitations/${token}` };
   });
 }
@@ -153,7 +152,7 @@ export async function revokeInvitation(deps: AuthDeps, auth: OrgAuthContext, id:
     if (!row) throw new HttpProblem(404, 'notFound');
     if (invitationStatus(row) !== 'pending') return;
     await markInvitation(tx, id, { revokedAt: new Date() });
-    await appendAudit(tx, { ...userActor(auth), organisationId: auth.organisation.id, action: 'invitation.revoke', entityType: 'invitation', entityId: id });
+    await appendAudit(tx, { ...memberActor(auth), action: 'invitation.revoke', entityType: 'invitation', entityId: id });
   });
 }
 
