@@ -6,6 +6,7 @@ import { detectFile, ImportFileError, readHeader } from '../../src/server/assets
 import { suggestMapping, type ImportLookups } from '../../src/server/assets/asset-import.rules.ts';
 import { validateImportFile } from '../../src/server/assets/asset-import.service.ts';
 import { neutraliseCell, restoreCell } from '../../src/server/assets/asset.rules.ts';
+import { CONTROL_CHARS } from '../../src/shared/schemas/common.schema.ts';
 import { createOrganisation, createTestApp, type TestApp, type TestOrganisation } from '../helpers/test-app.ts';
 import { SEED_OWNERS, addNamedMember, fixture, loadCatalog, settle, upload } from './asset-fixtures.ts';
 
@@ -70,9 +71,6 @@ async function readAll(bytes: Buffer) {
   }
 }
 
-// Control characters other than tab, newline and carriage return.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function checkResult(r: Awaited<ReturnType<typeof readAll>>) {
   if (!r) return;

@@ -11,6 +11,7 @@ import {
   type TRank,
   type TSensitivity,
 } from '../../shared/schemas/asset.schema.ts';
+import { CONTROL_CHARS } from '../../shared/schemas/common.schema.ts';
 import { departmentKey, DEPARTMENT_NAME_MAX } from '../platform/orgs/department.rules.ts';
 import { restoreCell } from './asset.rules.ts';
 
@@ -150,9 +151,6 @@ export interface RowIssue {
   severity?: 'error' | 'notice';
 }
 
-// Control characters other than tab, newline and carriage return (as src/shared/schemas/common.schema.ts).
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 type Read<T> = { ok: true; value: T } | { ok: false; code: IssueCode; params?: Record<string, string | number> };
 

@@ -18,7 +18,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
 export const isStorableText = (s: string) => !NUL.test(s) && !LONE_SURROGATE.test(s);
 // Control characters other than tab, newline and carriage return are refused in every text field.
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+export const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /**
  * Any string a request carries, bounded: no NUL, no lone surrogate. The floor
