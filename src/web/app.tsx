@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { createQueryClient } from './api/query-client.ts';
 import { ErrorBoundary } from './components/error-boundary.tsx';
@@ -9,7 +9,7 @@ import { FullPageLoader } from './components/full-page-loader.tsx';
 import { applyLocale, rememberLocale, i18n } from './i18n/i18n.ts';
 import { useSession } from './platform/auth/session.query.ts';
 import { RequireOrganisation, RequireSession } from './platform/shell/route-guards.tsx';
-import { cssVariablesResolver, theme } from './theme.ts';
+import { cssVariablesResolver, localisedTheme } from './theme.ts';
 
 /** Every page is its own chunk: the first page loads only what it shows. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -69,6 +69,10 @@ function LocaleSync() {
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
+  // Re-rendered on a change of language (useTranslation listens), so the theme's labels follow it.
+  const { i18n: instance } = useTranslation(undefined, { i18n });
+  const language = instance.language;
+  const theme = useMemo(() => localisedTheme(i18n.getFixedT(language)), [language]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <I18nextProvider i18n={i18n}>

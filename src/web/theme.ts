@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, PasswordInput, type CSSVariablesResolver, type MantineThemeOverride } from '@mantine/core';
 
 /** Japanese fonts first, so kanji and kana never fall back to a Chinese glyph set. */
 export const FONT_STACK = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Kaku Gothic ProN", "Hiragino Sans", "Yu Gothic", YuGothic, Meiryo, system-ui, sans-serif';
@@ -17,6 +17,20 @@ export const theme = createTheme({
     Anchor: { defaultProps: { underline: 'always' } },
   },
 });
+
+/**
+ * The theme with the accessible names Mantine would otherwise give in English
+ * ("Toggle password visibility"): built again when the language changes.
+ */
+export function localisedTheme(t: (key: string) => string): MantineThemeOverride {
+  return {
+    ...theme,
+    components: {
+      ...theme.components,
+      PasswordInput: PasswordInput.extend({ defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.showPassword') } } }),
+    },
+  };
+}
 
 /**
  * Contrast (WCAG 2.2 AA, 4.5:1 for text): Mantine's "dimmed" grey (3.3:1 on

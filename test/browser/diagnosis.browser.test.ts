@@ -239,7 +239,7 @@ test('diagnosis journey: profile, checklists, diagnosis, gate, roadmap, dashboar
     await page.waitForLoadState('networkidle');
     await chooseOption(page, row.getByLabel(/の状況$/).first(), '対応中');
     await waitForValue(row.getByLabel(/の状況$/).first(), '対応中');
-    await page.getByLabel('第1段階 アジャイル型の予算').fill('800000');
+    await page.getByRole('textbox', { name: '第1段階 アジャイル型の予算' }).fill('800000');
     await page.getByRole('button', { name: '予算を保存' }).first().click();
     await page.getByTestId('budget-status-1').getByText('予算は目安の範囲内です。').waitFor();
     await page.locator('[data-testid=budget-chart][data-rendered=true]').first().waitFor();

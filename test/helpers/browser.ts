@@ -10,6 +10,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/server/platform/config.ts';
 import { CHROMIUM_ARGS } from '../../src/server/platform/pdf/pdf.renderer.ts';
 import { startServer, type RunningServer } from '../../src/server/server.ts';
+import { libraryEnglishDefaults } from './library-defaults.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 /**
@@ -109,6 +110,7 @@ export function createBrowserKit(options: BrowserKitOptions) {
   let dataDir = '';
   let shotNumber = 0;
   let lastTotp = '';
+  const englishDefaults = libraryEnglishDefaults();
 
   /** Starts the built web app's server once the prerequisites are there; the set-up link it prints is kept. */
   async function start({ env: extra = {}, suiteDatabase = true }: StartOptions = {}) {
@@ -198,6 +200,16 @@ export function createBrowserKit(options: BrowserKitOptions) {
     }, 0);
   }
 
+  /** Japanese screens speak Japanese: no accessible name or description carries a library's English default. */
+  async function assertNoLibraryEnglish(page: Page) {
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { name?: { value?: unknown }; description?: { value?: unknown } }[] };
+    await cdp.detach();
+    const names = nodes.flatMap((n) => [n.name?.value, n.description?.value]).filter((v): v is string => typeof v === 'string' && v !== '');
+    const english = names.filter((name) => englishDefaults.some((d) => name.includes(d)));
+    assert.deepEqual(english, [], `English library defaults in accessible names on ${page.url()}`);
+  }
+
   /** The next screen's number: the shots of one screen in both languages share it. */
   const nextShot = () => ++shotNumber;
 
@@ -211,6 +223,7 @@ export function createBrowserKit(options: BrowserKitOptions) {
     assert.equal(await page.locator('html').getAttribute('lang'), lang);
     await assertNoRawKeys(page);
     await assertAccessible(page);
+    if (lang === 'ja') await assertNoLibraryEnglish(page);
     if (fullPage && options.scrollToTop) await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: shotPath(`${name}-${lang}.png`), fullPage });
   }
@@ -294,6 +307,7 @@ export function createBrowserKit(options: BrowserKitOptions) {
     newContext,
     assertNoRawKeys,
     assertAccessible,
+    assertNoLibraryEnglish,
     nextShot,
     shotPath,
     shot,

@@ -1,18 +1,15 @@
 import { ScatterChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CRITICALITIES, STRATEGIES } from '../../shared/schemas/system.schema.ts';
-import { escapeHtml } from '../components/echart.tsx';
+import { EChart, escapeHtml, type ChartOption } from '../components/echart.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import type { TPortfolio } from './system.query.ts';
 import { joinList, pick } from './workload-labels.tsx';
 
-// Only what this chart uses: the chart's own chunk stays small, and it loads with this page only.
-echarts.use([ScatterChart, GridComponent, TooltipComponent, AriaComponent, SVGRenderer]);
-
+// The scatter series only this chart uses: it loads with this page only.
+echarts.use([ScatterChart]);
 
 const COLORS = { critical: '#c92a2a', high: '#e8590c', medium: '#f08c00', low: '#868e96' } as const;
 
@@ -23,16 +20,12 @@ const COLORS = { critical: '#c92a2a', high: '#e8590c', medium: '#f08c00', low: '
 export default function PortfolioChart({ portfolio }: { portfolio: TPortfolio }) {
   const { t } = useTranslation();
   const { locale } = useLocaleAndZone();
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
+  const option = useMemo((): ChartOption => {
     const strategyLabels = [...STRATEGIES.map((code) => pick(portfolio.strategies.find((s) => s.code === code)?.name, locale) || code), t('systems.undecided')];
     const criticalityLabels = [...CRITICALITIES].reverse().map((c) => t(`systems.criticality.${c}`));
     const names = new Map(portfolio.systems.map((s) => [s.id, s.name]));
     const max = Math.max(1, ...portfolio.matrix.map((c) => c.systemIds.length));
-    chart.setOption({
+    return {
       aria: { enabled: true, label: { description: t('portfolio.chartDescription') } },
       grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
       tooltip: {
@@ -66,14 +59,8 @@ export default function PortfolioChart({ portfolio }: { portfolio: TPortfolio })
             };
           }),
       })),
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
     };
   }, [portfolio, locale, t]);
 
-  return <div ref={ref} style={{ width: '100%', height: 320 }} role="img" aria-label={t('portfolio.chartTitle')} data-testid="portfolio-chart" />;
+  return <EChart option={option} height={320} label={t('portfolio.chartTitle')} testId="portfolio-chart" />;
 }
