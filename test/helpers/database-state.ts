@@ -22,10 +22,11 @@ export async function databaseState(database: Database): Promise<string> {
 
 /**
  * Tables that belong to no organisation and no member: pg-boss's queues, the
- * set-up link, the sign-in throttle, the audit chains' heads (their rows are
- * in `audit_log`), and the shipped catalog (rows with `organisation_id` null).
- * Any other table must carry `organisation_id` or `user_id`, or `tenantRows`
- * refuses it, so a new table is either compared or named here.
+ * migrations journal, the set-up link, the sign-in throttle and the audit
+ * chains' heads (their rows are in `audit_log`). Any other table must carry
+ * `organisation_id` or `user_id`, or `tenantRows` refuses it, so a new table
+ * is either compared or named here. The shipped catalog's rows
+ * (`organisation_id` null) belong to no organisation and are left out.
  */
 const SHARED_TABLES = new Set(['public.setup_tokens', 'public.signin_throttle', 'public.audit_heads', 'drizzle.__drizzle_migrations']);
 const SHARED_SCHEMAS = new Set(['pgboss']);
@@ -41,6 +42,15 @@ const VOLATILE_COLUMNS: Record<string, string[]> = { 'public.sessions': ['last_s
  * (an update that keeps the count, a row moved between organisations).
  */
 export async function tenantRows(database: Database, organisationIds: string[]): Promise<Record<string, string>> {
+  // The tables do not change while a test file runs: the query is built once per database.
+  if (!tenantQueries.has(database)) tenantQueries.set(database, tenantRowsQuery(database));
+  const { rows } = await database.pool.query<{ name: string; state: string }>(await tenantQueries.get(database)!, [organisationIds]);
+  return Object.fromEntries(rows.map((r) => [r.name, r.state]));
+}
+
+const tenantQueries = new WeakMap<Database, Promise<string>>();
+
+async function tenantRowsQuery(database: Database): Promise<string> {
   const { rows: columns } = await database.pool.query<{ name: string; columns: string[] }>(
     `select format('%I.%I', c.table_schema, c.table_name) as name, array_agg(c.column_name::text) as columns
        from information_schema.columns c
@@ -64,6 +74,5 @@ export async function tenantRows(database: Database, organisationIds: string[]):
       `select '${name}' as name, count(*) || ':' || md5(coalesce(string_agg(${row}, E'\\n' order by ${row}), '')) as state from ${name} t where ${keys.join(' or ')}`,
     );
   }
-  const { rows } = await database.pool.query<{ name: string; state: string }>(selects.join(' union all '), [organisationIds]);
-  return Object.fromEntries(rows.map((r) => [r.name, r.state]));
+  return selects.join(' union all ');
 }
