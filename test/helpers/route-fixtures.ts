@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { AnyRoute } from '../../src/server/platform/http/route.ts';
+import { can, type Permission, type Role } from '../../src/shared/policy.ts';
 import type { TestApp, TestMember, TestOrganisation } from './test-app.ts';
 
 /**
@@ -151,7 +152,33 @@ export async function fixturePath(r: AnyRoute, fixtures: RouteFixtures): Promise
   return fillPath(r.url, { ...values, ...Object.fromEntries(Object.entries(GLOBAL_PARAMS).map(([k, f]) => [k, f()])) });
 }
 
-export async function countAuditEntries(t: TestApp): Promise<number> {
-  const { rows } = await t.database.pool.query<{ n: number }>('select count(*)::int as n from audit_log');
-  return rows[0].n;
+/**
+ * The same fixtures, each made once and then reused: for tests whose requests
+ * must change nothing (and check that they did not), so one entity serves
+ * every role and every route that names it.
+ */
+export function onceEach(fixtures: RouteFixtures): RouteFixtures {
+  const made = new Map<string, Promise<Record<string, string>>>();
+  return Object.fromEntries(
+    Object.entries(fixtures).map(([entity, make]) => [entity, () => {
+      if (!made.has(entity)) made.set(entity, make());
+      return made.get(entity)!;
+    }]),
+  );
+}
+
+/** Whether `role` may use route `r` by the policy (routes that need no organisation permission: yes). */
+export function roleMayUse(role: Role, r: AnyRoute): boolean {
+  return r.access.kind !== 'org' || can(role, (r.access as { permission: Permission }).permission);
+}
+
+/**
+ * Loads the shipped catalog and lets each organisation pin it, as its first
+ * catalog read does (`pinShippedCollections`): done before a test compares
+ * rows, so that first read is not taken for a change a request made.
+ */
+export async function pinShippedCatalog(t: TestApp, organisations: TestOrganisation[]): Promise<void> {
+  const { loadShippedCatalog } = await import('../../src/server/catalog/catalog.loader.ts');
+  await loadShippedCatalog(t.database, t.config.CATALOG_DIR);
+  for (const org of organisations) assert.equal((await org.owner.client.get('/api/v1/catalog/collections')).status, 200);
 }

@@ -86,15 +86,7 @@ describe('responses carrying a secret are not cached', () => {
   });
 });
 
-describe('browser security headers', () => {
-  test('framing is refused and the referrer stays on the site', async () => {
-    const r = await new TestClient(t.app).get('/api/v1/session');
-    assert.match(String(r.headers['content-security-policy']), /frame-ancestors 'none'/);
-    assert.equal(r.headers['referrer-policy'], 'same-origin');
-    assert.equal(r.headers['x-content-type-options'], 'nosniff');
-  });
-});
-
+// Secure cookies, HSTS and the other browser headers behind a proxy: test/platform/headers.test.ts.
 describe('behind one trusted proxy (TRUST_PROXY=true)', () => {
   let p: TestApp;
   before(async () => {
@@ -122,21 +114,6 @@ describe('behind one trusted proxy (TRUST_PROXY=true)', () => {
     const victim = new TestClient(p.app);
     const r = await viaProxy(victim, { email: org.owner.email, password: TEST_PASSWORD }, '198.51.100.9');
     assert.equal(r.status, 200, r.raw);
-  });
-
-  test('HTTPS at the proxy makes cookies Secure and sends HSTS', async () => {
-    const r = await new TestClient(p.app).request('GET', '/api/v1/session', undefined, { 'x-forwarded-proto': 'https' });
-    assert.match(String(r.headers['strict-transport-security']), /max-age=31536000/);
-    const cookies = [r.headers['set-cookie']].flat().join('\n');
-    assert.match(cookies, /kumoji_csrf=[^\n]*; Secure/);
-  });
-});
-
-describe('without TRUST_PROXY', () => {
-  test('forwarded headers are ignored: no Secure cookie, no HSTS, the peer address is the client', async () => {
-    const r = await new TestClient(t.app).request('GET', '/api/v1/session', undefined, { 'x-forwarded-proto': 'https' });
-    assert.equal(r.headers['strict-transport-security'], undefined);
-    assert.doesNotMatch([r.headers['set-cookie']].flat().join('\n'), /Secure/);
   });
 });
 

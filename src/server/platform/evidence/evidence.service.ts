@@ -142,6 +142,8 @@ export async function evidenceBySubject(db: Db, organisationId: string, subjectT
 /**
  * The download: members of the organisation only (another organisation's id
  * finds nothing), always as an attachment with its checked type, never sniffed.
+ * The CSP replaces the app's, so it repeats `frame-ancestors 'none'`: a file
+ * opened in a frame of another site is refused like every other answer.
  */
 export async function sendEvidence(deps: Pick<EvidenceDeps, 'database'>, auth: OrgAuthContext, evidenceId: string, reply: FastifyReply) {
   const row = await findEvidenceContent(deps.database.db, auth.organisation.id, evidenceId);
@@ -151,7 +153,7 @@ export async function sendEvidence(deps: Pick<EvidenceDeps, 'database'>, auth: O
     .type(row.contentType)
     .header('content-disposition', contentDisposition(row.fileName))
     .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('content-security-policy', "default-src 'none'; sandbox; frame-ancestors 'none'")
     .header('cache-control', 'private, no-store')
     .header('content-length', String(row.content.length))
     .header('repr-digest', `sha-256=:${Buffer.from(row.sha256, 'hex').toString('base64')}:`)

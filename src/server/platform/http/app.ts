@@ -197,9 +197,19 @@ export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<Fasti
         upgradeInsecureRequests: null,
       },
     },
-    strictTransportSecurity: config.TRUST_PROXY ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    // Sent below, only on answers that went over HTTPS.
+    strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
+    // Old browsers that do not read frame-ancestors: no framing at all, as the CSP says.
+    xFrameOptions: { action: 'deny' },
+    // Links to other sites carry no address of a Kumoji page (ids are in the paths).
     referrerPolicy: { policy: 'same-origin' },
+  });
+  // RFC 6797 7.2: HSTS only over HTTPS. `req.protocol` is 'https' only when a proxy TRUST_PROXY names says so,
+  // so a client that forges X-Forwarded-Proto from elsewhere gets neither HSTS nor Secure cookies.
+  app.addHook('onRequest', (req, reply, done) => {
+    if (isSecure(req)) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    done();
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {

@@ -71,5 +71,11 @@ export async function registerOpenApi(app: FastifyInstance, routes: AnyRoute[]):
   const document = openApiDocument(routes);
   app.get('/api/openapi.json', async () => document);
   await app.register(swagger, { openapi: {}, transformObject: () => document as never });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { url: '/api/openapi.json' } as never });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // swagger-ui's own CSP replaces the app's and allows framing by the same origin; no page of Kumoji may be framed.
+    transformStaticCSP: (csp: string) => csp.replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'"),
+    uiConfig: { url: '/api/openapi.json' } as never,
+  });
 }
