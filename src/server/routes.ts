@@ -1,6 +1,7 @@
 import { assetRoutes } from './assets/asset.routes.ts';
 import { systemRoutes } from './assets/system.routes.ts';
 import { workloadRoutes } from './assets/workload.routes.ts';
+import { industryOptions } from './catalog/catalog.public.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { diagnosisRoutes } from './diagnosis/diagnosis.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
@@ -13,5 +14,5 @@ import { organisationRoutes } from './platform/orgs/organisation.routes.ts';
 
 /** Every module's routes, in one table (registered, documented and tested from here). */
 export function allRoutes(deps: AuthDeps): AnyRoute[] {
-  return [...authRoutes(deps), ...organisationRoutes(deps), ...auditRoutes(deps), ...catalogRoutes(deps), ...organisationProfileRoutes(deps), ...evidenceRoutes(deps), ...diagnosisRoutes(deps), ...assetRoutes(deps), ...workloadRoutes(deps), ...systemRoutes(deps)];
+  return [...authRoutes(deps), ...organisationRoutes(deps), ...auditRoutes(deps), ...catalogRoutes(deps), ...organisationProfileRoutes({ ...deps, industryOptions }), ...evidenceRoutes(deps), ...diagnosisRoutes(deps), ...assetRoutes(deps), ...workloadRoutes(deps), ...systemRoutes(deps)];
 }

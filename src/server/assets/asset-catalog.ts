@@ -1,4 +1,4 @@
-import { findLoadedCollection, listVersionItems, pinShippedCollections, type CatalogItemRow } from '../catalog/catalog.repository.ts';
+import { loadedCollectionsById, type CatalogItemRow } from '../catalog/catalog.public.ts';
 import {
   ASSET_BREAKDOWN_COLLECTION,
   ASSET_CLASSES_COLLECTION,
@@ -18,11 +18,6 @@ export type AssetChoice = TAssetChoices['assetClasses'][number];
 
 const choice = (i: CatalogItemRow): AssetChoice => ({ id: i.itemId, label: { ja: i.ja, en: i.en }, parentId: i.parentId });
 
-async function items(db: Db, organisationId: string, collectionId: string): Promise<CatalogItemRow[]> {
-  const row = await findLoadedCollection(db, organisationId, collectionId);
-  return row ? listVersionItems(db, organisationId, row.version.id) : [];
-}
-
 export interface AssetClassifications {
   assetClasses: AssetChoice[];
   informationGroups: AssetChoice[];
@@ -30,11 +25,9 @@ export interface AssetClassifications {
 }
 
 export async function assetClassifications(db: Db, organisationId: string): Promise<AssetClassifications> {
-  await pinShippedCollections(db, organisationId);
-  // Sequential: callers may pass a transaction, whose queries share one connection.
-  const classes = await items(db, organisationId, ASSET_CLASSES_COLLECTION);
-  const groups = await items(db, organisationId, INFORMATION_GROUPS_COLLECTION);
-  const breakdown = await items(db, organisationId, ASSET_BREAKDOWN_COLLECTION);
+  const ids = { classes: ASSET_CLASSES_COLLECTION, groups: INFORMATION_GROUPS_COLLECTION, breakdown: ASSET_BREAKDOWN_COLLECTION };
+  const loaded = await loadedCollectionsById(db, organisationId, ids, ['classes', 'groups', 'breakdown']);
+  const [classes, groups, breakdown] = [loaded.classes, loaded.groups, loaded.breakdown].map((c) => c?.items ?? []);
   return {
     assetClasses: classes.filter((i) => !i.parentId).map(choice),
     informationGroups: groups.filter((i) => !i.parentId).map(choice),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { TAssetSort } from '../../shared/schemas/asset.schema.ts';
-import { containsPattern } from '../catalog/catalog.rules.ts';
+import { containsPattern } from '../platform/db/like-pattern.ts';
 import type { Db } from '../platform/db/database.ts';
 import { auditLog, memberships, users } from '../platform/db/platform.table.ts';
 import { departments } from '../platform/orgs/department.table.ts';

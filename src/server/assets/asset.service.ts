@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { thousandYenToYen, yenToThousandYen } from '../../shared/assets/asset-money.ts';
 import type {
@@ -21,6 +20,7 @@ import { memberActor } from '../platform/audit/audit-actor.ts';
 import { appendAudit } from '../platform/audit/audit.repository.ts';
 import type { Database, Db } from '../platform/db/database.ts';
 import { findDepartment } from '../platform/orgs/department.repository.ts';
+import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
 import { departmentChoices } from '../platform/orgs/department.service.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
@@ -312,19 +312,10 @@ export async function assetHistory(deps: AssetDeps, auth: OrgAuthContext, id: st
   };
 }
 
-/**
- * The organisation's annual revenue, from the organisation profile (another
- * module's table, `organisation_profiles.annual_revenue_yen`). Read through
- * this one function so the inventory does not depend on how the profile is
- * built; null while the table or the figure is missing.
- */
+/** The organisation's annual revenue, from the organisation profile (platform); null while it is not entered. */
 export async function annualRevenueYen(db: Db, organisationId: string): Promise<bigint | null> {
-  const exists = await db.execute<{ t: string | null }>(sql`select to_regclass('organisation_profiles')::text as t`);
-  if (!exists.rows[0]?.t) return null;
-  const { rows } = await db.execute<{ revenue: string | null }>(
-    sql`select annual_revenue_yen::text as revenue from organisation_profiles where organisation_id = ${organisationId}`,
-  );
-  return rows[0]?.revenue ? BigInt(rows[0].revenue) : null;
+  const revenue = (await findProfile(db, organisationId))?.annualRevenueYen;
+  return revenue === null || revenue === undefined ? null : BigInt(revenue);
 }
 
 export async function assetSummary(deps: AssetDeps, auth: OrgAuthContext): Promise<TAssetSummary> {

@@ -1,6 +1,7 @@
-import { findLoadedCollection, listVersionItems, pinShippedCollections, type CatalogItemRow } from '../catalog/catalog.repository.ts';
+import { loadedCollectionsById, type CatalogItemRow, type LoadedCollection, type Text } from '../catalog/catalog.public.ts';
 import type { Db } from '../platform/db/database.ts';
-import { mapSideBySide } from '../platform/db/side-by-side.ts';
+
+export { loadedCollection, type LoadedCollection, type Text } from '../catalog/catalog.public.ts';
 
 /**
  * The catalog collections the workload and system screens read, from the
@@ -17,33 +18,9 @@ export const COLLECTIONS = {
   hybridDesign: 'urn:kumoji:seed-004:hybrid-design',
 } as const;
 
-export interface Text {
-  ja: string;
-  en: string;
-}
-
-export interface LoadedCollection {
-  id: string;
-  name: Text;
-  version: number;
-  source: string[];
-  items: CatalogItemRow[];
-}
-
-/** The organisation's loaded version of a collection with its items, or null when it has none loaded. */
-export async function loadedCollection(db: Db, organisationId: string, collectionId: string): Promise<LoadedCollection | null> {
-  await pinShippedCollections(db, organisationId);
-  const row = await findLoadedCollection(db, organisationId, collectionId);
-  if (!row) return null;
-  const items = await listVersionItems(db, organisationId, row.version.id);
-  return { id: collectionId, name: { ja: row.version.nameJa, en: row.version.nameEn }, version: row.version.version, source: row.version.source, items };
-}
-
 /** Several collections at once, keyed by the names of `COLLECTIONS`. */
-export async function loadedCollections<K extends keyof typeof COLLECTIONS>(db: Db, organisationId: string, keys: readonly K[]) {
-  const found = await mapSideBySide(db, keys, (k) => loadedCollection(db, organisationId, COLLECTIONS[k]));
-  return Object.fromEntries(keys.map((k, i) => [k, found[i]])) as Record<K, LoadedCollection | null>;
-}
+export const loadedCollections = <K extends keyof typeof COLLECTIONS>(db: Db, organisationId: string, keys: readonly K[]): Promise<Record<K, LoadedCollection | null>> =>
+  loadedCollectionsById(db, organisationId, COLLECTIONS, keys);
 
 /** An attribute of type `text` (a { ja, en } pair), or null. */
 export function textAttribute(item: CatalogItemRow, key: string): Text | null {

@@ -1,6 +1,5 @@
-import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { CatalogItemRow } from '../catalog/catalog.repository.ts';
+import type { CatalogItemRow } from '../catalog/catalog.public.ts';
 import type {
   CreateWorkloadRequestSchema,
   TLinkedAsset,
@@ -8,7 +7,7 @@ import type {
   TWorkloadReference,
   UpdateWorkloadRequestSchema,
 } from '../../shared/schemas/workload.schema.ts';
-import { stageDecisions } from '../diagnosis/diagnosis.table.ts';
+import { currentStage } from '../diagnosis/diagnosis.public.ts';
 import { memberActor } from '../platform/audit/audit-actor.ts';
 import { appendAudit } from '../platform/audit/audit.repository.ts';
 import type { Database, Db } from '../platform/db/database.ts';
@@ -51,19 +50,13 @@ export interface WorkloadDeps {
 }
 
 /**
- * The organisation's current stage (0-4), or null when no gate decision has
- * been recorded yet: the `to_stage` of the newest decision of the main track
- * (src/server/diagnosis/diagnosis.table.ts). A small reader of our own until
- * the diagnosis module exports one.
+ * The organisation's current stage (0-4) as the diagnosis computes it, or
+ * null while no gate decision has been recorded: the workload screens say
+ * "no stage yet" and judge as stage 0 (workload.rules.ts `stageNotDiagnosed`).
  */
 export async function currentStageOf(db: Db, organisationId: string): Promise<Stage | null> {
-  const [row] = await db
-    .select({ toStage: stageDecisions.toStage })
-    .from(stageDecisions)
-    .where(and(eq(stageDecisions.organisationId, organisationId), eq(stageDecisions.track, 'main')))
-    .orderBy(desc(stageDecisions.seq))
-    .limit(1);
-  return (row?.toStage as Stage | null | undefined) ?? null;
+  const current = await currentStage(db, organisationId);
+  return current.decided ? current.stage : null;
 }
 
 const linkedAsset = (a: LinkedAssetRow): TLinkedAsset => ({

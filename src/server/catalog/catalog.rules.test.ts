@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { containsPattern, displayOrder, sourceList, storeDecision, topLevelKeyLine, type OrderedItemInput } from './catalog.rules.ts';
+import { displayOrder, sourceList, storeDecision, topLevelKeyLine, type OrderedItemInput } from './catalog.rules.ts';
 
 describe('displayOrder', () => {
   const cases: { name: string; items: OrderedItemInput[]; expected: [id: string, depth: number][] }[] = [
@@ -57,16 +57,6 @@ describe('storeDecision', () => {
     ['a skipped version number is fine', { collectionId: 'urn:kumoji:public:b', version: 9, checksum: 'b9' }, { kind: 'new' }],
   ];
   for (const [name, file, expected] of cases) test(name, () => assert.deepEqual(storeDecision(file, stored), expected));
-});
-
-describe('containsPattern', () => {
-  const cases: [q: string, pattern: string][] = [
-    ['資産目録', '%資産目録%'],
-    ['100%', '%100\\%%'],
-    ['a_b', '%a\\_b%'],
-    ['back\\slash', '%back\\\\slash%'],
-  ];
-  for (const [q, pattern] of cases) test(`${q} → ${pattern}`, () => assert.equal(containsPattern(q), pattern));
 });
 
 describe('small helpers', () => {

@@ -81,11 +81,6 @@ export function storeDecision(file: StoredVersionKey, stored: readonly StoredVer
   return file.version > highest ? { kind: 'new' } : { kind: 'versionNotRaised', highest };
 }
 
-/** `ILIKE … ESCAPE '\'` pattern matching `q` anywhere, its wildcards taken literally. */
-export function containsPattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** 1-based line of a top-level `key:` in YAML text, 0 when it is not written in block style. */
 export function topLevelKeyLine(text: string, key: string): number {
   const lines = text.split(/\r\n|\r|\n/);

@@ -36,7 +36,8 @@ import {
   type CatalogVersionRow,
   type LoadedCollectionRow,
 } from './catalog.repository.ts';
-import { containsPattern, topLevelKeyLine } from './catalog.rules.ts';
+import { containsPattern } from '../platform/db/like-pattern.ts';
+import { topLevelKeyLine } from './catalog.rules.ts';
 
 /** What the catalog services need: the database, nothing else. */
 export interface CatalogDeps {

@@ -1,7 +1,7 @@
 import type { TDiagnosis } from '../../shared/schemas/diagnosis.schema.ts';
 import type { Db } from '../platform/db/database.ts';
 import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
-import { industryOptions } from '../platform/orgs/organisation-profile.service.ts';
+import { industryOptions } from '../catalog/catalog.public.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { sideBySide } from '../platform/db/side-by-side.ts';
 import { listAnswers, listLatestSubmitted, type AnswerRow, type AssessmentRow } from './assessment.repository.ts';

@@ -1,11 +1,11 @@
-import { findLoadedCollection, listLoadedCollections, listVersionItems, pinShippedCollections, type CatalogVersionRow } from '../catalog/catalog.repository.ts';
+import { loadedCollection, loadedVersionsOfType, pinShipped, versionItems, type CatalogVersionRow } from '../catalog/catalog.public.ts';
 import type { Db } from '../platform/db/database.ts';
 import { checklistsFromItems, type ChecklistModel } from './diagnosis.rules.ts';
 import { stageModelFromItems, type StageDef } from './stage.rules.ts';
 
 /**
  * The methodology this module works from, read from the organisation's
- * loaded catalog through the catalog module's repository: its checklist
+ * loaded catalog through the catalog module's public reads: its checklist
  * collections (type `checklist`: the seed's checklists and any the
  * organisation loaded) and the stage model. One reader per request; each
  * stored version is read at most once.
@@ -29,7 +29,7 @@ export interface Methodology {
 
 export function methodologyReader(db: Db, organisationId: string): Methodology {
   let pinned: Promise<void> | null = null;
-  const pin = () => (pinned ??= pinShippedCollections(db, organisationId));
+  const pin = () => (pinned ??= pinShipped(db, organisationId));
   const versions = new Map<string, Promise<Map<string, ChecklistModel>>>();
   let checklists: Promise<LoadedChecklist[]> | null = null;
   let stages: Promise<{ collection: CatalogVersionRow; stages: StageDef[] } | null> | null = null;
@@ -37,7 +37,7 @@ export function methodologyReader(db: Db, organisationId: string): Methodology {
   const checklistsOfVersion = (catalogVersionId: string) => {
     let found = versions.get(catalogVersionId);
     if (!found) {
-      found = listVersionItems(db, organisationId, catalogVersionId).then((items) => new Map(checklistsFromItems(items).map((m) => [m.id, m])));
+      found = versionItems(db, organisationId, catalogVersionId).then((items) => new Map(checklistsFromItems(items).map((m) => [m.id, m])));
       versions.set(catalogVersionId, found);
     }
     return found;
@@ -48,10 +48,9 @@ export function methodologyReader(db: Db, organisationId: string): Methodology {
     checklists() {
       checklists ??= (async () => {
         await pin();
-        const collections = await listLoadedCollections(db, organisationId, { type: 'checklist' });
         const out: LoadedChecklist[] = [];
-        for (const row of collections) {
-          for (const model of (await checklistsOfVersion(row.version.id)).values()) out.push({ model, collection: row.version });
+        for (const version of await loadedVersionsOfType(db, organisationId, 'checklist', { pinned: true })) {
+          for (const model of (await checklistsOfVersion(version.id)).values()) out.push({ model, collection: version });
         }
         return out;
       })();
@@ -60,9 +59,8 @@ export function methodologyReader(db: Db, organisationId: string): Methodology {
     stageModel() {
       stages ??= (async () => {
         await pin();
-        const loaded = await findLoadedCollection(db, organisationId, STAGE_MODEL_COLLECTION);
-        if (!loaded) return null;
-        return { collection: loaded.version, stages: stageModelFromItems(await listVersionItems(db, organisationId, loaded.version.id)) };
+        const loaded = await loadedCollection(db, organisationId, STAGE_MODEL_COLLECTION, { pinned: true });
+        return loaded ? { collection: loaded.stored, stages: stageModelFromItems(loaded.items) } : null;
       })();
       return stages;
     },

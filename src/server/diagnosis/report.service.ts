@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TReport } from '../../shared/schemas/diagnosis.schema.ts';
+import { industryOptions } from '../catalog/catalog.public.ts';
 import { SESSION_COOKIE } from '../platform/auth/session.ts';
 import { contentDisposition } from '../platform/http/content-disposition.ts';
 import { WEB_DIST } from '../platform/http/app.ts';
@@ -30,7 +31,7 @@ export async function getReport(deps: DiagnosisDeps, auth: OrgAuthContext): Prom
   const ctx = await stageContext(db, organisationId, methodology);
   const inputs = await diagnosisInputs(db, organisationId, methodology);
   const [profile, diagnosis, roadmap, stages] = await Promise.all([
-    getProfile(deps, auth),
+    getProfile({ database: deps.database, industryOptions }, auth),
     getDiagnosis(deps, auth, { current: ctx.state.main.stage, xActive: ctx.state.x.active }, inputs),
     getRoadmap(deps, auth, ctx),
     getStagesOverview(deps, auth, { ctx, diagnosis: inputs }),

@@ -1,11 +1,23 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/database.ts';
+import type { Stage } from './diagnosis.rules.ts';
 import { gateEvaluations, stageDecisions } from './diagnosis.table.ts';
+import type { DecisionRecord, Outcome, Track } from './stage.rules.ts';
 
 /** Gate records: append-only (the database refuses updates), scoped by the session's organisation. */
 
 export type EvaluationRow = typeof gateEvaluations.$inferSelect;
 export type DecisionRow = typeof stageDecisions.$inferSelect;
+
+/** A stored decision as the stage rules read it. */
+export const decisionRecord = (d: DecisionRow): DecisionRecord => ({
+  track: d.track as Track,
+  seq: d.seq,
+  fromStage: d.fromStage as Stage | null,
+  toStage: d.toStage as Stage | null,
+  outcome: d.outcome as Outcome,
+  decidedAt: d.decidedAt,
+});
 
 export async function listEvaluations(db: Db, organisationId: string): Promise<EvaluationRow[]> {
   return db.select().from(gateEvaluations).where(eq(gateEvaluations.organisationId, organisationId)).orderBy(desc(gateEvaluations.recordedAt), desc(gateEvaluations.id));

@@ -17,7 +17,7 @@ import type { DiagnosisDeps } from './assessment.service.ts';
 import { diagnosisInputs, type DiagnosisInputs } from './diagnosis.service.ts';
 import type { Stage } from './diagnosis.rules.ts';
 import { methodologyReader, type Methodology } from './methodology.repository.ts';
-import { findDecision, findEvaluation, insertDecision, insertEvaluation, listDecisions, listEvaluations, trackVersion, type DecisionRow, type EvaluationRow } from './stage.repository.ts';
+import { decisionRecord, findDecision, findEvaluation, insertDecision, insertEvaluation, listDecisions, listEvaluations, trackVersion, type DecisionRow, type EvaluationRow } from './stage.repository.ts';
 import {
   advanceTargets,
   gateStatus,
@@ -26,7 +26,6 @@ import {
   stageState,
   stageXReasons,
   timeInStage,
-  type DecisionRecord,
   type EvaluationRecord,
   type GateStatus,
   type Outcome,
@@ -38,14 +37,6 @@ import {
 export const EVALUATION_SUBJECT = 'gate-evaluation';
 export const DECISION_SUBJECT = 'stage-decision';
 
-const decisionRecord = (d: DecisionRow): DecisionRecord => ({
-  track: d.track as Track,
-  seq: d.seq,
-  fromStage: d.fromStage as Stage | null,
-  toStage: d.toStage as Stage | null,
-  outcome: d.outcome as Outcome,
-  decidedAt: d.decidedAt,
-});
 const evaluationRecord = (e: EvaluationRow): EvaluationRecord => ({ id: e.id, stage: e.stage as Stage, gateItemId: e.gateItemId, result: e.result as EvaluationRecord['result'], recordedAt: e.recordedAt });
 
 /** Everything the stage pages and the decision rules read, loaded once. */

@@ -1,6 +1,5 @@
 import { can } from '../../../shared/policy.ts';
 import type { TIndustryOption, TOrganisationProfile, TUpdateOrganisationProfileRequest } from '../../../shared/schemas/organisation-profile.schema.ts';
-import { findLoadedCollection, listVersionItems, pinShippedCollections } from '../../catalog/catalog.repository.ts';
 import { memberActor } from '../audit/audit-actor.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database, Db } from '../db/database.ts';
@@ -10,25 +9,19 @@ import { sideBySide } from '../db/side-by-side.ts';
 import { findProfile, insertProfile, updateProfile, type OrganisationProfileRow, type ProfileFields } from './organisation-profile.repository.ts';
 import { profileComplete, profileProblems } from './organisation-profile.rules.ts';
 
-/** What the profile needs: the database (the industry list comes from the organisation's loaded catalog). */
-export interface ProfileDeps {
-  database: Database;
+export interface IndustryList {
+  options: TIndustryOption[];
+  source: string[];
 }
 
-/** Seed 000 I.3 表1, as the catalog ships it; each row of kind `industry` is a choice. */
-export const INDUSTRIES_COLLECTION = 'urn:kumoji:seed-000:industries';
-
-export async function industryOptions(db: Db, organisationId: string): Promise<{ options: TIndustryOption[]; source: string[] }> {
-  await pinShippedCollections(db, organisationId);
-  const loaded = await findLoadedCollection(db, organisationId, INDUSTRIES_COLLECTION);
-  if (!loaded) return { options: [], source: [] };
-  const items = await listVersionItems(db, organisationId, loaded.version.id);
-  return {
-    options: items
-      .filter((i) => i.attributes.kind === 'industry')
-      .map((i) => ({ id: i.itemId, name: { ja: i.ja, en: i.en }, usingPct: typeof i.attributes.usingPct === 'number' ? i.attributes.usingPct : null })),
-    source: loaded.version.source,
-  };
+/**
+ * What the profile needs: the database, and the industry list (seed 000 I.3
+ * 表1), which the catalog module reads from the organisation's loaded
+ * catalog: platform imports no domain module, so it is handed in.
+ */
+export interface ProfileDeps {
+  database: Database;
+  industryOptions: (db: Db, organisationId: string) => Promise<IndustryList>;
 }
 
 const FIELDS = [
@@ -58,7 +51,7 @@ const fieldsOf = (row: OrganisationProfileRow | undefined | null): Required<Prof
 
 export function presentProfile(
   row: OrganisationProfileRow | undefined | null,
-  industries: { options: TIndustryOption[]; source: string[] },
+  industries: IndustryList,
   auth: OrgAuthContext,
 ): TOrganisationProfile {
   const fields = fieldsOf(row);
@@ -75,7 +68,7 @@ export function presentProfile(
 
 export async function getProfile(deps: ProfileDeps, auth: OrgAuthContext): Promise<TOrganisationProfile> {
   const { db } = deps.database;
-  const [row, industries] = await sideBySide(db, () => findProfile(db, auth.organisation.id), () => industryOptions(db, auth.organisation.id));
+  const [row, industries] = await sideBySide(db, () => findProfile(db, auth.organisation.id), () => deps.industryOptions(db, auth.organisation.id));
   return presentProfile(row, industries, auth);
 }
 
@@ -86,7 +79,7 @@ export async function getProfile(deps: ProfileDeps, auth: OrgAuthContext): Promi
 export async function editProfile(deps: ProfileDeps, auth: OrgAuthContext, input: TUpdateOrganisationProfileRequest): Promise<TOrganisationProfile> {
   const organisationId = auth.organisation.id;
   return deps.database.db.transaction(async (tx) => {
-    const industries = await industryOptions(tx, organisationId);
+    const industries = await deps.industryOptions(tx, organisationId);
     const before = await findProfile(tx, organisationId);
     if ((before?.version ?? 0) !== input.version) throw new HttpProblem(409, 'conflict');
     const { version, ...patch } = input;

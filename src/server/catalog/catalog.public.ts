@@ -1,0 +1,83 @@
+import type { TIndustryOption } from '../../shared/schemas/organisation-profile.schema.ts';
+import type { Db } from '../platform/db/database.ts';
+import { mapSideBySide } from '../platform/db/side-by-side.ts';
+import { findLoadedCollection, listLoadedCollections, listVersionItems, pinShippedCollections, type CatalogItemRow, type CatalogVersionRow } from './catalog.repository.ts';
+
+/**
+ * What other modules read from the catalog: an organisation's loaded version
+ * of a collection with its items (docs/CATALOG.md: "loaded" is per
+ * organisation; an owner may load a newer version or upload their own).
+ * Other modules import this file only, never the catalog's tables or
+ * repository (eslint.config.js enforces it).
+ */
+
+export type { CatalogItemRow, CatalogVersionRow };
+
+export interface Text {
+  ja: string;
+  en: string;
+}
+
+export interface LoadedCollection {
+  id: string;
+  name: Text;
+  version: number;
+  source: string[];
+  /** The stored version, for a record that keeps which version it relied on. */
+  stored: CatalogVersionRow;
+  items: CatalogItemRow[];
+}
+
+async function readLoaded(db: Db, organisationId: string, collectionId: string): Promise<LoadedCollection | null> {
+  const row = await findLoadedCollection(db, organisationId, collectionId);
+  if (!row) return null;
+  const items = await listVersionItems(db, organisationId, row.version.id);
+  return { id: collectionId, name: { ja: row.version.nameJa, en: row.version.nameEn }, version: row.version.version, source: row.version.source, stored: row.version, items };
+}
+
+/**
+ * Shipped collections an organisation has no version of yet are pinned on
+ * first read; a reader that reads several times in one request pins once
+ * itself and passes `{ pinned: true }`.
+ */
+export interface ReadOptions {
+  pinned?: boolean;
+}
+
+export const pinShipped = (db: Db, organisationId: string): Promise<void> => pinShippedCollections(db, organisationId);
+
+/** The organisation's loaded version of a collection with its items, or null when it has none loaded. */
+export async function loadedCollection(db: Db, organisationId: string, collectionId: string, options: ReadOptions = {}): Promise<LoadedCollection | null> {
+  if (!options.pinned) await pinShippedCollections(db, organisationId);
+  return readLoaded(db, organisationId, collectionId);
+}
+
+/** Several collections at once (the shipped ones pinned once), keyed as `ids` is. */
+export async function loadedCollectionsById<K extends string>(db: Db, organisationId: string, ids: Readonly<Record<K, string>>, keys: readonly K[]): Promise<Record<K, LoadedCollection | null>> {
+  await pinShippedCollections(db, organisationId);
+  const found = await mapSideBySide(db, keys, (k) => readLoaded(db, organisationId, ids[k]));
+  return Object.fromEntries(keys.map((k, i) => [k, found[i]])) as Record<K, LoadedCollection | null>;
+}
+
+/** The loaded versions of every collection of one type (e.g. every `checklist` collection), in collection order. */
+export async function loadedVersionsOfType(db: Db, organisationId: string, type: string, options: ReadOptions = {}): Promise<CatalogVersionRow[]> {
+  if (!options.pinned) await pinShippedCollections(db, organisationId);
+  return (await listLoadedCollections(db, organisationId, { type })).map((row) => row.version);
+}
+
+/** The items of one stored version (a record's own version, e.g. the one an assessment was answered on). */
+export const versionItems = (db: Db, organisationId: string, catalogVersionId: string): Promise<CatalogItemRow[]> => listVersionItems(db, organisationId, catalogVersionId);
+
+/** Seed 000 I.3 表1, as the catalog ships it; each row of kind `industry` is a choice of the organisation profile. */
+export const INDUSTRIES_COLLECTION = 'urn:kumoji:seed-000:industries';
+
+export async function industryOptions(db: Db, organisationId: string): Promise<{ options: TIndustryOption[]; source: string[] }> {
+  const loaded = await loadedCollection(db, organisationId, INDUSTRIES_COLLECTION);
+  if (!loaded) return { options: [], source: [] };
+  return {
+    options: loaded.items
+      .filter((i) => i.attributes.kind === 'industry')
+      .map((i) => ({ id: i.itemId, name: { ja: i.ja, en: i.en }, usingPct: typeof i.attributes.usingPct === 'number' ? i.attributes.usingPct : null })),
+    source: loaded.source,
+  };
+}
