@@ -39,10 +39,13 @@ describe('highlightParts', () => {
     for (const [text, q] of cases) assert.equal(highlightParts(text, q).map((p) => p.text).join(''), text);
   });
 
-  test('a letter whose lower case has another length falls back to exact matches', () => {
-    // "İ".toLowerCase() is two UTF-16 units; positions would drift.
-    assert.equal(marked('İstanbul backup', 'backup'), 'İstanbul [backup]');
-    assert.equal(marked('İstanbul BACKUP', 'backup'), 'İstanbul BACKUP');
+  test('matches as search compares: width, case and kana folded', () => {
+    assert.equal(marked('BCPの3段階運用', 'ＢＣＰ'), '[BCP]の3段階運用');
+    assert.equal(marked('ＢＣＰの3段階運用', 'bcp'), '[ＢＣＰ]の3段階運用');
+    assert.equal(marked('オペレーションを検討する', 'おぺれーしょん'), '[オペレーション]を検討する');
+    assert.equal(marked('ﾊﾞｯｸｱｯﾌﾟ', 'バックアップ'), '[ﾊﾞｯｸｱｯﾌﾟ]');
+    // "İ".toLowerCase() is two UTF-16 units; the marks still fall on the text as written.
+    assert.equal(marked('İstanbul BACKUP', 'backup'), 'İstanbul [BACKUP]');
   });
 });
 
