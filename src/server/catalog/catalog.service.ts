@@ -283,7 +283,7 @@ function knownCollections(known: readonly { collectionId: string; itemId: string
     let file = files.get(collectionId);
     if (!file) {
       const mark = collectionId.startsWith(ORGANISATION_COLLECTION_PREFIX) ? OWN_MARK : SHIPPED_MARK;
-      file = { kind: 'collection', path: `${mark}${collectionId}`, checksum: '', catalog: null, collectionId: { id: collectionId, line: 0 }, itemIds: [], refs: [] };
+      file = { kind: 'collection', path: `${mark}${collectionId}`, checksum: '', catalog: null, collectionId: { id: collectionId, line: 0 }, itemIds: [], refs: [], sources: [] };
       files.set(collectionId, file);
     }
     file.itemIds.push({ id: itemId, line: 0 });
