@@ -153,10 +153,10 @@ test('knowledge base: browse, search, glossary, own files, versions and history'
     assert.ok(links.includes('ナレッジベース'), `navigation: ${links}`);
     await nav.getByRole('link', { name: 'ナレッジベース' }).click();
     await page.getByRole('heading', { level: 1, name: 'ナレッジベース' }).waitFor();
-    for (const group of ['中小企業のクラウド導入(システム監査学会 研究報告)', 'メインフレームからハイブリッドクラウドへの移行ガイド', '公開情報(法令・公的ガイドライン)', '自組織のコレクション']) {
+    for (const group of ['システム監査学会「クラウドサービスの活用と評価に関する調査研究(2020年)」', '「メーンフレームのハイブリッドクラウド移行ガイド」', '公開情報(法令・公的ガイドライン)', '自組織のコレクション']) {
       await page.getByRole('region', { name: group }).waitFor();
     }
-    const seed000 = page.getByRole('region', { name: '中小企業のクラウド導入(システム監査学会 研究報告)' });
+    const seed000 = page.getByRole('region', { name: 'システム監査学会「クラウドサービスの活用と評価に関する調査研究(2020年)」' });
     const row = seed000.getByTestId('collection-row').filter({ has: page.getByRole('link', { name: 'チェックリスト', exact: true }) });
     assert.match(await row.innerText(), /チェックリスト\s+23\s+バージョン 1/);
     await page.getByRole('region', { name: '自組織のコレクション' }).getByText('自組織のコレクションはまだありません。').waitFor();
@@ -175,7 +175,8 @@ test('knowledge base: browse, search, glossary, own files, versions and history'
     assert.match(text, /種別\s*チェックリスト/);
     assert.match(text, /判定条件\s*過半数が Yes/);
     assert.match(text, /判定条件を満たした場合の段階\s*第1段階/);
-    assert.match(text, /出典\s*システム監査学会 研究報告 VI\.1\.1/);
+    assert.match(text, /出典\s*システム監査学会「クラウドサービスの活用と評価に関する調査研究\(2020年\)」 VI\.1\.1/);
+    assert.doesNotMatch(text, /\.txt|FACTS\.md|urn:kumoji/);
     const question = items.filter({ has: page.getByRole('link', { name: QUESTION_JA }) }).first();
     assert.match(await question.innerText(), /1\.2/);
     await shotBoth(page, 'collection-checklists');
@@ -193,7 +194,8 @@ test('knowledge base: browse, search, glossary, own files, versions and history'
     await page.getByRole('heading', { level: 1, name: QUESTION_JA }).waitFor();
     const crumbs = await page.getByRole('navigation', { name: '現在の位置' }).innerText();
     assert.match(crumbs, /ナレッジベース[\s›]+チェックリスト[\s›]+前提条件チェック/);
-    assert.match(await page.getByTestId('item-sources').innerText(), /システム監査学会 研究報告 VI\.1\.1 No\.1\.2/);
+    assert.match(await page.getByTestId('item-sources').innerText(), /システム監査学会「クラウドサービスの活用と評価に関する調査研究\(2020年\)」 VI\.1\.1 No\.1\.2/);
+    assert.doesNotMatch(await page.locator('main').innerText(), /\.txt|urn:kumoji/);
     await page.getByTestId('item-version').getByText('バージョン 1').waitFor();
     await page.getByRole('tab', { name: 'English' }).click();
     await page.getByTestId('item-text-en').getByText('Your organisation has never used cloud services', { exact: false }).waitFor();

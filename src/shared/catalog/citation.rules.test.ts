@@ -33,7 +33,7 @@ describe('sourceLabels: the document by its title, the section in the reader’s
     ],
     [
       ['FACTS.md 4 (in our own words)'],
-      ['雲路「公開情報による確認事項」 ガイドライン'],
+      ['Kumoji「公開情報による確認事項」 ガイドライン'],
       ['Kumoji, Points checked against public sources, guidance texts'],
     ],
     [

@@ -86,7 +86,6 @@ const EN_SECTION_WORDS: [RegExp, string][] = [
   [/第(\d+)条/g, 'Art. $1'],
   [/第(\d+)項/g, '($1)'],
   [/第(\d+)号/g, ' item $1'],
-  [/・(?=Art\.)/g, ', '],
   [/、/g, ', '],
   [/表(\d+)の後/g, 'after Table $1'],
   [/表の後の本文/g, 'text after the table'],
@@ -105,6 +104,7 @@ const EN_SECTION_WORDS: [RegExp, string][] = [
   [/RACI表/g, 'RACI table'],
   [/(^|\s)表(?=\s|$)/g, '$1table'],
   [/合計/g, 'total'],
+  [/・(?=Art\.|Table|Figure)/g, ', '],
   // Seed 000 II.6: the practice headings of every stage.
   [/①経営者のポリシー・実践内容/g, '① management policy and practice'],
   [/②担当者のポリシー・実践内容/g, '② staff policy and practice'],

@@ -120,7 +120,7 @@ export const SOURCE_DOCUMENTS: readonly SourceDocument[] = [
     // beside a public document it is a note for maintainers, not a citation.
     id: 'kumoji-facts',
     title: { ja: '公開情報による確認事項', en: 'Points checked against public sources' },
-    publisher: { ja: '雲路', en: 'Kumoji' },
+    publisher: { ja: 'Kumoji', en: 'Kumoji' },
     cites: ['FACTS.md'],
   },
 ];

@@ -73,9 +73,12 @@ export function CollectionPage() {
             <Fact label={t('catalog.collection.otherName')} value={<span lang={other}>{pickOther(c.name)}</span>} />
           </SimpleGrid>
           <SourceCitations sources={c.source} />
-          <Text size="xs" c="dimmed" mt={4}>
-            {t('catalog.collection.file', { file: c.fileName })}
-          </Text>
+          {/* The name of the file the organisation uploaded is its own; shipped file names are the project's, not readers'. */}
+          {c.origin === 'organisation' ? (
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('catalog.collection.file', { file: c.fileName })}
+            </Text>
+          ) : null}
           {c.updateAvailable ? (
             <Alert color="orange" variant="light" mt="md" title={t('catalog.collection.newerTitle', { version: c.newestVersion })}>
               <Text size="sm" mb={c.can.load ? 'sm' : 0}>

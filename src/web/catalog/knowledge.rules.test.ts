@@ -10,7 +10,6 @@ import {
   lineOfErrorPath,
   OWN_FILE_MAX_BYTES,
   sourceGroupOf,
-  splitCitation,
   type ComparableItem,
 } from './knowledge.rules.ts';
 
@@ -86,14 +85,6 @@ describe('buildTree', () => {
       ['x'],
     );
   });
-});
-
-test('splitCitation names the seed documents and keeps the section', () => {
-  assert.deepEqual(splitCitation('000_2afa2b1b220c6436.txt VI.1.2 No.4.3'), { seed: '000', rest: 'VI.1.2 No.4.3' });
-  assert.deepEqual(splitCitation('004_eaa084eda4e01963.txt 「おまけの章」表'), { seed: '004', rest: '「おまけの章」表' });
-  assert.deepEqual(splitCitation('000_2afa2b1b220c6436.txt'), { seed: '000', rest: '' });
-  assert.deepEqual(splitCitation('FACTS.md 3'), { seed: null, rest: 'FACTS.md 3' });
-  assert.deepEqual(splitCitation('社内規程 第 3 条'), { seed: null, rest: '社内規程 第 3 条' });
 });
 
 describe('itemChanges', () => {

@@ -91,25 +91,6 @@ export function buildTree<T extends TreeItem>(items: readonly T[]): TreeNode<T>[
   return roots;
 }
 
-// --- Citations ---------------------------------------------------------------
-
-export type CitedSeed = '000' | '004';
-
-const SEED_FILES: Record<string, CitedSeed> = {
-  '000_2afa2b1b220c6436.txt': '000',
-  '004_eaa084eda4e01963.txt': '004',
-};
-
-/** "000_2afa2b1b220c6436.txt VI.1.2 No.4.3" → seed 000, "VI.1.2 No.4.3"; other citations as they are. */
-export function splitCitation(source: string): { seed: CitedSeed | null; rest: string } {
-  const trimmed = source.trim();
-  const space = trimmed.indexOf(' ');
-  const head = space === -1 ? trimmed : trimmed.slice(0, space);
-  const seed = SEED_FILES[head];
-  if (!seed) return { seed: null, rest: trimmed };
-  return { seed, rest: space === -1 ? '' : trimmed.slice(space + 1).trim() };
-}
-
 // --- History -----------------------------------------------------------------
 
 export interface ComparableItem {
