@@ -124,3 +124,15 @@ test('no label of any shipped source shows a file name, an id or a developer wor
     for (const label of sourceLabels(sources, 'en')) assert.doesNotMatch(label.replace(/「[^」]*」/g, ''), japaneseSectionWords, `${label} ← ${sources.join(' | ')}`);
   }
 });
+
+test('no shipped catalog text that readers see names a project file or an id', () => {
+  type Text = { ja: string; en: string };
+  const texts: string[] = [];
+  for (const folder of readdirSync(CATALOG_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
+    for (const name of readdirSync(path.join(CATALOG_DIR, folder.name))) {
+      const file = parse(readFileSync(path.join(CATALOG_DIR, folder.name, name), 'utf8')) as { name: Text; description?: Text; items: (Text & { detail?: Text })[] };
+      for (const pair of [file.name, file.description, ...file.items.flatMap((item) => [item, item.detail])]) if (pair) texts.push(pair.ja, pair.en);
+    }
+  }
+  for (const text of texts) assert.doesNotMatch(text, /FACTS\.md|\d{3}_[0-9a-f]{16}\.txt|urn:kumoji/, text);
+});
