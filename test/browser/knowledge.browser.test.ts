@@ -219,6 +219,18 @@ test('knowledge base: browse, search, glossary, own files, versions and history'
     await shotBoth(page, 'search-asset-inventory');
   });
 
+  await step('search finds collections by their titles, whatever the width of the letters (issue 9)', async () => {
+    await page.getByLabel('検索する語句').fill('ＢＣＰ');
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await page.getByTestId('search-collection-summary').getByText(/「ＢＣＰ」に当てはまるコレクションが \d+ 件あります。/).waitFor();
+    const collection = page.getByTestId('search-collection-result').filter({ hasText: 'BCPの3段階運用' });
+    await collection.first().waitFor();
+    // The title and the description as written (half-width), marked where the full-width query matched.
+    const marks = await collection.first().locator('mark').allInnerTexts();
+    assert.ok(marks.length > 0 && marks.every((m) => m === 'BCP'), `highlighted: ${marks}`);
+    await shotBoth(page, 'search-bcp-collections');
+  });
+
   await step('search finds English words too, in the other language or the explanation', async () => {
     await page.getByLabel('検索する語句').fill('backup');
     await page.getByRole('button', { name: '検索', exact: true }).click();
