@@ -153,10 +153,10 @@ test('knowledge base: browse, search, glossary, own files, versions and history'
     assert.ok(links.includes('ナレッジベース'), `navigation: ${links}`);
     await nav.getByRole('link', { name: 'ナレッジベース' }).click();
     await page.getByRole('heading', { level: 1, name: 'ナレッジベース' }).waitFor();
-    for (const group of ['中小企業のクラウド導入(システム監査学会 研究報告)', 'メインフレームからハイブリッドクラウドへの移行ガイド', '公開情報(法令・公的ガイドライン)', '自組織のコレクション']) {
+    for (const group of ['システム監査学会「クラウドサービスの活用と評価に関する調査研究(2020年)」', '「メーンフレームのハイブリッドクラウド移行ガイド」', '公開情報(法令・公的ガイドライン)', '自組織のコレクション']) {
       await page.getByRole('region', { name: group }).waitFor();
     }
-    const seed000 = page.getByRole('region', { name: '中小企業のクラウド導入(システム監査学会 研究報告)' });
+    const seed000 = page.getByRole('region', { name: 'システム監査学会「クラウドサービスの活用と評価に関する調査研究(2020年)」' });
     const row = seed000.getByTestId('collection-row').filter({ has: page.getByRole('link', { name: 'チェックリスト', exact: true }) });
     assert.match(await row.innerText(), /チェックリスト\s+23\s+バージョン 1/);
     await page.getByRole('region', { name: '自組織のコレクション' }).getByText('自組織のコレクションはまだありません。').waitFor();
@@ -175,7 +175,8 @@ test('knowledge base: browse, search, glossary, own files, versions and history'
     assert.match(text, /種別\s*チェックリスト/);
     assert.match(text, /判定条件\s*過半数が Yes/);
     assert.match(text, /判定条件を満たした場合の段階\s*第1段階/);
-    assert.match(text, /出典\s*システム監査学会 研究報告 VI\.1\.1/);
+    assert.match(text, /出典\s*システム監査学会「クラウドサービスの活用と評価に関する調査研究\(2020年\)」 VI\.1\.1/);
+    assert.doesNotMatch(text, /\.txt|FACTS\.md|urn:kumoji/);
     const question = items.filter({ has: page.getByRole('link', { name: QUESTION_JA }) }).first();
     assert.match(await question.innerText(), /1\.2/);
     await shotBoth(page, 'collection-checklists');
@@ -193,7 +194,8 @@ test('knowledge base: browse, search, glossary, own files, versions and history'
     await page.getByRole('heading', { level: 1, name: QUESTION_JA }).waitFor();
     const crumbs = await page.getByRole('navigation', { name: '現在の位置' }).innerText();
     assert.match(crumbs, /ナレッジベース[\s›]+チェックリスト[\s›]+前提条件チェック/);
-    assert.match(await page.getByTestId('item-sources').innerText(), /システム監査学会 研究報告 VI\.1\.1 No\.1\.2/);
+    assert.match(await page.getByTestId('item-sources').innerText(), /システム監査学会「クラウドサービスの活用と評価に関する調査研究\(2020年\)」 VI\.1\.1 No\.1\.2/);
+    assert.doesNotMatch(await page.locator('main').innerText(), /\.txt|urn:kumoji/);
     await page.getByTestId('item-version').getByText('バージョン 1').waitFor();
     await page.getByRole('tab', { name: 'English' }).click();
     await page.getByTestId('item-text-en').getByText('Your organisation has never used cloud services', { exact: false }).waitFor();
@@ -215,6 +217,18 @@ test('knowledge base: browse, search, glossary, own files, versions and history'
     assert.ok(marks.length > 0 && marks.every((m) => m === '資産目録'), `highlighted: ${marks}`);
     assert.match(await results.filter({ hasText: 'A080101-資産目録' }).first().innerText(), /収録先:/);
     await shotBoth(page, 'search-asset-inventory');
+  });
+
+  await step('search finds collections by their titles, whatever the width of the letters (issue 9)', async () => {
+    await page.getByLabel('検索する語句').fill('ＢＣＰ');
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await page.getByTestId('search-collection-summary').getByText(/「ＢＣＰ」に当てはまるコレクションが \d+ 件あります。/).waitFor();
+    const collection = page.getByTestId('search-collection-result').filter({ hasText: 'BCPの3段階運用' });
+    await collection.first().waitFor();
+    // The title and the description as written (half-width), marked where the full-width query matched.
+    const marks = await collection.first().locator('mark').allInnerTexts();
+    assert.ok(marks.length > 0 && marks.every((m) => m === 'BCP'), `highlighted: ${marks}`);
+    await shotBoth(page, 'search-bcp-collections');
   });
 
   await step('search finds English words too, in the other language or the explanation', async () => {

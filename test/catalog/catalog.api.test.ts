@@ -73,7 +73,7 @@ describe('browsing the knowledge base', () => {
     );
     const inventory = r.body.items[1];
     assert.equal(inventory.order, 1);
-    assert.deepEqual(inventory.source, ['test fixture']);
+    assert.deepEqual(inventory.source, ['000_2afa2b1b220c6436.txt I']);
     assert.deepEqual(inventory.attributes, { kind: 'question', weight: 1 });
     assert.equal(inventory.detail.ja, '情報資産目録(台帳)を作成し、重要度を付けていることを確認します。');
     assert.equal(r.body.items[3].detail, null);

@@ -29,6 +29,8 @@ export const isCloud = (p: Placement): boolean => !ON_PREMISES.has(p);
 const MOVING: ReadonlySet<Strategy> = new Set(['rehost', 'replatform', 'refactor', 'repurchase', 'relocate']);
 
 const SEED_004 = '004_eaa084eda4e01963.txt';
+// FACTS.md 5 names the public source of the 7 Rs; screens show that one.
+const SEVEN_RS = 'FACTS.md 5; AWS Migration Hub Strategy (7 Rs)';
 
 export interface PortfolioSystem {
   id: string;
@@ -143,17 +145,17 @@ export function systemFindings(
   const findings: SystemFinding[] = [];
   const { strategy } = system;
   if (strategy === null) {
-    findings.push({ code: 'strategyUndecided', tone: 'info', source: 'FACTS.md 5' });
+    findings.push({ code: 'strategyUndecided', tone: 'info', source: SEVEN_RS });
   } else {
-    if (!system.rationale.trim()) findings.push({ code: 'rationaleMissing', tone: 'warning', source: 'FACTS.md 5' });
-    if (MOVING.has(strategy) && system.effortPersonMonths === null) findings.push({ code: 'effortMissing', tone: 'info', source: 'FACTS.md 5' });
+    if (!system.rationale.trim()) findings.push({ code: 'rationaleMissing', tone: 'warning', source: SEVEN_RS });
+    if (MOVING.has(strategy) && system.effortPersonMonths === null) findings.push({ code: 'effortMissing', tone: 'info', source: SEVEN_RS });
     if (MOVING.has(strategy) && (system.targetPlacement === null || !isCloud(system.targetPlacement))) {
-      findings.push({ code: 'movingWithoutCloudTarget', tone: 'warning', source: 'FACTS.md 5' });
+      findings.push({ code: 'movingWithoutCloudTarget', tone: 'warning', source: SEVEN_RS });
     }
     if (strategy === 'retain' && system.targetPlacement !== null && system.targetPlacement !== system.currentPlacement) {
-      findings.push({ code: 'retainWithDifferentTarget', tone: 'warning', source: 'FACTS.md 5' });
+      findings.push({ code: 'retainWithDifferentTarget', tone: 'warning', source: SEVEN_RS });
     }
-    if (strategy === 'retire' && system.targetPlacement !== null) findings.push({ code: 'retireWithTarget', tone: 'warning', source: 'FACTS.md 5' });
+    if (strategy === 'retire' && system.targetPlacement !== null) findings.push({ code: 'retireWithTarget', tone: 'warning', source: SEVEN_RS });
   }
 
   const here = finalPlacement(system);
@@ -174,7 +176,7 @@ export function systemFindings(
     const withoutGateway = [...neighbours].filter((id) => !system.connections.includes('api_gateway') && !others.get(id)!.connections.includes('api_gateway'));
     if (withoutGateway.length) findings.push({ code: 'apiGatewayRecommended', tone: 'info', source: `${SEED_004} 「ハイブリッド設計原則」`, systemIds: withoutGateway });
   }
-  if (retired.size) findings.push({ code: 'dependsOnRetired', tone: 'warning', source: 'FACTS.md 5', systemIds: [...retired] });
+  if (retired.size) findings.push({ code: 'dependsOnRetired', tone: 'warning', source: SEVEN_RS, systemIds: [...retired] });
   const cycle = cycles.find((c) => c.includes(system.id));
   if (cycle) findings.push({ code: 'inCycle', tone: 'warning', source: 'FACTS.md 5', systemIds: cycle.filter((id) => id !== system.id) });
   return findings;

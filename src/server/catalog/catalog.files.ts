@@ -15,6 +15,7 @@ import {
   type TCatalogFile,
 } from '../../shared/catalog/catalog.schema.ts';
 import { ORGANISATION_COLLECTION_PREFIX } from '../../shared/schemas/knowledge.schema.ts';
+import { sourcesAt, unlistedSourceErrors, type CatalogSourceAt } from './catalog-citations.ts';
 
 /** One problem, pointing at the line of the offending key or item (0 when no line applies). */
 export interface CatalogError {
@@ -44,6 +45,8 @@ export interface CatalogCollectionFile {
   /** Every item id, in file order. */
   itemIds: CatalogIdAt[];
   refs: CatalogRefAt[];
+  /** Every `source` string, checked against the document registry for the shipped catalog. */
+  sources: CatalogSourceAt[];
 }
 
 /** `retired-ids.yaml`: ids that must never be used again. */
@@ -226,6 +229,7 @@ export function validateCatalogText(filePath: string, text: string): { file: Cat
       collectionId: collectionId(data, at),
       itemIds: itemIds(data, at),
       refs: referencedIds(data, at),
+      sources: sourcesAt(data, at),
     },
     errors,
   };
@@ -299,7 +303,12 @@ async function listYamlFiles(dir: string, relative = ''): Promise<{ yaml: string
   return found;
 }
 
-/** Reads and checks every catalog file under `dir`. Paths in the result are `dir` joined with the file's relative path. */
+/**
+ * Reads and checks every catalog file under `dir` as the shipped catalog
+ * (server start, `kumoji catalog check`): besides each file's own checks, ids
+ * across files and every source against the document registry. Paths in the
+ * result are `dir` joined with the file's relative path.
+ */
 export async function readCatalogDir(dir: string): Promise<{ files: CatalogFile[]; errors: CatalogError[] }> {
   let listing: { yaml: string[]; misnamed: string[] };
   try {
@@ -337,7 +346,7 @@ export async function readCatalogDir(dir: string): Promise<{ files: CatalogFile[
       message: 'missing; it lists ids that must never be reused (create it with `ids: []`)',
     });
   }
-  errors.push(...crossCheck(files), ...shippedSourceErrors(files));
+  errors.push(...crossCheck(files), ...shippedSourceErrors(files), ...unlistedSourceErrors(files));
   return { files, errors: errors.sort(compareErrors) };
 }
 

@@ -72,7 +72,7 @@ describe('loadShippedCatalog', () => {
       rows.map((r) => [r.item_id.split(':').pop(), r.depth]),
       [['prerequisites', 0], ['inventory', 1], ['backup', 1], ['old-question', 1]],
     );
-    assert.deepEqual(rows[1].source, ['test fixture']);
+    assert.deepEqual(rows[1].source, ['000_2afa2b1b220c6436.txt I']);
     assert.deepEqual(rows[1].attributes, { kind: 'question', weight: 1 });
   });
 

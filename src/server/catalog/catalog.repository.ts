@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../platform/db/database.ts';
 import { catalogItems, catalogVersions, organisationCatalogs } from './catalog.table.ts';
 
@@ -202,29 +201,20 @@ export async function listItemVersions(db: Db, organisationId: string, itemId: s
 }
 
 /**
- * Substring search in the versions the organisation has loaded. Plain ILIKE:
- * it finds Japanese words inside longer text (no word boundaries to rely on),
- * and a scan of a few thousand rows is quick (see the module's notes on pg_trgm).
+ * Every item of the versions the organisation has loaded, in catalog order
+ * (shipped collections first, then by collection and display position). Search
+ * folds and ranks them in JavaScript (search.rules.ts): a few thousand rows
+ * at most, and PostgreSQL's C locale on the embedded database cannot fold
+ * width, case beyond ASCII or kana.
  */
-export async function searchLoadedItems(db: Db, organisationId: string, pattern: string, limit: number) {
-  const matches = (column: AnyPgColumn) => sql`${column} ilike ${pattern} escape '\\'`;
-  const inTitle = sql`(${matches(catalogItems.ja)} or ${matches(catalogItems.en)})`;
+export async function listLoadedItems(db: Db, organisationId: string) {
   return db
     .select({ item: catalogItems, version: catalogVersions })
     .from(organisationCatalogs)
     .innerJoin(catalogVersions, eq(catalogVersions.id, organisationCatalogs.catalogVersionId))
     .innerJoin(catalogItems, eq(catalogItems.catalogVersionId, catalogVersions.id))
-    .where(
-      and(
-        eq(organisationCatalogs.organisationId, organisationId),
-        visibleTo(organisationId),
-        itemVisibleTo(organisationId),
-        sql`(${inTitle} or ${matches(catalogItems.detailJa)} or ${matches(catalogItems.detailEn)})`,
-      ),
-    )
-    // Titles that match before explanations that do; then catalog order.
-    .orderBy(sql`case when ${inTitle} then 0 else 1 end`, asc(catalogVersions.collectionId), asc(catalogItems.position))
-    .limit(limit);
+    .where(and(eq(organisationCatalogs.organisationId, organisationId), visibleTo(organisationId), itemVisibleTo(organisationId)))
+    .orderBy(desc(catalogVersions.origin), asc(catalogVersions.collectionId), asc(catalogItems.position));
 }
 
 /**

@@ -55,7 +55,7 @@ export function catalogRoutes(deps: catalog.CatalogDeps): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/api/v1/catalog/search',
-      summary: 'Substring search (Japanese or English) in the loaded collections',
+      summary: 'Search (Japanese or English; width, case and kana folded) of the loaded collections and their items, ranked',
       tags: ['catalog'],
       access: { kind: 'org', permission: 'catalog.read' },
       query: KnowledgeSearchQuerySchema,

@@ -26,18 +26,18 @@ import {
   listCrossCheckIds,
   listItemVersions,
   listLoadedCollections,
+  listLoadedItems,
   listVersionItems,
   lockCatalogStore,
   lockLoadedEntry,
   pinShippedCollections,
-  searchLoadedItems,
   setLoadedVersion,
   type CatalogItemRow,
   type CatalogVersionRow,
   type LoadedCollectionRow,
 } from './catalog.repository.ts';
-import { containsPattern } from '../platform/db/like-pattern.ts';
 import { topLevelKeyLine } from './catalog.rules.ts';
+import { rankSearch } from './search.rules.ts';
 
 /** What the catalog services need: the database, nothing else. */
 export interface CatalogDeps {
@@ -164,21 +164,46 @@ export async function getItem(deps: CatalogDeps, auth: OrgAuthContext, itemId: s
   };
 }
 
+/**
+ * Knowledge search over the loaded collections and their items: titles,
+ * explanations and glossary definitions in both languages, ranked by
+ * search.rules.ts (whole title, title start, inside a title, glossary
+ * definition, explanation).
+ */
 export async function search(deps: CatalogDeps, auth: OrgAuthContext, q: string, limit: number) {
-  if (!q) return { q, items: [], truncated: false };
+  if (!q) return { q, collections: [], items: [], truncated: false };
   const db = await pinned(deps, auth);
-  const rows = await searchLoadedItems(db, auth.organisation.id, containsPattern(q), limit + 1);
+  const organisationId = auth.organisation.id;
+  const [collections, rows] = await sideBySide(db, () => listLoadedCollections(db, organisationId), () => listLoadedItems(db, organisationId));
+  const collectionHits = rankSearch(collections, q, ({ version: v }) => ({
+    titles: [v.nameJa, v.nameEn],
+    bodies: [v.descriptionJa, v.descriptionEn],
+    glossary: false,
+  }));
+  const itemHits = rankSearch(rows, q, ({ item, version }) => ({
+    titles: [item.ja, item.en],
+    bodies: [item.detailJa, item.detailEn],
+    glossary: version.type === 'glossary',
+  }));
   return {
     q,
-    items: rows.slice(0, limit).map(({ item, version }) => ({
+    collections: collectionHits.map(({ entry: { version }, match }) => ({
+      ...presentCollectionRef(version),
+      description: pair(version.descriptionJa, version.descriptionEn),
+      version: version.version,
+      itemCount: version.itemCount,
+      match,
+    })),
+    items: itemHits.slice(0, limit).map(({ entry: { item, version }, match }) => ({
       id: item.itemId,
       parent: item.parentId,
       ja: item.ja,
       en: item.en,
       detail: pair(item.detailJa, item.detailEn),
+      match,
       collection: { ...presentCollectionRef(version), version: version.version },
     })),
-    truncated: rows.length > limit,
+    truncated: itemHits.length > limit,
   };
 }
 
@@ -258,7 +283,7 @@ function knownCollections(known: readonly { collectionId: string; itemId: string
     let file = files.get(collectionId);
     if (!file) {
       const mark = collectionId.startsWith(ORGANISATION_COLLECTION_PREFIX) ? OWN_MARK : SHIPPED_MARK;
-      file = { kind: 'collection', path: `${mark}${collectionId}`, checksum: '', catalog: null, collectionId: { id: collectionId, line: 0 }, itemIds: [], refs: [] };
+      file = { kind: 'collection', path: `${mark}${collectionId}`, checksum: '', catalog: null, collectionId: { id: collectionId, line: 0 }, itemIds: [], refs: [], sources: [] };
       files.set(collectionId, file);
     }
     file.itemIds.push({ id: itemId, line: 0 });

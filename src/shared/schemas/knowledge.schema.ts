@@ -112,10 +112,14 @@ export const KnowledgeItemDetailSchema = z.object({
 });
 
 export const KnowledgeSearchQuerySchema = z.strictObject({
-  /** Substring, matched without regard to case in ja, en and detail; empty finds nothing. */
+  /** Substring of a title, explanation or glossary term, in ja or en; width, case and katakana/hiragana ignored; empty finds nothing. */
   q: text(100, 0).optional(),
   limit: int4Query(1, 200).default(50),
 });
+
+/** How a hit matches, strongest first: the whole title, its start, inside it, a glossary definition, an explanation. */
+export const SearchMatchSchema = z.enum(['exactTitle', 'titlePrefix', 'title', 'glossary', 'body']);
+export type TSearchMatch = z.infer<typeof SearchMatchSchema>;
 
 export const KnowledgeSearchHitSchema = z.object({
   id: z.string(),
@@ -123,11 +127,23 @@ export const KnowledgeSearchHitSchema = z.object({
   ja: z.string(),
   en: z.string(),
   detail: TextPair.nullable(),
+  match: SearchMatchSchema,
   collection: KnowledgeCollectionRefSchema.extend({ version: z.number().int() }),
+});
+
+/** A loaded collection whose name or description matches. */
+export const KnowledgeSearchCollectionHitSchema = KnowledgeCollectionRefSchema.extend({
+  description: TextPair.nullable(),
+  version: z.number().int(),
+  itemCount: z.number().int(),
+  match: SearchMatchSchema,
 });
 
 export const KnowledgeSearchResultSchema = z.object({
   q: z.string(),
+  /** Matching collections, strongest match first (every one: an organisation has a few dozen). */
+  collections: z.array(KnowledgeSearchCollectionHitSchema),
+  /** Matching items, strongest match first, at most `limit`. */
   items: z.array(KnowledgeSearchHitSchema),
   /** More items matched than `limit`. */
   truncated: z.boolean(),

@@ -135,7 +135,7 @@ function AssetEditor({ id }: { id: string | undefined }) {
     <>
       <PageHeader
         title={title}
-        description={t('assets.source')}
+        description={label.source}
         actions={
           <Anchor component={Link} to="/assets">
             {t('assets.actions.back')}

@@ -115,7 +115,7 @@ export function AssetSummaryPage() {
           {table('summary-by-group', t('assets.summary.byGroup'), s.byInformationGroup, (k) => (k ? label.catalog(k) : t('assets.summary.none')))}
           {table('summary-by-class', t('assets.summary.byClass'), s.byAssetClass, (k) => (k ? label.catalog(k) : t('assets.summary.none')))}
           <Text size="xs" c="dimmed">
-            {t('assets.source')}
+            {label.source}
           </Text>
         </Stack>
       ) : null}

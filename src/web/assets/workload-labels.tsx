@@ -1,6 +1,7 @@
 import { Badge, Group, List, Text, ThemeIcon } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sourceLabels } from '../../shared/catalog/citation.rules.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
@@ -14,30 +15,13 @@ export interface TextPair {
 
 export const pick = (pair: TextPair | null | undefined, locale: TLocale): string => (pair ? pair[locale] : '');
 
-const SEED_NAMES: Record<string, string> = {
-  '000_2afa2b1b220c6436.txt': 'seed000',
-  '004_eaa084eda4e01963.txt': 'seed004',
-};
-
-/** A citation with the seed's file name read as the document's name (the raw text in the tooltip). */
+/** A source as readers see it: the document's title and the section in the UI language (src/shared/catalog/citation.rules.ts). */
 export function Citation({ source }: { source: string }) {
-  const { t, i18n } = useTranslation();
-  const text = source
-    .split(', ')
-    .map((part) => {
-      const [head, ...rest] = part.split(' ');
-      // FACTS.md is the project's own list of public sources: readers see what it cites.
-      if (head === 'FACTS.md') return t('portfolio.citation.facts');
-      const key = SEED_NAMES[head];
-      if (!key) return part;
-      // The seeds' table numbers read as tables in English (表5 → Table 5).
-      const section = rest.join(' ');
-      return [t(`portfolio.citation.${key}`), i18n.language === 'en' ? section.replace(/表(\d+)/g, 'Table $1') : section].join(' ');
-    })
-    .join(', ');
+  const { t } = useTranslation();
+  const { locale } = useLocaleAndZone();
   return (
-    <Text span size="xs" c="dimmed" title={source}>
-      {t('portfolio.citation.label', { source: text })}
+    <Text span size="xs" c="dimmed">
+      {t('portfolio.citation.label', { source: sourceLabels([source], locale).join(locale === 'ja' ? '、' : '; ') })}
     </Text>
   );
 }

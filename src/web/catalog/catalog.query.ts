@@ -9,6 +9,7 @@ import type {
   KnowledgeItemDetailSchema,
   KnowledgeItemHistoryEntrySchema,
   KnowledgeItemSchema,
+  KnowledgeSearchCollectionHitSchema,
   KnowledgeSearchHitSchema,
   KnowledgeSearchResultSchema,
   LoadCollectionResultSchema,
@@ -24,6 +25,7 @@ export type TItem = z.infer<typeof KnowledgeItemSchema>;
 export type TItemDetail = z.infer<typeof KnowledgeItemDetailSchema>;
 export type THistoryEntry = z.infer<typeof KnowledgeItemHistoryEntrySchema>;
 export type TSearchHit = z.infer<typeof KnowledgeSearchHitSchema>;
+export type TSearchCollectionHit = z.infer<typeof KnowledgeSearchCollectionHitSchema>;
 export type TSearchResult = z.infer<typeof KnowledgeSearchResultSchema>;
 export type TOwnFileResult = z.infer<typeof OrganisationFileResultSchema>;
 

@@ -15,7 +15,7 @@ import { Highlight } from './highlight.tsx';
 import { ItemAttributes } from './item-attributes.tsx';
 import { KnowledgeBreadcrumbs } from './knowledge-breadcrumbs.tsx';
 import { itemPath } from './knowledge-paths.ts';
-import { buildTree, containsIgnoringCase, type TreeNode } from './knowledge.rules.ts';
+import { buildTree, containsFolded, type TreeNode } from './knowledge.rules.ts';
 import { SourceCitations } from './source-citations.tsx';
 import './knowledge.css';
 
@@ -73,9 +73,12 @@ export function CollectionPage() {
             <Fact label={t('catalog.collection.otherName')} value={<span lang={other}>{pickOther(c.name)}</span>} />
           </SimpleGrid>
           <SourceCitations sources={c.source} />
-          <Text size="xs" c="dimmed" mt={4}>
-            {t('catalog.collection.file', { file: c.fileName })}
-          </Text>
+          {/* The name of the file the organisation uploaded is its own; shipped file names are the project's, not readers'. */}
+          {c.origin === 'organisation' ? (
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('catalog.collection.file', { file: c.fileName })}
+            </Text>
+          ) : null}
           {c.updateAvailable ? (
             <Alert color="orange" variant="light" mt="md" title={t('catalog.collection.newerTitle', { version: c.newestVersion })}>
               <Text size="sm" mb={c.can.load ? 'sm' : 0}>
@@ -149,7 +152,7 @@ function visibleItems(items: readonly TItem[], filter: string): { items: TItem[]
   const byId = new Map(items.map((i) => [i.id, i]));
   const keep = new Set<string>();
   for (const i of items) {
-    if (containsIgnoringCase(i.ja, q) || containsIgnoringCase(i.en, q) || containsIgnoringCase(i.detail?.ja, q) || containsIgnoringCase(i.detail?.en, q)) {
+    if (containsFolded(i.ja, q) || containsFolded(i.en, q) || containsFolded(i.detail?.ja, q) || containsFolded(i.detail?.en, q)) {
       matched++;
       for (let cur: TItem | undefined = i; cur && !keep.has(cur.id); cur = cur.parent ? byId.get(cur.parent) : undefined) keep.add(cur.id);
     }

@@ -11,7 +11,7 @@ import { type TCollectionDetail, useGlossary } from './catalog.query.ts';
 import { Highlight } from './highlight.tsx';
 import { KnowledgeBreadcrumbs } from './knowledge-breadcrumbs.tsx';
 import { collectionPath, itemPath } from './knowledge-paths.ts';
-import { containsIgnoringCase } from './knowledge.rules.ts';
+import { containsFolded } from './knowledge.rules.ts';
 import { SourceCitations } from './source-citations.tsx';
 import './knowledge.css';
 
@@ -58,7 +58,7 @@ function GlossaryCollection({ detail, filter }: { detail: TCollectionDetail; fil
   const c = detail.collection;
   const headingId = `glossary-${c.id.replace(/[^a-z0-9]+/g, '-')}`;
   const terms = detail.items.filter(
-    (i) => !filter || [i.ja, i.en, i.detail?.ja, i.detail?.en].some((text) => containsIgnoringCase(text, filter)),
+    (i) => !filter || [i.ja, i.en, i.detail?.ja, i.detail?.en].some((text) => containsFolded(text, filter)),
   );
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby={headingId}>

@@ -24,17 +24,14 @@ export function ItemRefLink({ id, knownTitle }: { id: string; knownTitle?: TextP
   const title = knownTitle ?? item.data?.item;
   if (!title && item.isError) {
     return (
-      <span>
-        <span className="mono">{id}</span>{' '}
-        <Text span size="xs" c="dimmed">
-          {t('catalog.refMissing')}
-        </Text>
-      </span>
+      <Text span size="xs" c="dimmed">
+        {t('catalog.refMissing')}
+      </Text>
     );
   }
   return (
-    <Anchor component={Link} to={itemPath(id)} title={id}>
-      {title ? pick(title) : <span className="mono">{id}</span>}
+    <Anchor component={Link} to={itemPath(id)}>
+      {title ? pick(title) : t('common.loading')}
     </Anchor>
   );
 }

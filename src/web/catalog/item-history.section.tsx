@@ -7,7 +7,7 @@ import { useCatalogText } from './catalog-labels.ts';
 import type { TItemDetail } from './catalog.query.ts';
 import { AttributeValue, ItemRefLink } from './item-attributes.tsx';
 import { itemChanges, type ItemChange } from './knowledge.rules.ts';
-import { Citation } from './source-citations.tsx';
+import { CitationItems } from './source-citations.tsx';
 
 /**
  * The item in every stored version of its collection, newest first, and what
@@ -75,11 +75,7 @@ function ChangeTable({ changes, detail: d, olderVersion }: { changes: ItemChange
     if (c.field === 'source' && Array.isArray(v)) {
       return (
         <ul className="kb-value-list">
-          {v.map((s) => (
-            <li key={String(s)}>
-              <Citation source={String(s)} />
-            </li>
-          ))}
+          <CitationItems sources={v.map(String)} />
         </ul>
       );
     }

@@ -14,7 +14,7 @@ import { ItemAttributes } from './item-attributes.tsx';
 import { ItemHistorySection } from './item-history.section.tsx';
 import { KnowledgeBreadcrumbs } from './knowledge-breadcrumbs.tsx';
 import { collectionPath, itemPath } from './knowledge-paths.ts';
-import { Citation } from './source-citations.tsx';
+import { CitationItems } from './source-citations.tsx';
 import './knowledge.css';
 
 /** One item: its text in the UI language (the other a tab away), attributes, place in the tree, sources, version and history. */
@@ -168,11 +168,6 @@ function ItemFacts({ detail: d }: { detail: TItemDetail }) {
         <Fact label={t('catalog.source')}>
           <SourceList sources={d.item.source} />
         </Fact>
-        <Fact label={t('catalog.item.id')}>
-          <Text size="xs" className="mono">
-            {d.item.id}
-          </Text>
-        </Fact>
       </Stack>
     </Paper>
   );
@@ -182,11 +177,7 @@ function ItemFacts({ detail: d }: { detail: TItemDetail }) {
 function SourceList({ sources }: { sources: string[] }) {
   return (
     <Text component="ul" size="sm" data-testid="item-sources" className="kb-source-list">
-      {sources.map((s) => (
-        <li key={s}>
-          <Citation source={s} />
-        </li>
-      ))}
+      <CitationItems sources={sources} />
     </Text>
   );
 }

@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { documentName } from '../../shared/catalog/citation.rules.ts';
 import { toApiError } from '../api/api-client.ts';
 import { ConfirmModal } from '../components/confirm-modal.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
@@ -129,13 +130,15 @@ function CollectionGroup({ group, items, canManage, loadingId, onLoad, onRemove 
   const { locale, pick } = useCatalogText();
   const typeLabel = useCollectionTypeLabel();
   const headingId = `kb-group-${group}`;
+  // A seed's group is named as the document is everywhere else (src/shared/catalog/source-documents.ts).
+  const groupTitle = (g: SourceGroup) => documentName(g, locale) ?? t(`catalog.groups.${g}.title`);
   const showActions = items.some((c) => c.can.load || c.can.remove);
 
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby={headingId} data-testid={`collection-group-${group}`}>
       <Group justify="space-between" align="baseline" mb={4} wrap="wrap">
         <Title order={2} fz="h3" id={headingId}>
-          {t(`catalog.groups.${group}.title`)}
+          {groupTitle(group)}
         </Title>
         <Text size="sm" c="dimmed">
           {t('catalog.home.collectionCount', { count: items.length })}
@@ -156,7 +159,7 @@ function CollectionGroup({ group, items, canManage, loadingId, onLoad, onRemove 
       ) : (
         <div className="table-scroll">
           <Table verticalSpacing="sm" highlightOnHover>
-            <Table.Caption className="visually-hidden">{t(`catalog.groups.${group}.title`)}</Table.Caption>
+            <Table.Caption className="visually-hidden">{groupTitle(group)}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('catalog.collection.name')}</Table.Th>

@@ -10,7 +10,6 @@ import {
   lineOfErrorPath,
   OWN_FILE_MAX_BYTES,
   sourceGroupOf,
-  splitCitation,
   type ComparableItem,
 } from './knowledge.rules.ts';
 
@@ -39,10 +38,13 @@ describe('highlightParts', () => {
     for (const [text, q] of cases) assert.equal(highlightParts(text, q).map((p) => p.text).join(''), text);
   });
 
-  test('a letter whose lower case has another length falls back to exact matches', () => {
-    // "İ".toLowerCase() is two UTF-16 units; positions would drift.
-    assert.equal(marked('İstanbul backup', 'backup'), 'İstanbul [backup]');
-    assert.equal(marked('İstanbul BACKUP', 'backup'), 'İstanbul BACKUP');
+  test('matches as search compares: width, case and kana folded', () => {
+    assert.equal(marked('BCPの3段階運用', 'ＢＣＰ'), '[BCP]の3段階運用');
+    assert.equal(marked('ＢＣＰの3段階運用', 'bcp'), '[ＢＣＰ]の3段階運用');
+    assert.equal(marked('オペレーションを検討する', 'おぺれーしょん'), '[オペレーション]を検討する');
+    assert.equal(marked('ﾊﾞｯｸｱｯﾌﾟ', 'バックアップ'), '[ﾊﾞｯｸｱｯﾌﾟ]');
+    // "İ".toLowerCase() is two UTF-16 units; the marks still fall on the text as written.
+    assert.equal(marked('İstanbul BACKUP', 'backup'), 'İstanbul [BACKUP]');
   });
 });
 
@@ -83,14 +85,6 @@ describe('buildTree', () => {
       ['x'],
     );
   });
-});
-
-test('splitCitation names the seed documents and keeps the section', () => {
-  assert.deepEqual(splitCitation('000_2afa2b1b220c6436.txt VI.1.2 No.4.3'), { seed: '000', rest: 'VI.1.2 No.4.3' });
-  assert.deepEqual(splitCitation('004_eaa084eda4e01963.txt 「おまけの章」表'), { seed: '004', rest: '「おまけの章」表' });
-  assert.deepEqual(splitCitation('000_2afa2b1b220c6436.txt'), { seed: '000', rest: '' });
-  assert.deepEqual(splitCitation('FACTS.md 3'), { seed: null, rest: 'FACTS.md 3' });
-  assert.deepEqual(splitCitation('社内規程 第 3 条'), { seed: null, rest: '社内規程 第 3 条' });
 });
 
 describe('itemChanges', () => {

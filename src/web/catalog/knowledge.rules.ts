@@ -1,5 +1,6 @@
 // Pure helpers of the knowledge-base screens: no React, no I/O (tested in knowledge.rules.test.ts).
 // Kept free of zod and of src/shared/schemas values so the pages stay small.
+import { foldedMatches } from '../../shared/catalog/search-fold.ts';
 
 /** Where a collection comes from, read from its id (`urn:kumoji:<source>:…`, docs/CATALOG.md "Files"). */
 export const SOURCE_GROUPS = ['seed-000', 'seed-004', 'public', 'org'] as const;
@@ -21,33 +22,26 @@ export interface TextPart {
 }
 
 /**
- * The text cut into matching and non-matching parts for `q`, ignoring case
- * like the server's ILIKE. Works on UTF-16 positions, so it needs a lower-case
- * form of the same length; where lower-casing changes the length (a few
- * non-Japanese letters) it falls back to exact matches.
+ * The text cut into matching and non-matching parts for `q`, compared as the
+ * server's search compares (src/shared/catalog/search-fold.ts: NFKC, case,
+ * katakana as hiragana), so ＢＣＰ marks "BCP" and ひらがな marks "ヒラガナ".
  */
 export function highlightParts(text: string, q: string): TextPart[] {
-  const needle = q.trim();
-  if (!needle || !text) return text ? [{ text, match: false }] : [];
-  let hay = text.toLowerCase();
-  let pin = needle.toLowerCase();
-  if (hay.length !== text.length || pin.length !== needle.length) {
-    hay = text;
-    pin = needle;
-  }
+  if (!text) return [];
   const parts: TextPart[] = [];
   let from = 0;
-  for (let at = hay.indexOf(pin); at !== -1; at = hay.indexOf(pin, at + pin.length)) {
-    if (at > from) parts.push({ text: text.slice(from, at), match: false });
-    parts.push({ text: text.slice(at, at + pin.length), match: true });
-    from = at + pin.length;
+  for (const [start, end] of foldedMatches(text, q)) {
+    if (start > from) parts.push({ text: text.slice(from, start), match: false });
+    parts.push({ text: text.slice(start, end), match: true });
+    from = end;
   }
   if (from < text.length) parts.push({ text: text.slice(from), match: false });
   return parts;
 }
 
-export function containsIgnoringCase(text: string | null | undefined, q: string): boolean {
-  return !!text && highlightParts(text, q).some((p) => p.match);
+/** The text holds `q` as search compares it. */
+export function containsFolded(text: string | null | undefined, q: string): boolean {
+  return !!text && foldedMatches(text, q).length > 0;
 }
 
 /**
@@ -95,25 +89,6 @@ export function buildTree<T extends TreeItem>(items: readonly T[]): TreeNode<T>[
     else roots.push(node);
   }
   return roots;
-}
-
-// --- Citations ---------------------------------------------------------------
-
-export type CitedSeed = '000' | '004';
-
-const SEED_FILES: Record<string, CitedSeed> = {
-  '000_2afa2b1b220c6436.txt': '000',
-  '004_eaa084eda4e01963.txt': '004',
-};
-
-/** "000_2afa2b1b220c6436.txt VI.1.2 No.4.3" → seed 000, "VI.1.2 No.4.3"; other citations as they are. */
-export function splitCitation(source: string): { seed: CitedSeed | null; rest: string } {
-  const trimmed = source.trim();
-  const space = trimmed.indexOf(' ');
-  const head = space === -1 ? trimmed : trimmed.slice(0, space);
-  const seed = SEED_FILES[head];
-  if (!seed) return { seed: null, rest: trimmed };
-  return { seed, rest: space === -1 ? '' : trimmed.slice(space + 1).trim() };
 }
 
 // --- History -----------------------------------------------------------------

@@ -6,21 +6,27 @@ import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { useCatalogText, useCollectionTypeLabel } from './catalog-labels.ts';
-import { SEARCH_LIMIT, type TSearchHit, useSearch } from './catalog.query.ts';
+import { SEARCH_LIMIT, type TSearchCollectionHit, type TSearchHit, useSearch } from './catalog.query.ts';
 import { Highlight } from './highlight.tsx';
 import { KnowledgeBreadcrumbs } from './knowledge-breadcrumbs.tsx';
 import { collectionPath, itemPath } from './knowledge-paths.ts';
 import { KnowledgeSearchForm } from './knowledge-search.form.tsx';
-import { containsIgnoringCase, excerptAround } from './knowledge.rules.ts';
+import { containsFolded, excerptAround } from './knowledge.rules.ts';
 import './knowledge.css';
 
-/** Substring search in Japanese and English (titles and explanations) across the loaded collections; matches highlighted. */
+/**
+ * Search in Japanese and English across the loaded collections and their items
+ * (names, explanations, glossary terms; the server ranks them). Matches are
+ * highlighted as the server compares: width, case and kana folded.
+ */
 export function SearchPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const q = (params.get('q') ?? '').trim().slice(0, 100);
   const search = useSearch(q);
-  const hits = search.data?.q === q ? search.data.items : [];
+  const current = search.data?.q === q ? search.data : undefined;
+  const hits = current?.items ?? [];
+  const collections = current?.collections ?? [];
 
   return (
     <>
@@ -47,13 +53,37 @@ export function SearchPage() {
                     : t('catalog.search.count', { q, count: hits.length })
                   : ''}
           </Text>
+          {collections.length ? (
+            <Text size="sm" c="dimmed" mb="sm" data-testid="search-collection-summary">
+              {t('catalog.search.collectionCount', { q, count: collections.length })}
+            </Text>
+          ) : null}
           {q && search.isPending ? <SectionLoader /> : null}
+          {collections.length ? (
+            <>
+              <Title order={3} fz="h4" id="search-collections" mt="sm">
+                {t('catalog.search.collections')}
+              </Title>
+              <ol className="kb-results" aria-labelledby="search-collections">
+                {collections.map((hit) => (
+                  <CollectionResult key={hit.id} hit={hit} q={q} />
+                ))}
+              </ol>
+            </>
+          ) : null}
           {hits.length ? (
-            <ol className="kb-results" aria-labelledby="search-results">
-              {hits.map((hit) => (
-                <SearchResult key={hit.id} hit={hit} q={q} />
-              ))}
-            </ol>
+            <>
+              {collections.length ? (
+                <Title order={3} fz="h4" id="search-items" mt="sm">
+                  {t('catalog.search.items')}
+                </Title>
+              ) : null}
+              <ol className="kb-results" aria-labelledby={collections.length ? 'search-items' : 'search-results'}>
+                {hits.map((hit) => (
+                  <SearchResult key={hit.id} hit={hit} q={q} />
+                ))}
+              </ol>
+            </>
           ) : null}
         </Paper>
       </Stack>
@@ -68,9 +98,9 @@ function SearchResult({ hit, q }: { hit: TSearchHit; q: string }) {
   const title = pick(hit);
   const otherTitle = pickOther(hit);
   // Show where the match is: the other language's title, or the explanation, when the shown title does not have it.
-  const inTitle = containsIgnoringCase(title, q);
-  const inOtherTitle = !inTitle && containsIgnoringCase(otherTitle, q);
-  const detail = hit.detail ? (containsIgnoringCase(pick(hit.detail), q) ? { text: pick(hit.detail), lang: undefined } : containsIgnoringCase(pickOther(hit.detail), q) ? { text: pickOther(hit.detail), lang: other } : null) : null;
+  const inTitle = containsFolded(title, q);
+  const inOtherTitle = !inTitle && containsFolded(otherTitle, q);
+  const detail = hit.detail ? (containsFolded(pick(hit.detail), q) ? { text: pick(hit.detail), lang: undefined } : containsFolded(pickOther(hit.detail), q) ? { text: pickOther(hit.detail), lang: other } : null) : null;
   return (
     <li className="kb-result" data-testid="search-result">
       <Stack gap={2} py="sm">
@@ -95,9 +125,42 @@ function SearchResult({ hit, q }: { hit: TSearchHit; q: string }) {
             {pick(hit.collection.name)}
           </Anchor>
           <Text size="xs" c="dimmed">
+            {hit.match === 'glossary' ? `${t('catalog.search.glossaryTerm')} · ` : ''}
             {typeLabel(hit.collection.type)} · {t('catalog.versionShort', { version: hit.collection.version })}
           </Text>
         </Group>
+      </Stack>
+    </li>
+  );
+}
+
+function CollectionResult({ hit, q }: { hit: TSearchCollectionHit; q: string }) {
+  const { t } = useTranslation();
+  const { pick, pickOther, other } = useCatalogText();
+  const typeLabel = useCollectionTypeLabel();
+  const title = pick(hit.name);
+  const otherTitle = pickOther(hit.name);
+  const inOtherTitle = !containsFolded(title, q) && containsFolded(otherTitle, q);
+  const description = hit.description ? (containsFolded(pick(hit.description), q) ? { text: pick(hit.description), lang: undefined } : containsFolded(pickOther(hit.description), q) ? { text: pickOther(hit.description), lang: other } : null) : null;
+  return (
+    <li className="kb-result" data-testid="search-collection-result">
+      <Stack gap={2} py="sm">
+        <Anchor component={Link} to={collectionPath(hit.id)} fw={600}>
+          <Highlight text={title} q={q} />
+        </Anchor>
+        {inOtherTitle ? (
+          <Text size="sm" lang={other}>
+            <Highlight text={otherTitle} q={q} />
+          </Text>
+        ) : null}
+        {description ? (
+          <Text size="sm" lang={description.lang}>
+            <Highlight text={excerptAround(description.text, q)} q={q} />
+          </Text>
+        ) : null}
+        <Text size="xs" c="dimmed">
+          {typeLabel(hit.type)} · {t('catalog.search.itemCount', { count: hit.itemCount })} · {t('catalog.versionShort', { version: hit.version })}
+        </Text>
       </Stack>
     </li>
   );

@@ -11,7 +11,7 @@ import { ProblemAlert } from '../components/problem-alert.tsx';
 import { formatDateTime } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { EvidenceFiles } from '../platform/evidence/evidence-files.tsx';
-import { AnswerBadge, citation, pick } from './diagnosis-labels.tsx';
+import { AnswerBadge, citations, pick } from './diagnosis-labels.tsx';
 import { answerEvidenceUrl, removeAnswerEvidence, useAnswer, useAssessment, useDiscardAssessment, useRefreshDiagnosis, useSubmitAssessment } from './diagnosis.query.ts';
 
 const ANSWERS: TAnswerValue[] = ['yes', 'no', 'unknown'];
@@ -123,7 +123,7 @@ function QuestionCard({ a, q, onProblem }: { a: TAssessment; q: TQuestion; onPro
           label={label}
         />
         <Text size="xs" c="dimmed">
-          {t('diagnosis.source', { source: q.source.map((s) => citation(s, t)).join(', ') })}
+          {t('diagnosis.source', { source: citations(q.source, locale) })}
         </Text>
       </Stack>
     </Paper>

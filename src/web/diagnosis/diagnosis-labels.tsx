@@ -1,6 +1,7 @@
 import { Badge, Text, type MantineColor } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { TAnswerValue, TDiagnosis, TReason, TStage, TTextPair } from '../../shared/schemas/diagnosis.schema.ts';
+import { sourceLabels } from '../../shared/catalog/citation.rules.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 
 /** Small pieces shared by the diagnosis pages and the report (which passes its own language's `t`). */
@@ -80,10 +81,12 @@ export function reasonText(reason: TReason, d: Pick<TDiagnosis, 'items' | 'check
   }
 }
 
-/** Citations of the seed read as the document's name. */
-export function citation(source: string, t: TFunction): string {
-  return source.replace('000_2afa2b1b220c6436.txt', t('diagnosis.seed000')).replace(/表(\d+)/g, (m, n) => (t('diagnosis.tableWord') === '表' ? m : `Table ${n}`));
-}
+/** Seed 000 I.3 表1: cloud use by industry, the figure beside an industry. */
+export const INDUSTRY_USAGE_SOURCE = '000_2afa2b1b220c6436.txt I.3 表1';
+
+/** Sources as readers see them: each document by its title, the section in the language (src/shared/catalog/citation.rules.ts). */
+export const citations = (sources: readonly string[], locale: TLocale, separator = locale === 'ja' ? '、' : '; '): string =>
+  sourceLabels(sources, locale).join(separator);
 
 /** A calendar day (yyyy-mm-dd, no time zone) as the locale writes dates. */
 export const formatDay = (day: string | null | undefined, locale: TLocale) =>

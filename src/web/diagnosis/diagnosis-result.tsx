@@ -2,7 +2,7 @@ import { Alert, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@ma
 import type { TFunction } from 'i18next';
 import type { TDiagnosis } from '../../shared/schemas/diagnosis.schema.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
-import { AnswerBadge, itemName, pick, reasonText, StageBadge, stageLabel } from './diagnosis-labels.tsx';
+import { AnswerBadge, citations, INDUSTRY_USAGE_SOURCE, itemName, pick, reasonText, StageBadge, stageLabel } from './diagnosis-labels.tsx';
 
 interface Props {
   diagnosis: TDiagnosis;
@@ -152,7 +152,7 @@ export function DiagnosisResult({ diagnosis: d, t, locale, level = 2 }: Props) {
 
       {d.industry && d.industry.usingPct !== null ? (
         <Text size="sm" c="dimmed">
-          {t('diagnosis.result.industryContext', { industry: d.industry.name[locale], pct: d.industry.usingPct })}
+          {t('diagnosis.result.industryContext', { industry: d.industry.name[locale], pct: d.industry.usingPct, source: citations([INDUSTRY_USAGE_SOURCE], locale) })}
         </Text>
       ) : null}
       {d.stageXReasons.length ? (

@@ -10,7 +10,7 @@ import { ProblemAlert } from '../components/problem-alert.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { formatDate } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
-import { citation, pick, stageLabel } from './diagnosis-labels.tsx';
+import { citations, pick, stageLabel } from './diagnosis-labels.tsx';
 import { DiagnosisResult } from './diagnosis-result.tsx';
 import { useAssessmentHistory, useChecklists, useDiagnosis, useStartAssessment } from './diagnosis.query.ts';
 
@@ -87,7 +87,7 @@ function ChecklistCard({ c, canAnswer, onProblem }: { c: TChecklistSummary; canA
         </Group>
         {history ? <History checklistId={c.id} /> : null}
         <Text size="xs" c="dimmed">
-          {t('diagnosis.source', { source: c.source.map((s) => citation(s, t)).join(', ') })}
+          {t('diagnosis.source', { source: citations(c.source, locale) })}
         </Text>
       </Stack>
     </Paper>

@@ -10,7 +10,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert, SuccessMessage } from '../components/problem-alert.tsx';
 import { formatDateTime } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
-import { citation, formatYen } from './diagnosis-labels.tsx';
+import { citations, formatYen, INDUSTRY_USAGE_SOURCE } from './diagnosis-labels.tsx';
 import { useProfile, useUpdateProfile } from './diagnosis.query.ts';
 
 interface Values {
@@ -101,7 +101,7 @@ export function ProfilePage() {
               </Title>
               <Select
                 label={t('organisationProfile.industry')}
-                description={t('organisationProfile.industryHint', { source: citation(data.industriesSource[0] ?? '', t) })}
+                description={t('organisationProfile.industryHint', { source: citations(data.industriesSource.slice(0, 1), locale) })}
                 placeholder={t('organisationProfile.industryPlaceholder')}
                 data={data.industries.map((i) => ({ value: i.id, label: i.name[locale] }))}
                 disabled={readOnly}
@@ -110,7 +110,7 @@ export function ProfilePage() {
               />
               {industry?.usingPct !== null && industry ? (
                 <Text size="sm" c="dimmed" data-testid="industry-usage">
-                  {t('organisationProfile.industryUsage', { industry: industry.name[locale], pct: industry.usingPct })}
+                  {t('organisationProfile.industryUsage', { industry: industry.name[locale], pct: industry.usingPct, source: citations([INDUSTRY_USAGE_SOURCE], locale) })}
                 </Text>
               ) : null}
               <SimpleGrid cols={{ base: 1, sm: 3 }}>

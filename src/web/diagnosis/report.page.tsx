@@ -9,7 +9,7 @@ import { FullPageLoader } from '../components/full-page-loader.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
-import { AnswerBadge, citation, formatDay, formatYen, formatYenRange, pick, StageBadge, stageLabel } from './diagnosis-labels.tsx';
+import { AnswerBadge, citations, formatDay, formatYen, formatYenRange, pick, StageBadge, stageLabel } from './diagnosis-labels.tsx';
 import { DiagnosisResult } from './diagnosis-result.tsx';
 import { reportExportUrl, useReport } from './diagnosis.query.ts';
 import { decisionText } from './stage-widgets.tsx';
@@ -343,7 +343,7 @@ function ReportBody({ r, t, lang, timeZone }: { r: TReport; t: ReturnType<typeof
           {t('diagnosis.report.sources')}
         </Badge>
         <Text size="xs" c="dimmed">
-          {[...new Set([...(r.stages.stageModel?.source ?? []), 'Seed 000_2afa2b1b220c6436.txt VI'])].map((s) => citation(s.replace(/^Seed /, ''), t)).join(' / ')}
+          {citations([...(r.stages.stageModel?.source ?? []), '000_2afa2b1b220c6436.txt VI'], lang, ' / ')}
         </Text>
       </Group>
     </Stack>

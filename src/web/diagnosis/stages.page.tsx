@@ -10,7 +10,7 @@ import { SectionCard } from '../components/section-card.tsx';
 import { formatDate, formatDateTime } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { EvidenceFiles } from '../platform/evidence/evidence-files.tsx';
-import { citation, formatYenRange, pick, StageBadge, stageLabel } from './diagnosis-labels.tsx';
+import { citations, formatYenRange, pick, StageBadge, stageLabel } from './diagnosis-labels.tsx';
 import { decisionText, TimeInStage } from './stage-widgets.tsx';
 import { DecisionForm } from './decision.form.tsx';
 import { useRefreshDiagnosis, useStages } from './diagnosis.query.ts';
@@ -63,7 +63,7 @@ function StageModel({ o }: { o: TStagesOverview }) {
       ) : null}
       {o.stageModel ? (
         <Text size="xs" c="dimmed">
-          {t('diagnosis.source', { source: o.stageModel.source.map((s) => citation(s, t)).join(', ') })}
+          {t('diagnosis.source', { source: citations(o.stageModel.source, locale) })}
         </Text>
       ) : null}
     </Stack>
