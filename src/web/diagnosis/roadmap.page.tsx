@@ -12,7 +12,7 @@ import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { formatYen, formatYenRange, pick, StageBadge } from './diagnosis-labels.tsx';
 import { useRoadmap, useSetBudget } from './diagnosis.query.ts';
 import { TimeInStage } from './stage-widgets.tsx';
-import { TASK_COLUMNS, TaskRow } from './task-row.tsx';
+import { TASK_COLUMN_WIDTHS, TASK_COLUMNS, TaskRow } from './task-row.tsx';
 
 const BudgetChart = lazy(() => import('./charts/budget-chart.tsx'));
 type RoadmapStage = TRoadmap['stages'][number];
@@ -119,12 +119,15 @@ export function RoadmapPage() {
                   <Budget s={s} roadmap={r} onProblem={setProblem} />
                 </Stack>
               </Group>
-              <Table.ScrollContainer minWidth={1100}>
-                <Table striped withTableBorder fz="sm" verticalSpacing="xs">
+              {/* Narrower than a laptop screen it scrolls rather than squeezing the inputs. */}
+              <Table.ScrollContainer minWidth={860}>
+                <Table striped withTableBorder fz="sm" verticalSpacing="xs" layout="fixed">
                   <Table.Thead>
                     <Table.Tr>
                       {TASK_COLUMNS.map((c) => (
-                        <Table.Th key={c}>{t(`diagnosis.roadmap.${c}`)}</Table.Th>
+                        <Table.Th key={c} w={TASK_COLUMN_WIDTHS[c]}>
+                          {t(`diagnosis.roadmap.${c}`)}
+                        </Table.Th>
                       ))}
                     </Table.Tr>
                   </Table.Thead>

@@ -10,8 +10,16 @@ import { removeTaskEvidence, useRefreshDiagnosis, useTaskEdits } from './diagnos
 const STATUSES: TTaskStatus[] = ['todo', 'in-progress', 'done', 'not-applicable'];
 type Row = TRoadmap['stages'][number]['items'][number];
 
-/** The roadmap table's columns, in order. */
+/** The roadmap table's columns; fixed widths keep it inside a 1366 px screen, the item and note columns wrap. */
 export const TASK_COLUMNS = ['area', 'item', 'owner', 'due', 'statusLabel', 'noteAndEvidence'] as const;
+export const TASK_COLUMN_WIDTHS: Record<(typeof TASK_COLUMNS)[number], string | undefined> = {
+  area: '9%',
+  item: undefined,
+  owner: '15%',
+  due: '14%',
+  statusLabel: '13%',
+  noteAndEvidence: '22%',
+};
 
 /**
  * One practice item as a task. Its edits go through one queue, so a due
@@ -37,12 +45,12 @@ export function TaskRow({ row, roadmap }: { row: Row; roadmap: TRoadmap }) {
   return (
     <>
       <Table.Tr data-testid="task-row" data-overdue={task?.overdue ? 'true' : undefined}>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          <Text size="xs" fw={600} c="dimmed">
+        <Table.Td>
+          <Text size="xs" fw={600} c="dimmed" style={{ overflowWrap: 'anywhere' }}>
             {t(`diagnosis.practice.${row.item.practice}`, { defaultValue: row.item.practice })}
           </Text>
         </Table.Td>
-        <Table.Td miw={280}>
+        <Table.Td>
           <Text size="sm">{name}</Text>
           {row.item.detail ? (
             <Text size="xs" c="dimmed">
@@ -55,7 +63,7 @@ export function TaskRow({ row, roadmap }: { row: Row; roadmap: TRoadmap }) {
             </Text>
           ) : null}
         </Table.Td>
-        <Table.Td miw={150}>
+        <Table.Td>
           <Select
             aria-label={t('diagnosis.roadmap.ownerFor', { item: name })}
             data={roadmap.members.map((m) => ({ value: m.userId, label: m.displayName }))}
@@ -67,7 +75,7 @@ export function TaskRow({ row, roadmap }: { row: Row; roadmap: TRoadmap }) {
             size="xs"
           />
         </Table.Td>
-        <Table.Td miw={140}>
+        <Table.Td>
           <TextInput
             type="date"
             aria-label={t('diagnosis.roadmap.dueFor', { item: name })}
@@ -78,7 +86,7 @@ export function TaskRow({ row, roadmap }: { row: Row; roadmap: TRoadmap }) {
             error={task?.overdue ? t('diagnosis.roadmap.overdue') : undefined}
           />
         </Table.Td>
-        <Table.Td miw={130}>
+        <Table.Td>
           <Select
             aria-label={t('diagnosis.roadmap.statusFor', { item: name })}
             data={STATUSES.map((s) => ({ value: s, label: t(`diagnosis.roadmap.status.${s}`) }))}
@@ -89,7 +97,7 @@ export function TaskRow({ row, roadmap }: { row: Row; roadmap: TRoadmap }) {
             size="xs"
           />
         </Table.Td>
-        <Table.Td miw={200}>
+        <Table.Td>
           <Stack gap={4}>
             <TextInput
               aria-label={t('diagnosis.roadmap.noteFor', { item: name })}
