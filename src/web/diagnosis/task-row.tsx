@@ -15,10 +15,11 @@ export const TASK_COLUMNS = ['area', 'item', 'owner', 'due', 'statusLabel', 'not
 export const TASK_COLUMN_WIDTHS: Record<(typeof TASK_COLUMNS)[number], string | undefined> = {
   area: '9%',
   item: undefined,
-  owner: '15%',
-  due: '14%',
+  owner: '14%',
+  // A date input with its calendar button needs about 130 px, also on a 1280 px screen.
+  due: '16%',
   statusLabel: '13%',
-  noteAndEvidence: '22%',
+  noteAndEvidence: '21%',
 };
 
 /**
