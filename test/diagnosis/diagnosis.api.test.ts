@@ -502,6 +502,7 @@ describe('dashboard and report', () => {
     assert.deepEqual(r.body.stage.next.name, { ja: '第2段階 プロトタイプ型', en: 'Stage 2 (prototype)' });
     assert.equal(r.body.stage.gate.missing.length, 1);
     assert.equal(r.body.diagnosis.scores.length, 3);
+    assert.equal(r.body.diagnosis.started, true);
     assert.equal(r.body.budget.status, 'above');
     assert.ok(r.body.timeline.length >= 4);
     assert.deepEqual(r.body.nextSteps.map((s: { step: string }) => s.step), ['evaluate', 'tasks']);

@@ -67,6 +67,7 @@ export async function getDashboard(deps: DiagnosisDeps, auth: OrgAuthContext): P
       xActive: ctx.state.x.active,
     },
     diagnosis: {
+      started: assessments.length > 0,
       complete: diagnosis.complete,
       proposedStage: diagnosis.proposedStage,
       readyForStage: diagnosis.readyForStage,

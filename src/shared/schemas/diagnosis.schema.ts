@@ -443,6 +443,8 @@ export const DashboardSchema = z.object({
     xActive: z.boolean(),
   }),
   diagnosis: z.object({
+    /** A checklist has been answered or begun: before that, the journey's next step is to start the diagnosis. */
+    started: z.boolean(),
     complete: z.boolean(),
     proposedStage: StageSchema,
     readyForStage: StageSchema.nullable(),

@@ -2,7 +2,6 @@ import { Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Table, Te
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TDashboard } from '../../shared/schemas/diagnosis.schema.ts';
 import { toApiError } from '../api/api-client.ts';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -13,6 +12,7 @@ import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { formatDay, formatYen, formatYenRange, pick, StageBadge, stageLabel } from './diagnosis-labels.tsx';
 import { useDashboard } from './diagnosis.query.ts';
+import { STEP_LINK } from './next-step-links.ts';
 import { TimeInStage } from './stage-widgets.tsx';
 
 const ScoreChart = lazy(() => import('./charts/score-chart.tsx'));
@@ -35,15 +35,6 @@ function Card({ id, title, children, link }: { id: string; title: string; childr
     </Paper>
   );
 }
-
-const STEP_LINK: Record<TDashboard['nextSteps'][number]['step'], string> = {
-  profile: '/organisation-profile',
-  answer: '/diagnosis',
-  submit: '/diagnosis',
-  evaluate: '/stages',
-  decide: '/stages',
-  tasks: '/roadmap',
-};
 
 /** Dashboard v1: stage and time in it, latest scores, the next gate, open tasks, the timeline and what to do next. */
 export function DashboardPage() {

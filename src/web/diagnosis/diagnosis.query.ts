@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type {
   AnswerResultSchema,
@@ -19,10 +20,10 @@ import type {
   TStage,
   TStagesOverview,
   TTask,
-  TTaskStatus,
 } from '../../shared/schemas/diagnosis.schema.ts';
 import type { TOrganisationProfile, TUpdateOrganisationProfileRequest } from '../../shared/schemas/organisation-profile.schema.ts';
-import { api, queryString } from '../api/api-client.ts';
+import { api, queryString, toApiError, type ApiError } from '../api/api-client.ts';
+import { TaskEditQueue, type TaskPatch } from './task-edit-queue.ts';
 
 /**
  * The diagnosis module's API calls. Everything lives under one key: a change
@@ -31,6 +32,7 @@ import { api, queryString } from '../api/api-client.ts';
  */
 export const DIAGNOSIS_KEY = ['diagnosis'] as const;
 const enc = encodeURIComponent;
+const ROADMAP_PATH = '/api/v1/roadmap';
 
 export type TChecklistList = z.infer<typeof ChecklistListSchema>;
 export type TAssessmentList = z.infer<typeof AssessmentListSchema>;
@@ -48,7 +50,7 @@ export const useAssessmentHistory = (checklistId?: string) => useQuery(get<TAsse
 export const useComparison = (id: string, withId: string | null) =>
   useQuery(get<TComparison>(`/api/v1/diagnosis/assessments/${id}/comparison${queryString({ with: withId })}`));
 export const useStages = () => useQuery(get<TStagesOverview>('/api/v1/stages'));
-export const useRoadmap = () => useQuery(get<TRoadmap>('/api/v1/roadmap'));
+export const useRoadmap = () => useQuery(get<TRoadmap>(ROADMAP_PATH));
 export const useDashboard = () => useQuery(get<TDashboard>('/api/v1/dashboard'));
 export const useReport = () => useQuery(get<TReport>('/api/v1/diagnosis/report'));
 
@@ -92,13 +94,58 @@ export function useAnswer(assessmentId: string) {
 export const useRecordEvaluation = () => useChange((input: z.input<typeof RecordEvaluationRequestSchema>) => api.post<TEvaluation>('/api/v1/stages/evaluations', input));
 export const useRecordDecision = () => useChange((input: z.input<typeof RecordDecisionRequestSchema>) => api.post<TDecision>('/api/v1/stages/decisions', input));
 
-export const useCreateTask = () =>
-  useChange((input: { practiceItemId: string; ownerUserId?: string | null; dueDate?: string | null; status?: TTaskStatus; note?: string | null }) => api.post<TTask>('/api/v1/roadmap/tasks', input));
-export const useUpdateTask = () =>
-  useChange((input: { id: string; ownerUserId?: string | null; dueDate?: string | null; status?: TTaskStatus; note?: string | null; version: number }) => {
-    const { id, ...body } = input;
-    return api.patch<TTask>(`/api/v1/roadmap/tasks/${id}`, body);
-  });
+/**
+ * The edits of one roadmap task, sent in order through a TaskEditQueue: the
+ * row shows what is on its way (`pending`), the roadmap in the cache takes
+ * each saved task at once, and the module is read again once the queue is
+ * idle. A failed edit becomes `problem` (409: someone changed the task first).
+ */
+export function useTaskEdits(practiceItemId: string, task: TTask | null) {
+  const client = useQueryClient();
+  const refresh = useRefreshDiagnosis();
+  const [problem, setProblem] = useState<ApiError | null>(null);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const savedSinceRead = useRef(false);
+  // Through the mutation cache, so a lapsed session or MFA policy is handled as for every other change.
+  const create = useMutation({ mutationFn: (input: TaskPatch & { practiceItemId: string }) => api.post<TTask>(`${ROADMAP_PATH}/tasks`, input) });
+  const update = useMutation({ mutationFn: ({ id, ...body }: TaskPatch & { id: string; version: number }) => api.patch<TTask>(`${ROADMAP_PATH}/tasks/${id}`, body) });
+  const send = useRef({ create: create.mutateAsync, update: update.mutateAsync });
+  send.current = { create: create.mutateAsync, update: update.mutateAsync };
+  const [queue] = useState(
+    () =>
+      new TaskEditQueue(
+        practiceItemId,
+        {
+          create: (input) => send.current.create(input),
+          update: (input) => send.current.update(input),
+        },
+        {
+          saved: (saved) => {
+            savedSinceRead.current = true;
+            client.setQueryData<TRoadmap>([...DIAGNOSIS_KEY, ROADMAP_PATH], (old) =>
+              old ? { ...old, stages: old.stages.map((s) => ({ ...s, items: s.items.map((i) => (i.item.id === saved.practiceItemId ? { ...i, task: saved } : i)) })) } : old,
+            );
+          },
+          failed: (error) => setProblem(toApiError(error)),
+          changed: rerender,
+        },
+      ),
+  );
+  useEffect(() => queue.seen(task ? { id: task.id, version: task.version } : null), [queue, task?.id, task?.version]);
+  const edit = (patch: TaskPatch) => {
+    setProblem(null);
+    void queue.edit(patch).then(() => {
+      if (queue.busy || !savedSinceRead.current) return;
+      savedSinceRead.current = false;
+      void refresh();
+    });
+  };
+  const reload = () => {
+    setProblem(null);
+    void refresh();
+  };
+  return { edit, pending: queue.pending(), problem, reload, dismiss: () => setProblem(null) };
+}
 export const removeTaskEvidence = (taskId: string, evidenceId: string) => api.delete(`/api/v1/roadmap/tasks/${taskId}/evidence/${evidenceId}`);
 export const useSetBudget = () => useChange((input: { stage: TStage; budgetYen: number; version: number }) => api.patch<TBudget>('/api/v1/roadmap/budget', input));
 

@@ -1,7 +1,7 @@
-import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TRoadmap, TTaskStatus } from '../../shared/schemas/diagnosis.schema.ts';
+import type { TRoadmap } from '../../shared/schemas/diagnosis.schema.ts';
 import { YEN_MAX } from '../../shared/schemas/organisation-profile.schema.ts';
 import { toApiError, type ApiError } from '../api/api-client.ts';
 import { SectionLoader } from '../components/full-page-loader.tsx';
@@ -9,116 +9,13 @@ import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
-import { EvidenceFiles } from '../platform/evidence/evidence-files.tsx';
 import { formatYen, formatYenRange, pick, StageBadge } from './diagnosis-labels.tsx';
-import { removeTaskEvidence, useCreateTask, useRefreshDiagnosis, useRoadmap, useSetBudget, useUpdateTask } from './diagnosis.query.ts';
+import { useRoadmap, useSetBudget } from './diagnosis.query.ts';
 import { TimeInStage } from './stage-widgets.tsx';
+import { TASK_COLUMN_WIDTHS, TASK_COLUMNS, TaskRow } from './task-row.tsx';
 
 const BudgetChart = lazy(() => import('./charts/budget-chart.tsx'));
-const STATUSES: TTaskStatus[] = ['todo', 'in-progress', 'done', 'not-applicable'];
 type RoadmapStage = TRoadmap['stages'][number];
-type Row = RoadmapStage['items'][number];
-
-function TaskRow({ row, roadmap, onProblem }: { row: Row; roadmap: TRoadmap; onProblem: (p: ApiError | null) => void }) {
-  const { t } = useTranslation();
-  const { locale } = useLocaleAndZone();
-  const create = useCreateTask();
-  const update = useUpdateTask();
-  const refresh = useRefreshDiagnosis();
-  const task = row.task;
-  const [note, setNote] = useState(task?.note ?? '');
-  useEffect(() => setNote(task?.note ?? ''), [task?.note]);
-  const editable = roadmap.can.updateTasks;
-  const name = row.item.text[locale];
-  const save = (patch: { ownerUserId?: string | null; dueDate?: string | null; status?: TTaskStatus; note?: string | null }) => {
-    onProblem(null);
-    const onError = (e: unknown) => onProblem(toApiError(e));
-    if (task) update.mutate({ id: task.id, ...patch, version: task.version }, { onError });
-    else create.mutate({ practiceItemId: row.item.id, ...patch }, { onError });
-  };
-  const busy = create.isPending || update.isPending;
-  return (
-    <Table.Tr data-testid="task-row" data-overdue={task?.overdue ? 'true' : undefined}>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Text size="xs" fw={600} c="dimmed">
-          {t(`diagnosis.practice.${row.item.practice}`, { defaultValue: row.item.practice })}
-        </Text>
-      </Table.Td>
-      <Table.Td miw={280}>
-        <Text size="sm">{name}</Text>
-        {row.item.detail ? (
-          <Text size="xs" c="dimmed">
-            {row.item.detail[locale]}
-          </Text>
-        ) : null}
-        {row.item.optional ? (
-          <Text size="xs" c="dimmed">
-            {t('diagnosis.roadmap.optional')}
-          </Text>
-        ) : null}
-      </Table.Td>
-      <Table.Td miw={150}>
-        <Select
-          aria-label={t('diagnosis.roadmap.ownerFor', { item: name })}
-          data={roadmap.members.map((m) => ({ value: m.userId, label: m.displayName }))}
-          value={task?.owner?.userId ?? null}
-          placeholder={t('diagnosis.roadmap.noOwner')}
-          clearable
-          disabled={!editable || busy}
-          onChange={(v) => save({ ownerUserId: v })}
-          size="xs"
-        />
-      </Table.Td>
-      <Table.Td miw={140}>
-        <TextInput
-          type="date"
-          aria-label={t('diagnosis.roadmap.dueFor', { item: name })}
-          value={task?.dueDate ?? ''}
-          disabled={!editable || busy}
-          onChange={(e) => save({ dueDate: e.currentTarget.value || null })}
-          size="xs"
-          error={task?.overdue ? t('diagnosis.roadmap.overdue') : undefined}
-        />
-      </Table.Td>
-      <Table.Td miw={130}>
-        <Select
-          aria-label={t('diagnosis.roadmap.statusFor', { item: name })}
-          data={STATUSES.map((s) => ({ value: s, label: t(`diagnosis.roadmap.status.${s}`) }))}
-          value={task?.status ?? 'todo'}
-          allowDeselect={false}
-          disabled={!editable || busy}
-          onChange={(v) => v && save({ status: v as TTaskStatus })}
-          size="xs"
-        />
-      </Table.Td>
-      <Table.Td miw={200}>
-        <Stack gap={4}>
-          <TextInput
-            aria-label={t('diagnosis.roadmap.noteFor', { item: name })}
-            placeholder={t('diagnosis.roadmap.note')}
-            value={note}
-            maxLength={2000}
-            disabled={!editable}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            onBlur={() => {
-              if (note !== (task?.note ?? '')) save({ note: note.trim() || null });
-            }}
-            size="xs"
-          />
-          {task ? (
-            <EvidenceFiles
-              files={task.evidence}
-              uploadUrl={editable ? `/api/v1/roadmap/tasks/${task.id}/evidence` : null}
-              onRemove={editable ? (f) => removeTaskEvidence(task.id, f.id) : undefined}
-              onChanged={() => void refresh()}
-              label={name}
-            />
-          ) : null}
-        </Stack>
-      </Table.Td>
-    </Table.Tr>
-  );
-}
 
 function Budget({ s, roadmap, onProblem }: { s: RoadmapStage; roadmap: TRoadmap; onProblem: (p: ApiError | null) => void }) {
   const { t } = useTranslation();
@@ -222,21 +119,21 @@ export function RoadmapPage() {
                   <Budget s={s} roadmap={r} onProblem={setProblem} />
                 </Stack>
               </Group>
-              <Table.ScrollContainer minWidth={1100}>
-                <Table striped withTableBorder fz="sm" verticalSpacing="xs">
+              {/* Narrower than a laptop screen it scrolls rather than squeezing the inputs. */}
+              <Table.ScrollContainer minWidth={860}>
+                <Table striped withTableBorder fz="sm" verticalSpacing="xs" layout="fixed">
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th>{t('diagnosis.roadmap.area')}</Table.Th>
-                      <Table.Th>{t('diagnosis.roadmap.item')}</Table.Th>
-                      <Table.Th>{t('diagnosis.roadmap.owner')}</Table.Th>
-                      <Table.Th>{t('diagnosis.roadmap.due')}</Table.Th>
-                      <Table.Th>{t('diagnosis.roadmap.statusLabel')}</Table.Th>
-                      <Table.Th>{t('diagnosis.roadmap.noteAndEvidence')}</Table.Th>
+                      {TASK_COLUMNS.map((c) => (
+                        <Table.Th key={c} w={TASK_COLUMN_WIDTHS[c]}>
+                          {t(`diagnosis.roadmap.${c}`)}
+                        </Table.Th>
+                      ))}
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {s.items.map((row) => (
-                      <TaskRow key={row.item.id} row={row} roadmap={r} onProblem={setProblem} />
+                      <TaskRow key={row.item.id} row={row} roadmap={r} />
                     ))}
                   </Table.Tbody>
                 </Table>
