@@ -47,7 +47,8 @@ import {
 import { listDepartments } from '../platform/orgs/department.repository.ts';
 import { departmentKey } from '../platform/orgs/department.rules.ts';
 import { resolveDepartments } from '../platform/orgs/department.service.ts';
-import { existingNameKeys, insertPreparedAssets, organisationMembers } from './asset.repository.ts';
+import { listMembers } from '../platform/orgs/organisation.repository.ts';
+import { existingNameKeys, insertPreparedAssets } from './asset-bulk.repository.ts';
 import type { AssetDeps } from './asset.service.ts';
 
 /**
@@ -274,7 +275,7 @@ export async function cancelImport(deps: AssetDeps, auth: OrgAuthContext, id: st
 
 /** One query after another: inside a transaction they share one connection. */
 async function importLookups(db: Db, organisationId: string): Promise<ImportLookups> {
-  const members = await organisationMembers(db, organisationId);
+  const members = await listMembers(db, organisationId);
   const classifications = await assetClassifications(db, organisationId);
   const existingNames = await existingNameKeys(db, organisationId);
   const departments = await listDepartments(db, organisationId);

@@ -20,6 +20,7 @@ import { memberActor } from '../platform/audit/audit-actor.ts';
 import { appendAudit } from '../platform/audit/audit.repository.ts';
 import type { Database, Db } from '../platform/db/database.ts';
 import { findDepartment } from '../platform/orgs/department.repository.ts';
+import { findMembership, listMembers } from '../platform/orgs/organisation.repository.ts';
 import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
 import { departmentChoices } from '../platform/orgs/department.service.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
@@ -34,10 +35,8 @@ import {
   findAsset,
   findAssets,
   insertAsset,
-  isMember,
   listAssets,
   lockAssets,
-  organisationMembers,
   searchFirstPage,
   updateAsset,
   updateAssets,
@@ -145,7 +144,7 @@ function columnsOf(input: AssetInput): Partial<NewAssetRow> {
  */
 async function checkReferences(db: Db, organisationId: string, input: AssetInput, prefix = ''): Promise<void> {
   const errors: FieldError[] = [];
-  if (input.ownerUserId && !(await isMember(db, organisationId, input.ownerUserId))) errors.push({ path: `${prefix}ownerUserId`, code: 'ownerNotMember' });
+  if (input.ownerUserId && !(await findMembership(db, organisationId, input.ownerUserId))) errors.push({ path: `${prefix}ownerUserId`, code: 'ownerNotMember' });
   if (input.ownerDepartmentId && !(await findDepartment(db, organisationId, input.ownerDepartmentId))) errors.push({ path: `${prefix}ownerDepartmentId`, code: 'unknownDepartment' });
   if (input.ownerUserId && input.ownerDepartmentId) errors.push({ path: `${prefix}ownerDepartmentId`, code: 'oneOwner' });
   if (input.assetClassId || input.informationGroupId || input.riskCategoryId) {
@@ -338,7 +337,7 @@ export async function assetChoices(deps: AssetDeps, auth: OrgAuthContext): Promi
   const [classifications, owners, departments] = await sideBySide(
     db,
     () => assetClassifications(db, auth.organisation.id),
-    () => organisationMembers(db, auth.organisation.id),
+    () => listMembers(db, auth.organisation.id),
     () => departmentChoices(db, auth.organisation.id),
   );
   return { ...classifications, owners, departments };
