@@ -380,7 +380,10 @@ export async function validateImportFile(
     if (result.rowCount === 0) push({ rowNumber: null, field: null, header: null, code: sawHeader ? 'noRows' : 'empty', params: null });
   } catch (e) {
     if (!(e instanceof ImportFileError)) throw e;
-    push({ rowNumber: null, field: null, header: null, code: e.code, params: e.params });
+    // Listed first and always kept: a file cut off at the row cap has usually filled the list with row issues by then.
+    result.issueCount++;
+    result.issues.unshift({ rowNumber: null, field: null, header: null, code: e.code, params: e.params, severity: 'error' });
+    result.issues.length = Math.min(result.issues.length, MAX_STORED_ISSUES);
   }
   return result;
 }
