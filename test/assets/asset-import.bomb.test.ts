@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { startAssetImportWorker } from '../../src/server/assets/asset-import.jobs.ts';
-import { detectFile, ImportFileError, readRows } from '../../src/server/assets/asset-import.read.ts';
+import { detectFile, ImportFileError, readHeader, readRows } from '../../src/server/assets/asset-import.read.ts';
 import { startJobQueue, stopJobQueue } from '../../src/server/platform/jobs/job-queue.ts';
 import { createOrganisation, createTestApp, type TestApp, type TestOrganisation } from '../helpers/test-app.ts';
 import { SEED_OWNERS, addNamedMember, allIssues, loadCatalog, settle, upload } from './asset-fixtures.ts';
@@ -116,6 +116,16 @@ describe('zip bombs in XLSX imports', () => {
     const commit = await org.owner.client.post(`/api/v1/asset-imports/${up.body.id}/commit`, { version: done.body.version });
     assert.equal(commit.status, 409);
     assert.equal(await assetCount(), 0);
+  });
+
+  test('shared strings are read only as far as the rows need them: the upload gets its header from a file whose later shared string runs away', async () => {
+    const headerRow = BOMB_HEADER.map((_h, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join('');
+    const sheet = await deflatedPart('xl/worksheets/sheet1.xml', [`<worksheet><sheetData><row r="1">${headerRow}</row><row r="2"><c r="A2" t="s"><v>5</v></c></row></sheetData></worksheet>`]);
+    const runaway = randomBytes(6 * MB).toString('base64');
+    const strings = await deflatedPart('xl/sharedStrings.xml', ['<sst>', ...BOMB_HEADER.map((h) => `<si><t>${h}</t></si>`), `<si><t>${runaway}</t></si></sst>`], 1);
+    const bytes = await xlsxWithSheet(sheet, [strings]);
+    assert.deepEqual((await readHeader(bytes, detectFile(bytes))).headers, BOMB_HEADER);
+    await assert.rejects(readAll(bytes), (e: unknown) => e instanceof ImportFileError && e.code === 'xlsxTooLarge');
   });
 
   test('one row of 8 million characters: stopped at 4 million with the row named, not read whole', async () => {

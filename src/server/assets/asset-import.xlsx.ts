@@ -102,13 +102,34 @@ async function* elements(text: AsyncIterable<string>, element: RegExp, start: Re
   }
 }
 
-async function readSharedStrings(buf: Buffer, e: ZipEntry): Promise<string[]> {
-  const out: string[] = [];
-  const tooLong = (): never => {
-    throw new XlsxError('xlsxTooLarge', { limitMb: MAX_INFLATED_BYTES / 1024 / 1024 });
-  };
-  for await (const m of elements(entryText(buf, e), SHARED_STRING, SHARED_STRING_START, tooLong)) out.push(richText(m[1]));
-  return out;
+/**
+ * The shared strings, read only as far as the rows need them: Excel numbers
+ * them in order of first use, so the header row needs the first few and the
+ * upload (which reads only the header) never parses the rest.
+ */
+class SharedStrings {
+  readonly strings: string[] = [];
+  private readonly source: AsyncGenerator<RegExpExecArray> | null;
+
+  constructor(buf: Buffer, e: ZipEntry | undefined) {
+    const tooLong = (): never => {
+      throw new XlsxError('xlsxTooLarge', { limitMb: MAX_INFLATED_BYTES / 1024 / 1024 });
+    };
+    this.source = e ? elements(entryText(buf, e), SHARED_STRING, SHARED_STRING_START, tooLong) : null;
+  }
+
+  /** Reads on until string `index` is known or the part ends. */
+  async need(index: number): Promise<void> {
+    while (this.source && this.strings.length <= index) {
+      const next = await this.source.next();
+      if (next.done) return;
+      this.strings.push(richText(next.value[1]));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.source?.return(undefined);
+  }
 }
 
 function columnIndex(ref: string | null): number | null {
@@ -168,6 +189,13 @@ const TEXT = /<(?:[\w.-]+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?t>)/g;
 const REF = /(?:^|\s)r="([^"]*)"/;
 const TYPE = /(?:^|\s)t="([^"]*)"/;
 
+/** The shared string a `<c>` element refers to, read as `cellValue` reads it (-1 for none). */
+function sharedIndex(attrs: string, inner: string | undefined): number {
+  if (!inner || (TYPE.exec(attrs)?.[1] ?? 'n') !== 's' || FORMULA.test(inner)) return -1;
+  const i = Number(decodeXmlText(VALUE.exec(inner)?.[1] ?? ''));
+  return Number.isInteger(i) ? i : -1;
+}
+
 /** One `<c>` element's value as the importer reads it. */
 function cellValue(attrs: string, inner: string | undefined, shared: readonly string[]): Cell {
   if (!inner) return null;
@@ -219,7 +247,7 @@ export async function* readXlsxRows(buf: Buffer, limits: XlsxLimits, onProgress?
   const sharedEntry = entries.get('xl/sharedStrings.xml');
   checkDeclaredSizes(entries, { workbook: entries.get('xl/workbook.xml'), rels: entries.get('xl/_rels/workbook.xml.rels'), shared: sharedEntry });
   const sheet = entries.get(await firstSheetPath(entries, buf))!;
-  const shared = sharedEntry ? await readSharedStrings(buf, sharedEntry) : [];
+  const shared = new SharedStrings(buf, sharedEntry);
 
   const cellRe = new RegExp(CELL.source, 'g');
   let rowNumber = 0;
@@ -228,23 +256,34 @@ export async function* readXlsxRows(buf: Buffer, limits: XlsxLimits, onProgress?
     throw new XlsxError('xlsxRowTooLarge', { row: rowNumber + 1 });
   };
   const progress = onProgress && ((inflated: number) => onProgress(sheet.uncompressedSize ? inflated / sheet.uncompressedSize : 1));
-  for await (const r of elements(entryText(buf, sheet, progress), ROW, ROW_START, tooLong)) {
-    if (++rowsSeen > limits.maxRows) limits.onTooManyRows();
-    const n = Number(REF.exec(r[1])?.[1]);
-    rowNumber = Number.isInteger(n) && n > rowNumber ? n : rowNumber + 1;
-    const cells: Cell[] = [];
-    const body = r[2];
-    if (body) {
-      let next = 0;
-      cellRe.lastIndex = 0;
-      for (let c = cellRe.exec(body); c; c = cellRe.exec(body)) {
-        const column = columnIndex(REF.exec(c[1])?.[1] ?? null) ?? next;
-        if (column >= limits.maxColumns) limits.onTooManyColumns(rowNumber);
-        while (cells.length < column) cells.push(null);
-        cells[column] = cellValue(c[1], c[2], shared);
-        next = column + 1;
+  try {
+    for await (const r of elements(entryText(buf, sheet, progress), ROW, ROW_START, tooLong)) {
+      if (++rowsSeen > limits.maxRows) limits.onTooManyRows();
+      const n = Number(REF.exec(r[1])?.[1]);
+      rowNumber = Number.isInteger(n) && n > rowNumber ? n : rowNumber + 1;
+      const cells: Cell[] = [];
+      const body = r[2];
+      if (body) {
+        const found: [column: number, attrs: string, inner: string | undefined][] = [];
+        let highestShared = -1;
+        let next = 0;
+        cellRe.lastIndex = 0;
+        for (let c = cellRe.exec(body); c; c = cellRe.exec(body)) {
+          const column = columnIndex(REF.exec(c[1])?.[1] ?? null) ?? next;
+          if (column >= limits.maxColumns) limits.onTooManyColumns(rowNumber);
+          found.push([column, c[1], c[2]]);
+          highestShared = Math.max(highestShared, sharedIndex(c[1], c[2]));
+          next = column + 1;
+        }
+        await shared.need(highestShared);
+        for (const [column, attrs, inner] of found) {
+          while (cells.length < column) cells.push(null);
+          cells[column] = cellValue(attrs, inner, shared.strings);
+        }
       }
+      yield { rowNumber, cells };
     }
-    yield { rowNumber, cells };
+  } finally {
+    await shared.close();
   }
 }
