@@ -68,7 +68,7 @@ function richText(inner: string | undefined): string {
   return texts.join('');
 }
 
-/** The text of every `<si>` of sharedStrings.xml held whole (the reader streams it; see `readSharedStrings`). */
+/** The text of every `<si>` of sharedStrings.xml held whole (the reader itself reads them as it goes: `SharedStrings`). */
 export function parseSharedStrings(xml: string): string[] {
   const out: string[] = [];
   const re = new RegExp(SHARED_STRING.source, 'g');
