@@ -13,8 +13,12 @@
  *    autocannon (50 connections, in a child process): the first page (with its
  *    count), a later keyset page, a sorted page, a search and a filter.
  *
+ * 4. Zip bombs (`bench/zip-bomb.bench.ts`): three XLSX files of about 200 MB
+ *    of sheet XML, each refused; time, /healthz and memory before and after.
+ *
  * Knobs: BENCH_ASSET_ROWS (default 100000), BENCH_DURATION (s, default 10),
- * BENCH_WARMUP (s, default 2), BENCH_CONNECTIONS (default 50).
+ * BENCH_WARMUP (s, default 2), BENCH_CONNECTIONS (default 50),
+ * BENCH_ASSET_PARTS (default "import,bombs,list"; "bombs" alone for the zip bombs).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +27,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { zipBombFigures } from './zip-bomb.bench.ts';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(THIS_FILE), '..');
@@ -178,6 +183,7 @@ export async function main(): Promise<void> {
   const DURATION = num(process.env.BENCH_DURATION, 10);
   const WARMUP = num(process.env.BENCH_WARMUP, 2);
   const CONNECTIONS = num(process.env.BENCH_CONNECTIONS, 50);
+  const PARTS = new Set((process.env.BENCH_ASSET_PARTS ?? 'import,bombs,list').split(','));
   const { default: pg } = await import('pg');
   const { loadConfig } = await import('../src/server/platform/config.ts');
   const { startServer } = await import('../src/server/server.ts');
@@ -231,48 +237,54 @@ export async function main(): Promise<void> {
       return { id: org.id, headers: { cookie: `${SESSION_COOKIE}=${session.token}; kumoji_csrf=${csrfToken}`, 'x-csrf-token': csrfToken } };
     };
 
-    const tg = performance.now();
-    const files = await makeFiles(ROWS);
-    console.log(`  generated ${fmt(ROWS)} rows x ${HEADERS.length} columns: CSV (Shift_JIS) ${fmt(files.csv.length / 1024 / 1024, 1)} MB, XLSX ${fmt(files.xlsx.length / 1024 / 1024, 1)} MB in ${fmt(performance.now() - tg)} ms`);
+    let csvOrg: Awaited<ReturnType<typeof organisation>> | undefined;
+    if (PARTS.has('import')) {
+      const tg = performance.now();
+      const files = await makeFiles(ROWS);
+      console.log(`  generated ${fmt(ROWS)} rows x ${HEADERS.length} columns: CSV (Shift_JIS) ${fmt(files.csv.length / 1024 / 1024, 1)} MB, XLSX ${fmt(files.xlsx.length / 1024 / 1024, 1)} MB in ${fmt(performance.now() - tg)} ms`);
 
-    console.log('\nImport end to end over HTTP (upload → check → commit), target < 10 s each');
-    console.log(`${'file'.padEnd(22)} ${'upload'.padStart(9)} ${'check'.padStart(9)} ${'commit'.padStart(9)} ${'total'.padStart(9)} ${'rows'.padStart(9)}`);
-    const csvOrg = await organisation('ベンチ CSV 株式会社');
-    const xlsxOrg = await organisation('ベンチ XLSX 株式会社');
-    for (const [label, org, name, bytes] of [
-      ['CSV Shift_JIS', csvOrg, 'inventory.csv', files.csv],
-      ['XLSX', xlsxOrg, 'inventory.xlsx', files.xlsx],
-    ] as const) {
-      const r = await importOverHttp(base, org.headers, name, bytes);
-      const s = (ms: number) => `${fmt(ms / 1000, 2)} s`;
-      console.log(`${label.padEnd(22)} ${s(r.upload).padStart(9)} ${s(r.validate).padStart(9)} ${s(r.commit).padStart(9)} ${s(r.total).padStart(9)} ${fmt(r.rows).padStart(9)}   ${r.total < 10_000 ? 'PASS' : 'MISS'}`);
+      console.log('\nImport end to end over HTTP (upload → check → commit), target < 10 s each');
+      console.log(`${'file'.padEnd(22)} ${'upload'.padStart(9)} ${'check'.padStart(9)} ${'commit'.padStart(9)} ${'total'.padStart(9)} ${'rows'.padStart(9)}`);
+      csvOrg = await organisation('ベンチ CSV 株式会社');
+      const xlsxOrg = await organisation('ベンチ XLSX 株式会社');
+      for (const [label, org, name, bytes] of [
+        ['CSV Shift_JIS', csvOrg, 'inventory.csv', files.csv],
+        ['XLSX', xlsxOrg, 'inventory.xlsx', files.xlsx],
+      ] as const) {
+        const r = await importOverHttp(base, org.headers, name, bytes);
+        const s = (ms: number) => `${fmt(ms / 1000, 2)} s`;
+        console.log(`${label.padEnd(22)} ${s(r.upload).padStart(9)} ${s(r.validate).padStart(9)} ${s(r.commit).padStart(9)} ${s(r.total).padStart(9)} ${fmt(r.rows).padStart(9)}   ${r.total < 10_000 ? 'PASS' : 'MISS'}`);
+      }
     }
-    // What autovacuum does shortly after a 100,000-row insert: statistics and the visibility map
-    // (index-only scans for the capped counts). Done here so the figures are those of a settled table.
-    await pool.query('vacuum (analyze) assets');
+    if (PARTS.has('bombs')) await zipBombFigures(base, (await organisation('ベンチ 爆弾 株式会社')).headers);
+    if (csvOrg && PARTS.has('list')) {
+      // What autovacuum does shortly after a 100,000-row insert: statistics and the visibility map
+      // (index-only scans for the capped counts). Done here so the figures are those of a settled table.
+      await pool.query('vacuum (analyze) assets');
 
-    console.log(`\nList API at ${fmt(ROWS)} assets: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${DURATION} s each`);
-    const first = (await (await fetch(`${base}/api/v1/assets?sort=name&limit=50`, { headers: csvOrg.headers })).json()) as { total: number; nextCursor: string; items: unknown[] };
-    if (first.total !== Math.min(ROWS, 10_000) || first.items.length !== 50) throw new Error(`list sanity: ${first.total} / ${first.items.length}`);
-    let cursor = first.nextCursor;
-    // A cursor deep in the list (page 202 at 100,000 assets; the last page on a smaller run).
-    for (let i = 0; i < 200; i++) {
-      const next = ((await (await fetch(`${base}/api/v1/assets?sort=name&limit=50&cursor=${cursor}`, { headers: csvOrg.headers })).json()) as { nextCursor: string | null }).nextCursor;
-      if (!next) break;
-      cursor = next;
-    }
-    const scenarios: [string, string][] = [
-      ['first page (with count)', '/api/v1/assets?sort=name&limit=50'],
-      ['keyset page (deep)', `/api/v1/assets?sort=name&limit=50&cursor=${cursor}`],
-      ['sort total value desc', '/api/v1/assets?sort=totalValue&dir=desc&limit=50'],
-      ['search 台帳000 (count)', `/api/v1/assets?q=${encodeURIComponent('台帳000')}&limit=50`],
-      ['filter rank=A (count)', '/api/v1/assets?rank=A&limit=50'],
-      ['summary + model check', '/api/v1/assets/summary'],
-    ];
-    console.log(`${'scenario'.padEnd(26)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p90 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)} ${'requests'.padStart(9)} ${'non-2xx'.padStart(8)}`);
-    for (const [name, url] of scenarios) {
-      const r = await runLoad({ name, url: base + url, headers: { cookie: csvOrg.headers.cookie }, connections: CONNECTIONS, warmup: WARMUP, duration: DURATION });
-      console.log(`${name.padEnd(26)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50).padStart(7)} ${fmt(r.p90).padStart(7)} ${fmt(r.p99).padStart(7)} ${fmt(r.max).padStart(7)} ${fmt(r.total).padStart(9)} ${fmt(r.non2xx + r.errors).padStart(8)}`);
+      console.log(`\nList API at ${fmt(ROWS)} assets: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${DURATION} s each`);
+      const first = (await (await fetch(`${base}/api/v1/assets?sort=name&limit=50`, { headers: csvOrg.headers })).json()) as { total: number; nextCursor: string; items: unknown[] };
+      if (first.total !== Math.min(ROWS, 10_000) || first.items.length !== 50) throw new Error(`list sanity: ${first.total} / ${first.items.length}`);
+      let cursor = first.nextCursor;
+      // A cursor deep in the list (page 202 at 100,000 assets; the last page on a smaller run).
+      for (let i = 0; i < 200; i++) {
+        const next = ((await (await fetch(`${base}/api/v1/assets?sort=name&limit=50&cursor=${cursor}`, { headers: csvOrg.headers })).json()) as { nextCursor: string | null }).nextCursor;
+        if (!next) break;
+        cursor = next;
+      }
+      const scenarios: [string, string][] = [
+        ['first page (with count)', '/api/v1/assets?sort=name&limit=50'],
+        ['keyset page (deep)', `/api/v1/assets?sort=name&limit=50&cursor=${cursor}`],
+        ['sort total value desc', '/api/v1/assets?sort=totalValue&dir=desc&limit=50'],
+        ['search 台帳000 (count)', `/api/v1/assets?q=${encodeURIComponent('台帳000')}&limit=50`],
+        ['filter rank=A (count)', '/api/v1/assets?rank=A&limit=50'],
+        ['summary + model check', '/api/v1/assets/summary'],
+      ];
+      console.log(`${'scenario'.padEnd(26)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p90 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)} ${'requests'.padStart(9)} ${'non-2xx'.padStart(8)}`);
+      for (const [name, url] of scenarios) {
+        const r = await runLoad({ name, url: base + url, headers: { cookie: csvOrg.headers.cookie }, connections: CONNECTIONS, warmup: WARMUP, duration: DURATION });
+        console.log(`${name.padEnd(26)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50).padStart(7)} ${fmt(r.p90).padStart(7)} ${fmt(r.p99).padStart(7)} ${fmt(r.max).padStart(7)} ${fmt(r.total).padStart(9)} ${fmt(r.non2xx + r.errors).padStart(8)}`);
+      }
     }
   } finally {
     // Let the last load generator's connections drain before the pool closes.

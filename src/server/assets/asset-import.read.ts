@@ -8,7 +8,7 @@ import { readXlsxRows, XlsxError } from './asset-import.xlsx.ts';
  * Reading an uploaded inventory file: what it is (CSV in UTF-8, UTF-8 with
  * BOM or Shift_JIS/CP932, or XLSX — decided from the bytes, never the file
  * name) and its rows. CSV is decoded and parsed as a stream; XLSX is read by
- * `asset-import.xlsx.ts` (its sheet inflated once, within a size cap).
+ * `asset-import.xlsx.ts`, its parts inflated as streams within size limits.
  */
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'shift_jis';
@@ -201,19 +201,23 @@ async function* readCsv(buf: Buffer, detected: Extract<DetectedFile, { format: '
 }
 
 async function* readXlsx(buf: Buffer, onProgress?: ProgressFn): AsyncGenerator<SheetRow> {
-  let count = 0;
-  const tooManyColumns = (row: number): never => {
-    throw new ImportFileError('tooManyColumns', { max: MAX_IMPORT_COLUMNS, row });
+  const limits = {
+    // The header row on top of the data rows.
+    maxRows: MAX_IMPORT_ROWS + 1,
+    onTooManyRows: (): never => {
+      throw new ImportFileError('tooManyRows', { max: MAX_IMPORT_ROWS });
+    },
+    maxColumns: MAX_IMPORT_COLUMNS,
+    onTooManyColumns: (row: number): never => {
+      throw new ImportFileError('tooManyColumns', { max: MAX_IMPORT_COLUMNS, row });
+    },
   };
   try {
-    for await (const row of readXlsxRows(buf, { maxColumns: MAX_IMPORT_COLUMNS, onTooManyColumns: tooManyColumns }, (f) => onProgress?.(Math.round(f * buf.length)))) {
-      if (++count > MAX_IMPORT_ROWS + 1) throw new ImportFileError('tooManyRows', { max: MAX_IMPORT_ROWS });
-      yield row;
-    }
+    yield* readXlsxRows(buf, limits, (f) => onProgress?.(Math.round(f * buf.length)));
     onProgress?.(buf.length);
   } catch (e) {
     if (e instanceof ImportFileError) throw e;
-    if (e instanceof XlsxError) throw new ImportFileError(e.code);
+    if (e instanceof XlsxError) throw new ImportFileError(e.code, e.params);
     // Anything else a damaged file provokes (a bad offset, a broken string): not a readable workbook.
     throw new ImportFileError('notXlsx');
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { TFunction } from 'i18next';
-import { formatYenAmount, yenToThousandYen } from '../../shared/assets/asset-money.ts';
+import { yenToThousandYen } from '../../shared/assets/asset-money.ts';
 import type { TAssetImport, TImportField } from '../../shared/schemas/asset.schema.ts';
 import { appendAudit } from '../platform/audit/audit.repository.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -10,6 +10,7 @@ import { HttpProblem } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { jobQueueOf, type JobQueue } from '../platform/jobs/job-queue.ts';
 import { assetClassifications, choiceIndex } from './asset-catalog.ts';
+import { fieldLabel, issueMessage, presentImport } from './asset-import.present.ts';
 import {
   findImport,
   findImportForJob,
@@ -80,48 +81,6 @@ export interface ImportJobData {
   phase: 'validate' | 'commit';
   actorUserId: string;
   actorLabel: string;
-}
-
-/* -------------------------------------------------------------- presenting */
-
-export function presentImport(i: AssetImportInfo, t: TFunction): TAssetImport {
-  const problem = i.problem ? { code: i.problem.code, message: t(`assets.import.fileProblems.${i.problem.code}`, (i.problem.params ?? {}) as Record<string, string>) } : null;
-  return {
-    id: i.id,
-    fileName: i.fileName,
-    byteSize: i.byteSize,
-    format: i.format as 'csv' | 'xlsx',
-    encoding: (i.encoding as TAssetImport['encoding']) ?? null,
-    headers: i.headers,
-    mapping: i.mapping as TAssetImport['mapping'],
-    status: i.status as TAssetImport['status'],
-    phase: (i.phase as TAssetImport['phase']) ?? null,
-    progress: { done: i.progressDone, total: i.progressTotal },
-    rowCount: i.rowCount,
-    errorCount: i.errorCount,
-    noticeCount: i.noticeCount,
-    newDepartments: i.newDepartments ?? [],
-    preview: (i.preview as TAssetImport['preview']) ?? null,
-    problem,
-    committedCount: i.committedCount,
-    createdAt: i.createdAt.toISOString(),
-    finishedAt: i.finishedAt?.toISOString() ?? null,
-    version: i.version,
-  };
-}
-
-function fieldLabel(t: TFunction, field: string | null): string {
-  return field ? t(`assets.fields.${field}`) : '';
-}
-
-export function issueMessage(t: TFunction, issue: { rowNumber: number | null; field: string | null; header: string | null; code: string; params: Record<string, unknown> | null }): string {
-  const raw = issue.params ?? {};
-  const field = typeof raw.field === 'string' ? raw.field : issue.field;
-  const params = { ...raw, header: issue.header ?? '', field: fieldLabel(t, field) } as Record<string, string>;
-  // 資産総額 notices carry yen; shown as the reader's language writes amounts.
-  const locale = (t as TFunction & { lng?: string }).lng === 'en' ? 'en' : 'ja';
-  for (const k of ['file', 'computed'] as const) if (/^\d+$/.test(params[k] ?? '')) params[k] = formatYenAmount(BigInt(params[k]), locale);
-  return issue.rowNumber === null ? t(`assets.import.fileProblems.${issue.code}`, params) : t(`assets.import.issues.${issue.code}`, params);
 }
 
 /* ------------------------------------------------------------------ upload */
@@ -381,7 +340,10 @@ export async function validateImportFile(
     if (result.rowCount === 0) push({ rowNumber: null, field: null, header: null, code: sawHeader ? 'noRows' : 'empty', params: null });
   } catch (e) {
     if (!(e instanceof ImportFileError)) throw e;
-    push({ rowNumber: null, field: null, header: null, code: e.code, params: e.params });
+    // Listed first and always kept: a file cut off at the row cap has usually filled the list with row issues by then.
+    result.issueCount++;
+    result.issues.unshift({ rowNumber: null, field: null, header: null, code: e.code, params: e.params, severity: 'error' });
+    result.issues.length = Math.min(result.issues.length, MAX_STORED_ISSUES);
   }
   return result;
 }

@@ -1,6 +1,8 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import zlib from 'node:zlib';
 import type { Cell } from './asset-import.rules.ts';
+import { bad, checkDeclaredSizes, entryString, entryText, MAX_INFLATED_BYTES, readCentralDirectory, XlsxError, type ZipEntry } from './asset-import.zip.ts';
+
+export { XlsxError } from './asset-import.zip.ts';
 
 /**
  * A small reader for the first worksheet of an XLSX file held in memory.
@@ -8,93 +10,14 @@ import type { Cell } from './asset-import.rules.ts';
  * Why not ExcelJS's streaming reader: fuzzing the importer showed that a few
  * flipped bytes in the compressed data make it wait forever (no error, no
  * end), which would leave an import "validating" for good. Here the ZIP
- * central directory is read directly, every entry is inflated by node's zlib
- * with a size cap (zip bombs) and checked against its CRC-32, and the sheet
- * XML is scanned with regular expressions: any damage is an exception, never
- * a hang. It reads values only (shared strings, inline strings, numbers,
- * booleans, formulas reported as such); styles are ignored.
+ * central directory is read directly and checked against the size limits,
+ * every part is inflated by node's zlib as a capped stream and checked
+ * against its CRC-32 (`asset-import.zip.ts`), and the XML is scanned element
+ * by element with regular expressions as it arrives: any damage is an
+ * exception, never a hang, and no part is ever held whole. It reads values
+ * only (shared strings, inline strings, numbers, booleans, formulas reported
+ * as such); styles are ignored.
  */
-
-export class XlsxError extends Error {
-  constructor(readonly code: 'notXlsx' | 'xlsxNoSheet' | 'xlsxTooLarge') {
-    super(code);
-  }
-}
-
-/** Most bytes one entry may inflate to (the sheet of 200,000 rows is far below). */
-const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
-
-interface ZipEntry {
-  name: string;
-  method: number;
-  crc: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  localHeaderOffset: number;
-}
-
-function bad(): never {
-  throw new XlsxError('notXlsx');
-}
-
-function readCentralDirectory(buf: Buffer): Map<string, ZipEntry> {
-  // End of central directory: the last 22 bytes, plus a comment of up to 65,535 bytes.
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) bad();
-  const total = buf.readUInt16LE(eocd + 10);
-  const size = buf.readUInt32LE(eocd + 12);
-  let p = buf.readUInt32LE(eocd + 16);
-  if (p + size > buf.length) bad();
-  const entries = new Map<string, ZipEntry>();
-  for (let n = 0; n < total; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) bad();
-    const nameLength = buf.readUInt16LE(p + 28);
-    const extraLength = buf.readUInt16LE(p + 30);
-    const commentLength = buf.readUInt16LE(p + 32);
-    if (p + 46 + nameLength > buf.length) bad();
-    const entry: ZipEntry = {
-      method: buf.readUInt16LE(p + 10),
-      crc: buf.readUInt32LE(p + 16),
-      compressedSize: buf.readUInt32LE(p + 20),
-      uncompressedSize: buf.readUInt32LE(p + 24),
-      localHeaderOffset: buf.readUInt32LE(p + 42),
-      name: buf.subarray(p + 46, p + 46 + nameLength).toString('utf8'),
-    };
-    // ZIP64 markers: an XLSX of the size we accept never needs them.
-    if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff) bad();
-    entries.set(entry.name.replace(/^\//, ''), entry);
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-function inflate(buf: Buffer, e: ZipEntry): Buffer {
-  const at = e.localHeaderOffset;
-  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) bad();
-  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
-  const end = start + e.compressedSize;
-  if (end > buf.length) bad();
-  if (e.uncompressedSize > MAX_ENTRY_BYTES) throw new XlsxError('xlsxTooLarge');
-  const data = buf.subarray(start, end);
-  let out: Buffer;
-  if (e.method === 0) out = data;
-  else if (e.method === 8) {
-    try {
-      out = zlib.inflateRawSync(data, { maxOutputLength: MAX_ENTRY_BYTES });
-    } catch (err) {
-      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new XlsxError('xlsxTooLarge');
-      bad();
-    }
-  } else bad();
-  if (out.length !== e.uncompressedSize || zlib.crc32(out) !== e.crc) bad();
-  return out;
-}
 
 const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -112,8 +35,6 @@ export function decodeXmlText(s: string): string {
   return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : text;
 }
 
-const TAG = /<(\/?)(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
-
 const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
 
 function attribute(attrs: string, name: string): string | null {
@@ -127,33 +48,88 @@ function attribute(attrs: string, name: string): string | null {
   return m ? decodeXmlText(m[2] ?? m[3] ?? '') : null;
 }
 
-/** The text of every `<si>` of sharedStrings.xml, phonetic guides (`<rPh>`, furigana) left out. */
+/**
+ * Longest single row or shared string, in characters. An inventory row is a
+ * few hundred characters of XML and Excel holds at most 32,767 characters in
+ * a cell: 4 million is over a hundred cells at Excel's own maximum.
+ */
+const MAX_ELEMENT_CHARS = 4_000_000;
+
+const SHARED_STRING = /<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
+const SHARED_STRING_START = /<(?:[\w.-]+:)?si\b/;
+
+/** The visible text of an `<si>` or `<is>`: its `<t>` runs joined, phonetic guides (`<rPh>`, furigana) left out. */
+function richText(inner: string | undefined): string {
+  if (!inner) return '';
+  const texts: string[] = [];
+  const visible = inner.replace(PHONETIC, '');
+  TEXT.lastIndex = 0;
+  for (let m = TEXT.exec(visible); m; m = TEXT.exec(visible)) texts.push(decodeXmlText(m[1] ?? ''));
+  return texts.join('');
+}
+
+/** The text of every `<si>` of sharedStrings.xml held whole (the reader itself reads them as it goes: `SharedStrings`). */
 export function parseSharedStrings(xml: string): string[] {
   const out: string[] = [];
-  let current: string[] | null = null;
-  let inPhonetic = 0;
-  let textStart = -1;
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
-    const [, close, name, , selfClosing] = m;
-    if (name === 'si') {
-      if (close) {
-        out.push((current ?? []).join(''));
-        current = null;
-      } else if (selfClosing) out.push('');
-      else current = [];
-    } else if (name === 'rPh') {
-      if (!selfClosing) inPhonetic += close ? -1 : 1;
-    } else if (name === 't' && current && inPhonetic === 0) {
-      if (selfClosing) continue;
-      if (!close) textStart = TAG.lastIndex;
-      else if (textStart >= 0) {
-        current.push(decodeXmlText(xml.slice(textStart, m.index)));
-        textStart = -1;
-      }
+  const re = new RegExp(SHARED_STRING.source, 'g');
+  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(richText(m[1]));
+  return out;
+}
+
+/**
+ * Whole elements of a part as its text streams in. Only the unfinished tail is
+ * kept between chunks, and one element may not grow beyond MAX_ELEMENT_CHARS,
+ * so a part made of one endless element is stopped as early as one of endless
+ * rows. Yields to the event loop after every chunk.
+ */
+async function* elements(text: AsyncIterable<string>, element: RegExp, start: RegExp, tooLong: () => never): AsyncGenerator<RegExpExecArray> {
+  const re = new RegExp(element.source, 'g');
+  let pending = '';
+  for await (const chunk of text) {
+    pending += chunk;
+    let consumed = 0;
+    re.lastIndex = 0;
+    for (let m = re.exec(pending); m; m = re.exec(pending)) {
+      consumed = re.lastIndex;
+      yield m;
+    }
+    pending = pending.slice(consumed);
+    const at = pending.search(start);
+    // No element begun: only a tag cut at the chunk's end can matter.
+    pending = at >= 0 ? pending.slice(at) : pending.slice(Math.max(0, pending.lastIndexOf('<')));
+    if (pending.length > MAX_ELEMENT_CHARS) tooLong();
+    await yieldToEventLoop();
+  }
+}
+
+/**
+ * The shared strings, read only as far as the rows need them: Excel numbers
+ * them in order of first use, so the header row needs the first few and the
+ * upload (which reads only the header) never parses the rest.
+ */
+class SharedStrings {
+  readonly strings: string[] = [];
+  private readonly source: AsyncGenerator<RegExpExecArray> | null;
+
+  constructor(buf: Buffer, e: ZipEntry | undefined) {
+    const tooLong = (): never => {
+      throw new XlsxError('xlsxTooLarge', { limitMb: MAX_INFLATED_BYTES / 1024 / 1024 });
+    };
+    this.source = e ? elements(entryText(buf, e), SHARED_STRING, SHARED_STRING_START, tooLong) : null;
+  }
+
+  /** Reads on until string `index` is known or the part ends. */
+  async need(index: number): Promise<void> {
+    while (this.source && this.strings.length <= index) {
+      const next = await this.source.next();
+      if (next.done) return;
+      this.strings.push(richText(next.value[1]));
     }
   }
-  return out;
+
+  async close(): Promise<void> {
+    await this.source?.return(undefined);
+  }
 }
 
 function columnIndex(ref: string | null): number | null {
@@ -171,15 +147,15 @@ export interface XlsxRow {
 }
 
 /** Path of the first worksheet, from the workbook and its relationships. */
-function firstSheetPath(entries: Map<string, ZipEntry>, buf: Buffer): string {
+async function firstSheetPath(entries: Map<string, ZipEntry>, buf: Buffer): Promise<string> {
   const workbook = entries.get('xl/workbook.xml');
   const rels = entries.get('xl/_rels/workbook.xml.rels');
   if (workbook && rels) {
-    const wb = inflate(buf, workbook).toString('utf8');
+    const wb = await entryString(buf, workbook);
     const firstSheet = /<(?:\w+:)?sheet\b([^>]*)\/?>/.exec(wb);
     const rid = firstSheet ? (attribute(firstSheet[1], 'id') ?? null) : null;
     if (rid) {
-      const relXml = inflate(buf, rels).toString('utf8');
+      const relXml = await entryString(buf, rels);
       const re = /<(?:\w+:)?Relationship\b([^>]*)\/?>/g;
       for (let m = re.exec(relXml); m; m = re.exec(relXml)) {
         if (attribute(m[1], 'Id') === rid) {
@@ -196,11 +172,15 @@ function firstSheetPath(entries: Map<string, ZipEntry>, buf: Buffer): string {
 }
 
 export interface XlsxLimits {
+  /** Rows (the header and empty rows included) read before `onTooManyRows`. */
+  maxRows: number;
+  onTooManyRows: () => never;
   maxColumns: number;
   onTooManyColumns: (row: number) => never;
 }
 
 const ROW = /<(?:[\w.-]+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?row>)/g;
+const ROW_START = /<(?:[\w.-]+:)?row\b/;
 const CELL = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
 const VALUE = /<(?:[\w.-]+:)?v>([\s\S]*?)<\/(?:[\w.-]+:)?v>/;
 const FORMULA = /<(?:[\w.-]+:)?f\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?f>)/;
@@ -209,6 +189,13 @@ const TEXT = /<(?:[\w.-]+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?t>)/g;
 const REF = /(?:^|\s)r="([^"]*)"/;
 const TYPE = /(?:^|\s)t="([^"]*)"/;
 
+/** The shared string a `<c>` element refers to, read as `cellValue` reads it (-1 for none). */
+function sharedIndex(attrs: string, inner: string | undefined): number {
+  if (!inner || (TYPE.exec(attrs)?.[1] ?? 'n') !== 's' || FORMULA.test(inner)) return -1;
+  const i = Number(decodeXmlText(VALUE.exec(inner)?.[1] ?? ''));
+  return Number.isInteger(i) ? i : -1;
+}
+
 /** One `<c>` element's value as the importer reads it. */
 function cellValue(attrs: string, inner: string | undefined, shared: readonly string[]): Cell {
   if (!inner) return null;
@@ -216,11 +203,7 @@ function cellValue(attrs: string, inner: string | undefined, shared: readonly st
   if (formula) return { formula: decodeXmlText(formula[1] ?? '') };
   const type = TYPE.exec(attrs)?.[1] ?? 'n';
   if (type === 'inlineStr') {
-    const texts: string[] = [];
-    TEXT.lastIndex = 0;
-    const visible = inner.replace(PHONETIC, '');
-    for (let m = TEXT.exec(visible); m; m = TEXT.exec(visible)) texts.push(decodeXmlText(m[1] ?? ''));
-    const s = texts.join('');
+    const s = richText(inner);
     return s === '' ? null : s;
   }
   const raw = VALUE.exec(inner)?.[1];
@@ -247,8 +230,11 @@ function cellValue(attrs: string, inner: string | undefined, shared: readonly st
 
 /**
  * The rows of the first worksheet, in order, each as the cells the importer
- * reads. Yields to the event loop every 2,000 rows so a large sheet does not
- * hold up other requests.
+ * reads. Nothing is inflated before the declared sizes pass the limits; the
+ * sheet then streams through, its rows counted before their cells are read,
+ * so a sheet of endless rows stops at the row cap having cost a few
+ * megabytes. Reading stops as soon as the caller stops (the header alone
+ * inflates only the first chunks).
  */
 export async function* readXlsxRows(buf: Buffer, limits: XlsxLimits, onProgress?: (fraction: number) => void): AsyncGenerator<XlsxRow> {
   let entries: Map<string, ZipEntry>;
@@ -258,36 +244,46 @@ export async function* readXlsxRows(buf: Buffer, limits: XlsxLimits, onProgress?
     if (e instanceof XlsxError) throw e;
     bad();
   }
-  const sheetPath = firstSheetPath(entries, buf);
   const sharedEntry = entries.get('xl/sharedStrings.xml');
-  const shared = sharedEntry ? parseSharedStrings(inflate(buf, sharedEntry).toString('utf8')) : [];
-  const xml = inflate(buf, entries.get(sheetPath)!).toString('utf8');
+  checkDeclaredSizes(entries, { workbook: entries.get('xl/workbook.xml'), rels: entries.get('xl/_rels/workbook.xml.rels'), shared: sharedEntry });
+  const sheet = entries.get(await firstSheetPath(entries, buf))!;
+  const shared = new SharedStrings(buf, sharedEntry);
 
-  const rowRe = new RegExp(ROW.source, 'g');
   const cellRe = new RegExp(CELL.source, 'g');
   let rowNumber = 0;
-  let sinceYield = 0;
-  for (let r = rowRe.exec(xml); r; r = rowRe.exec(xml)) {
-    const n = Number(REF.exec(r[1])?.[1]);
-    rowNumber = Number.isInteger(n) && n > rowNumber ? n : rowNumber + 1;
-    const cells: Cell[] = [];
-    const body = r[2];
-    if (body) {
-      let next = 0;
-      cellRe.lastIndex = 0;
-      for (let c = cellRe.exec(body); c; c = cellRe.exec(body)) {
-        const column = columnIndex(REF.exec(c[1])?.[1] ?? null) ?? next;
-        if (column >= limits.maxColumns) limits.onTooManyColumns(rowNumber);
-        while (cells.length < column) cells.push(null);
-        cells[column] = cellValue(c[1], c[2], shared);
-        next = column + 1;
+  let rowsSeen = 0;
+  const tooLong = (): never => {
+    throw new XlsxError('xlsxRowTooLarge', { row: rowNumber + 1 });
+  };
+  const progress = onProgress && ((inflated: number) => onProgress(sheet.uncompressedSize ? inflated / sheet.uncompressedSize : 1));
+  try {
+    for await (const r of elements(entryText(buf, sheet, progress), ROW, ROW_START, tooLong)) {
+      if (++rowsSeen > limits.maxRows) limits.onTooManyRows();
+      const n = Number(REF.exec(r[1])?.[1]);
+      rowNumber = Number.isInteger(n) && n > rowNumber ? n : rowNumber + 1;
+      const cells: Cell[] = [];
+      const body = r[2];
+      if (body) {
+        const found: [column: number, attrs: string, inner: string | undefined][] = [];
+        let highestShared = -1;
+        let next = 0;
+        cellRe.lastIndex = 0;
+        for (let c = cellRe.exec(body); c; c = cellRe.exec(body)) {
+          const column = columnIndex(REF.exec(c[1])?.[1] ?? null) ?? next;
+          if (column >= limits.maxColumns) limits.onTooManyColumns(rowNumber);
+          found.push([column, c[1], c[2]]);
+          highestShared = Math.max(highestShared, sharedIndex(c[1], c[2]));
+          next = column + 1;
+        }
+        await shared.need(highestShared);
+        for (const [column, attrs, inner] of found) {
+          while (cells.length < column) cells.push(null);
+          cells[column] = cellValue(attrs, inner, shared.strings);
+        }
       }
+      yield { rowNumber, cells };
     }
-    yield { rowNumber, cells };
-    if (++sinceYield >= 2000) {
-      sinceYield = 0;
-      onProgress?.(r.index / xml.length);
-      await yieldToEventLoop();
-    }
+  } finally {
+    await shared.close();
   }
 }
