@@ -7,6 +7,7 @@ import { servingRoleOf, servingRoleWarnings, servingRoleWarningText } from './pl
 import { openDatabase, type OpenedDatabase } from './platform/db/open-database.ts';
 import { prepareDatabase } from './platform/db/prepare-database.ts';
 import { buildApp } from './platform/http/app.ts';
+import { createLogger } from './platform/log.ts';
 import { startAssetImportWorker } from './assets/asset-import.jobs.ts';
 import { startJobQueue, stopJobQueue } from './platform/jobs/job-queue.ts';
 import { JOB_QUEUES } from './jobs.ts';
@@ -24,7 +25,9 @@ export interface RunningServer {
  * the one-time set-up link; then the job queue and HTTP. Stop-up in reverse.
  */
 export async function startServer(config: Config, log: (m: string) => void = console.log): Promise<RunningServer> {
-  const database = await openDatabase(config, 'server', 'serve', log);
+  // One logger for requests and for the database and job queue outside any request.
+  const logger = createLogger(config);
+  const database = await openDatabase(config, 'server', 'serve', log, logger);
   let app: FastifyInstance | null = null;
   try {
     // Everything at start that writes runs under one lock, so any number of instances may start together.
@@ -38,9 +41,9 @@ export async function startServer(config: Config, log: (m: string) => void = con
     log(`Catalog: ${catalog.collections} collections, ${catalog.items} items; ${catalog.stored.length} new version(s) stored.`);
     const role = await servingRoleOf(database.pool);
     for (const warning of servingRoleWarnings(role)) log(`Warning (${warning}): ${servingRoleWarningText(warning, role.name)}`);
-    const deps = { config, database };
+    const deps = { config, database, logger };
     // Background jobs (pg-boss) on the same database; its schema and queues were made by prepareDatabase.
-    const jobs = await startJobQueue(database, { log });
+    const jobs = await startJobQueue(database, { logger });
     await startAssetImportWorker(jobs, deps, log);
     app = await buildApp(deps, allRoutes(deps));
     await app.listen({ port: config.PORT, host: config.HOST });

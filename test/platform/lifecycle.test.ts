@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { BIN, exited, Http, postmasterPids, startServe, type ServeProcess } from '../helpers/serve-process.ts';
 import { TEST_PASSWORD } from '../helpers/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
 
@@ -20,7 +20,6 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database.
  */
 
 const run = promisify(execFile);
-const BIN = path.resolve(import.meta.dirname, '../../bin/kumoji.mjs');
 const external = !!process.env.DATABASE_URL;
 const port = 3400 + Math.floor(Math.random() * 400);
 
@@ -38,86 +37,11 @@ function env(extra: Record<string, string> = {}) {
   return e;
 }
 
-interface Server {
-  child: ChildProcess;
-  output: string[];
-  setupUrl?: string;
+function startServer(): Promise<ServeProcess> {
+  return startServe(env());
 }
 
-function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
-  const server: Server = { child, output: [] };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${server.output.join('')}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString();
-      server.output.push(text);
-      const m = text.match(/(http:\/\/\S+\/setup\?token=\S+)/);
-      if (m) server.setupUrl = m[1];
-      if (server.output.join('').includes('Kumoji is serving')) {
-        // The set-up link is printed right after; give it a moment.
-        setTimeout(() => {
-          clearTimeout(timer);
-          const again = server.output.join('').match(/(http:\/\/\S+\/setup\?token=\S+)/);
-          if (again) server.setupUrl = again[1];
-          resolve(server);
-        }, 300);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}):\n${server.output.join('')}`));
-    });
-  });
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
-
-/** A minimal browser: cookies and the CSRF header. */
-class Http {
-  cookies = new Map<string, string>();
-  csrf = '';
-  async call(method: string, url: string, body?: unknown) {
-    const res = await fetch(`http://127.0.0.1:${port}${url}`, {
-      method,
-      headers: {
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(method !== 'GET' ? { 'x-csrf-token': this.csrf, 'content-type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      signal: AbortSignal.timeout(10_000),
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, v] = pair.split('=');
-      this.cookies.set(k, v);
-    }
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  }
-  async session() {
-    const s = await this.call('GET', '/api/v1/session');
-    this.csrf = s.body.csrfToken;
-    return s.body;
-  }
-}
-
-function postgresPids(): number[] {
-  const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return [];
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  try {
-    process.kill(pid, 0);
-    return [pid];
-  } catch {
-    return [];
-  }
-}
+const postgresPids = () => postmasterPids(dataDir);
 
 let firstSetupUrl: string | undefined;
 before(async () => {
@@ -159,7 +83,7 @@ describe(`kumoji serve as a process (${external ? 'DATABASE_URL' : 'embedded Pos
     // The link the first start printed still works: a later start keeps an unused set-up token.
     assert.equal(server.setupUrl, undefined, 'a later start prints no new link');
     assert.match(server.output.join(''), /A set-up link was printed earlier and still works/);
-    const http = new Http();
+    const http = new Http(port);
     await http.session();
     const setupToken = new URL(firstSetupUrl!).searchParams.get('token');
     const setup = await http.call('POST', '/api/v1/setup', { token: setupToken, organisationName: '雲路', displayName: 'Owner', email: 'owner@example.jp', password: TEST_PASSWORD });

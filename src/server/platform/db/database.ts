@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { silentLogger, type Logger } from '../log.ts';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../migrations');
 
@@ -18,10 +19,26 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function connect(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
-  // A broken idle connection must not crash the process; the next query reconnects.
+/**
+ * How long to wait for a connection (a new one, or a free one from the pool)
+ * before the request is answered 503 rather than left hanging while the
+ * database is unreachable.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * A pool that outlives its database: a failed connection is logged and
+ * dropped, never an unhandled `error` event that would end the process, and
+ * the next query opens a new connection once the server is back.
+ */
+export function connect(url: string, poolSize = 10, log: Logger = silentLogger): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
+  // pg-pool listens to its idle clients only and re-emits their errors here; the listener below logs them.
   pool.on('error', () => undefined);
+  // A client checked out (a transaction between statements) has no listener of pg-pool's: this one is always there.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => log.warn({ err }, 'database connection lost'));
+  });
   const db = drizzle(pool) as Db;
   return { pool, db, close: () => pool.end() };
 }

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { silentLogger, type Logger } from '../log.ts';
+import { superviseEmbeddedServer } from './embedded-supervisor.ts';
 
 const run = promisify(execFile);
 
@@ -65,6 +67,8 @@ export interface OpenOptions {
   command: string;
   runAsUser: string;
   log?: (message: string) => void;
+  /** Where a server's restarts of its database are logged. */
+  logger?: Logger;
 }
 
 export function socketDirFor(dataDir: string): string {
@@ -207,6 +211,17 @@ async function pgCtl(args: string[], who: RunAs | null): Promise<string> {
   return `${stdout}${stderr}`;
 }
 
+/** Whether postmaster.pid names a live PostgreSQL process. */
+function postmasterRunning(pgDir: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return false;
+  }
+  return Number.isInteger(pid) && pid > 0 && processAlive(pid) && processName(pid) === 'postgres';
+}
+
 /** A postmaster.pid naming a process that is not PostgreSQL (a reused pid after a crash) would block the start. */
 function clearForeignPostmasterPid(pgDir: string): void {
   const pidFile = path.join(pgDir, 'postmaster.pid');
@@ -241,6 +256,52 @@ async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
+/**
+ * Starts the server on an initialised folder (at start, and again when it
+ * stopped under a running Kumoji: see embedded-supervisor.ts). Never runs initdb.
+ */
+async function startServer(pgDir: string, socketDir: string, who: RunAs | null, log: (m: string) => void): Promise<void> {
+  if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
+    throw new EmbeddedDatabaseError(`The embedded database folder ${pgDir} has no PG_VERSION: it is not a PostgreSQL data folder.`);
+  }
+  fs.mkdirSync(socketDir, { recursive: true, mode: 0o700 });
+  if (who) {
+    chownTree(socketDir, who);
+    chownTree(pgDir, who);
+  }
+  clearForeignPostmasterPid(pgDir);
+  log('Starting the embedded database …');
+  const serverOptions = [
+    "-c listen_addresses=''",
+    `-c unix_socket_directories='${socketDir}'`,
+    '-c unix_socket_permissions=0700',
+    `-c port=${PORT}`,
+    '-c fsync=on',
+    '-c synchronous_commit=on',
+    '-c full_page_writes=on',
+    '-c max_connections=200',
+  ].join(' ');
+  try {
+    // After a crash the old server's backends may still be detaching from shared memory: retry briefly.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await pgCtl(['start', '-w', '-t', '120', '-D', pgDir, '-l', path.join(pgDir, 'server.log'), '-o', serverOptions], who);
+        break;
+      } catch (e) {
+        if (attempt >= 5) throw e;
+        log(`The embedded database did not start yet (attempt ${attempt}); retrying …`);
+        await new Promise((r) => setTimeout(r, 1000 * attempt));
+        clearForeignPostmasterPid(pgDir);
+      }
+    }
+  } catch (e) {
+    const tail = fs.existsSync(path.join(pgDir, 'server.log'))
+      ? fs.readFileSync(path.join(pgDir, 'server.log'), 'utf8').split('\n').slice(-15).join('\n')
+      : '';
+    throw new EmbeddedDatabaseError(`The embedded database did not start: ${(e as Error).message}\n${tail}`);
+  }
+}
+
 export async function openEmbeddedDatabase(options: OpenOptions): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
   const dataDir = path.resolve(options.dataDir);
@@ -271,42 +332,7 @@ export async function openEmbeddedDatabase(options: OpenOptions): Promise<Embedd
         );
       }
       if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) await initialise(pgDir, who, log);
-      fs.mkdirSync(socketDir, { recursive: true, mode: 0o700 });
-      if (who) {
-        chownTree(socketDir, who);
-        chownTree(pgDir, who);
-      }
-      clearForeignPostmasterPid(pgDir);
-      log('Starting the embedded database …');
-      const serverOptions = [
-        "-c listen_addresses=''",
-        `-c unix_socket_directories='${socketDir}'`,
-        '-c unix_socket_permissions=0700',
-        `-c port=${PORT}`,
-        '-c fsync=on',
-        '-c synchronous_commit=on',
-        '-c full_page_writes=on',
-        '-c max_connections=200',
-      ].join(' ');
-      try {
-        // After a crash the old server's backends may still be detaching from shared memory: retry briefly.
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await pgCtl(['start', '-w', '-t', '120', '-D', pgDir, '-l', path.join(pgDir, 'server.log'), '-o', serverOptions], who);
-            break;
-          } catch (e) {
-            if (attempt >= 5) throw e;
-            log(`The embedded database did not start yet (attempt ${attempt}); retrying …`);
-            await new Promise((r) => setTimeout(r, 1000 * attempt));
-            clearForeignPostmasterPid(pgDir);
-          }
-        }
-      } catch (e) {
-        const tail = fs.existsSync(path.join(pgDir, 'server.log'))
-          ? fs.readFileSync(path.join(pgDir, 'server.log'), 'utf8').split('\n').slice(-15).join('\n')
-          : '';
-        throw new EmbeddedDatabaseError(`The embedded database did not start: ${(e as Error).message}\n${tail}`);
-      }
+      await startServer(pgDir, socketDir, who, log);
       startedHere = true;
     } else if (holdsLock) {
       log('Adopting the embedded database left running by an earlier process.');
@@ -319,6 +345,14 @@ export async function openEmbeddedDatabase(options: OpenOptions): Promise<Embedd
   }
 
   const ownsServer = holdsLock; // a server, or a tool that found no server, stops what it holds
+  // A server keeps its database running; a tool's run is too short to need it.
+  const supervisor =
+    options.mode === 'server'
+      ? superviseEmbeddedServer(
+          { dataDir, running: () => postmasterRunning(pgDir), start: () => startServer(pgDir, socketDir, who, log) },
+          options.logger ?? silentLogger,
+        )
+      : null;
   let closed = false;
   return {
     url,
@@ -327,6 +361,7 @@ export async function openEmbeddedDatabase(options: OpenOptions): Promise<Embedd
       if (closed) return;
       closed = true;
       try {
+        await supervisor?.stop();
         if (ownsServer) {
           log('Stopping the embedded database …');
           await pgCtl(['stop', '-m', 'fast', '-w', '-t', '60', '-D', pgDir], who).catch((e: Error) => {

@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { silentLogger, type Logger } from '../log.ts';
 import { connect, withStartupLock, type Database } from './database.ts';
 import { EMBEDDED_ROLES } from './database-roles.ts';
 import { DATABASE_NAME, openEmbeddedDatabase, urlFor } from './embedded-postgres.ts';
@@ -20,13 +21,14 @@ export async function openDatabase(
   mode: 'server' | 'tool',
   command: string,
   log: (m: string) => void,
+  logger: Logger = silentLogger,
 ): Promise<OpenedDatabase> {
   if (config.DATABASE_URL) {
-    const database = connect(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+    const database = connect(config.DATABASE_URL, config.DATABASE_POOL_SIZE, logger);
     const safeUrl = config.DATABASE_URL.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
     return { ...database, url: config.DATABASE_URL, ownerUrl: config.DATABASE_OWNER_URL ?? config.DATABASE_URL, description: safeUrl };
   }
-  const embedded = await openEmbeddedDatabase({ dataDir: config.dataDir, mode, command, runAsUser: config.PG_RUN_AS, log });
+  const embedded = await openEmbeddedDatabase({ dataDir: config.dataDir, mode, command, runAsUser: config.PG_RUN_AS, log, logger });
   try {
     await withStartupLock(embedded.url, () => prepareEmbeddedRoles(embedded.url));
   } catch (e) {
@@ -34,7 +36,7 @@ export async function openDatabase(
     throw e;
   }
   const url = urlFor(embedded.socketDir, DATABASE_NAME, EMBEDDED_ROLES.serving);
-  const database = connect(url, config.DATABASE_POOL_SIZE);
+  const database = connect(url, config.DATABASE_POOL_SIZE, logger);
   return {
     ...database,
     url,

@@ -5,7 +5,8 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { TFunction } from 'i18next';
 import { can } from '../../../shared/policy.ts';
 import { MFA_POLICY_ROLES } from '../../../shared/policy.ts';
 import type { TLocale } from '../../../shared/schemas/common.schema.ts';
@@ -13,10 +14,11 @@ import { CSRF_COOKIE, resolveSession, SESSION_COOKIE } from '../auth/session.ts'
 import { newToken, safeEqual } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import { appliedMigrationCount, shippedMigrationCount, type Database } from '../db/database.ts';
+import { isDatabaseUnavailable } from '../db/database-outage.rules.ts';
 import { servingRoleOf, servingRoleWarnings } from '../db/database-roles.ts';
 import { localeFromHeader, translator } from '../i18n/translate.ts';
+import { createLogger, type Logger } from '../log.ts';
 import { createInflight, type Inflight } from './inflight.ts';
-import { serializeRequest } from './log-redaction.ts';
 import { registerOpenApi } from './openapi.ts';
 import { HttpProblem, renderProblem } from './problem.ts';
 import { registerRoutes, type Access, type AnyRoute, type AuthContext, type RouteHooks } from './route.ts';
@@ -24,6 +26,8 @@ import { registerRoutes, type Access, type AnyRoute, type AuthContext, type Rout
 export interface AppDeps {
   config: Config;
   database: Database;
+  /** The process's logger (server.ts shares it with the database); one is made from the config when absent. */
+  logger?: Logger;
 }
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../dist/web');
@@ -126,6 +130,22 @@ function strictJsonParser(_req: FastifyRequest, body: Buffer, done: (err: Error 
   }
 }
 
+/**
+ * Seconds a client is told to wait (Retry-After) while the database is away: an
+ * embedded server is restarted within seconds, another server reconnects on
+ * the next request.
+ */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** 503 `databaseUnavailable` with Retry-After, for any request (and /readyz) while the database cannot be reached. */
+function sendDatabaseUnavailable(reply: FastifyReply, t: TFunction, extra: Record<string, string> = {}): FastifyReply {
+  return reply
+    .code(503)
+    .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+    .type('application/problem+json; charset=utf-8')
+    .send({ ...renderProblem(new HttpProblem(503, 'databaseUnavailable'), t), ...extra });
+}
+
 /** The PostgreSQL error code of a driver error, also when Drizzle wrapped it. */
 export function pgCode(error: unknown): string | undefined {
   const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
@@ -140,15 +160,10 @@ export function isDataException(error: unknown): boolean {
 
 export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<FastifyInstance> {
   const { config, database } = deps;
+  // Typed as Fastify's logger so the instance keeps its default type; it is the same pino logger.
+  const logger: FastifyBaseLogger | false = config.LOG_LEVEL === 'silent' ? false : (deps.logger ?? createLogger(config));
   const app = Fastify({
-    logger:
-      config.LOG_LEVEL === 'silent'
-        ? false
-        : {
-            level: config.LOG_LEVEL,
-            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-            serializers: { req: serializeRequest },
-          },
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
     trustProxy: config.TRUST_PROXY,
     bodyLimit: config.BODY_LIMIT_BYTES,
     // Node's parser refuses a request before Fastify sees it (malformed, headers
@@ -216,6 +231,12 @@ export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<Fasti
     const locale = hooks.localeOf(req, req.kumojiAuth ?? null);
     let problem: HttpProblem;
     if (error instanceof HttpProblem) problem = error;
+    else if (isDatabaseUnavailable(error)) {
+      // Not a defect: the database is stopped or restarting. The request changed nothing; the client may retry.
+      req.log.warn({ err: error, route: req.routeOptions.url, method: req.method }, 'database unavailable');
+      sendDatabaseUnavailable(reply, hooks.t(locale));
+      return;
+    }
     else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') problem = new HttpProblem(413, 'bodyTooLarge', { limit: config.BODY_LIMIT_BYTES });
     else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') problem = new HttpProblem(415, 'unsupportedMediaType');
     else if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') problem = new HttpProblem(400, 'invalidJson');
@@ -251,7 +272,7 @@ export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<Fasti
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_req, reply) => {
+  app.get('/readyz', async (req, reply) => {
     try {
       const applied = await appliedMigrationCount(database);
       const shipped = shippedMigrationCount();
@@ -261,8 +282,9 @@ export async function buildApp(deps: AppDeps, routes: AnyRoute[]): Promise<Fasti
       return reply
         .code(ready ? 200 : 503)
         .send({ status: ready ? 'ready' : 'migrations-pending', database: 'ok', migrations: { applied, shipped }, servingRole, warnings: servingRoleWarnings(servingRole) });
-    } catch {
-      return reply.code(503).send({ status: 'database-unreachable', database: 'error' });
+    } catch (e) {
+      if (!isDatabaseUnavailable(e)) req.log.error({ err: e }, 'readiness check failed');
+      return sendDatabaseUnavailable(reply, hooks.t(hooks.localeOf(req, null)), { database: 'error' });
     }
   });
 

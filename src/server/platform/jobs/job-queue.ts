@@ -1,5 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
+import { isDatabaseUnavailable } from '../db/database-outage.rules.ts';
+import { silentLogger, type Logger } from '../log.ts';
 
 /**
  * Background jobs (pg-boss) on Kumoji's own PostgreSQL, through the same
@@ -18,7 +20,7 @@ export type JobQueue = PgBoss;
 const queues = new WeakMap<Database, PgBoss>();
 
 export interface JobQueueOptions {
-  log?: (message: string) => void;
+  logger?: Logger;
 }
 
 const SCHEMA = 'pgboss';
@@ -48,7 +50,12 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
     // Installed by `installJobQueue`; here pg-boss only checks the schema's version.
     migrate: false,
   });
-  boss.on('error', (e: Error) => options.log?.(`job queue: ${e.message}`));
+  // pg-boss keeps polling while the database is away and reports each failed round here.
+  const logger = options.logger ?? silentLogger;
+  boss.on('error', (err: Error) => {
+    if (isDatabaseUnavailable(err)) logger.warn({ err }, 'job queue: database unavailable');
+    else logger.error({ err }, 'job queue error');
+  });
   await boss.start();
   queues.set(database, boss);
   return boss;
