@@ -1,19 +1,5 @@
 import { z } from 'zod';
-import {
-  AnswerEvidenceParamsSchema,
-  AnswerParamsSchema,
-  AnswerRequestSchema,
-  AnswerResultSchema,
-  AssessmentListQuerySchema,
-  AssessmentListSchema,
-  AssessmentParamsSchema,
-  AssessmentSchema,
-  ChecklistListSchema,
-  ComparisonQuerySchema,
-  ComparisonSchema,
-  StartAssessmentRequestSchema,
-  SubmitAssessmentRequestSchema,
-} from '../../shared/schemas/diagnosis.schema.ts';
+import { AnswerEvidenceParamsSchema, AnswerParamsSchema, AnswerRequestSchema, AnswerResultSchema, AssessmentListQuerySchema, AssessmentListSchema, AssessmentParamsSchema, AssessmentSchema, ChecklistListSchema, ComparisonQuerySchema, ComparisonSchema, StartAssessmentRequestSchema, SubmitAssessmentRequestSchema } from '../../shared/schemas/diagnosis.schema.ts';
 import { EvidenceFileSchema } from '../../shared/schemas/evidence.schema.ts';
 import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import * as assessments from './assessment.service.ts';

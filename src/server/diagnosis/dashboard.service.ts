@@ -1,4 +1,5 @@
-import type { TDashboard, TStage } from '../../shared/schemas/diagnosis.schema.ts';
+import type { TStage } from '../../shared/schemas/diagnosis.schema.ts';
+import type { TDashboard } from '../../shared/schemas/roadmap.schema.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
 import { profileComplete } from '../platform/orgs/organisation-profile.rules.ts';

@@ -1,4 +1,5 @@
-import { DashboardSchema, DiagnosisSchema, ReportExportQuerySchema, ReportSchema } from '../../shared/schemas/diagnosis.schema.ts';
+import { DiagnosisSchema } from '../../shared/schemas/diagnosis.schema.ts';
+import { DashboardSchema, ReportExportQuerySchema, ReportSchema } from '../../shared/schemas/roadmap.schema.ts';
 import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
 import type { DiagnosisDeps } from './assessment.service.ts';

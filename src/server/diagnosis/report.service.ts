@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { TReport } from '../../shared/schemas/diagnosis.schema.ts';
+import type { TReport } from '../../shared/schemas/roadmap.schema.ts';
 import { industryOptions } from '../catalog/catalog.public.ts';
 import { SESSION_COOKIE } from '../platform/auth/session.ts';
 import { contentDisposition } from '../platform/http/content-disposition.ts';

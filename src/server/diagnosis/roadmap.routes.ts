@@ -1,13 +1,4 @@
-import {
-  BudgetSchema,
-  CreateTaskRequestSchema,
-  RoadmapSchema,
-  SetBudgetRequestSchema,
-  TaskEvidenceParamsSchema,
-  TaskParamsSchema,
-  TaskSchema,
-  UpdateTaskRequestSchema,
-} from '../../shared/schemas/diagnosis.schema.ts';
+import { BudgetSchema, CreateTaskRequestSchema, RoadmapSchema, SetBudgetRequestSchema, TaskEvidenceParamsSchema, TaskParamsSchema, TaskSchema, UpdateTaskRequestSchema } from '../../shared/schemas/roadmap.schema.ts';
 import { EvidenceFileSchema } from '../../shared/schemas/evidence.schema.ts';
 import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { DiagnosisDeps } from './assessment.service.ts';

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { can } from '../../shared/policy.ts';
-import type { CreateTaskRequestSchema, SetBudgetRequestSchema, TRoadmap, TTask, UpdateTaskRequestSchema } from '../../shared/schemas/diagnosis.schema.ts';
+import type { CreateTaskRequestSchema, SetBudgetRequestSchema, TRoadmap, TTask, UpdateTaskRequestSchema } from '../../shared/schemas/roadmap.schema.ts';
 import type { TEvidenceFile } from '../../shared/schemas/evidence.schema.ts';
 import { memberActor } from '../platform/audit/audit-actor.ts';
 import { appendAudit } from '../platform/audit/audit.repository.ts';

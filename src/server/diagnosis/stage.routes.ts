@@ -1,12 +1,4 @@
-import {
-  DecisionParamsSchema,
-  DecisionSchema,
-  EvaluationParamsSchema,
-  EvaluationSchema,
-  RecordDecisionRequestSchema,
-  RecordEvaluationRequestSchema,
-  StagesOverviewSchema,
-} from '../../shared/schemas/diagnosis.schema.ts';
+import { DecisionParamsSchema, DecisionSchema, EvaluationParamsSchema, EvaluationSchema, RecordDecisionRequestSchema, RecordEvaluationRequestSchema, StagesOverviewSchema } from '../../shared/schemas/diagnosis.schema.ts';
 import { EvidenceFileSchema } from '../../shared/schemas/evidence.schema.ts';
 import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { DiagnosisDeps } from './assessment.service.ts';

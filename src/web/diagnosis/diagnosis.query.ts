@@ -1,26 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import type { z } from 'zod';
-import type {
-  AnswerResultSchema,
-  AssessmentListSchema,
-  BudgetSchema,
-  ChecklistListSchema,
-  ComparisonSchema,
-  RecordDecisionRequestSchema,
-  RecordEvaluationRequestSchema,
-  TAnswerValue,
-  TAssessment,
-  TDashboard,
-  TDecision,
-  TDiagnosis,
-  TEvaluation,
-  TReport,
-  TRoadmap,
-  TStage,
-  TStagesOverview,
-  TTask,
-} from '../../shared/schemas/diagnosis.schema.ts';
+import type { AnswerResultSchema, AssessmentListSchema, ChecklistListSchema, ComparisonSchema, RecordDecisionRequestSchema, RecordEvaluationRequestSchema, TAnswerValue, TAssessment, TDecision, TDiagnosis, TEvaluation, TStage, TStagesOverview } from '../../shared/schemas/diagnosis.schema.ts';
+import type { BudgetSchema, TDashboard, TReport, TRoadmap, TTask } from '../../shared/schemas/roadmap.schema.ts';
 import type { TOrganisationProfile, TUpdateOrganisationProfileRequest } from '../../shared/schemas/organisation-profile.schema.ts';
 import { api, queryString, toApiError, type ApiError } from '../api/api-client.ts';
 import { TaskEditQueue, type TaskPatch } from './task-edit-queue.ts';

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Table, Te
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TDashboard } from '../../shared/schemas/diagnosis.schema.ts';
+import type { TDashboard } from '../../shared/schemas/roadmap.schema.ts';
 import { toApiError } from '../api/api-client.ts';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';

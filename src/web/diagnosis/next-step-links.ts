@@ -1,4 +1,4 @@
-import type { TDashboard } from '../../shared/schemas/diagnosis.schema.ts';
+import type { TDashboard } from '../../shared/schemas/roadmap.schema.ts';
 
 /** Where each of the dashboard's next steps is done; the dashboard and the home page link the same way. */
 export const STEP_LINK: Record<TDashboard['nextSteps'][number]['step'], string> = {

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Stac
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { TReport } from '../../shared/schemas/diagnosis.schema.ts';
+import type { TReport } from '../../shared/schemas/roadmap.schema.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import { toApiError } from '../api/api-client.ts';
 import { FullPageLoader } from '../components/full-page-loader.tsx';

@@ -1,7 +1,7 @@
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TRoadmap } from '../../shared/schemas/diagnosis.schema.ts';
+import type { TRoadmap } from '../../shared/schemas/roadmap.schema.ts';
 import { YEN_MAX } from '../../shared/schemas/organisation-profile.schema.ts';
 import { toApiError, type ApiError } from '../api/api-client.ts';
 import { SectionLoader } from '../components/full-page-loader.tsx';

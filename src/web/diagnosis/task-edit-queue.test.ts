@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { TTask } from '../../shared/schemas/diagnosis.schema.ts';
+import type { TTask } from '../../shared/schemas/roadmap.schema.ts';
 import { TaskEditQueue, type TaskPatch } from './task-edit-queue.ts';
 
 const TASK_ID = '00000000-0000-4000-8000-000000000001';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { TTask, UpdateTaskRequestSchema } from '../../shared/schemas/diagnosis.schema.ts';
+import type { TTask, UpdateTaskRequestSchema } from '../../shared/schemas/roadmap.schema.ts';
 
 /** The fields of a task one edit changes (an owner, a due date, a status, a note). */
 export type TaskPatch = Omit<z.input<typeof UpdateTaskRequestSchema>, 'version'>;

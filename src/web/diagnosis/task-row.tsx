@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TRoadmap, TTaskStatus } from '../../shared/schemas/diagnosis.schema.ts';
+import type { TRoadmap, TTaskStatus } from '../../shared/schemas/roadmap.schema.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { EvidenceFiles } from '../platform/evidence/evidence-files.tsx';
