@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import type { Cell } from './asset-import.rules.ts';
+import type { Cell } from './asset-import.cells.ts';
 import { readXlsxRows, XlsxError } from './asset-import.xlsx.ts';
 
 /**

@@ -1,25 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  fieldColumns,
-  isTotalsRow,
-  mappingProblems,
-  newRowState,
-  readTotalYen,
-  totalsRowIssue,
-  normaliseHeader,
-  readBoolean,
-  readMedium,
-  readPlacement,
-  readRank,
-  readRecords,
-  readText,
-  readThousandYen,
-  suggestMapping,
-  validateRow,
-  type Cell,
-  type ImportLookups,
-} from './asset-import.rules.ts';
+import { readTotalYen, readBoolean, readMedium, readPlacement, readRank, readRecords, readText, readThousandYen, type Cell } from './asset-import.cells.ts';
+import { mappingProblems, normaliseHeader, suggestMapping } from './asset-import.headers.ts';
+import { fieldColumns, isTotalsRow, newRowState, totalsRowIssue, validateRow, type ImportLookups } from './asset-import.rules.ts';
 import { decodeXmlText, parseSharedStrings } from './asset-import.xlsx.ts';
 
 const member = { userId: '00000000-0000-4000-8000-000000000001', email: 'sales@example.jp', displayName: '販売管理' };

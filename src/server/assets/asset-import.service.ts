@@ -24,27 +24,9 @@ import {
   type IssueRow,
 } from './asset-import.repository.ts';
 import { detectFile, ImportFileError, readHeader, readRows, type DetectedFile } from './asset-import.read.ts';
-import {
-  fieldColumns,
-  isEmptyRow,
-  isTotalsRow,
-  newRowState,
-  NOTICE_CODES,
-  totalsRowIssue,
-  mappingProblems,
-  memberNameKey,
-  nameKey,
-  suggestMapping,
-  validateRow,
-  type Cell,
-  type ImportLookups,
-  type ImportMapping,
-  type ImportMember,
-  toColumns,
-  type PreparedAsset,
-  type PreparedColumns,
-  type RowIssue,
-} from './asset-import.rules.ts';
+import { NOTICE_CODES, type Cell, type RowIssue } from './asset-import.cells.ts';
+import { mappingProblems, suggestMapping, type ImportMapping } from './asset-import.headers.ts';
+import { fieldColumns, isEmptyRow, isTotalsRow, newRowState, totalsRowIssue, memberNameKey, nameKey, validateRow, type ImportLookups, type ImportMember, toColumns, type PreparedAsset, type PreparedColumns } from './asset-import.rules.ts';
 import { listDepartments } from '../platform/orgs/department.repository.ts';
 import { departmentKey } from '../platform/orgs/department.rules.ts';
 import { resolveDepartments } from '../platform/orgs/department.service.ts';

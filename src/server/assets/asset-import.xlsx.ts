@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { Cell } from './asset-import.rules.ts';
+import type { Cell } from './asset-import.cells.ts';
 import { bad, checkDeclaredSizes, entryString, entryText, MAX_INFLATED_BYTES, readCentralDirectory, XlsxError, type ZipEntry } from './asset-import.zip.ts';
 
 export { XlsxError } from './asset-import.zip.ts';
