@@ -285,6 +285,8 @@ export async function seedOrganisation(database: Database, config: Config, rows:
   const { db, pool } = database;
   const { entryHash, GENESIS_HASH } = await import('../src/server/platform/audit/audit.chain.ts');
   const { chainOf } = await import('../src/server/platform/audit/audit.repository.ts');
+  const { auditKey } = await import('../src/server/platform/audit/audit-key.ts');
+  const { headSeal } = await import('../src/server/platform/audit/audit.seal.ts');
   const { createSession, SESSION_COOKIE } = await import('../src/server/platform/auth/session.ts');
   const { insertUser } = await import('../src/server/platform/auth/user.repository.ts');
   const { insertMembership, insertOrganisation } = await import('../src/server/platform/orgs/organisation.repository.ts');
@@ -357,9 +359,10 @@ export async function seedOrganisation(database: Database, config: Config, rows:
       );
     }
     await client.query(
-      `insert into audit_heads (chain, seq, hash) values ($1, $2, $3)
-         on conflict (chain) do update set seq = excluded.seq, hash = excluded.hash`,
-      [chain, ROWS, prev],
+      `insert into audit_heads (chain, seq, hash, seal) values ($1, $2, $3, $4)
+         on conflict (chain) do update set seq = excluded.seq, hash = excluded.hash, seal = excluded.seal`,
+      // Sealed with the key the server installed, as appendAudit would have.
+      [chain, ROWS, prev, headSeal(auditKey(), { chain, seq: ROWS, hash: prev })],
     );
     await client.query('commit');
     await client.query('analyze audit_log');
@@ -386,7 +389,8 @@ async function main(): Promise<void> {
   const { default: pg } = await import('pg');
   const { loadConfig } = await import('../src/server/platform/config.ts');
   const { startServer } = await import('../src/server/server.ts');
-  const { verifyAudit } = await import('../src/server/platform/audit/audit.repository.ts');
+  const { verifyAudit } = await import('../src/server/platform/audit/audit-verify.repository.ts');
+  const { auditKey } = await import('../src/server/platform/audit/audit-key.ts');
 
   const cpus = os.cpus();
   console.log('Kumoji benchmark');
@@ -556,11 +560,12 @@ async function main(): Promise<void> {
     // ---------------------------------------------------------- verifyAudit
     console.log('');
     const tv = performance.now();
-    const report = await verifyAudit(pool, chain);
+    const report = await verifyAudit(pool, auditKey(), chain);
     const seconds = (performance.now() - tv) / 1000;
     const rate = report.entries / seconds;
     console.log(`verifyAudit(${chain}): ${fmt(report.entries)} entries in ${fmt(seconds * 1000)} ms = ${fmt(rate)} entries/s` + `   target >= 200,000/s   ${verdict(rate >= 200_000)}`);
-    console.log(`  chain ${report.firstBreak ? `BROKEN at seq ${report.firstBreak.seq} (${report.firstBreak.reason})` : 'intact'}, head seq ${report.heads[0]?.seq ?? 0}`);
+    const problem = report.problems[0];
+    console.log(`  chain ${problem ? `BROKEN: ${report.problems.length} problem(s), the first ${problem.kind}` : 'intact, head sealed'}, head seq ${report.heads[0]?.seq ?? 0}`);
 
     // ---------------------------------------------------------- first page JS
     console.log('');

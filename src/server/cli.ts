@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { verifyAudit } from './platform/audit/audit.repository.ts';
+import { installAuditKey, loadAuditKey } from './platform/audit/audit-key.ts';
+import { verifyAudit, type ChainProblem } from './platform/audit/audit-verify.repository.ts';
 import { issueSetupToken } from './platform/auth/auth.service.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { appliedMigrationCount, shippedMigrationCount, withStartupLock } from './platform/db/database.ts';
@@ -22,7 +23,7 @@ Commands:
   serve           Start the web server (and the embedded database unless DATABASE_URL is set)
   migrate         Apply pending database migrations
   setup-link      Print a new one-time set-up link (while no account exists)
-  audit verify    Recompute the audit trail's hash chains and name the first broken entry
+  audit verify    Recompute the audit trail's hash chains and check their sealed heads
   catalog check   Validate the catalog files under CATALOG_DIR
 
 Run "kumoji <command> --help" for a command's options. Configuration comes from
@@ -45,15 +46,36 @@ While no account exists, prints a new one-time set-up link; the link printed
 before stops working. Exits 1 once set-up is done.`,
   audit: `Usage: kumoji audit verify [--chain CHAIN]
 
-Recomputes every entry's SHA-256 over its canonical form and its link to the
-previous entry. Exits 0 when every chain verifies; otherwise prints the first
-broken entry and exits 1.
+Walks every chain from its head back to the first entry, recomputing each
+entry's SHA-256 over its canonical form and its link to the previous one, and
+checks the head's seal with the audit key (KUMOJI_AUDIT_KEY, or DATA_DIR/audit.key).
+Also finds chains whose newest entries, every entry or head were deleted,
+rows written past the head, and organisations without a chain. Exits 0 when
+every chain verifies; otherwise prints every problem and exits 1.
   --chain CHAIN   verify one chain only (org:<organisation id> or platform)`,
   catalog: `Usage: kumoji catalog check [DIR]
 
 Validates every catalog file (default CATALOG_DIR) and prints file:line errors.
 Exits 1 when any error is found.`,
 };
+
+function describeProblem(p: ChainProblem): string {
+  switch (p.kind) {
+    case 'head-missing':
+      return 'the chain has no head (audit_heads row deleted)';
+    case 'chain-missing':
+      return 'the organisation has no audit entries and no head (the whole chain was deleted)';
+    case 'seal-mismatch':
+      return `the head (seq ${p.seq}) is not sealed with this audit key (moved without the key, or the wrong key)`;
+    case 'entries-missing':
+      return p.fromSeq === p.toSeq ? `entry seq ${p.fromSeq} is missing` : `entries seq ${p.fromSeq} to ${p.toSeq} are missing`;
+    case 'entry-off-chain':
+      return `entry seq ${p.seq} (row id ${p.id}) is not on the chain${p.pastHead ? ', past the head' : ''}: written around Kumoji`;
+    case 'hash-mismatch':
+    case 'link-mismatch':
+      return `entry seq ${p.seq} (row id ${p.id}): ${p.kind}\n  expected ${p.expected}\n  found    ${p.found}`;
+  }
+}
 
 function out(line = '') {
   process.stdout.write(`${line}\n`);
@@ -101,6 +123,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'migrate':
       return withToolDatabase(config, 'migrate', async (database) => {
+        // The migration that adds seals seals the heads already there.
+        installAuditKey(await loadAuditKey(config));
         const applied = await withStartupLock(database.ownerUrl, () => prepareDatabase(database, JOB_QUEUES));
         out(`Applied ${applied} migration(s); ${await appliedMigrationCount(database)} of ${shippedMigrationCount()} in place.`);
         return 0;
@@ -120,16 +144,16 @@ export async function main(argv: string[]): Promise<number> {
         out(HELP.audit);
         return 1;
       }
+      // Never a new key here: it would only call every seal wrong.
+      const key = await loadAuditKey(config, { create: false });
       return withToolDatabase(config, 'audit verify', async (database) => {
         const started = performance.now();
-        const report = await verifyAudit(database.pool, typeof values.chain === 'string' ? values.chain : undefined);
+        const report = await verifyAudit(database.pool, key, typeof values.chain === 'string' ? values.chain : undefined);
         const seconds = (performance.now() - started) / 1000;
-        if (report.firstBreak) {
-          const b = report.firstBreak;
-          out(`BROKEN: chain ${b.chain}, entry seq ${b.seq} (row id ${b.id}): ${b.reason}`);
-          out(`  expected ${b.expected}`);
-          out(`  found    ${b.found}`);
-          out(`${report.entries} entries verified before the break.`);
+        if (report.problems.length) {
+          for (const p of report.problems) out(`BROKEN: chain ${p.chain}: ${describeProblem(p)}`);
+          if (report.omittedProblems) out(`… and ${report.omittedProblems} more problem(s) not listed.`);
+          out(`${report.problems.length + report.omittedProblems} problem(s) in ${report.entries} entries of ${report.chains} chain(s).`);
           return 1;
         }
         for (const h of report.heads) out(`ok  ${h.chain}  ${h.seq} entries  head ${h.hash}`);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { loadShippedCatalog } from './catalog/catalog.loader.ts';
+import { installAuditKey, loadAuditKey } from './platform/audit/audit-key.ts';
 import { issueSetupToken } from './platform/auth/auth.service.ts';
 import type { Config } from './platform/config.ts';
 import { withStartupLock } from './platform/db/database.ts';
@@ -30,6 +31,8 @@ export async function startServer(config: Config, log: (m: string) => void = con
   const database = await openDatabase(config, 'server', 'serve', log, logger);
   let app: FastifyInstance | null = null;
   try {
+    // Before anything appends to the audit trail (the catalog does, under the lock).
+    installAuditKey(await loadAuditKey(config));
     // Everything at start that writes runs under one lock, so any number of instances may start together.
     const { applied, catalog, setupLink } = await withStartupLock(database.ownerUrl, async () => ({
       applied: await prepareDatabase(database, JOB_QUEUES),

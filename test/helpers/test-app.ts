@@ -13,7 +13,7 @@ import type { AnyRoute } from '../../src/server/platform/http/route.ts';
 import { insertUser, forceUpdateUser } from '../../src/server/platform/auth/user.repository.ts';
 import { insertMembership, insertOrganisation } from '../../src/server/platform/orgs/organisation.repository.ts';
 import { allRoutes } from '../../src/server/routes.ts';
-import { createTestDatabase, type TestDatabase } from './test-database.ts';
+import { createTestDatabase, TEST_AUDIT_KEY, type TestDatabase } from './test-database.ts';
 
 export const TEST_PASSWORD = 'Kumoji-Test-Passphrase-2026!';
 
@@ -27,7 +27,7 @@ export interface TestApp {
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-app-'));
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PUBLIC_URL: 'http://kumoji.test', ...overrides });
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PUBLIC_URL: 'http://kumoji.test', KUMOJI_AUDIT_KEY: TEST_AUDIT_KEY, ...overrides });
 }
 
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {

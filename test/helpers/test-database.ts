@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { installAuditKey } from '../../src/server/platform/audit/audit-key.ts';
 import { connect, withStartupLock, type Database } from '../../src/server/platform/db/database.ts';
 import { ensureRoles, type DatabaseRoles } from '../../src/server/platform/db/database-roles.ts';
 import { prepareDatabase } from '../../src/server/platform/db/prepare-database.ts';
@@ -26,6 +27,12 @@ export interface TestDatabase extends Database {
   drop(): Promise<void>;
 }
 
+/**
+ * The audit key of every test (KUMOJI_AUDIT_KEY of `testConfig`, and of a CLI
+ * the tests run), so the apps and tools of one test file agree on the seals.
+ */
+export const TEST_AUDIT_KEY = 'a1'.repeat(32);
+
 export const TEST_ROLES: DatabaseRoles = { owner: 'kumoji_test_owner', serving: 'kumoji_test_app' };
 // For servers that ask for passwords; the embedded one and CI trust local connections.
 const TEST_ROLE_PASSWORD = 'kumoji-test';
@@ -46,6 +53,7 @@ function urlOf(base: string, database: string, role: string): string {
 
 /** `migrate: false` leaves the database empty, for tests of the start-up itself. */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  installAuditKey(Buffer.from(TEST_AUDIT_KEY, 'hex'));
   const base = adminUrl();
   const baseName = new URL(base).pathname.replace(/^\//, '') || 'postgres';
   const name = `${baseName}_t_${randomBytes(5).toString('hex')}`.slice(0, 60);

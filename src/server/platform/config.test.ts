@@ -47,9 +47,19 @@ const bad: [Record<string, string>, RegExp][] = [
   [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
   [{ PUBLIC_URL: 'ftp://x' }, /PUBLIC_URL/],
   [{ SESSION_IDLE_MINUTES: '0' }, /SESSION_IDLE_MINUTES/],
+  [{ KUMOJI_AUDIT_KEY: 'ab'.repeat(31) }, /KUMOJI_AUDIT_KEY: must be at least 32 random bytes/],
+  [{ KUMOJI_AUDIT_KEY: Buffer.alloc(31, 7).toString('base64') }, /KUMOJI_AUDIT_KEY/],
+  [{ KUMOJI_AUDIT_KEY: 'not a key, just a long sentence of text here' }, /KUMOJI_AUDIT_KEY/],
 ];
 for (const [env, name] of bad) {
   test(`a bad value stops start-up naming the variable: ${JSON.stringify(env)}`, () => {
     assert.throws(() => loadConfig(env), (e: Error) => e instanceof ConfigError && name.test(e.message));
   });
 }
+
+test('the audit key is read as hex, or else as base64', () => {
+  const bytes = Buffer.from(Array.from({ length: 32 }, (_, i) => i * 7));
+  assert.deepEqual(loadConfig({ KUMOJI_AUDIT_KEY: bytes.toString('hex') }).KUMOJI_AUDIT_KEY, bytes);
+  assert.deepEqual(loadConfig({ KUMOJI_AUDIT_KEY: bytes.toString('base64') }).KUMOJI_AUDIT_KEY, bytes);
+  assert.equal(loadConfig({}).KUMOJI_AUDIT_KEY, undefined);
+});

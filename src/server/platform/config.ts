@@ -39,6 +39,28 @@ const trustProxyFromEnv = z
     return z.NEVER;
   });
 
+/**
+ * The key that seals the audit chains' heads (HMAC-SHA-256): at least 32
+ * bytes, written as hex or base64. A string of hex digits is read as hex.
+ */
+const AUDIT_KEY_MIN_BYTES = 32;
+const auditKeyFromEnv = z
+  .string()
+  .trim()
+  .transform((v, ctx): Buffer => {
+    const key = /^(?:[0-9a-f]{2})+$/i.test(v)
+      ? Buffer.from(v, 'hex')
+      : /^[A-Za-z0-9+/]+={0,2}$/.test(v) && v.length % 4 === 0
+        ? Buffer.from(v, 'base64')
+        : null;
+    if (key && key.length >= AUDIT_KEY_MIN_BYTES) return key;
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be at least ${AUDIT_KEY_MIN_BYTES} random bytes written as hex or base64 (for example the output of "openssl rand -hex 32")`,
+    });
+    return z.NEVER;
+  });
+
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   HOST: z.string().min(1).default('localhost'),
@@ -73,6 +95,8 @@ export const ConfigSchema = z.object({
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Largest evidence file accepted (bytes); files are stored in the database. */
   EVIDENCE_MAX_BYTES: int(1024, 100 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Seals the audit chains' heads; without it the key lives in DATA_DIR/audit.key (made at first start). */
+  KUMOJI_AUDIT_KEY: auditKeyFromEnv.optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

@@ -1,8 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, max } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Db } from '../db/database.ts';
 import { auditHeads, auditLog } from '../db/platform.table.ts';
-import { ChainVerifier, entryHash, GENESIS_HASH, redact, type ChainBreak, type StoredEntry } from './audit.chain.ts';
+import { auditKey } from './audit-key.ts';
+import { entryHash, GENESIS_HASH, redact, type StoredEntry } from './audit.chain.ts';
+import { headSeal, sealMatches } from './audit.seal.ts';
 
 export interface AuditEvent {
   organisationId: string | null;
@@ -21,15 +23,19 @@ export const chainOf = (organisationId: string | null) => (organisationId ? `org
 /**
  * Appends one entry, in the caller's transaction, so the entry exists if and
  * only if the change does. The chain's head row is locked for the rest of the
- * transaction: entries of one chain are strictly ordered.
+ * transaction: entries of one chain are strictly ordered. The head is sealed
+ * again with the audit key (`audit.seal.ts`), unless its seal was already
+ * wrong: sealing a head someone else moved would vouch for their entries.
  */
 export async function appendAudit(tx: Db, event: AuditEvent): Promise<StoredEntry> {
+  const key = auditKey();
   const chain = chainOf(event.organisationId);
-  await tx.insert(auditHeads).values({ chain, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
+  const genesis = { chain, seq: 0, hash: GENESIS_HASH };
+  await tx.insert(auditHeads).values({ ...genesis, seal: headSeal(key, genesis) }).onConflictDoNothing();
   const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.chain, chain)).for('update');
-  const entry = {
+  const sealed = sealMatches(key, head, head.seal);
+  const fields = {
     chain,
-    seq: head.seq + 1,
     organisationId: event.organisationId,
     actorUserId: event.actorUserId,
     actorLabel: event.actorLabel ?? null,
@@ -41,10 +47,31 @@ export async function appendAudit(tx: Db, event: AuditEvent): Promise<StoredEntr
     after: redact(event.after ?? null),
     meta: redact(event.meta ?? null),
   };
-  const hash = entryHash(head.hash, entry);
-  await tx.insert(auditLog).values({ ...entry, prevHash: head.hash, hash });
-  await tx.update(auditHeads).set({ seq: entry.seq, hash }).where(eq(auditHeads.chain, chain));
-  return { ...entry, prevHash: head.hash, hash };
+  const insertAt = async (seq: number) => {
+    const entry = { ...fields, seq };
+    const hash = entryHash(head.hash, entry);
+    const inserted = await tx
+      .insert(auditLog)
+      .values({ ...entry, prevSeq: head.seq, prevHash: head.hash, hash })
+      .onConflictDoNothing()
+      .returning({ id: auditLog.id });
+    return inserted.length ? { ...entry, prevHash: head.hash, hash } : null;
+  };
+  let stored = await insertAt(head.seq + 1);
+  if (!stored) {
+    // A row past the head that no append wrote (every append moves the head in its own transaction): refusing would
+    // block the chain for good, so the entry goes after the newest row, naming the head as its predecessor
+    // (prev_seq), and `kumoji audit verify` reports the row it stepped over.
+    const [{ newest }] = await tx.select({ newest: max(auditLog.seq) }).from(auditLog).where(eq(auditLog.chain, chain));
+    stored = await insertAt(Number(newest ?? head.seq) + 1);
+    if (!stored) throw new Error(`audit chain ${chain}: rows keep appearing past the head`);
+  }
+  const next = { chain, seq: stored.seq, hash: stored.hash };
+  await tx
+    .update(auditHeads)
+    .set(sealed ? { seq: next.seq, hash: next.hash, seal: headSeal(key, next) } : { seq: next.seq, hash: next.hash })
+    .where(eq(auditHeads.chain, chain));
+  return stored;
 }
 
 export interface AuditFilter {
@@ -134,98 +161,3 @@ export async function listAccountEvents(db: Db, userId: string, limit = 50) {
     .orderBy(desc(auditLog.seq))
     .limit(limit);
 }
-
-type RawRow = {
-  chain: string;
-  seq: number;
-  organisation_id: string | null;
-  actor_user_id: string | null;
-  actor_label: string | null;
-  at: Date;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  before: unknown;
-  after: unknown;
-  meta: unknown;
-  prev_hash: string;
-  hash: string;
-};
-
-const toStored = (r: RawRow): StoredEntry => ({
-  chain: r.chain,
-  seq: r.seq,
-  organisationId: r.organisation_id,
-  actorUserId: r.actor_user_id,
-  actorLabel: r.actor_label,
-  at: r.at,
-  action: r.action,
-  entityType: r.entity_type,
-  entityId: r.entity_id,
-  before: r.before,
-  after: r.after,
-  meta: r.meta,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-});
-
-export interface VerifyReport {
-  chains: number;
-  entries: number;
-  firstBreak: (ChainBreak & { chain: string; id: number }) | null;
-  heads: { chain: string; seq: number; hash: string }[];
-}
-
-const VERIFY_PAGE = 5000;
-type VerifyRow = RawRow & { id: number };
-
-/**
- * Recomputes every chain from its first entry, reading in keyset pages so
- * memory stays flat at any size (two pages at most: the one being verified
- * and the next, read ahead). Stops at the first break.
- */
-export async function verifyAudit(pool: pg.Pool, onlyChain?: string): Promise<VerifyReport> {
-  const client = await pool.connect();
-  const report: VerifyReport = { chains: 0, entries: 0, firstBreak: null, heads: [] };
-  try {
-    const chains = onlyChain
-      ? [onlyChain]
-      : (await client.query<{ chain: string }>('select distinct chain from audit_log order by chain')).rows.map((r) => r.chain);
-    for (const chain of chains) {
-      report.chains++;
-      const verifier = new ChainVerifier(chain);
-      const page = (afterSeq: number) =>
-        client.query<VerifyRow>(
-          `select id, chain, seq, organisation_id, actor_user_id, actor_label, at, action, entity_type, entity_id,
-                  before, after, meta, prev_hash, hash
-             from audit_log where chain = $1 and seq > $2 order by seq limit ${VERIFY_PAGE}`,
-          [chain, afterSeq],
-        );
-      let next: Promise<pg.QueryResult<VerifyRow>> | null = page(0);
-      try {
-        while (next) {
-          const { rows }: pg.QueryResult<VerifyRow> = await next;
-          // Ask for the following page before hashing this one: PostgreSQL reads it meanwhile.
-          next = rows.length === VERIFY_PAGE ? page(rows[rows.length - 1].seq) : null;
-          for (const row of rows) {
-            const problem = verifier.push(toStored(row));
-            if (problem) {
-              report.entries += verifier.count;
-              report.firstBreak = { ...problem, chain, id: row.id };
-              return report;
-            }
-          }
-        }
-      } finally {
-        // A page still in flight when verification stops must finish before the client goes back to the pool.
-        await next?.catch(() => undefined);
-      }
-      report.entries += verifier.count;
-      report.heads.push({ chain, seq: verifier.count, hash: verifier.headHash });
-    }
-    return report;
-  } finally {
-    client.release();
-  }
-}
-

@@ -85,8 +85,8 @@ export async function giveOwnership(admin: pg.ClientBase, database: string, owne
  * The privileges of the serving role, granted by the owner after migrating
  * (README "Database roles" lists the same statements). Tables created later
  * by the owner get the same through default privileges, so a migration run
- * with `kumoji migrate` alone leaves nothing out; `audit_log` is narrowed
- * again on every run.
+ * with `kumoji migrate` alone leaves nothing out; `audit_log` and
+ * `audit_heads` are narrowed again on every run.
  */
 export function servingGrants(owner: string, serving: string): string[] {
   const s = ident(serving);
@@ -97,6 +97,8 @@ export function servingGrants(owner: string, serving: string): string[] {
     `grant usage, select on all sequences in schema public to ${s}`,
     `revoke all on table audit_log from ${s}`,
     `grant select, insert on table audit_log to ${s}`,
+    // appendAudit inserts a chain's head and moves it; nothing deletes one.
+    `revoke delete on table audit_heads from ${s}`,
     // /readyz counts the applied migrations.
     `grant select on table drizzle.__drizzle_migrations to ${s}`,
     // pg-boss's queues and jobs; its schema and queues are made by the owner at start-up.

@@ -171,6 +171,12 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     meta: jsonb('meta'),
+    /**
+     * The seq of the entry `prevHash` names: `seq - 1`, except after a row
+     * that no append wrote was found past the head and stepped over. Null on
+     * entries written before this column existed (they all follow `seq - 1`).
+     */
+    prevSeq: bigint('prev_seq', { mode: 'number' }),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
@@ -181,9 +187,14 @@ export const auditLog = pgTable(
   ],
 );
 
-/** The head of each chain, locked while appending so entries are strictly ordered. */
+/**
+ * The head of each chain, locked while appending so entries are strictly
+ * ordered. `seal` is an HMAC of the head under a key the database does not
+ * hold (`audit.seal.ts`), so a head moved by anyone without the key shows.
+ */
 export const auditHeads = pgTable('audit_heads', {
   chain: text('chain').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+  seal: text('seal'),
 });

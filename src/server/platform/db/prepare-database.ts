@@ -1,6 +1,8 @@
 import pg from 'pg';
+import { auditKey } from '../audit/audit-key.ts';
+import { headSeal, type ChainHead } from '../audit/audit.seal.ts';
 import { installJobQueue } from '../jobs/job-queue.ts';
-import { connect, runMigrations } from './database.ts';
+import { connect, runMigrations, type Database } from './database.ts';
 import { DATABASE_NAME } from './embedded-postgres.ts';
 import { EMBEDDED_ROLES, ensureRoles, giveOwnership, grantServingRole, roleOf } from './database-roles.ts';
 
@@ -10,15 +12,39 @@ export interface DatabaseUrls {
   ownerUrl: string;
 }
 
+const hasHeadSeals = async (owner: Database) =>
+  (
+    await owner.pool.query(
+      `select from information_schema.columns where table_schema = 'public' and table_name = 'audit_heads' and column_name = 'seal'`,
+    )
+  ).rowCount === 1;
+
 /**
- * Everything that changes the schema, as the owner role: migrations, pg-boss's
- * schema and the queues, then the serving role's grants. Call it under
- * `withStartupLock(urls.ownerUrl, …)`. Returns how many migrations it applied.
+ * The heads that existed when the migration adding seals ran get their first
+ * seal, with the installed audit key. Only then: a head whose seal is missing
+ * later was changed by someone, and sealing it would vouch for them.
+ */
+async function sealHeadsOfEarlierVersions(owner: Database): Promise<void> {
+  const { rows } = await owner.pool.query<ChainHead>('select chain, seq, hash from audit_heads where seal is null');
+  if (!rows.length) return;
+  const key = auditKey();
+  for (const head of rows) {
+    await owner.pool.query('update audit_heads set seal = $2 where chain = $1 and seal is null', [head.chain, headSeal(key, head)]);
+  }
+}
+
+/**
+ * Everything that changes the schema, as the owner role: migrations (sealing
+ * the audit heads of an earlier version), pg-boss's schema and the queues,
+ * then the serving role's grants. Call it under `withStartupLock(urls.ownerUrl, …)`,
+ * with the audit key installed. Returns how many migrations it applied.
  */
 export async function prepareDatabase(urls: DatabaseUrls, queues: readonly string[]): Promise<number> {
   const owner = connect(urls.ownerUrl, 2);
   try {
+    const sealsBefore = await hasHeadSeals(owner);
     const applied = await runMigrations(owner);
+    if (!sealsBefore) await sealHeadsOfEarlierVersions(owner);
     await installJobQueue(owner, queues);
     if (urls.ownerUrl !== urls.url) await grantServingRole(owner.pool, await roleOf(urls.url));
     return applied;
