@@ -5,6 +5,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { silentLogger, type Logger } from '../log.ts';
+import { isDatabaseUnavailable } from './database-outage.rules.ts';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../migrations');
 
@@ -40,7 +41,36 @@ export function connect(url: string, poolSize = 10, log: Logger = silentLogger):
     client.on('error', (err) => log.warn({ err }, 'database connection lost'));
   });
   const db = drizzle(pool) as Db;
+  db.transaction = transactionOn(pool);
   return { pool, db, close: () => pool.end() };
+}
+
+/**
+ * `db.transaction` on a client this function checks out and always gives
+ * back. Drizzle's own, on a pool, sends BEGIN before the `try` whose
+ * `finally` releases the client: when the connection is lost right then (a
+ * database going away under load), the client is never given back and
+ * `pool.end()` waits for it forever, so stopping the server never reaches
+ * the database.
+ */
+export function transactionOn(pool: pg.Pool): Db['transaction'] {
+  // Pooled clients are reused: one drizzle instance each.
+  const onClient = new WeakMap<pg.PoolClient, Db>();
+  return async (work, config) => {
+    const client = await pool.connect();
+    let failure: unknown;
+    try {
+      let db = onClient.get(client);
+      if (!db) onClient.set(client, (db = drizzle(client) as unknown as Db));
+      return await db.transaction(work, config);
+    } catch (e) {
+      failure = e;
+      throw e;
+    } finally {
+      // With the error, a client whose connection broke is dropped rather than reused.
+      client.release(failure instanceof Error && isDatabaseUnavailable(failure) ? failure : undefined);
+    }
+  };
 }
 
 /**
