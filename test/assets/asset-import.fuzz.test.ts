@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { detectFile, ImportFileError, readHeader } from '../../src/server/assets/asset-import.read.ts';
 import { suggestMapping } from '../../src/server/assets/asset-import.headers.ts';
 import { type ImportLookups } from '../../src/server/assets/asset-import.rules.ts';
-import { validateImportFile } from '../../src/server/assets/asset-import.service.ts';
+import { validateImportFile } from '../../src/server/assets/asset-import.run.ts';
 import { neutraliseCell, restoreCell } from '../../src/server/assets/asset.rules.ts';
 import { CONTROL_CHARS } from '../../src/shared/schemas/common.schema.ts';
 import { createOrganisation, createTestApp, type TestApp, type TestOrganisation } from '../helpers/test-app.ts';

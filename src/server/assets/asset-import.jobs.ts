@@ -1,5 +1,6 @@
 import type { JobQueue } from '../platform/jobs/job-queue.ts';
-import { ASSET_IMPORT_QUEUE, localImportWorkers, runImportJob, type ImportJobData } from './asset-import.service.ts';
+import { runImportJob, type ImportJobData } from './asset-import.run.ts';
+import { ASSET_IMPORT_QUEUE, localImportWorkers } from './asset-import.service.ts';
 import type { AssetDeps } from './asset.service.ts';
 
 /**

@@ -6,14 +6,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import {
-  AttributeDeclarationsSchema,
-  CatalogFileSchema,
-  describeCatalogIssue,
-  isMissingKeyIssue,
-  RetiredIdsSchema,
-  type TCatalogFile,
-} from '../../shared/catalog/catalog.schema.ts';
+import { describeCatalogIssue, isMissingKeyIssue } from '../../shared/catalog/catalog-issue.text.ts';
+import { AttributeDeclarationsSchema, CatalogFileSchema, RetiredIdsSchema, type TCatalogFile } from '../../shared/catalog/catalog.schema.ts';
 import { ORGANISATION_COLLECTION_PREFIX } from '../../shared/schemas/knowledge.schema.ts';
 import { sourcesAt, unlistedSourceErrors, type CatalogSourceAt } from './catalog-citations.ts';
 
