@@ -2,8 +2,8 @@
 // (src/shared/catalog/source-documents.ts), so every screen, report and PDF
 // can show a source by its document's title instead of a file name.
 // Organisations' own files cite what they like and are not checked here.
+import { isRecord } from '../../shared/catalog/catalog-issue.text.ts';
 import { unlistedSourceProblem } from '../../shared/catalog/citation.rules.ts';
-import type { CatalogError, CatalogFile } from './catalog.files.ts';
 
 export interface CatalogSourceAt {
   source: string;
@@ -11,8 +11,6 @@ export interface CatalogSourceAt {
 }
 
 type At = (keyPath: PropertyKey[]) => number;
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function sourcesOf(value: unknown, keyPath: PropertyKey[], at: At): CatalogSourceAt[] {
   if (typeof value === 'string') return [{ source: value, line: at(keyPath) }];
@@ -30,12 +28,19 @@ export function sourcesAt(data: unknown, at: At): CatalogSourceAt[] {
   ];
 }
 
+/** A read catalog file as far as its sources go (catalog.files.ts `CatalogFile`). */
+interface FileSources {
+  kind: string;
+  path: string;
+  sources?: readonly CatalogSourceAt[];
+}
+
 /** One error per source string that names a document the registry does not list. */
-export function unlistedSourceErrors(files: readonly CatalogFile[]): CatalogError[] {
+export function unlistedSourceErrors(files: readonly FileSources[]): { file: string; line: number; message: string }[] {
   return files.flatMap((file) =>
     file.kind !== 'collection'
       ? []
-      : file.sources.flatMap(({ source, line }) => {
+      : (file.sources ?? []).flatMap(({ source, line }) => {
           const problem = unlistedSourceProblem(source);
           return problem === null ? [] : [{ file: file.path, line, message: problem }];
         }),
