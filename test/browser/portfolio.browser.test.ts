@@ -168,7 +168,7 @@ test('workloads and system portfolio journey', { timeout: 300_000 }, async (t) =
     await page.getByRole('link', { name: '対象業務の一覧へ戻る' }).click();
     await page.getByText('現在の段階: 第3段階 本格導入型').waitFor();
     assert.equal(await page.getByTestId('workload-row').count(), 2);
-    await page.getByTestId('workload-row').filter({ hasText: '顧客管理' }).getByText('8,000 万円').waitFor();
+    await page.getByTestId('workload-row').filter({ hasText: '顧客管理' }).getByText('8,000万円').waitFor();
     await shotBoth(page, 'workloads-list');
   });
 

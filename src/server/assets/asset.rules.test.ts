@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { assetValueYen, formatManYen, formatYen, formatYenAmount, thousandYenToYen, yenToThousandYen } from '../../shared/assets/asset-money.ts';
+import { assetValueYen, formatManYen, formatYen, formatYenAmount, formatYenAxis, thousandYenToYen, yenToThousandYen } from '../../shared/assets/asset-money.ts';
 import { assetModelCheck, decodeCursor, encodeCursor, neutraliseCell, percentOneDecimal, restoreCell } from './asset.rules.ts';
 
 // Seed 000 III.3.3 図11: records and 千円 per record of the seven example assets.
@@ -75,6 +75,20 @@ describe('money (exact yen)', () => {
     for (const [yen, ja, en] of cases) {
       assert.equal(formatYenAmount(yen, 'ja'), ja, String(yen));
       assert.equal(formatYenAmount(yen, 'en'), en, String(yen));
+    }
+  });
+
+  test('chart axes: the same words in Japanese, compact yen in English', () => {
+    const cases: [number, string, string][] = [
+      [0, '0円', '¥0'],
+      [20_000_000, '2,000万円', '¥20M'],
+      [100_000_000, '1億円', '¥100M'],
+      [120_000_000, '1.2億円', '¥120M'],
+      [15_000, '1.5万円', '¥15K'],
+    ];
+    for (const [yen, ja, en] of cases) {
+      assert.equal(formatYenAxis(yen, 'ja'), ja, String(yen));
+      assert.equal(formatYenAxis(yen, 'en'), en, String(yen));
     }
   });
 

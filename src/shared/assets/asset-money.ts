@@ -90,3 +90,13 @@ export function formatYenAmount(yen: bigint | string | number, locale: 'ja' | 'e
   }
   return formatManYen(v);
 }
+
+/**
+ * A chart axis' amounts, short: 2,000万円 and 1.2億円 as formatYenAmount
+ * writes them; in English compact (¥20M, ¥120M), since exact yen would
+ * crowd an axis. Tooltips and tables keep the exact figure.
+ */
+export function formatYenAxis(yen: bigint | string | number, locale: 'ja' | 'en'): string {
+  if (locale === 'ja') return formatYenAmount(yen, 'ja');
+  return new Intl.NumberFormat('en', { style: 'currency', currency: 'JPY', notation: 'compact', maximumFractionDigits: 1 }).format(Number(yen));
+}

@@ -1,9 +1,9 @@
 import { Badge, Group, List, Text, ThemeIcon } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatYenAmount } from '../../shared/assets/asset-money.ts';
 import { sourceLabels } from '../../shared/catalog/citation.rules.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
-import { formatNumber } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 
 /** Small pieces shared by the workload, system and portfolio pages. */
@@ -80,18 +80,9 @@ export function useStageName(reference: { stages: { stage: string; name: TextPai
 /** A list in running text: 「A、B」 in Japanese, "A, B" in English. */
 export const joinList = (items: readonly string[], locale: TLocale): string => items.join(locale === 'ja' ? '、' : ', ');
 
-/** Exact yen as 万円 / 億円 where the seeds use them (III.3.3 図11: 3,000 万). */
+/** Yen as the inventory writes it (one formatter for every screen: 8,000万円, 1.2億円; ¥80,000,000 in English). */
 export function formatYen(value: string, locale: TLocale): string {
-  const yen = /^\d+$/.test(value) ? BigInt(value) : 0n;
-  if (locale === 'ja') {
-    if (yen >= 100_000_000n) {
-      const tenths = (yen * 10n) / 100_000_000n;
-      return `${formatNumber(Number(tenths) / 10, locale)} 億円`;
-    }
-    if (yen >= 10_000n) return `${formatNumber(Number(yen / 10_000n), locale)} 万円`;
-    return `${formatNumber(Number(yen), locale)} 円`;
-  }
-  return `¥${formatNumber(Number(yen), locale)}`;
+  return formatYenAmount(/^-?\d+$/.test(value) ? value : '0', locale);
 }
 
 export function KeyValue({ label, children }: { label: string; children: ReactNode }) {

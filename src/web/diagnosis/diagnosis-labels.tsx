@@ -1,6 +1,7 @@
 import { Badge, Text, type MantineColor } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { TAnswerValue, TDiagnosis, TReason, TStage, TTextPair } from '../../shared/schemas/diagnosis.schema.ts';
+import { formatYenAmount } from '../../shared/assets/asset-money.ts';
 import { sourceLabels } from '../../shared/catalog/citation.rules.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 
@@ -32,14 +33,9 @@ export function AnswerBadge({ answer, t }: { answer: TAnswerValue | null; t: TFu
   );
 }
 
-/** Yen as the seeds write amounts: 50万円, 1億2,000万円; in English ¥500,000. */
+/** Yen as the seeds write amounts (50万円, 1.2億円; ¥500,000 in English): the one formatter every screen uses. */
 export function formatYen(yen: number | null | undefined, locale: TLocale): string {
-  if (yen === null || yen === undefined) return '—';
-  if (locale === 'en') return `¥${new Intl.NumberFormat('en-GB').format(yen)}`;
-  const n = (v: number) => new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 1 }).format(v);
-  if (yen >= 100_000_000 && yen % 1_000_000 === 0) return `${n(yen / 100_000_000)}億円`;
-  if (yen >= 10_000 && yen % 10_000 === 0) return `${n(yen / 10_000)}万円`;
-  return `${n(yen)}円`;
+  return yen === null || yen === undefined ? '—' : formatYenAmount(Math.round(yen), locale);
 }
 
 export const formatYenRange = (range: { minYen: number; maxYen: number } | null, locale: TLocale) =>

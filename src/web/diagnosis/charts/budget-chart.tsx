@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatYenAxis } from '../../../shared/assets/asset-money.ts';
 import { useLocaleAndZone } from '../../i18n/use-locale-and-zone.ts';
 import { formatYen } from '../diagnosis-labels.tsx';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
@@ -14,7 +15,7 @@ export default function BudgetChart({ budgetYen, guide, stageName }: { budgetYen
     return {
       aria: { enabled: true },
       grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', max, axisLabel: { formatter: (v: number) => formatYen(v, locale) } },
+      xAxis: { type: 'value', max, axisLabel: { formatter: (v: number) => formatYenAxis(Math.round(v), locale) } },
       yAxis: { type: 'category', data: [t('diagnosis.chart.budget')] },
       series: [
         {
