@@ -5,7 +5,7 @@ import { toApiError } from '../api/api-client.ts';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
-import { useCatalogText, useCollectionTypeLabel } from './catalog-labels.ts';
+import { useCatalogText, useCollectionTypeLabel, type TextPair } from './catalog-labels.ts';
 import { SEARCH_LIMIT, type TSearchCollectionHit, type TSearchHit, useSearch } from './catalog.query.ts';
 import { Highlight } from './highlight.tsx';
 import { KnowledgeBreadcrumbs } from './knowledge-breadcrumbs.tsx';
@@ -91,32 +91,43 @@ export function SearchPage() {
   );
 }
 
+/**
+ * A result's title as a link, the other language's title when only it holds
+ * the match, and an excerpt of the text that holds it: where the match is.
+ */
+function MatchedTexts({ name, text, q, to }: { name: TextPair; text: TextPair | null; q: string; to: string }) {
+  const { pick, pickOther, other } = useCatalogText();
+  const title = pick(name);
+  const otherTitle = pickOther(name);
+  const inOtherTitle = !containsFolded(title, q) && containsFolded(otherTitle, q);
+  const excerpt = !text ? null : containsFolded(pick(text), q) ? { text: pick(text), lang: undefined } : containsFolded(pickOther(text), q) ? { text: pickOther(text), lang: other } : null;
+  return (
+    <>
+      <Anchor component={Link} to={to} fw={600}>
+        <Highlight text={title} q={q} />
+      </Anchor>
+      {inOtherTitle ? (
+        <Text size="sm" lang={other}>
+          <Highlight text={otherTitle} q={q} />
+        </Text>
+      ) : null}
+      {excerpt ? (
+        <Text size="sm" lang={excerpt.lang}>
+          <Highlight text={excerptAround(excerpt.text, q)} q={q} />
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
 function SearchResult({ hit, q }: { hit: TSearchHit; q: string }) {
   const { t } = useTranslation();
-  const { pick, pickOther, other } = useCatalogText();
+  const { pick } = useCatalogText();
   const typeLabel = useCollectionTypeLabel();
-  const title = pick(hit);
-  const otherTitle = pickOther(hit);
-  // Show where the match is: the other language's title, or the explanation, when the shown title does not have it.
-  const inTitle = containsFolded(title, q);
-  const inOtherTitle = !inTitle && containsFolded(otherTitle, q);
-  const detail = hit.detail ? (containsFolded(pick(hit.detail), q) ? { text: pick(hit.detail), lang: undefined } : containsFolded(pickOther(hit.detail), q) ? { text: pickOther(hit.detail), lang: other } : null) : null;
   return (
     <li className="kb-result" data-testid="search-result">
       <Stack gap={2} py="sm">
-        <Anchor component={Link} to={itemPath(hit.id)} fw={600}>
-          <Highlight text={title} q={q} />
-        </Anchor>
-        {inOtherTitle ? (
-          <Text size="sm" lang={other}>
-            <Highlight text={otherTitle} q={q} />
-          </Text>
-        ) : null}
-        {detail ? (
-          <Text size="sm" lang={detail.lang}>
-            <Highlight text={excerptAround(detail.text, q)} q={q} />
-          </Text>
-        ) : null}
+        <MatchedTexts name={hit} text={hit.detail} q={q} to={itemPath(hit.id)} />
         <Group gap={6} wrap="wrap">
           <Text size="xs" c="dimmed">
             {t('catalog.search.in')}
@@ -136,28 +147,11 @@ function SearchResult({ hit, q }: { hit: TSearchHit; q: string }) {
 
 function CollectionResult({ hit, q }: { hit: TSearchCollectionHit; q: string }) {
   const { t } = useTranslation();
-  const { pick, pickOther, other } = useCatalogText();
   const typeLabel = useCollectionTypeLabel();
-  const title = pick(hit.name);
-  const otherTitle = pickOther(hit.name);
-  const inOtherTitle = !containsFolded(title, q) && containsFolded(otherTitle, q);
-  const description = hit.description ? (containsFolded(pick(hit.description), q) ? { text: pick(hit.description), lang: undefined } : containsFolded(pickOther(hit.description), q) ? { text: pickOther(hit.description), lang: other } : null) : null;
   return (
     <li className="kb-result" data-testid="search-collection-result">
       <Stack gap={2} py="sm">
-        <Anchor component={Link} to={collectionPath(hit.id)} fw={600}>
-          <Highlight text={title} q={q} />
-        </Anchor>
-        {inOtherTitle ? (
-          <Text size="sm" lang={other}>
-            <Highlight text={otherTitle} q={q} />
-          </Text>
-        ) : null}
-        {description ? (
-          <Text size="sm" lang={description.lang}>
-            <Highlight text={excerptAround(description.text, q)} q={q} />
-          </Text>
-        ) : null}
+        <MatchedTexts name={hit.name} text={hit.description} q={q} to={collectionPath(hit.id)} />
         <Text size="xs" c="dimmed">
           {typeLabel(hit.type)} · {t('catalog.search.itemCount', { count: hit.itemCount })} · {t('catalog.versionShort', { version: hit.version })}
         </Text>
