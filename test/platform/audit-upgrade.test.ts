@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
 import { verifyAudit } from '../../src/server/platform/audit/audit-verify.repository.ts';
 import { entryHash, GENESIS_HASH } from '../../src/server/platform/audit/audit.chain.ts';
-import { withStartupLock } from '../../src/server/platform/db/database.ts';
+import { MIGRATIONS_DIR, withStartupLock } from '../../src/server/platform/db/database.ts';
 import { prepareDatabase } from '../../src/server/platform/db/prepare-database.ts';
 import { JOB_QUEUES } from '../../src/server/jobs.ts';
 import { createTestDatabase, TEST_AUDIT_KEY, type TestDatabase } from '../helpers/test-database.ts';
@@ -16,16 +22,27 @@ let database: TestDatabase;
 const key = Buffer.from(TEST_AUDIT_KEY, 'hex');
 const prepare = () => withStartupLock(database.ownerUrl, () => prepareDatabase(database, JOB_QUEUES));
 
+/** The shipped migrations up to (not including) `tag`, in a folder of their own. */
+function migrationsBefore(tag: string): { folder: string; later: number } {
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const at = journal.entries.findIndex((e) => e.tag.endsWith(tag));
+  assert.ok(at > 0, `migration ${tag} is shipped`);
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kumoji-migrations-'));
+  fs.cpSync(MIGRATIONS_DIR, folder, { recursive: true });
+  fs.writeFileSync(path.join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
+  return { folder, later: journal.entries.length - at };
+}
+const earlier = migrationsBefore('audit-head-seal');
+
 before(async () => {
-  database = await createTestDatabase();
-  // Back to the schema of the earlier version: the seal migration is the newest one.
-  await database.queryAsOwner(
-    `begin;
-     alter table audit_heads drop column seal;
-     alter table audit_log drop column prev_seq;
-     delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations);
-     commit;`,
-  );
+  // The schema of the earlier version: every migration before the seal's, as the owner.
+  database = await createTestDatabase({ migrate: false });
+  const owner = new pg.Pool({ connectionString: database.ownerUrl, max: 1 });
+  try {
+    await migrate(drizzle(owner), { migrationsFolder: earlier.folder });
+  } finally {
+    await owner.end();
+  }
   // A chain as that version wrote it.
   const { rows } = await database.queryAsOwner<{ id: string }>(`insert into organisations (name) values ('旧版株式会社') returning id`);
   const chain = `org:${rows[0].id}`;
@@ -45,10 +62,13 @@ before(async () => {
   }
   await database.queryAsOwner('insert into audit_heads (chain, seq, hash) values ($1, 3, $2)', [chain, prev]);
 });
-after(() => database.drop());
+after(async () => {
+  await database.drop();
+  fs.rmSync(earlier.folder, { recursive: true, force: true });
+});
 
 test('the upgrade seals the heads already there, and a seal removed later stays removed', async () => {
-  assert.equal(await prepare(), 1, 'the seal migration runs');
+  assert.equal(await prepare(), earlier.later, 'the seal migration runs, and those after it');
   const { rows } = await database.pool.query<{ chain: string; seal: string | null }>('select chain, seal from audit_heads');
   assert.equal(rows.length, 1);
   assert.match(rows[0].seal ?? '', /^[0-9a-f]{64}$/);

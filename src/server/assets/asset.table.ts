@@ -13,6 +13,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -81,6 +82,8 @@ export const assetImports = pgTable(
   },
   (t) => [
     index('asset_imports_org_created_idx').on(t.organisationId, t.createdAt),
+    // The target of the composite foreign keys below: an import's rows and assets are the same organisation's.
+    unique('asset_imports_org_id_key').on(t.organisationId, t.id),
     check(
       'asset_imports_status_check',
       sql`${t.status} in ('uploaded', 'validating', 'validated', 'committing', 'committed', 'failed', 'cancelled')`,
@@ -93,9 +96,7 @@ export const assetImports = pgTable(
 export const assetImportIssues = pgTable(
   'asset_import_issues',
   {
-    importId: uuid('import_id')
-      .notNull()
-      .references(() => assetImports.id, { onDelete: 'cascade' }),
+    importId: uuid('import_id').notNull(),
     seq: integer('seq').notNull(),
     organisationId: uuid('organisation_id').notNull(),
     /** 1-based line of the file (the header is row 1); null for a whole-file problem. */
@@ -109,7 +110,10 @@ export const assetImportIssues = pgTable(
     code: text('code').notNull(),
     params: jsonb('params').$type<Record<string, unknown>>(),
   },
-  (t) => [primaryKey({ columns: [t.importId, t.seq] })],
+  (t) => [
+    primaryKey({ columns: [t.importId, t.seq] }),
+    foreignKey({ name: 'asset_import_issues_import_fk', columns: [t.organisationId, t.importId], foreignColumns: [assetImports.organisationId, assetImports.id] }).onDelete('cascade'),
+  ],
 );
 
 export const assets = pgTable(
@@ -161,7 +165,8 @@ export const assets = pgTable(
     searchText: text('search_text').generatedAlwaysAs(
       sql`lower("name" || ' ' || "content" || ' ' || "location" || ' ' || "notes")`,
     ),
-    createdByImportId: uuid('created_by_import_id').references(() => assetImports.id, { onDelete: 'set null' }),
+    /** The import that created the asset. Imports are never deleted on their own (only with their organisation). */
+    createdByImportId: uuid('created_by_import_id'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -180,6 +185,9 @@ export const assets = pgTable(
     index('assets_org_unit_value_id_idx').on(t.organisationId, t.unitValueYen, t.id),
     index('assets_org_total_value_id_idx').on(t.organisationId, t.totalValueYen, t.id),
     index('assets_org_updated_id_idx').on(t.organisationId, t.updatedAt, t.id),
+    // Links from other tables name an asset with its organisation: (organisation_id, id).
+    unique('assets_org_id_key').on(t.organisationId, t.id),
+    foreignKey({ name: 'assets_created_by_import_fk', columns: [t.organisationId, t.createdByImportId], foreignColumns: [assetImports.organisationId, assetImports.id] }),
     foreignKey({ name: 'assets_owner_department_fk', columns: [t.organisationId, t.ownerDepartmentId], foreignColumns: [departments.organisationId, departments.id] }),
     check('assets_one_owner_check', sql`${t.ownerUserId} is null or ${t.ownerDepartmentId} is null`),
     check('assets_medium_check', sql`${t.medium} in ('electronic', 'paper', 'other')`),

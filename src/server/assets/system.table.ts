@@ -80,13 +80,12 @@ export const systemAssets = pgTable(
   {
     organisationId: uuid('organisation_id').notNull(),
     systemId: uuid('system_id').notNull(),
-    assetId: uuid('asset_id')
-      .notNull()
-      .references(() => assets.id, { onDelete: 'cascade' }),
+    assetId: uuid('asset_id').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.systemId, t.assetId] }),
     foreignKey({ name: 'system_assets_system_fk', columns: [t.organisationId, t.systemId], foreignColumns: [systems.organisationId, systems.id] }).onDelete('cascade'),
+    foreignKey({ name: 'system_assets_asset_fk', columns: [t.organisationId, t.assetId], foreignColumns: [assets.organisationId, assets.id] }).onDelete('cascade'),
     index('system_assets_org_asset_idx').on(t.organisationId, t.assetId),
   ],
 );

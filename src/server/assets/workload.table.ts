@@ -64,13 +64,12 @@ export const workloadAssets = pgTable(
   {
     organisationId: uuid('organisation_id').notNull(),
     workloadId: uuid('workload_id').notNull(),
-    assetId: uuid('asset_id')
-      .notNull()
-      .references(() => assets.id, { onDelete: 'cascade' }),
+    assetId: uuid('asset_id').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.workloadId, t.assetId] }),
     foreignKey({ name: 'workload_assets_workload_fk', columns: [t.organisationId, t.workloadId], foreignColumns: [workloads.organisationId, workloads.id] }).onDelete('cascade'),
+    foreignKey({ name: 'workload_assets_asset_fk', columns: [t.organisationId, t.assetId], foreignColumns: [assets.organisationId, assets.id] }).onDelete('cascade'),
     index('workload_assets_org_asset_idx').on(t.organisationId, t.assetId),
   ],
 );
