@@ -146,6 +146,21 @@ describe('audit verify finds deletions and forged appends', () => {
     assert.match(broken.stdout, /1 problem\(s\) in 5 entries of 1 chain\(s\)/);
   });
 
+  test('the export leaves out a forged row and closes with the sealed head, not the newest row', async () => {
+    const { org, chain } = await organisationWithTrail();
+    const forgedSeq = await forgeAppend(chain, false);
+    const res = await org.owner.client.get('/api/v1/audit/export');
+    assert.equal(res.status, 200, res.raw);
+    const lines = res.raw.trim().split('\n').map((l) => JSON.parse(l));
+    const head = lines.pop().head;
+    const stored = (await t.database.pool.query('select seq, hash from audit_heads where chain = $1', [chain])).rows[0];
+    // The export's own entry comes after the forged row and links back past it to the sealed head.
+    assert.deepEqual({ seq: head.seq, hash: head.hash }, { seq: Number(stored.seq), hash: stored.hash });
+    assert.deepEqual(lines.map((l) => l.seq), [1, 2, 3, forgedSeq + 1]);
+    assert.equal(lines.at(-1).action, 'audit.export');
+    assert.ok(!lines.some((l) => l.action === 'member.role-change'), 'the forged entry is not exported');
+  });
+
   test('a forged row with the head moved onto it, without the key, shows as a bad seal; appends do not re-seal it', async () => {
     const { org, chain } = await organisationWithTrail();
     await forgeAppend(chain, true);

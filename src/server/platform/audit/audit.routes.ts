@@ -4,6 +4,7 @@ import type { AuthDeps } from '../auth/auth.service.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 import { defineRoute, type AnyRoute } from '../http/route.ts';
 import { memberActor } from './audit-actor.ts';
+import { chainForExport } from './audit-export.repository.ts';
 import { appendAudit, chainOf, listAuditPage, type AuditPageRow } from './audit.repository.ts';
 
 export function presentAuditEntry(r: AuditPageRow) {
@@ -70,41 +71,9 @@ export function auditRoutes(deps: AuthDeps): AnyRoute[] {
         await db.transaction((tx) =>
           appendAudit(tx, { ...memberActor(auth), action: 'audit.export', entityType: 'audit', entityId: null }),
         );
-        const chain = chainOf(organisationId);
-        const lines: string[] = [];
-        let afterSeq = 0;
-        let last: { seq: number; hash: string } | null = null;
-        for (;;) {
-          const { rows } = await pool.query(
-            `select seq, at, organisation_id, actor_user_id, actor_label, action, entity_type, entity_id, before, after, meta, prev_hash, hash
-               from audit_log where chain = $1 and seq > $2 order by seq limit 5000`,
-            [chain, afterSeq],
-          );
-          if (!rows.length) break;
-          for (const r of rows) {
-            lines.push(
-              JSON.stringify({
-                chain,
-                seq: r.seq,
-                at: (r.at as Date).toISOString(),
-                organisationId: r.organisation_id,
-                actorUserId: r.actor_user_id,
-                actorLabel: r.actor_label,
-                action: r.action,
-                entityType: r.entity_type,
-                entityId: r.entity_id,
-                before: r.before,
-                after: r.after,
-                meta: r.meta,
-                prevHash: r.prev_hash,
-                hash: r.hash,
-              }),
-            );
-            last = { seq: r.seq as number, hash: r.hash as string };
-          }
-          afterSeq = rows[rows.length - 1].seq as number;
-        }
-        lines.push(JSON.stringify({ head: { chain, seq: last?.seq ?? 0, hash: last?.hash ?? null, exportedAt: new Date().toISOString() } }));
+        const { entries, head } = await chainForExport(pool, chainOf(organisationId));
+        const lines = entries.map((e) => JSON.stringify(e));
+        lines.push(JSON.stringify({ head: { chain: chainOf(organisationId), seq: head.seq, hash: head.hash, exportedAt: new Date().toISOString() } }));
         const date = new Date().toISOString().slice(0, 10);
         return reply
           .type('application/x-ndjson; charset=utf-8')
