@@ -20,7 +20,8 @@ const VERIFY_PAGE = 5000;
 /** Larger than any seq: the first page of a walk from the newest row. */
 const BEYOND_ANY_SEQ = '9223372036854775807';
 
-type RawRow = {
+/** An `audit_log` row as `select *`-like queries return it. */
+export type RawRow = {
   id: number;
   chain: string;
   seq: number;
@@ -39,7 +40,7 @@ type RawRow = {
   hash: string;
 };
 
-const toVerified = (r: RawRow): VerifiedRow => ({
+export const toVerified = (r: RawRow): VerifiedRow => ({
   id: r.id,
   chain: r.chain,
   seq: r.seq,
