@@ -11,8 +11,9 @@
  *    as the page does. Target: under 10 s each.
  * 3. With 100,000 assets in the organisation, load-tests the list API with
  *    autocannon (50 connections, in a child process): the first page (with its
- *    count), a later keyset page, a sorted page, a search and a filter.
- *
+ *    count), a later keyset page, a sorted page, a search and a filter; then
+ *    the SQL statements per request of a notes-only PATCH and of the list's
+ *    first page (`bench/statements.bench.ts`).
  * 4. Zip bombs (`bench/zip-bomb.bench.ts`): three XLSX files of about 200 MB
  *    of sheet XML, each refused; time, /healthz and memory before and after.
  *
@@ -27,6 +28,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { statementFigures } from './statements.bench.ts';
 import { zipBombFigures } from './zip-bomb.bench.ts';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
@@ -285,6 +287,7 @@ export async function main(): Promise<void> {
         const r = await runLoad({ name, url: base + url, headers: { cookie: csvOrg.headers.cookie }, connections: CONNECTIONS, warmup: WARMUP, duration: DURATION });
         console.log(`${name.padEnd(26)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50).padStart(7)} ${fmt(r.p90).padStart(7)} ${fmt(r.p99).padStart(7)} ${fmt(r.max).padStart(7)} ${fmt(r.total).padStart(9)} ${fmt(r.non2xx + r.errors).padStart(8)}`);
       }
+      await statementFigures(pool, base, csvOrg.headers);
     }
   } finally {
     // Let the last load generator's connections drain before the pool closes.

@@ -54,7 +54,7 @@ const flatten = (r: Joined): AssetRow => ({
  * here, by hand: Drizzle's nested-select mapping cost about 4 ms of CPU per
  * page of 50 (measured), several times the rest of the request.
  */
-type RawAssetRow = {
+export type RawAssetRow = {
   id: string;
   organisation_id: string;
   name: string;
@@ -93,7 +93,7 @@ type RawAssetRow = {
   sort_value: string;
 };
 
-const fromRaw = (r: RawAssetRow): ListedAsset => ({
+export const fromRaw = (r: RawAssetRow): ListedAsset => ({
   id: r.id,
   organisationId: r.organisation_id,
   name: r.name,
@@ -131,11 +131,13 @@ const fromRaw = (r: RawAssetRow): ListedAsset => ({
   sortValue: r.sort_value,
 });
 
-const RAW_SELECT = sql`select assets.*, u.display_name as owner_display_name, u.email as owner_email, (m.user_id is not null) as owner_is_member, d.name as owner_department_name`;
-const RAW_FROM = sql`from assets
+export const RAW_SELECT = sql`select assets.*, u.display_name as owner_display_name, u.email as owner_email, (m.user_id is not null) as owner_is_member, d.name as owner_department_name`;
+/** Asset rows (the table, or a CTE named `assets` in the query) with their owner's names. */
+export const rawFrom = (source: SQL) => sql`from ${source}
   left join users u on u.id = assets.owner_user_id
   left join memberships m on m.organisation_id = assets.organisation_id and m.user_id = assets.owner_user_id
   left join departments d on d.organisation_id = assets.organisation_id and d.id = assets.owner_department_id`;
+const RAW_FROM = rawFrom(sql`assets`);
 
 export async function findAsset(db: Db, organisationId: string, id: string): Promise<AssetRow | undefined> {
   const [row] = await selectAssets(db).where(and(eq(assets.organisationId, organisationId), eq(assets.id, id)));

@@ -17,7 +17,7 @@ import type {
   UpdateAssetRequestSchema,
 } from '../../shared/schemas/asset.schema.ts';
 import { memberActor } from '../platform/audit/audit-actor.ts';
-import { appendAudit } from '../platform/audit/audit.repository.ts';
+import { appendAudit, appendInStatement, CHAIN_SEQ_KEY, readHead } from '../platform/audit/audit.repository.ts';
 import type { Database, Db } from '../platform/db/database.ts';
 import { findDepartment } from '../platform/orgs/department.repository.ts';
 import { findMembership, listMembers } from '../platform/orgs/organisation.repository.ts';
@@ -27,6 +27,7 @@ import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { sideBySide } from '../platform/db/side-by-side.ts';
 import { assetClassifications } from './asset-catalog.ts';
+import { updateAssetAudited } from './asset-edit.repository.ts';
 import {
   assetAuditEntries,
   assetTotals,
@@ -160,13 +161,16 @@ async function checkReferences(db: Db, organisationId: string, input: AssetInput
   if (errors.length) throw new HttpProblem(400, 'validation', {}, errors);
 }
 
-/** A unique-name violation as a field error the form can show. */
-function nameTaken(e: unknown): never {
+/** The unique constraint a statement broke, if that is how it failed (drizzle wraps the driver's error in `cause`). */
+function brokenUniqueKey(e: unknown): string | undefined {
   const err = e as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
   const pg = err.code ? err : err.cause;
-  if (pg?.code === '23505' && pg.constraint === 'assets_org_name_key') {
-    throw new HttpProblem(409, 'assetNameTaken', {}, [{ path: 'name', code: 'assetNameTaken' }]);
-  }
+  return pg?.code === '23505' ? pg.constraint : undefined;
+}
+
+/** A unique-name violation as a field error the form can show. */
+function nameTaken(e: unknown): never {
+  if (brokenUniqueKey(e) === 'assets_org_name_key') throw new HttpProblem(409, 'assetNameTaken', {}, [{ path: 'name', code: 'assetNameTaken' }]);
   throw e;
 }
 
@@ -195,21 +199,35 @@ export async function createAsset(deps: AssetDeps, auth: OrgAuthContext, input: 
   return getAsset(deps, auth, id);
 }
 
+/**
+ * An edit is one statement in the common case (`updateAssetAudited`): the row
+ * and the chain's head are read side by side, and the update, its audit entry
+ * and the new head are written together only if neither moved meanwhile.
+ * When one did, or a row sits past the head, the edit is made again in a
+ * transaction that locks the head, as every other change does.
+ */
 export async function editAsset(deps: AssetDeps, auth: OrgAuthContext, id: string, input: z.output<typeof UpdateAssetRequestSchema>): Promise<TAsset> {
   const { db } = deps.database;
   const organisationId = auth.organisation.id;
-  const existing = await findAsset(db, organisationId, id);
+  const [existing, head] = await sideBySide(db, () => findAsset(db, organisationId, id), () => readHead(db, organisationId));
   if (!existing) throw new HttpProblem(404, 'notFound');
   const { version, ...fields } = input;
   await checkReferences(db, organisationId, fields);
+  const patch = { ...columnsOf(fields), updatedBy: auth.user.id };
+  if (existing.version !== version) throw new HttpProblem(409, 'conflict');
+  const event = { ...memberActor(auth), action: 'asset.update', entityType: 'asset', entityId: id };
+  if (head) {
+    const audit = appendInStatement(head, { ...event, ...changed(auditSnapshot(existing), auditSnapshot({ ...existing, ...patch })) });
+    const row = await updateAssetAudited(db, organisationId, id, version, patch, audit).catch((e: unknown) => (brokenUniqueKey(e) === CHAIN_SEQ_KEY ? null : nameTaken(e)));
+    if (row) return presentAsset(row);
+  }
   await db
     .transaction(async (tx) => {
       const before = await findAsset(tx, organisationId, id);
       if (!before) throw new HttpProblem(404, 'notFound');
-      const row = await updateAsset(tx, organisationId, id, version, { ...columnsOf(fields), updatedBy: auth.user.id });
+      const row = await updateAsset(tx, organisationId, id, version, patch);
       if (!row) throw new HttpProblem(409, 'conflict');
-      const diff = changed(auditSnapshot(before), auditSnapshot(row));
-      await appendAudit(tx, { ...memberActor(auth), action: 'asset.update', entityType: 'asset', entityId: id, ...diff });
+      await appendAudit(tx, { ...event, ...changed(auditSnapshot(before), auditSnapshot(row)) });
     })
     .catch(nameTaken);
   return getAsset(deps, auth, id);

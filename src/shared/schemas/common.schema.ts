@@ -102,6 +102,27 @@ export const VersionOrZeroSchema = int4(0);
 export const LocaleSchema = z.enum(['ja', 'en']);
 export type TLocale = z.infer<typeof LocaleSchema>;
 
+/** The sort directions of every list. */
+export const SortDirectionSchema = z.enum(['asc', 'desc']);
+
+/**
+ * The one page query of every register list (platform/register): the opaque
+ * keyset cursor the previous page gave (`nextCursor`) and the page size. A
+ * register adds its sorts with `pageQuery` and its filters with `.extend`.
+ */
+export const PageQuerySchema = z.strictObject({
+  cursor: plainString(600).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  limit: int4Query(1, 200).default(50),
+});
+
+/** `PageQuerySchema` with the register's sort keys (the first is the default) and a direction. */
+export const pageQuery = <const S extends readonly [string, ...string[]]>(sorts: S) =>
+  PageQuerySchema.extend({ sort: z.enum(sorts).default(sorts[0] as never), dir: SortDirectionSchema.default('asc') });
+
+/** A page of a register list: `total` is counted on the first page only (null after), up to a cap (`totalCapped` beyond). */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().nullable(), totalCapped: z.boolean() });
+
 export const ProblemSchema = z.object({
   type: z.string(),
   title: z.string(),

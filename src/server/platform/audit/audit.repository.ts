@@ -1,4 +1,4 @@
-import { and, desc, eq, max } from 'drizzle-orm';
+import { and, desc, eq, max, sql, type SQL } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Db } from '../db/database.ts';
 import { auditHeads, auditLog } from '../db/platform.table.ts';
@@ -20,6 +20,23 @@ export interface AuditEvent {
 
 export const chainOf = (organisationId: string | null) => (organisationId ? `org:${organisationId}` : 'platform');
 
+/** The entry's own fields, as hashed and stored (secrets redacted), before it has a place on the chain. */
+function entryFields(chain: string, event: AuditEvent) {
+  return {
+    chain,
+    organisationId: event.organisationId,
+    actorUserId: event.actorUserId,
+    actorLabel: event.actorLabel ?? null,
+    at: new Date(),
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId ?? null,
+    before: redact(event.before ?? null),
+    after: redact(event.after ?? null),
+    meta: redact(event.meta ?? null),
+  };
+}
+
 /**
  * Appends one entry, in the caller's transaction, so the entry exists if and
  * only if the change does. The chain's head row is locked for the rest of the
@@ -34,19 +51,7 @@ export async function appendAudit(tx: Db, event: AuditEvent): Promise<StoredEntr
   await tx.insert(auditHeads).values({ ...genesis, seal: headSeal(key, genesis) }).onConflictDoNothing();
   const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.chain, chain)).for('update');
   const sealed = sealMatches(key, head, head.seal);
-  const fields = {
-    chain,
-    organisationId: event.organisationId,
-    actorUserId: event.actorUserId,
-    actorLabel: event.actorLabel ?? null,
-    at: new Date(),
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId ?? null,
-    before: redact(event.before ?? null),
-    after: redact(event.after ?? null),
-    meta: redact(event.meta ?? null),
-  };
+  const fields = entryFields(chain, event);
   const insertAt = async (seq: number) => {
     const entry = { ...fields, seq };
     const hash = entryHash(head.hash, entry);
@@ -72,6 +77,66 @@ export async function appendAudit(tx: Db, event: AuditEvent): Promise<StoredEntr
     .set(sealed ? { seq: next.seq, hash: next.hash, seal: headSeal(key, next) } : { seq: next.seq, hash: next.hash })
     .where(eq(auditHeads.chain, chain));
   return stored;
+}
+
+/** A chain's head as one read saw it, seal included, with no lock held. */
+export type HeadRead = typeof auditHeads.$inferSelect;
+
+/** The head of an organisation's chain, for `appendInStatement`; undefined while the chain has none. */
+export async function readHead(db: Db, organisationId: string | null): Promise<HeadRead | undefined> {
+  const [head] = await db.select().from(auditHeads).where(eq(auditHeads.chain, chainOf(organisationId)));
+  return head;
+}
+
+/** The unique key a row already past the head collides with: the append goes through `appendAudit` instead. */
+export const CHAIN_SEQ_KEY = 'audit_log_chain_seq_key';
+
+/** A jsonb parameter: SQL null for null, as the query builder stores it, not the JSON value `null`. */
+const jsonb = (value: unknown) => (value === null ? sql`null::jsonb` : sql`${JSON.stringify(value)}::jsonb`);
+
+export interface StatementAppend {
+  /** The body of a CTE that yields (and locks) the head only while it is still the head `head` was. */
+  lockHead: SQL;
+  /** CTEs (`audit_entry`, `audit_head`) writing the entry and moving the head, only if `change` yields a row. */
+  writes(change: string): SQL;
+}
+
+/**
+ * One entry appended by the very statement that makes the change it records,
+ * for a change that is one statement of its own (no transaction: no BEGIN and
+ * COMMIT round trips). Instead of holding the head's lock for a transaction,
+ * the statement locks the head only if it is still the one `head` read (same
+ * seq, hash and seal); the change is to require that row, and the entry and
+ * the new head require the change, so all three are written or none is.
+ * The entry names the head as its predecessor and the head is sealed again
+ * only if its seal was right, exactly as `appendAudit` does.
+ *
+ * When nothing was written because the head moved meanwhile, or the statement
+ * failed on `CHAIN_SEQ_KEY` (a row past the head that no append wrote), the
+ * caller makes the change again in a transaction with `appendAudit`, which
+ * waits for the head and steps over such a row.
+ */
+export function appendInStatement(head: HeadRead, event: AuditEvent): StatementAppend {
+  const key = auditKey();
+  const chain = chainOf(event.organisationId);
+  const entry = { ...entryFields(chain, event), seq: head.seq + 1 };
+  const hash = entryHash(head.hash, entry);
+  const seal = sealMatches(key, head, head.seal) ? headSeal(key, { chain, seq: entry.seq, hash }) : head.seal;
+  return {
+    lockHead: sql`select chain from audit_heads
+      where chain = ${chain} and seq = ${head.seq} and hash = ${head.hash} and seal is not distinct from ${head.seal}::text for update`,
+    writes: (change) => sql`audit_entry as (
+        insert into audit_log (chain, seq, organisation_id, actor_user_id, actor_label, at, action, entity_type, entity_id, before, after, meta, prev_seq, prev_hash, hash)
+        select ${chain}::text, ${entry.seq}::bigint, ${entry.organisationId}::uuid, ${entry.actorUserId}::uuid, ${entry.actorLabel}::text, ${entry.at.toISOString()}::timestamptz,
+               ${entry.action}::text, ${entry.entityType}::text, ${entry.entityId}::text, ${jsonb(entry.before)}, ${jsonb(entry.after)}, ${jsonb(entry.meta)},
+               ${head.seq}::bigint, ${head.hash}::text, ${hash}::text
+         where exists (select 1 from ${sql.identifier(change)})
+        returning seq),
+      audit_head as (
+        update audit_heads set seq = ${entry.seq}, hash = ${hash}, seal = ${seal}::text
+         where chain = ${chain} and exists (select 1 from ${sql.identifier(change)})
+        returning seq)`,
+  };
 }
 
 export interface AuditFilter {

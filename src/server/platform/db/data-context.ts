@@ -1,0 +1,117 @@
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { memberActor } from '../audit/audit-actor.ts';
+import { appendAudit, type AuditEvent } from '../audit/audit.repository.ts';
+import type { Role } from '../../../shared/policy.ts';
+import type { OrgAuthContext } from '../http/route.ts';
+import type { Database, Db } from './database.ts';
+import { sideBySide } from './side-by-side.ts';
+
+/**
+ * A tenant table: one whose rows belong to an organisation (an
+ * `organisationId` column). Registers also have an `id`.
+ */
+export type TenantTable = PgTable & { organisationId: AnyPgColumn };
+export type TenantRecordTable = TenantTable & { id: AnyPgColumn };
+
+export type RowOf<T extends PgTable> = T['$inferSelect'];
+/** What an insert needs: everything but the organisation, which the context fills in. */
+export type InsertOf<T extends PgTable> = Omit<T['$inferInsert'], 'organisationId'>;
+export type PatchOf<T extends PgTable> = Partial<Omit<T['$inferInsert'], 'organisationId' | 'id'>>;
+
+/** Who acts, as the audit trail records it (`audit-actor.ts`). */
+export interface DataActor {
+  organisationId: string;
+  actorUserId: string | null;
+  actorLabel: string | null;
+}
+
+/**
+ * Everything a repository or service of a domain module needs to reach the
+ * database on behalf of one organisation, built once per request (from the
+ * signed-in member) or per job: the handle (the pool, or the transaction the
+ * work runs in), the organisation and the actor.
+ *
+ * The helpers below AND `organisation_id = <this organisation>` into every
+ * statement, so an id of another organisation finds, changes and deletes
+ * nothing. Joins and aggregates go through `db`, with `scoped(table, …)`
+ * giving the same condition (docs/ARCHITECTURE.md, "Data context").
+ */
+export class DataContext {
+  private constructor(
+    /** The pool's handle or the open transaction: for joins, always with `scoped(...)`. */
+    readonly db: Db,
+    readonly organisationId: string,
+    readonly actor: DataActor,
+    /** The user who acts, for `createdBy` / `updatedBy` (null for work no person started). */
+    readonly userId: string | null,
+    /** The member's role, for the `can` a presenter sends with each record (null for a job). */
+    readonly role: Role | null,
+  ) {}
+
+  /** The signed-in member's context for one request. */
+  static ofMember(database: Pick<Database, 'db'>, auth: OrgAuthContext): DataContext {
+    return new DataContext(database.db, auth.organisation.id, memberActor(auth), auth.user.id, auth.organisation.role);
+  }
+
+  /** A background job's context: the organisation it works for, and who started it (if anyone). */
+  static ofJob(database: Pick<Database, 'db'>, organisationId: string, startedBy: { userId: string | null; label: string | null }): DataContext {
+    return new DataContext(database.db, organisationId, { organisationId, actorUserId: startedBy.userId, actorLabel: startedBy.label }, startedBy.userId, null);
+  }
+
+  /**
+   * `fn` in one transaction, given a context bound to it. The pool's
+   * `transaction` is `transactionOn` (database.ts), which always gives its
+   * client back; inside a transaction this opens a savepoint.
+   */
+  async transaction<R>(fn: (ctx: DataContext) => Promise<R>): Promise<R> {
+    return this.db.transaction((tx) => fn(new DataContext(tx as unknown as Db, this.organisationId, this.actor, this.userId, this.role)));
+  }
+
+  /** Independent reads side by side on the pool, one after another in a transaction (side-by-side.ts). */
+  sideBySide<T extends readonly (() => Promise<unknown>)[]>(...work: T) {
+    return sideBySide(this.db, ...work);
+  }
+
+  /** `organisation_id = <this organisation>` AND the given conditions: the where clause of every scoped statement. */
+  scoped(table: TenantTable, ...conditions: (SQL | undefined)[]): SQL {
+    return and(eq(table.organisationId, this.organisationId), ...conditions) as SQL;
+  }
+
+  /** The organisation's rows of `table` matching `conditions`, in `orderBy` order. */
+  async select<T extends TenantTable>(table: T, options: { where?: SQL; orderBy?: SQL[]; limit?: number; lock?: 'update' | 'key share' } = {}): Promise<RowOf<T>[]> {
+    let q = this.db.select().from(table as PgTable).where(this.scoped(table, options.where)).$dynamic();
+    if (options.orderBy?.length) q = q.orderBy(...options.orderBy);
+    if (options.limit !== undefined) q = q.limit(options.limit);
+    if (options.lock) q = q.for(options.lock);
+    return (await q) as RowOf<T>[];
+  }
+
+  /** One row of the organisation by id; undefined for an unknown id or another organisation's. */
+  async findById<T extends TenantRecordTable>(table: T, id: string, lock?: 'update' | 'key share'): Promise<RowOf<T> | undefined> {
+    const [row] = await this.select(table, { where: eq(table.id, id), lock });
+    return row;
+  }
+
+  /** Inserts rows with this organisation's id filled in; returns them. */
+  async insert<T extends TenantTable>(table: T, values: InsertOf<T> | InsertOf<T>[]): Promise<RowOf<T>[]> {
+    const list = (Array.isArray(values) ? values : [values]).map((v) => ({ ...v, organisationId: this.organisationId }));
+    if (!list.length) return [];
+    return (await this.db.insert(table).values(list as never).returning()) as RowOf<T>[];
+  }
+
+  /** Updates the organisation's rows matching `where`; returns the changed rows. */
+  async update<T extends TenantTable>(table: T, where: SQL | undefined, patch: PatchOf<T>): Promise<RowOf<T>[]> {
+    return (await this.db.update(table).set(patch as never).where(this.scoped(table, where)).returning()) as RowOf<T>[];
+  }
+
+  /** Deletes the organisation's rows matching `where`; returns the deleted rows. */
+  async delete<T extends TenantTable>(table: T, where: SQL | undefined): Promise<RowOf<T>[]> {
+    return (await this.db.delete(table).where(this.scoped(table, where)).returning()) as RowOf<T>[];
+  }
+
+  /** One entry on this organisation's audit chain, by this context's actor, in this context's transaction. */
+  audit(event: Omit<AuditEvent, 'organisationId' | 'actorUserId' | 'actorLabel'>) {
+    return appendAudit(this.db, { ...this.actor, ...event });
+  }
+}
