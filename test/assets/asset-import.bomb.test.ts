@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { startAssetImportWorker } from '../../src/server/assets/asset-import.jobs.ts';
-import { detectFile, ImportFileError, readHeader, readRows } from '../../src/server/assets/asset-import.read.ts';
+import { detectFile, ImportFileError, readHeader, readRows } from '../../src/server/platform/transfer/sheet.reader.ts';
 import { startJobQueue, stopJobQueue } from '../../src/server/platform/jobs/job-queue.ts';
 import { createOrganisation, createTestApp, type TestApp, type TestOrganisation } from '../helpers/test-app.ts';
 import { SEED_OWNERS, addNamedMember, allIssues, loadCatalog, settle, upload } from './asset-fixtures.ts';

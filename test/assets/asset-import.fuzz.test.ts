@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { detectFile, ImportFileError, readHeader } from '../../src/server/assets/asset-import.read.ts';
+import { detectFile, ImportFileError, readHeader } from '../../src/server/platform/transfer/sheet.reader.ts';
 import { suggestMapping } from '../../src/server/assets/asset-import.headers.ts';
-import { type ImportLookups } from '../../src/server/assets/asset-import.rules.ts';
-import { validateImportFile } from '../../src/server/assets/asset-import.run.ts';
+import { ASSET_IMPORT } from '../../src/server/assets/asset-import.register.ts';
+import { type ImportLookups, type PreparedAsset } from '../../src/server/assets/asset-import.rules.ts';
+import { validateImportFile } from '../../src/server/platform/transfer/import.run.ts';
 import { neutraliseCell, restoreCell } from '../../src/server/assets/asset.rules.ts';
 import { CONTROL_CHARS } from '../../src/shared/schemas/common.schema.ts';
 import { createOrganisation, createTestApp, type TestApp, type TestOrganisation } from '../helpers/test-app.ts';
@@ -65,7 +66,7 @@ async function readAll(bytes: Buffer) {
     detected = detectFile(bytes);
     const header = await readHeader(bytes, detected);
     const mapping = suggestMapping(header.headers);
-    return { header, mapping, result: await validateImportFile(bytes, header.headers, mapping, lookups) };
+    return { header, mapping, result: await validateImportFile<PreparedAsset, ImportLookups>(ASSET_IMPORT, bytes, header.headers, mapping, lookups) };
   } catch (e) {
     assert.ok(e instanceof ImportFileError, `unexpected ${(e as Error).stack}`);
     return null;

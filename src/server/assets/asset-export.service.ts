@@ -1,23 +1,24 @@
-import { PassThrough, Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
 import { yenToThousandYen } from '../../shared/assets/asset-money.ts';
 import { IMPORT_FIELDS, type TImportField } from '../../shared/schemas/asset.schema.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
+import { exportHeaders as fieldHeaders } from '../platform/transfer/header.rules.ts';
+import { csvExport, xlsxExport, type ExportValue } from '../platform/transfer/export.writer.ts';
 import { assetClassifications, type AssetChoice } from './asset-catalog.ts';
 import { choiceLabel } from './asset-import.cells.ts';
-import { HEADER_ALIASES } from './asset-import.headers.ts';
+import { ASSET_IMPORT_FIELDS } from './asset-import.headers.ts';
 import { allAssets, type AssetRow } from './asset.repository.ts';
 import { neutraliseCell } from './asset.rules.ts';
 import type { AssetDeps } from './asset.service.ts';
 
 /**
- * Exporting the inventory: CSV (UTF-8 with BOM and CRLF, which Excel in
- * Japan opens as it is) or XLSX, with the headers the importer maps
- * automatically, in the user's language. Streamed in keyset pages, so
- * memory stays flat at any size. Text cells that a spreadsheet would run as
+ * Exporting the inventory through the pipeline's writers (platform/transfer):
+ * CSV (UTF-8 with BOM and CRLF, which Excel in Japan opens as it is) or XLSX,
+ * with the headers the importer maps automatically (the register's field
+ * list), in the user's language. Streamed in keyset pages, so memory stays
+ * flat at any size. Text cells that a spreadsheet would run as
  * a formula are neutralised (`neutraliseCell`); the importer undoes it.
  */
 
@@ -28,9 +29,11 @@ import type { AssetDeps } from './asset.service.ts';
  */
 export const EXPORT_FIELDS: readonly TImportField[] = ['number', ...IMPORT_FIELDS.filter((f) => f !== 'number')];
 
-export const exportHeaders = (locale: TLocale) => EXPORT_FIELDS.map((f) => HEADER_ALIASES[f][locale][0]);
+const EXPORT_FIELD_LIST = EXPORT_FIELDS.map((name) => ASSET_IMPORT_FIELDS.find((f) => f.name === name)!);
 
-type Value = string | number | null;
+export const exportHeaders = (locale: TLocale) => fieldHeaders(EXPORT_FIELD_LIST, locale);
+
+type Value = ExportValue;
 
 function rowValues(a: AssetRow, n: number, locale: TLocale, labels: Map<string, AssetChoice>): Value[] {
   const text = (s: string | null) => (s === null || s === '' ? null : neutraliseCell(s));
@@ -77,53 +80,25 @@ export function exportFileName(format: 'csv' | 'xlsx', locale: TLocale, now = ne
   return { ascii: `asset-inventory-${day}.${format}`, utf8: `${locale === 'ja' ? '資産目録' : 'asset-inventory'}-${day}.${format}` };
 }
 
-const BOM = '\ufeff';
-
 export function exportCsv(deps: AssetDeps, auth: OrgAuthContext, locale: TLocale): Readable {
-  const csv = stringify({ record_delimiter: 'windows', cast: { number: (v) => String(v) } });
-  const rows = exportRows(deps.database.db, auth.organisation.id, locale);
-  const out = new PassThrough();
-  out.write(BOM);
-  csv.pipe(out);
-  void (async () => {
-    try {
-      csv.write(exportHeaders(locale));
-      for await (const r of rows) if (!csv.write(r.map((v) => (v === null ? '' : v)))) await new Promise((res) => csv.once('drain', res));
-      csv.end();
-    } catch (e) {
-      out.destroy(e as Error);
-    }
-  })();
-  return out;
+  return csvExport(exportHeaders(locale), exportRows(deps.database.db, auth.organisation.id, locale));
+}
+
+const RECORDS = EXPORT_FIELDS.indexOf('records');
+const UNIT = EXPORT_FIELDS.indexOf('unitValueThousandYen');
+const TOTAL = EXPORT_FIELDS.indexOf('totalValue');
+
+/** Numbers as numbers, so the sheet can add them up; a total beyond 2^53 stays text to stay exact. */
+function sheetCells(r: Value[]): Value[] {
+  const cells: Value[] = [...r];
+  cells[UNIT] = Number(r[UNIT]);
+  const t = BigInt(r[TOTAL] as string);
+  cells[TOTAL] = t <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(t) : (r[TOTAL] as string);
+  cells[RECORDS] = r[RECORDS];
+  return cells;
 }
 
 export function exportXlsx(deps: AssetDeps, auth: OrgAuthContext, locale: TLocale): Readable {
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(locale === 'ja' ? '資産目録' : 'Asset inventory', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const rows = exportRows(deps.database.db, auth.organisation.id, locale);
-  void (async () => {
-    try {
-      const header = sheet.addRow(exportHeaders(locale));
-      header.font = { bold: true };
-      header.commit();
-      const records = EXPORT_FIELDS.indexOf('records');
-      const unit = EXPORT_FIELDS.indexOf('unitValueThousandYen');
-      const total = EXPORT_FIELDS.indexOf('totalValue');
-      for await (const r of rows) {
-        // Numbers as numbers, so the sheet can add them up; a total beyond 2^53 stays text to stay exact.
-        const cells: Value[] = [...r];
-        cells[unit] = Number(r[unit]);
-        const t = BigInt(r[total] as string);
-        cells[total] = t <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(t) : (r[total] as string);
-        cells[records] = r[records];
-        sheet.addRow(cells).commit();
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (e) {
-      out.destroy(e as Error);
-    }
-  })();
-  return out;
+  const sheet = locale === 'ja' ? '資産目録' : 'Asset inventory';
+  return xlsxExport(sheet, exportHeaders(locale), exportRows(deps.database.db, auth.organisation.id, locale), sheetCells);
 }

@@ -1,15 +1,15 @@
 import { MAX_RECORDS, thousandYenToYen } from '../../shared/assets/asset-money.ts';
 import type { TConfidentiality, TImportField, TMedium, TPlacement, TRank, TSensitivity } from '../../shared/schemas/asset.schema.ts';
 import { CONTROL_CHARS } from '../../shared/schemas/common.schema.ts';
-import { normaliseHeader } from './asset-import.headers.ts';
+import { normaliseHeader } from '../platform/transfer/header.rules.ts';
+import type { Cell } from '../platform/transfer/sheet.reader.ts';
 import { restoreCell } from './asset.rules.ts';
 
 // How each cell of an asset file is read: text, counts, amounts in thousand yen, the fixed choices.
 
 /* ------------------------------------------------------------------ cells */
 
-/** A cell as read: text (CSV, or a text cell of XLSX), a number (XLSX), a formula (XLSX), or empty. */
-export type Cell = string | number | { formula: string } | null;
+export type { Cell } from '../platform/transfer/sheet.reader.ts';
 
 export type IssueCode =
   | 'required'

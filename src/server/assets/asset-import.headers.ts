@@ -1,4 +1,7 @@
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type TImportField } from '../../shared/schemas/asset.schema.ts';
+import { mappingProblems as fieldMappingProblems, suggestMapping as suggestFieldMapping, type FieldMapping, type MappingProblem, type TransferField } from '../platform/transfer/header.rules.ts';
+
+export { normaliseHeader } from '../platform/transfer/header.rules.ts';
 
 // Which header of an asset file means which field: Japanese as in seed 000 図11, or English.
 
@@ -31,61 +34,20 @@ export const HEADER_ALIASES: Record<TImportField, { ja: string[]; en: string[] }
   notes: { ja: ['備考', 'メモ'], en: ['Notes', 'Note', 'Remarks'] },
 };
 
-/** NFKC (全角→半角), lower case, no spaces, underscores or hyphens: "資産の責任者（メール）" = "資産の責任者(メール)". */
-export function normaliseHeader(header: string): string {
-  return header
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s_\-‐－・]/g, '')
-    .replace(/\.$/, '');
-}
+/**
+ * The asset register's field list, in the order the import matches headers
+ * (a label two fields share goes to the first) — the generic pipeline reads
+ * it for header matching, mapping checks and the export's headers.
+ */
+export const ASSET_IMPORT_FIELDS: readonly TransferField<TImportField>[] = IMPORT_FIELDS.map((name) => ({
+  name,
+  labels: HEADER_ALIASES[name],
+  required: REQUIRED_IMPORT_FIELDS.includes(name),
+}));
 
-const ALIAS_INDEX: Map<string, TImportField> = (() => {
-  const m = new Map<string, TImportField>();
-  for (const field of IMPORT_FIELDS) {
-    for (const alias of [...HEADER_ALIASES[field].ja, ...HEADER_ALIASES[field].en]) {
-      const key = normaliseHeader(alias);
-      if (!m.has(key)) m.set(key, field);
-    }
-  }
-  return m;
-})();
-
-export type ImportMapping = Record<string, TImportField | null>;
+export type ImportMapping = FieldMapping<TImportField>;
 
 /** A first mapping from the file's headers; each field goes to its first matching column, the rest are ignored. */
-export function suggestMapping(headers: readonly string[]): ImportMapping {
-  const used = new Set<TImportField>();
-  const mapping: ImportMapping = {};
-  headers.forEach((h, i) => {
-    const field = ALIAS_INDEX.get(normaliseHeader(h)) ?? null;
-    if (field && !used.has(field)) {
-      used.add(field);
-      mapping[String(i)] = field;
-    } else mapping[String(i)] = null;
-  });
-  return mapping;
-}
+export const suggestMapping = (headers: readonly string[]): ImportMapping => suggestFieldMapping(ASSET_IMPORT_FIELDS, headers);
 
-export interface MappingProblem {
-  code: 'mappingColumnUnknown' | 'mappingFieldTwice' | 'mappingRequiredMissing';
-  params: Record<string, string>;
-}
-
-export function mappingProblems(mapping: ImportMapping, columnCount: number): MappingProblem[] {
-  const problems: MappingProblem[] = [];
-  const seen = new Map<TImportField, string>();
-  for (const [column, field] of Object.entries(mapping)) {
-    const index = Number(column);
-    if (!Number.isInteger(index) || index < 0 || index >= columnCount) {
-      problems.push({ code: 'mappingColumnUnknown', params: { column: String(index + 1) } });
-      continue;
-    }
-    if (!field) continue;
-    if (seen.has(field)) problems.push({ code: 'mappingFieldTwice', params: { field, columns: `${Number(seen.get(field)) + 1}, ${index + 1}` } });
-    else seen.set(field, column);
-  }
-  for (const field of REQUIRED_IMPORT_FIELDS) if (!seen.has(field)) problems.push({ code: 'mappingRequiredMissing', params: { field } });
-  return problems;
-}
-
+export const mappingProblems = (mapping: ImportMapping, columnCount: number): MappingProblem[] => fieldMappingProblems(ASSET_IMPORT_FIELDS, mapping, columnCount);

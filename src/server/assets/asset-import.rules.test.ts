@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { readTotalYen, readBoolean, readMedium, readPlacement, readRank, readRecords, readText, readThousandYen, type Cell } from './asset-import.cells.ts';
 import { mappingProblems, normaliseHeader, suggestMapping } from './asset-import.headers.ts';
 import { fieldColumns, isTotalsRow, newRowState, totalsRowIssue, validateRow, type ImportLookups } from './asset-import.rules.ts';
-import { decodeXmlText, parseSharedStrings } from './asset-import.xlsx.ts';
+import { decodeXmlText, parseSharedStrings } from '../platform/transfer/xlsx.reader.ts';
 
 const member = { userId: '00000000-0000-4000-8000-000000000001', email: 'sales@example.jp', displayName: '販売管理' };
 const twin = { userId: '00000000-0000-4000-8000-000000000002', email: 'x@example.jp', displayName: '佐藤' };

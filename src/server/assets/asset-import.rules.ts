@@ -1,6 +1,7 @@
 import { ASSET_NAME_MAX, ASSET_TEXT_MAX, type TConfidentiality, type TImportField, type TMedium, type TPlacement, type TRank, type TSensitivity } from '../../shared/schemas/asset.schema.ts';
 import { departmentKey, DEPARTMENT_NAME_MAX } from '../platform/orgs/department.rules.ts';
 import { readBoolean, readConfidentiality, readMedium, readPlacement, readRank, readRecords, readSensitivity, readText, readThousandYen, readTotalYen, type Cell, type IssueCode, type Read, type RowIssue } from './asset-import.cells.ts';
+import { fieldColumns as mappedColumns } from '../platform/transfer/header.rules.ts';
 import type { ImportMapping } from './asset-import.headers.ts';
 
 /**
@@ -107,11 +108,7 @@ export function toColumns(rows: readonly PreparedAsset[]): PreparedColumns {
 /** Column index for each mapped field. */
 export type FieldColumns = Partial<Record<TImportField, number>>;
 
-export function fieldColumns(mapping: ImportMapping): FieldColumns {
-  const out: FieldColumns = {};
-  for (const [column, field] of Object.entries(mapping)) if (field && out[field] === undefined) out[field] = Number(column);
-  return out;
-}
+export const fieldColumns = (mapping: ImportMapping): FieldColumns => mappedColumns(mapping);
 
 export interface RowState {
   /** nameKey → first row number it appeared on, within this file. */
@@ -145,7 +142,6 @@ export function totalsRowIssue(cells: readonly Cell[], rowNumber: number, column
   return { rowNumber, field: 'totalValue', column: columns.totalValue!, code: 'totalsRow', params: { file, computed: state.sumYen.toString() }, severity: 'notice' };
 }
 
-export const isEmptyRow = (cells: readonly Cell[]) => cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 
 /**
  * One data row: the asset it describes, or every problem with it (a row with

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import {
   AssetChoicesSchema,
   AssetExportQuerySchema,
@@ -21,48 +20,20 @@ import {
 } from '../../shared/schemas/asset.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { contentDisposition } from '../platform/http/content-disposition.ts';
-import { HttpProblem } from '../platform/http/problem.ts';
-import { defineRoute, uploadFileName, type AnyRoute } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import { readUpload, type UploadRules } from '../platform/transfer/upload.reader.ts';
 import { exportCsv, exportFileName, exportXlsx } from './asset-export.service.ts';
 import * as imports from './asset-import.service.ts';
 import * as assets from './asset.service.ts';
 
-/** Room for the multipart envelope around the file itself. */
-const MULTIPART_OVERHEAD = 64 * 1024;
-
-/**
- * The upload, read from a multipart/form-data body with one file part. A body
- * announced bigger than the limit is refused before any of it is read; one
- * that grows past it while streaming (no or false Content-Length) is cut off.
- */
-async function readUpload(req: FastifyRequest): Promise<{ fileName: string; bytes: Buffer }> {
-  const limitMb = Math.round(imports.ASSET_IMPORT_MAX_BYTES / 1024 / 1024);
-  const announced = Number(req.headers['content-length'] ?? 0);
-  if (announced > imports.ASSET_IMPORT_MAX_BYTES + MULTIPART_OVERHEAD) throw new HttpProblem(413, 'assetImportTooLarge', { limitMb });
-  if (!req.isMultipart()) throw new HttpProblem(415, 'unsupportedMediaType');
-  let part;
-  try {
-    part = await req.file({ limits: { fileSize: imports.ASSET_IMPORT_MAX_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
-  } catch {
-    throw new HttpProblem(400, 'assetImportNoFile');
-  }
-  if (!part) throw new HttpProblem(400, 'assetImportNoFile');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of part.file) {
-      size += (chunk as Buffer).length;
-      if (size > imports.ASSET_IMPORT_MAX_BYTES) throw new HttpProblem(413, 'assetImportTooLarge', { limitMb });
-      chunks.push(chunk as Buffer);
-    }
-  } catch (e) {
-    if (e instanceof HttpProblem) throw e;
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpProblem(413, 'assetImportTooLarge', { limitMb });
-    throw new HttpProblem(400, 'assetImportNoFile');
-  }
-  if (part.file.truncated) throw new HttpProblem(413, 'assetImportTooLarge', { limitMb });
-  return { fileName: uploadFileName(part.filename, 'upload'), bytes: Buffer.concat(chunks, size) };
-}
+/** The inventory file of an import: one part, a few small fields beside it at most. */
+const IMPORT_UPLOAD: UploadRules = {
+  maxBytes: imports.ASSET_IMPORT_MAX_BYTES,
+  limitMb: Math.round(imports.ASSET_IMPORT_MAX_BYTES / 1024 / 1024),
+  limits: { files: 1, fields: 5, parts: 6, fieldSize: 1024 },
+  fallbackName: 'upload',
+  problems: { tooLarge: 'assetImportTooLarge', notMultipart: 'unsupportedMediaType', missing: 'assetImportNoFile', notOneFile: 'assetImportNoFile', malformed: 'assetImportNoFile' },
+};
 
 /**
  * The information-asset inventory and its imports. Paths naming an asset
@@ -199,7 +170,7 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
       rawBody: true,
       response: AssetImportSchema,
       status: 201,
-      handler: async ({ auth, req, t }) => imports.uploadImport(deps, auth, await readUpload(req), t),
+      handler: async ({ auth, req, t }) => imports.uploadImport(deps, auth, await readUpload(req, IMPORT_UPLOAD), t),
     }),
     defineRoute({
       method: 'GET',

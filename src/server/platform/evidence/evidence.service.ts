@@ -6,7 +6,8 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database, Db } from '../db/database.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 import { HttpProblem } from '../http/problem.ts';
-import { uploadFileName, type OrgAuthContext } from '../http/route.ts';
+import type { OrgAuthContext } from '../http/route.ts';
+import { readUpload, type UploadRules } from '../transfer/upload.reader.ts';
 import { checkEvidence, safeFileName } from './evidence.rules.ts';
 import {
   findEvidenceContent,
@@ -19,8 +20,8 @@ import {
 } from './evidence.repository.ts';
 
 /**
- * Evidence files for every module: read an upload (multipart, one file),
- * check it, store it and link it to the module's record in the module's
+ * Evidence files for every module: read an upload (multipart, one file, by
+ * platform/transfer's reader), check it, store it and link it to the module's record in the module's
  * transaction (with its audit entry), list the files of records, serve a
  * download to members only. A module's upload route is declared with
  * `rawBody: true` (multipart is parsed only for those routes, see http/app.ts).
@@ -38,39 +39,25 @@ export interface EvidenceUpload {
   sha256: string;
 }
 
-const MULTIPART_CODES: Record<string, [number, string]> = {
-  FST_REQ_FILE_TOO_LARGE: [413, 'evidenceTooLarge'],
-  FST_FILES_LIMIT: [400, 'evidenceOneFile'],
-  FST_PARTS_LIMIT: [400, 'evidenceOneFile'],
-  FST_FIELDS_LIMIT: [400, 'evidenceOneFile'],
-  FST_PROTO_VIOLATION: [400, 'badRequest'],
-  FST_INVALID_MULTIPART_CONTENT_TYPE: [415, 'evidenceMultipartRequired'],
-  FST_MP_PREMATURE_CLOSE: [400, 'badRequest'],
+const EVIDENCE_PROBLEMS: UploadRules['problems'] = {
+  tooLarge: 'evidenceTooLarge',
+  notMultipart: 'evidenceMultipartRequired',
+  missing: 'evidenceMissing',
+  notOneFile: 'evidenceOneFile',
+  malformed: 'badRequest',
 };
 
 /**
- * The one file of a multipart/form-data request (field name free), read into
- * memory up to the limit, then checked against the allow-list by its name and
- * its bytes. Any problem is a translated 4xx, and nothing is stored.
+ * The one file of a multipart/form-data request (field name free), read by
+ * the platform's upload reader up to the limit, then checked against the
+ * allow-list by its name and its bytes. Any problem is a translated 4xx, and
+ * nothing is stored.
  */
 export async function readEvidenceUpload(req: FastifyRequest, maxBytes: number): Promise<EvidenceUpload> {
   const limitMb = String(Math.round((maxBytes / 1024 / 1024) * 10) / 10);
-  if (typeof req.isMultipart !== 'function' || !req.isMultipart()) throw new HttpProblem(415, 'evidenceMultipartRequired');
-  let part;
-  let content: Buffer;
-  try {
-    part = await req.file({ limits: { fileSize: maxBytes } });
-    if (!part) throw new HttpProblem(400, 'evidenceMissing');
-    content = await part.toBuffer();
-  } catch (error) {
-    if (error instanceof HttpProblem) throw error;
-    const mapped = MULTIPART_CODES[(error as { code?: string }).code ?? ''];
-    if (mapped) throw new HttpProblem(mapped[0], mapped[1], { limitMb });
-    // A malformed body (bad boundary, truncated stream) is the client's problem, not the server's.
-    throw new HttpProblem(400, 'badRequest');
-  }
-  if (part.file.truncated || content.length > maxBytes) throw new HttpProblem(413, 'evidenceTooLarge', { limitMb });
-  const fileName = safeFileName(uploadFileName(part.filename, ''));
+  const upload = await readUpload(req, { maxBytes, limitMb, fallbackName: '', problems: EVIDENCE_PROBLEMS });
+  const content = upload.bytes;
+  const fileName = safeFileName(upload.fileName);
   const check = checkEvidence(fileName, content);
   if (!check.ok) throw new HttpProblem(check.code === 'evidenceEmpty' ? 400 : 415, check.code, check.params ?? {});
   return { fileName, contentType: check.contentType, content, sha256: createHash('sha256').update(content).digest('hex') };

@@ -1,20 +1,21 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import type { Cell } from './asset-import.cells.ts';
-import { readXlsxRows, XlsxError } from './asset-import.xlsx.ts';
+import { readXlsxRows, XlsxError, type Cell } from './xlsx.reader.ts';
+
+export type { Cell } from './xlsx.reader.ts';
 
 /**
- * Reading an uploaded inventory file: what it is (CSV in UTF-8, UTF-8 with
+ * Reading an uploaded register file: what it is (CSV in UTF-8, UTF-8 with
  * BOM or Shift_JIS/CP932, or XLSX — decided from the bytes, never the file
  * name) and its rows. CSV is decoded and parsed as a stream; XLSX is read by
- * `asset-import.xlsx.ts`, its parts inflated as streams within size limits.
+ * `xlsx.reader.ts`, its parts inflated as streams within size limits.
  */
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'shift_jis';
 export type DetectedFile = { format: 'csv'; encoding: CsvEncoding; delimiter: ',' | '\t' } | { format: 'xlsx' };
 
-/** A whole-file problem; `code` names a message under `assets.import.fileProblems`. */
+/** A whole-file problem; `code` names a message under the register's `fileProblems`. */
 export class ImportFileError extends Error {
   constructor(
     readonly code: string,
@@ -26,7 +27,7 @@ export class ImportFileError extends Error {
 
 /** Most data rows an import takes (the benchmark runs 100,000). */
 export const MAX_IMPORT_ROWS = 200_000;
-/** Most columns read; more is not an inventory. */
+/** Most columns read; more is not a register. */
 export const MAX_IMPORT_COLUMNS = 200;
 /** Longest single CSV record (characters): an unclosed quote must not swallow the file. */
 const MAX_RECORD_CHARS = 1_000_000;
@@ -118,6 +119,9 @@ export interface SheetRow {
   rowNumber: number;
   cells: Cell[];
 }
+
+/** A row with nothing in it (spreadsheets keep empty rows between tables); skipped, never counted. */
+export const isEmptyRow = (cells: readonly Cell[]) => cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 
 export type ProgressFn = (bytesRead: number) => void;
 
@@ -233,7 +237,7 @@ export async function readHeader(buf: Buffer, detected: DetectedFile): Promise<{
   const rows = readRows(buf, detected);
   try {
     for await (const row of rows) {
-      if (row.cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
+      if (isEmptyRow(row.cells)) continue;
       const headers = row.cells.map((c) => (c === null ? '' : typeof c === 'object' ? `=${c.formula}` : String(c).trim()));
       return { rowNumber: row.rowNumber, headers };
     }

@@ -1,8 +1,10 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { Cell } from './asset-import.cells.ts';
-import { bad, checkDeclaredSizes, entryString, entryText, MAX_INFLATED_BYTES, readCentralDirectory, XlsxError, type ZipEntry } from './asset-import.zip.ts';
+import { bad, checkDeclaredSizes, entryString, entryText, MAX_INFLATED_BYTES, readCentralDirectory, XlsxError, type ZipEntry } from './zip.reader.ts';
 
-export { XlsxError } from './asset-import.zip.ts';
+export { XlsxError } from './zip.reader.ts';
+
+/** A cell as read: text (CSV, or a text cell of XLSX), a number (XLSX), a formula (XLSX), or empty. */
+export type Cell = string | number | { formula: string } | null;
 
 /**
  * A small reader for the first worksheet of an XLSX file held in memory.
@@ -12,7 +14,7 @@ export { XlsxError } from './asset-import.zip.ts';
  * end), which would leave an import "validating" for good. Here the ZIP
  * central directory is read directly and checked against the size limits,
  * every part is inflated by node's zlib as a capped stream and checked
- * against its CRC-32 (`asset-import.zip.ts`), and the XML is scanned element
+ * against its CRC-32 (`zip.reader.ts`), and the XML is scanned element
  * by element with regular expressions as it arrives: any damage is an
  * exception, never a hang, and no part is ever held whole. It reads values
  * only (shared strings, inline strings, numbers, booleans, formulas reported
