@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { createBrowserKit, exactly, pageOf, rawKeys, type Lang } from '../helpers/browser.ts';
+import { mainNavLinks, setUpOwnerWithMfa } from '../helpers/browser-journey.ts';
 
 /**
  * The diagnosis journey through the real UI in headless Chromium, done as a
@@ -21,7 +22,6 @@ import { createBrowserKit, exactly, pageOf, rawKeys, type Lang } from '../helper
  * fonts-noto-cjk, and pdftoppm (poppler-utils) for the PDF pages.
  */
 
-const PASSWORD = 'Kumoji-Test-Passphrase-2026!';
 const OWNER = { email: 'shacho@example.jp', name: '田中 誠', organisation: '雲路精工株式会社' };
 
 const kit = createBrowserKit({
@@ -31,7 +31,7 @@ const kit = createBrowserKit({
   clipboard: true,
   scrollToTop: true,
 });
-const { newContext, shotBoth, shotJa, shotOverlay, freshTotp } = kit;
+const { newContext, shotBoth, shotJa, shotOverlay } = kit;
 
 let setupUrl = '';
 
@@ -92,24 +92,8 @@ test('diagnosis journey: profile, checklists, diagnosis, gate, roadmap, dashboar
   const h1 = (name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
 
   await step('a newcomer sets up the organisation and enrols MFA', async () => {
-    await page.goto(setupUrl);
-    await h1('初期設定');
-    await page.getByLabel('組織名').fill(OWNER.organisation);
-    await page.getByLabel('お名前').fill(OWNER.name);
-    await page.getByLabel('メールアドレス').fill(OWNER.email);
-    await page.getByLabel(exactly('パスワード')).fill(PASSWORD);
-    await page.getByLabel('パスワード(確認用)').fill(PASSWORD);
-    await page.getByRole('button', { name: '組織とアカウントを作成' }).click();
-    await page.waitForURL('**/account/mfa-setup');
-    await page.getByRole('button', { name: '設定を始める' }).click();
-    const secretField = page.getByRole('textbox', { name: '設定キー' });
-    await secretField.waitFor();
-    await page.getByLabel('確認コード').fill(await freshTotp(await secretField.inputValue()));
-    await page.getByRole('button', { name: '確認して有効にする' }).click();
-    await page.getByTestId('recovery-codes').locator('li').first().waitFor();
-    await page.getByRole('button', { name: '保管しました。次へ進む' }).click();
-    await page.waitForURL((u) => u.pathname === '/');
-    const links = await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link').allInnerTexts();
+    await setUpOwnerWithMfa(kit, page, setupUrl, OWNER);
+    const links = await mainNavLinks(page);
     for (const item of ['ダッシュボード', '診断', 'ロードマップ', '段階とゲート', '組織プロフィール']) assert.ok(links.includes(item), `navigation has ${item}`);
   });
 

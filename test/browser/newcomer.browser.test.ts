@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../../src/server/server.ts';
-import { createBrowserKit, exactly, pageOf, switchLanguage } from '../helpers/browser.ts';
+import { createBrowserKit, pageOf, switchLanguage } from '../helpers/browser.ts';
+import { setUpOwnerWithMfa } from '../helpers/browser-journey.ts';
 
 /**
  * What a newcomer meets first, on a 1366×768 laptop screen: the home page
@@ -18,7 +19,6 @@ import { createBrowserKit, exactly, pageOf, switchLanguage } from '../helpers/br
  * Needs `npx vite build` first (dist/web) and Debian's /usr/bin/chromium.
  */
 
-const PASSWORD = 'Kumoji-Test-Passphrase-2026!';
 const OWNER = { email: 'daihyo@example.jp', name: '山本 花子', organisation: '雲路商事株式会社' };
 const VIEWPORT = { width: 1366, height: 768 };
 /** The PDF's page drawn at this resolution; its side margins are 12 mm (pdf.renderer.ts). */
@@ -116,21 +116,7 @@ test('a newcomer: the journey at home, roadmap edits kept, a visible conflict, l
   };
 
   await step('set-up and MFA', async () => {
-    await page.goto(setupUrl);
-    await page.getByLabel('組織名').fill(OWNER.organisation);
-    await page.getByLabel('お名前').fill(OWNER.name);
-    await page.getByLabel('メールアドレス').fill(OWNER.email);
-    await page.getByLabel(exactly('パスワード')).fill(PASSWORD);
-    await page.getByLabel('パスワード(確認用)').fill(PASSWORD);
-    await page.getByRole('button', { name: '組織とアカウントを作成' }).click();
-    await page.waitForURL('**/account/mfa-setup');
-    await page.getByRole('button', { name: '設定を始める' }).click();
-    const secretField = page.getByRole('textbox', { name: '設定キー' });
-    await secretField.waitFor();
-    await page.getByLabel('確認コード').fill(await kit.freshTotp(await secretField.inputValue()));
-    await page.getByRole('button', { name: '確認して有効にする' }).click();
-    await page.getByRole('button', { name: '保管しました。次へ進む' }).click();
-    await page.waitForURL((u) => u.pathname === '/');
+    await setUpOwnerWithMfa(kit, page, setupUrl, OWNER);
   });
 
   await step('home: a new organisation sees where it stands and that the next step is to start the diagnosis', async () => {

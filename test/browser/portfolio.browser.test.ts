@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { assets } from '../../src/server/assets/asset.table.ts';
 import type { RunningServer } from '../../src/server/server.ts';
 import { createBrowserKit, exactly, pageOf } from '../helpers/browser.ts';
+import { mainNavLinks, setUpOwnerWithMfa } from '../helpers/browser-journey.ts';
 
 /**
  * The workloads and system portfolio journey through the real UI in headless
@@ -23,7 +23,6 @@ import { createBrowserKit, exactly, pageOf } from '../helpers/browser.ts';
  * Needs `npx vite build` first (dist/web) and Debian's /usr/bin/chromium.
  */
 
-const PASSWORD = 'Kumoji-Test-Passphrase-2026!';
 const OWNER = { email: 'cio@example.jp', name: '鈴木 一郎', organisation: '雲路工業株式会社' };
 
 const kit = createBrowserKit({
@@ -71,21 +70,7 @@ test('workloads and system portfolio journey', { timeout: 300_000 }, async (t) =
   const step = kit.steps(t, page);
 
   await step('set-up, MFA, and the inventory the workloads will use', async () => {
-    await page.goto(setupUrl);
-    await page.getByLabel('組織名').fill(OWNER.organisation);
-    await page.getByLabel('お名前').fill(OWNER.name);
-    await page.getByLabel('メールアドレス').fill(OWNER.email);
-    await page.getByLabel(exactly('パスワード')).fill(PASSWORD);
-    await page.getByLabel('パスワード(確認用)').fill(PASSWORD);
-    await page.getByRole('button', { name: '組織とアカウントを作成' }).click();
-    await page.waitForURL('**/account/mfa-setup');
-    await page.getByRole('button', { name: '設定を始める' }).click();
-    const secretField = page.getByRole('textbox', { name: '設定キー' });
-    await secretField.waitFor();
-    await page.getByLabel('確認コード').fill(await generate({ secret: await secretField.inputValue() }));
-    await page.getByRole('button', { name: '確認して有効にする' }).click();
-    await page.getByRole('button', { name: '保管しました。次へ進む' }).click();
-    await page.waitForURL((u) => u.pathname === '/');
+    await setUpOwnerWithMfa(kit, page, setupUrl, OWNER);
     const { rows } = await server.database.pool.query<{ id: string }>('select id from organisations where name = $1', [OWNER.organisation]);
     organisationId = rows[0].id;
     // Seed 000 III.3.3 図11: the customer ledger (rank A, personal data) and the member card ledger; a manual.
@@ -94,7 +79,7 @@ test('workloads and system portfolio journey', { timeout: 300_000 }, async (t) =
       { organisationId, name: '会員Mカード台帳', medium: 'electronic', records: 1000, rank: 'B', unitValueYen: 50_000, containsPersonalData: true },
       { organisationId, name: '業務マニュアル', medium: 'electronic', records: 100, rank: 'C', unitValueYen: 10_000, sensitivity: 'basic' },
     ]);
-    const nav = await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link').allInnerTexts();
+    const nav = await mainNavLinks(page);
     assert.ok(nav.includes('対象業務') && nav.includes('システムポートフォリオ'), nav.join(', '));
   });
 

@@ -12,7 +12,7 @@ const CLEAR = '__clear__';
 
 interface Props {
   opened: boolean;
-  selected: Map<string, number>;
+  selected: ReadonlyMap<string, number>;
   choices: TAssetChoices | undefined;
   onClose: () => void;
   onDone: (count: number) => void;

@@ -1,16 +1,12 @@
-import { Alert, Anchor, Button, Checkbox, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { thousandYenToYen } from '../../shared/assets/asset-money.ts';
 import { CONFIDENTIALITIES, MEDIA, PLACEMENTS, RANKS, SENSITIVITIES, type TAsset, type TCreateAssetRequest } from '../../shared/schemas/asset.schema.ts';
-import { toApiError } from '../api/api-client.ts';
-import { useRecordEditor } from '../api/use-record-editor.ts';
-import { SectionLoader } from '../components/full-page-loader.tsx';
-import { PageHeader } from '../components/page-header.tsx';
-import { ProblemAlert, SuccessMessage } from '../components/problem-alert.tsx';
-import { RecordFormFooter } from '../components/record-form-footer.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
+import { RegisterForm } from '../platform/register/register-form.tsx';
+import { useRegisterEditor } from '../platform/register/use-register-editor.ts';
 import { AssetHistorySection } from './asset-history.section.tsx';
 import { useAssetLabels } from './asset-labels.ts';
 import { useAsset, useAssetChoices, useCreateAsset, useDeleteAsset, useUpdateAsset } from './asset.query.ts';
@@ -112,7 +108,6 @@ export function AssetFormPage() {
 function AssetEditor({ id }: { id: string | undefined }) {
   const { t } = useTranslation();
   const isNew = !id;
-  const navigate = useNavigate();
   const session = useOrganisationSession();
   const canWrite = session.organisation.can['assets.write'];
   const asset = useAsset(id);
@@ -122,7 +117,8 @@ function AssetEditor({ id }: { id: string | undefined }) {
   const update = useUpdateAsset(id ?? '');
   const remove = useDeleteAsset();
   const data = asset.data;
-  const { form, errors, saved, submit, conflict } = useRecordEditor({ data, isNew, empty: EMPTY, valuesOf, bodyOf, create, update, pathOf: (newId) => `/assets/${newId}`, createdMessage: t('assets.form.created'), savedMessage: t('assets.form.saved') });
+  const editor = useRegisterEditor({ data, isNew, empty: EMPTY, valuesOf, bodyOf, create, update, pathOf: (newId) => `/assets/${newId}`, createdMessage: t('assets.form.created'), savedMessage: t('assets.form.saved') });
+  const { form } = editor;
 
   const title = isNew ? t('assets.form.newTitle') : (data?.name ?? t('assets.form.editTitle'));
   const unitYen = thousandYenToYen(String(form.values.unitValueThousandYen).trim());
@@ -132,139 +128,112 @@ function AssetEditor({ id }: { id: string | undefined }) {
   const opt = (list: { id: string; label: { ja: string; en: string } }[] = []) => [{ value: '', label: t('assets.unset') }, ...list.map((c) => ({ value: c.id, label: c.label[label.locale] }))];
 
   return (
-    <>
-      <PageHeader
-        title={title}
-        description={label.source}
-        actions={
-          <Anchor component={Link} to="/assets">
-            {t('assets.actions.back')}
-          </Anchor>
-        }
-      />
-      <ProblemAlert problem={asset.error ? toApiError(asset.error) : choices.error ? toApiError(choices.error) : null} mb="md" />
-      {(!isNew && asset.isPending) || choices.isPending ? <SectionLoader /> : null}
-      {!canWrite ? (
-        <Alert color="gray" variant="light" mb="md">
-          {t('assets.form.readOnly')}
-        </Alert>
+    <RegisterForm
+      title={title}
+      description={label.source}
+      listPath="/assets"
+      labels={{
+        back: t('assets.actions.back'),
+        create: t('assets.form.create'),
+        save: t('assets.form.save'),
+        delete: t('assets.form.delete'),
+        deleteTitle: t('assets.form.deleteTitle'),
+        deleteMessage: t('assets.form.deleteBody', { name: data?.name ?? '' }),
+        conflict: t('assets.form.conflict'),
+      }}
+      isNew={isNew}
+      canWrite={canWrite}
+      record={asset}
+      needs={choices}
+      editor={editor}
+      remove={remove}
+      submitTestId="asset-save"
+      notice={
+        !canWrite ? (
+          <Alert color="gray" variant="light" mb="md">
+            {t('assets.form.readOnly')}
+          </Alert>
+        ) : null
+      }
+      after={data && choices.data ? <AssetHistorySection assetId={data.id} choices={choices.data} /> : null}
+    >
+      {choices.data ? (
+        <>
+          <SectionCard id="asset-basics" title={t('assets.form.basics')}>
+            <Stack gap="sm">
+              <TextInput label={t('assets.fields.name')} required maxLength={200} {...form.getInputProps('name')} />
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                <NativeSelect label={t('assets.fields.medium')} required data={MEDIA.map((m) => ({ value: m, label: t(`assets.medium.${m}`) }))} {...form.getInputProps('medium')} />
+                <TextInput label={t('assets.fields.location')} maxLength={200} {...form.getInputProps('location')} />
+              </SimpleGrid>
+              <Textarea label={t('assets.fields.content')} autosize minRows={2} maxLength={2000} {...form.getInputProps('content')} />
+              <NativeSelect
+                label={t('assets.fields.owner')}
+                description={t('assets.hints.owner')}
+                data={[
+                  { value: '', label: t('assets.noOwner') },
+                  { group: t('assets.ownerMembers'), items: choices.data.owners.map((o) => ({ value: o.userId, label: `${o.displayName} <${o.email}>` })) },
+                  ...(choices.data.departments.length
+                    ? [{ group: t('assets.ownerDepartments'), items: choices.data.departments.map((d) => ({ value: `${DEPARTMENT}${d.id}`, label: d.name })) }]
+                    : []),
+                ]}
+                {...form.getInputProps('ownerUserId')}
+              />
+              <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+                <NumberInput label={t('assets.fields.records')} required min={0} allowDecimal={false} allowNegative={false} thousandSeparator="," {...form.getInputProps('records')} />
+                <NativeSelect label={t('assets.fields.rank')} description={t('assets.hints.rank')} required data={RANKS.map((r) => ({ value: r, label: r }))} {...form.getInputProps('rank')} />
+                <TextInput
+                  label={t('assets.fields.unitValueThousandYen')}
+                  description={t('assets.hints.unitValueThousandYen')}
+                  required
+                  inputMode="decimal"
+                  maxLength={20}
+                  {...form.getInputProps('unitValueThousandYen')}
+                />
+              </SimpleGrid>
+              <Text fw={600} aria-live="polite" data-testid="computed-total">
+                {total === null ? '' : t('assets.form.computedTotal', { man: label.man(total), yen: label.yen(total) })}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('assets.hints.totalValue')}
+              </Text>
+            </Stack>
+          </SectionCard>
+
+          <SectionCard id="asset-classification" title={t('assets.form.classification')}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <NativeSelect label={t('assets.fields.assetClass')} data={opt(choices.data.assetClasses)} {...form.getInputProps('assetClassId')} />
+              <NativeSelect label={t('assets.fields.informationGroup')} data={opt(choices.data.informationGroups)} {...form.getInputProps('informationGroupId')} />
+              <NativeSelect label={t('assets.fields.riskCategory')} data={opt(choices.data.riskCategories)} {...form.getInputProps('riskCategoryId')} />
+              <NativeSelect
+                label={t('assets.fields.sensitivity')}
+                data={[{ value: '', label: t('assets.unset') }, ...SENSITIVITIES.map((s) => ({ value: s, label: t(`assets.sensitivity.${s}`) }))]}
+                {...form.getInputProps('sensitivity')}
+              />
+              <NativeSelect
+                label={t('assets.fields.confidentiality')}
+                data={[{ value: '', label: t('assets.unset') }, ...CONFIDENTIALITIES.map((s) => ({ value: s, label: t(`assets.confidentiality.${s}`) }))]}
+                {...form.getInputProps('confidentiality')}
+              />
+              <Checkbox mt="xl" label={t('assets.fields.containsPersonalData')} {...form.getInputProps('containsPersonalData', { type: 'checkbox' })} />
+            </SimpleGrid>
+          </SectionCard>
+
+          <SectionCard id="asset-placement" title={t('assets.form.placementSection')} description={t('assets.hints.placement')}>
+            <Stack gap="sm">
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                <NativeSelect label={t('assets.fields.currentPlacement')} data={PLACEMENTS.map((p) => ({ value: p, label: t(`assets.placement.${p}`) }))} {...form.getInputProps('currentPlacement')} />
+                <NativeSelect
+                  label={t('assets.fields.plannedPlacement')}
+                  data={[{ value: '', label: t('assets.unset') }, ...PLACEMENTS.map((p) => ({ value: p, label: t(`assets.placement.${p}`) }))]}
+                  {...form.getInputProps('plannedPlacement')}
+                />
+              </SimpleGrid>
+              <Textarea label={t('assets.fields.notes')} autosize minRows={2} maxLength={2000} {...form.getInputProps('notes')} />
+            </Stack>
+          </SectionCard>
+        </>
       ) : null}
-      {choices.data && (isNew || data) ? (
-        <Stack gap="lg">
-          <form noValidate onSubmit={submit} aria-label={title}>
-            <fieldset disabled={!canWrite} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-              <Stack gap="lg">
-                <SectionCard id="asset-basics" title={t('assets.form.basics')}>
-                  <Stack gap="sm">
-                    <TextInput label={t('assets.fields.name')} required maxLength={200} {...form.getInputProps('name')} />
-                    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                      <NativeSelect label={t('assets.fields.medium')} required data={MEDIA.map((m) => ({ value: m, label: t(`assets.medium.${m}`) }))} {...form.getInputProps('medium')} />
-                      <TextInput label={t('assets.fields.location')} maxLength={200} {...form.getInputProps('location')} />
-                    </SimpleGrid>
-                    <Textarea label={t('assets.fields.content')} autosize minRows={2} maxLength={2000} {...form.getInputProps('content')} />
-                    <NativeSelect
-                      label={t('assets.fields.owner')}
-                      description={t('assets.hints.owner')}
-                      data={[
-                        { value: '', label: t('assets.noOwner') },
-                        { group: t('assets.ownerMembers'), items: choices.data.owners.map((o) => ({ value: o.userId, label: `${o.displayName} <${o.email}>` })) },
-                        ...(choices.data.departments.length
-                          ? [{ group: t('assets.ownerDepartments'), items: choices.data.departments.map((d) => ({ value: `${DEPARTMENT}${d.id}`, label: d.name })) }]
-                          : []),
-                      ]}
-                      {...form.getInputProps('ownerUserId')}
-                    />
-                    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                      <NumberInput label={t('assets.fields.records')} required min={0} allowDecimal={false} allowNegative={false} thousandSeparator="," {...form.getInputProps('records')} />
-                      <NativeSelect label={t('assets.fields.rank')} description={t('assets.hints.rank')} required data={RANKS.map((r) => ({ value: r, label: r }))} {...form.getInputProps('rank')} />
-                      <TextInput
-                        label={t('assets.fields.unitValueThousandYen')}
-                        description={t('assets.hints.unitValueThousandYen')}
-                        required
-                        inputMode="decimal"
-                        maxLength={20}
-                        {...form.getInputProps('unitValueThousandYen')}
-                      />
-                    </SimpleGrid>
-                    <Text fw={600} aria-live="polite" data-testid="computed-total">
-                      {total === null ? '' : t('assets.form.computedTotal', { man: label.man(total), yen: label.yen(total) })}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {t('assets.hints.totalValue')}
-                    </Text>
-                  </Stack>
-                </SectionCard>
-
-                <SectionCard id="asset-classification" title={t('assets.form.classification')}>
-                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                    <NativeSelect label={t('assets.fields.assetClass')} data={opt(choices.data.assetClasses)} {...form.getInputProps('assetClassId')} />
-                    <NativeSelect label={t('assets.fields.informationGroup')} data={opt(choices.data.informationGroups)} {...form.getInputProps('informationGroupId')} />
-                    <NativeSelect label={t('assets.fields.riskCategory')} data={opt(choices.data.riskCategories)} {...form.getInputProps('riskCategoryId')} />
-                    <NativeSelect
-                      label={t('assets.fields.sensitivity')}
-                      data={[{ value: '', label: t('assets.unset') }, ...SENSITIVITIES.map((s) => ({ value: s, label: t(`assets.sensitivity.${s}`) }))]}
-                      {...form.getInputProps('sensitivity')}
-                    />
-                    <NativeSelect
-                      label={t('assets.fields.confidentiality')}
-                      data={[{ value: '', label: t('assets.unset') }, ...CONFIDENTIALITIES.map((s) => ({ value: s, label: t(`assets.confidentiality.${s}`) }))]}
-                      {...form.getInputProps('confidentiality')}
-                    />
-                    <Checkbox mt="xl" label={t('assets.fields.containsPersonalData')} {...form.getInputProps('containsPersonalData', { type: 'checkbox' })} />
-                  </SimpleGrid>
-                </SectionCard>
-
-                <SectionCard id="asset-placement" title={t('assets.form.placementSection')} description={t('assets.hints.placement')}>
-                  <Stack gap="sm">
-                    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                      <NativeSelect label={t('assets.fields.currentPlacement')} data={PLACEMENTS.map((p) => ({ value: p, label: t(`assets.placement.${p}`) }))} {...form.getInputProps('currentPlacement')} />
-                      <NativeSelect
-                        label={t('assets.fields.plannedPlacement')}
-                        data={[{ value: '', label: t('assets.unset') }, ...PLACEMENTS.map((p) => ({ value: p, label: t(`assets.placement.${p}`) }))]}
-                        {...form.getInputProps('plannedPlacement')}
-                      />
-                    </SimpleGrid>
-                    <Textarea label={t('assets.fields.notes')} autosize minRows={2} maxLength={2000} {...form.getInputProps('notes')} />
-                  </Stack>
-                </SectionCard>
-
-                {conflict ? (
-                  <Alert color="orange" variant="light" title={t('assets.form.conflict')} data-testid="conflict">
-                    <Button
-                      variant="light"
-                      mt="xs"
-                      onClick={() => {
-                        errors.clear();
-                        void asset.refetch();
-                      }}
-                    >
-                      {t('assets.form.reload')}
-                    </Button>
-                  </Alert>
-                ) : (
-                  <ProblemAlert problem={errors.problem} extra={errors.otherFieldMessages} onClose={errors.clear} />
-                )}
-                <SuccessMessage message={saved} />
-                {canWrite ? (
-                  <RecordFormFooter
-                    isNew={isNew}
-                    saving={create.isPending || update.isPending}
-                    submitLabel={isNew ? t('assets.form.create') : t('assets.form.save')}
-                    submitTestId="asset-save"
-                    deleteLabel={t('assets.form.delete')}
-                    deleteTitle={t('assets.form.deleteTitle')}
-                    deleteMessage={t('assets.form.deleteBody', { name: data?.name ?? '' })}
-                    deleting={remove.isPending}
-                    deleteProblem={remove.error ? toApiError(remove.error) : null}
-                    onDelete={() => data && remove.mutate({ id: data.id, version: data.version }, { onSuccess: () => navigate('/assets', { replace: true }) })}
-                  />
-                ) : null}
-              </Stack>
-            </fieldset>
-          </form>
-          {data ? <AssetHistorySection assetId={data.id} choices={choices.data} /> : null}
-        </Stack>
-      ) : null}
-    </>
+    </RegisterForm>
   );
 }

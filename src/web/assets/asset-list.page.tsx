@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,22 +9,16 @@ import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert, SuccessMessage } from '../components/problem-alert.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
+import { ExportLinks, LoadMore } from '../platform/register/register-list.tsx';
+import { type RegisterColumn, RegisterTable } from '../platform/register/register-table.tsx';
+import { useVersionedSelection } from '../platform/register/use-selection.ts';
 import { BulkEditModal } from './asset-bulk-edit.modal.tsx';
 import { useAssetLabels } from './asset-labels.ts';
 import { type AssetFilters, useAssetChoices, useAssetList } from './asset.query.ts';
 
 type Filters = Omit<AssetFilters, 'sort' | 'dir' | 'q' | 'personalData'> & { personalData?: string };
 
-const COLUMNS: { key: string; sort?: TAssetSort; numeric?: boolean }[] = [
-  { key: 'name', sort: 'name' },
-  { key: 'medium' },
-  { key: 'location' },
-  { key: 'owner' },
-  { key: 'records', sort: 'records', numeric: true },
-  { key: 'rank', sort: 'rank' },
-  { key: 'unitValueThousandYen', sort: 'unitValue', numeric: true },
-  { key: 'totalValue', sort: 'totalValue', numeric: true },
-];
+const MONO = { className: 'mono' } as const;
 
 /**
  * The inventory (資産目録, seed 000 III.3.3 図11): sorted by any column with an
@@ -50,7 +44,6 @@ export function AssetListPage() {
     [sort, filters, q],
   );
   const list = useAssetList(query);
-  const [selected, setSelected] = useState<Map<string, number>>(new Map());
   const [bulkOpen, setBulkOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -60,15 +53,57 @@ export function AssetListPage() {
   const filtered = !!q || Object.values(filters).some(Boolean);
   const set = (k: keyof Filters) => (value: string) => setFilters((f) => ({ ...f, [k]: value || undefined }));
   const toggleSort = (key: TAssetSort) => setSort((s) => (s.sort === key ? { sort: key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { sort: key, dir: key === 'totalValue' || key === 'updatedAt' ? 'desc' : 'asc' }));
-  const toggle = (a: TAsset) =>
-    setSelected((s) => {
-      const next = new Map(s);
-      if (next.has(a.id)) next.delete(a.id);
-      else next.set(a.id, a.version);
-      return next;
-    });
-  const allShown = items.length > 0 && items.every((a) => selected.has(a.id));
+  const selection = useVersionedSelection(items);
+  const selected = selection.selected;
   const any = (label: string) => [{ value: '', label }];
+  const columns: RegisterColumn<TAsset, TAssetSort>[] = [
+    {
+      key: 'name',
+      header: t('assets.fields.name'),
+      sortKey: 'name',
+      cellProps: { fw: 500 },
+      cell: (a) => (
+        <>
+          <Anchor component={Link} to={`/assets/${a.id}`} aria-label={t('assets.list.open', { name: a.name })}>
+            {a.name}
+          </Anchor>
+          {a.containsPersonalData ? (
+            <Badge ml={6} size="xs" variant="light" color="grape">
+              {t('assets.fields.containsPersonalData')}
+            </Badge>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'medium', header: t('assets.fields.medium'), cell: (a) => t(`assets.medium.${a.medium}`) },
+    { key: 'location', header: t('assets.fields.location'), cell: (a) => a.location },
+    {
+      key: 'owner',
+      header: t('assets.fields.owner'),
+      cellProps: (a) => ({ c: a.owner && !a.owner.member ? 'orange.8' : a.owner || a.ownerDepartment ? undefined : 'dimmed' }),
+      cell: (a) => label.owner(a.owner, a.ownerDepartment),
+    },
+    { key: 'records', header: t('assets.fields.records'), sortKey: 'records', numeric: true, cellProps: MONO, cell: (a) => label.count(a.records) },
+    {
+      key: 'rank',
+      header: t('assets.fields.rank'),
+      sortKey: 'rank',
+      cell: (a) => (
+        <Badge variant="light" color={a.rank === 'A' ? 'red' : a.rank === 'B' ? 'orange' : 'gray'}>
+          {a.rank}
+        </Badge>
+      ),
+    },
+    { key: 'unitValueThousandYen', header: t('assets.fields.unitValueThousandYen'), sortKey: 'unitValue', numeric: true, cellProps: MONO, cell: (a) => a.unitValueThousandYen },
+    {
+      key: 'totalValue',
+      header: t('assets.fields.totalValue'),
+      sortKey: 'totalValue',
+      numeric: true,
+      cellProps: { ...MONO, style: { whiteSpace: 'nowrap' } },
+      cell: (a) => (label.locale === 'ja' ? label.man(a.totalValueYen) : label.yen(a.totalValueYen)),
+    },
+  ];
   const catalogOptions = (list: { id: string; label: { ja: string; en: string } }[] = []) => list.map((c) => ({ value: c.id, label: c.label[label.locale] }));
 
   return (
@@ -91,12 +126,13 @@ export function AssetListPage() {
             <Button component={Link} to="/assets/summary" variant="default">
               {t('assets.actions.summary')}
             </Button>
-            <Button component="a" href="/api/v1/assets/export?format=csv" download variant="subtle">
-              {t('assets.actions.exportCsv')}
-            </Button>
-            <Button component="a" href="/api/v1/assets/export?format=xlsx" download variant="subtle">
-              {t('assets.actions.exportXlsx')}
-            </Button>
+            <ExportLinks
+              href="/api/v1/assets/export"
+              formats={[
+                { format: 'csv', label: t('assets.actions.exportCsv') },
+                { format: 'xlsx', label: t('assets.actions.exportXlsx') },
+              ]}
+            />
           </>
         }
       />
@@ -156,7 +192,7 @@ export function AssetListPage() {
                 <Button size="xs" onClick={() => setBulkOpen(true)} data-testid="bulk-edit">
                   {t('assets.actions.bulkEdit')}
                 </Button>
-                <Button size="xs" variant="subtle" onClick={() => setSelected(new Map())}>
+                <Button size="xs" variant="subtle" onClick={selection.clear}>
                   {t('assets.actions.clearSelection')}
                 </Button>
               </Group>
@@ -167,97 +203,32 @@ export function AssetListPage() {
           ) : !items.length ? (
             <Text c="dimmed">{filtered ? t('assets.list.empty') : t('assets.list.emptyInventory')}</Text>
           ) : (
-            <div className="table-scroll">
-              <Table verticalSpacing="xs" striped highlightOnHover data-testid="asset-table">
-                <Table.Caption className="visually-hidden">{t('assets.list.tableLabel')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    {canWrite ? (
-                      <Table.Th scope="col" w={40}>
-                        <Checkbox
-                          aria-label={t('assets.list.selectAll')}
-                          checked={allShown}
-                          indeterminate={!allShown && items.some((a) => selected.has(a.id))}
-                          onChange={() =>
-                            setSelected((s) => {
-                              const next = new Map(s);
-                              for (const a of items) {
-                                if (allShown) next.delete(a.id);
-                                else next.set(a.id, a.version);
-                              }
-                              return next;
-                            })
-                          }
-                        />
-                      </Table.Th>
-                    ) : null}
-                    {COLUMNS.map((c) => {
-                      const active = c.sort && sort.sort === c.sort;
-                      return (
-                        <Table.Th key={c.key} scope="col" ta={c.numeric ? 'right' : undefined} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-                          {c.sort ? (
-                            <UnstyledButton onClick={() => toggleSort(c.sort!)} fw={700} fz="sm" aria-label={t('assets.list.sortBy', { column: t(`assets.fields.${c.key}`) })}>
-                              {t(`assets.fields.${c.key}`)} {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
-                            </UnstyledButton>
-                          ) : (
-                            t(`assets.fields.${c.key}`)
-                          )}
-                        </Table.Th>
-                      );
-                    })}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((a) => (
-                    <Table.Tr key={a.id} data-testid="asset-row">
-                      {canWrite ? (
-                        <Table.Td>
-                          <Checkbox aria-label={t('assets.list.selectRow', { name: a.name })} checked={selected.has(a.id)} onChange={() => toggle(a)} />
-                        </Table.Td>
-                      ) : null}
-                      <Table.Td fw={500}>
-                        <Anchor component={Link} to={`/assets/${a.id}`} aria-label={t('assets.list.open', { name: a.name })}>
-                          {a.name}
-                        </Anchor>
-                        {a.containsPersonalData ? (
-                          <Badge ml={6} size="xs" variant="light" color="grape">
-                            {t('assets.fields.containsPersonalData')}
-                          </Badge>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td>{t(`assets.medium.${a.medium}`)}</Table.Td>
-                      <Table.Td>{a.location}</Table.Td>
-                      <Table.Td c={a.owner && !a.owner.member ? 'orange.8' : a.owner || a.ownerDepartment ? undefined : 'dimmed'}>{label.owner(a.owner, a.ownerDepartment)}</Table.Td>
-                      <Table.Td ta="right" className="mono">
-                        {label.count(a.records)}
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={a.rank === 'A' ? 'red' : a.rank === 'B' ? 'orange' : 'gray'}>
-                          {a.rank}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td ta="right" className="mono">
-                        {a.unitValueThousandYen}
-                      </Table.Td>
-                      <Table.Td ta="right" className="mono" style={{ whiteSpace: 'nowrap' }}>
-                        {label.locale === 'ja' ? label.man(a.totalValueYen) : label.yen(a.totalValueYen)}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </div>
+            <RegisterTable
+              caption={t('assets.list.tableLabel')}
+              rows={items}
+              columns={columns}
+              rowTestId="asset-row"
+              testId="asset-table"
+              verticalSpacing="xs"
+              sort={{ by: sort.sort, dir: sort.dir, onSort: toggleSort, labelOf: (column) => t('assets.list.sortBy', { column }) }}
+              selection={
+                canWrite
+                  ? {
+                      ...selection,
+                      allLabel: t('assets.list.selectAll'),
+                      rowLabel: (a) => t('assets.list.selectRow', { name: a.name }),
+                    }
+                  : undefined
+              }
+            />
           )}
-          <Group justify="space-between" mt="md">
-            <Text size="sm" c="dimmed">
-              {items.length ? t('assets.list.shown', { shown: label.count(items.length) }) : ''}
-            </Text>
-            {list.hasNextPage ? (
-              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="load-more">
-                {t('assets.actions.loadMore')}
-              </Button>
-            ) : null}
-          </Group>
+          <LoadMore
+            shown={items.length ? t('assets.list.shown', { shown: label.count(items.length) }) : ''}
+            hasMore={list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onMore={() => void list.fetchNextPage()}
+            label={t('assets.actions.loadMore')}
+          />
         </Paper>
       </Stack>
       {canWrite ? (
@@ -268,7 +239,7 @@ export function AssetListPage() {
           onClose={() => setBulkOpen(false)}
           onDone={(count) => {
             setBulkOpen(false);
-            setSelected(new Map());
+            selection.clear();
             setNotice(t('assets.bulk.done', { count }));
           }}
         />

@@ -1,21 +1,18 @@
-import { Anchor, Button, Checkbox, Group, MultiSelect, NativeSelect, NumberInput, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Checkbox, Group, MultiSelect, NativeSelect, NumberInput, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { CONNECTIONS, CRITICALITIES, PLACEMENTS, type TCriticality, type TPlacement, type TStrategy, type TSystemFinding } from '../../shared/schemas/system.schema.ts';
 import { toApiError } from '../api/api-client.ts';
-import { useRecordEditor } from '../api/use-record-editor.ts';
-import { SectionLoader } from '../components/full-page-loader.tsx';
-import { PageHeader } from '../components/page-header.tsx';
-import { ProblemAlert, SuccessMessage } from '../components/problem-alert.tsx';
-import { RecordFormFooter } from '../components/record-form-footer.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
+import { RegisterForm } from '../platform/register/register-form.tsx';
+import { useRegisterEditor } from '../platform/register/use-register-editor.ts';
 import { CriticalityBadge, PlacementChange } from './system-labels.tsx';
 import { type TSystem, useCreateSystem, useDeleteSystem, usePortfolio, useSystem, useSystems, useUpdateSystem } from './system.query.ts';
-import { Citation, joinList, pick, ReasonList } from './workload-labels.tsx';
+import { Citation, joinList, pick, ReasonList, usePortfolioFormLabels } from './workload-labels.tsx';
 import { useAssetChoices, useWorkloads } from './workload.query.ts';
 
 interface Values {
@@ -91,9 +88,7 @@ function SystemEditor({ id }: { id: string | undefined }) {
   const { t } = useTranslation();
   const { locale } = useLocaleAndZone();
   const isNew = !id;
-  const navigate = useNavigate();
   const session = useOrganisationSession();
-  const canWrite = session.organisation.can['assets.write'];
   const system = useSystem(isNew ? null : id);
   const portfolio = usePortfolio();
   const systems = useSystems();
@@ -105,7 +100,9 @@ function SystemEditor({ id }: { id: string | undefined }) {
   const [debouncedSearch] = useDebouncedValue(assetSearch, 250);
   const assetChoices = useAssetChoices(debouncedSearch);
   const data = system.data;
-  const { form, errors, saved, submit } = useRecordEditor({ data, isNew, empty: EMPTY, valuesOf, bodyOf, create, update, pathOf: (newId) => `/systems/${newId}`, createdMessage: t('systems.created'), savedMessage: t('systems.saved') });
+  const editor = useRegisterEditor({ data, isNew, empty: EMPTY, valuesOf, bodyOf, create, update, pathOf: (newId) => `/systems/${newId}`, createdMessage: t('systems.created'), savedMessage: t('systems.saved') });
+  const { form } = editor;
+  const labels = usePortfolioFormLabels('systems', data?.name);
 
   const assetLabels = useMemo(() => {
     const m = new Map<string, string>();
@@ -125,180 +122,143 @@ function SystemEditor({ id }: { id: string | undefined }) {
     t(`systems.findings.${f.code}`, { systems: joinList((f.systemIds ?? []).map((x) => systemNames.get(x) ?? x), locale) });
 
   return (
-    <>
-      <PageHeader
-        title={title}
-        description={t('systems.formDescription')}
-        actions={
-          <Anchor component={Link} to="/systems">
-            {t('systems.backToList')}
-          </Anchor>
-        }
-      />
-      <ProblemAlert problem={system.error ? toApiError(system.error) : portfolio.error ? toApiError(portfolio.error) : null} mb="md" />
-      {(!isNew && system.isPending) || portfolio.isPending ? <SectionLoader /> : null}
-      {portfolio.data && (isNew || data) ? (
-        <Stack gap="lg">
-          {data ? (
-            <Paper withBorder p="lg" component="section" aria-labelledby="findings-heading" data-testid="findings">
-              <Group justify="space-between" mb="sm">
-                <Title order={2} fz="h3" id="findings-heading">
-                  {t('systems.findingsTitle')}
-                </Title>
-                <Group gap="xs">
-                  <CriticalityBadge criticality={data.criticality} />
-                  <PlacementChange system={data} />
-                </Group>
+    <RegisterForm
+      title={title}
+      description={t('systems.formDescription')}
+      listPath="/systems"
+      labels={labels}
+      isNew={isNew}
+      canWrite={session.organisation.can['assets.write']}
+      record={system}
+      needs={portfolio}
+      editor={editor}
+      remove={remove}
+      summary={
+        data ? (
+          <Paper withBorder p="lg" component="section" aria-labelledby="findings-heading" data-testid="findings">
+            <Group justify="space-between" mb="sm">
+              <Title order={2} fz="h3" id="findings-heading">
+                {t('systems.findingsTitle')}
+              </Title>
+              <Group gap="xs">
+                <CriticalityBadge criticality={data.criticality} />
+                <PlacementChange system={data} />
               </Group>
-              {data.findings.length ? (
-                <ReasonList label={t('systems.findingsTitle')} items={data.findings.map((f, i) => ({ key: `${f.code}-${i}`, tone: f.tone, text: findingText(f), source: f.source }))} />
-              ) : (
-                <Text size="sm">{t('systems.noFindings')}</Text>
-              )}
-              {data.dependents.length ? (
-                <Text size="sm" mt="sm">
-                  {t('systems.dependents', { systems: joinList(data.dependents.map((d) => d.name), locale) })}
-                </Text>
-              ) : null}
-            </Paper>
-          ) : null}
-          <form noValidate onSubmit={submit} aria-label={title}>
-            <fieldset disabled={!canWrite} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-              <Stack gap="lg">
-                <SectionCard id="basics" title={t('systems.sections.basics')}>
-                  <Stack gap="sm">
-                    <TextInput label={t('systems.fields.name')} required maxLength={200} {...form.getInputProps('name')} />
-                    <Textarea label={t('systems.fields.description')} autosize minRows={2} maxLength={4000} {...form.getInputProps('description')} />
-                    <NativeSelect
-                      label={t('systems.fields.criticality')}
-                      description={t('systems.fields.criticalityHint')}
-                      data={CRITICALITIES.map((c) => ({ value: c, label: t(`systems.criticality.${c}`) }))}
-                      {...form.getInputProps('criticality')}
-                    />
-                  </Stack>
-                </SectionCard>
-
-                <SectionCard id="strategy" title={t('systems.sections.strategy')} description={t('systems.sections.strategyHint')}>
-                  <Stack gap="sm">
-                    <NativeSelect
-                      label={t('systems.fields.strategy')}
-                      data={[{ value: '', label: t('systems.undecided') }, ...strategies.map((s) => ({ value: s.code, label: pick(s.name, locale) }))]}
-                      {...form.getInputProps('strategy')}
-                    />
-                    {chosen?.detail ? (
-                      <Text size="sm" c="dimmed" data-testid="strategy-detail">
-                        {pick(chosen.detail, locale)} <Citation source={chosen.source[0] ?? 'FACTS.md 5'} />
-                      </Text>
-                    ) : null}
-                    <NumberInput
-                      label={t('systems.fields.effort')}
-                      description={t('systems.fields.effortHint')}
-                      min={0}
-                      max={100000}
-                      decimalScale={1}
-                      step={0.5}
-                      allowNegative={false}
-                      {...form.getInputProps('effortPersonMonths')}
-                    />
-                    <Textarea label={t('systems.fields.rationale')} autosize minRows={2} maxLength={4000} {...form.getInputProps('rationale')} />
-                  </Stack>
-                </SectionCard>
-
-                <SectionCard id="placement" title={t('systems.sections.placement')} description={t('systems.sections.placementHint')}>
-                  <Stack gap="sm">
-                    <Group grow align="flex-start">
-                      <NativeSelect
-                        label={t('systems.fields.currentPlacement')}
-                        data={PLACEMENTS.map((p) => ({ value: p, label: t(`systems.placement.${p}`) }))}
-                        {...form.getInputProps('currentPlacement')}
-                      />
-                      <NativeSelect
-                        label={t('systems.fields.targetPlacement')}
-                        data={[{ value: '', label: t('systems.noTarget') }, ...PLACEMENTS.map((p) => ({ value: p, label: t(`systems.placement.${p}`) }))]}
-                        {...form.getInputProps('targetPlacement')}
-                      />
-                    </Group>
-                    <Checkbox.Group label={t('systems.fields.connections')} description={t('systems.fields.connectionsHint')} {...form.getInputProps('connections')}>
-                      <Group mt="xs">
-                        {CONNECTIONS.map((c) => (
-                          <Checkbox key={c} value={c} label={t(`systems.connection.${c}`)} />
-                        ))}
-                      </Group>
-                    </Checkbox.Group>
-                    <Citation source="004_eaa084eda4e01963.txt 「ハイブリッド設計原則」" />
-                  </Stack>
-                </SectionCard>
-
-                <SectionCard id="links" title={t('systems.sections.links')} description={t('systems.sections.linksHint')}>
-                  <Stack gap="sm">
-                    <MultiSelect
-                      label={t('systems.fields.dependsOn')}
-                      data={(systems.data?.items ?? []).filter((s) => s.id !== id).map((s) => ({ value: s.id, label: s.name }))}
-                      searchable
-                      hidePickedOptions
-                      clearable
-                      nothingFoundMessage={t('common.nothingFound')}
-                      {...form.getInputProps('dependsOnIds')}
-                    />
-                    <MultiSelect
-                      label={t('systems.fields.workloads')}
-                      data={(workloads.data?.items ?? []).map((w) => ({ value: w.id, label: w.name }))}
-                      searchable
-                      hidePickedOptions
-                      clearable
-                      nothingFoundMessage={t('common.nothingFound')}
-                      {...form.getInputProps('workloadIds')}
-                    />
-                    <MultiSelect
-                      label={t('systems.fields.assets')}
-                      placeholder={t('workloads.assetSearch')}
-                      data={[...knownAssets].map(([value, label]) => ({ value, label }))}
-                      searchable
-                      searchValue={assetSearch}
-                      onSearchChange={setAssetSearch}
-                      filter={({ options }) => options}
-                      hidePickedOptions
-                      clearable
-                      nothingFoundMessage={assetChoices.isFetching ? t('common.loading') : t('common.nothingFound')}
-                      {...form.getInputProps('assetIds')}
-                      error={form.errors.assetIds ?? (assetChoices.error ? toApiError(assetChoices.error).title : undefined)}
-                    />
-                  </Stack>
-                </SectionCard>
-
-                <ProblemAlert problem={errors.problem} extra={errors.otherFieldMessages} onClose={errors.problem?.status === 409 ? undefined : errors.clear} />
-                {errors.problem?.status === 409 && !isNew ? (
-                  <Group>
-                    <Button
-                      variant="light"
-                      onClick={() => {
-                        errors.clear();
-                        void system.refetch();
-                      }}
-                    >
-                      {t('common.reloadLatest')}
-                    </Button>
-                  </Group>
-                ) : null}
-                <SuccessMessage message={saved} />
-                {canWrite ? (
-                  <RecordFormFooter
-                    isNew={isNew}
-                    saving={create.isPending || update.isPending}
-                    submitLabel={isNew ? t('systems.create') : t('common.save')}
-                    deleteLabel={t('systems.delete')}
-                    deleteTitle={t('systems.deleteTitle')}
-                    deleteMessage={t('systems.deleteConfirm', { name: data?.name ?? '' })}
-                    deleting={remove.isPending}
-                    deleteProblem={remove.error ? toApiError(remove.error) : null}
-                    onDelete={() => data && remove.mutate(data.id, { onSuccess: () => navigate('/systems', { replace: true }) })}
-                  />
-                ) : null}
-              </Stack>
-            </fieldset>
-          </form>
+            </Group>
+            {data.findings.length ? (
+              <ReasonList label={t('systems.findingsTitle')} items={data.findings.map((f, i) => ({ key: `${f.code}-${i}`, tone: f.tone, text: findingText(f), source: f.source }))} />
+            ) : (
+              <Text size="sm">{t('systems.noFindings')}</Text>
+            )}
+            {data.dependents.length ? (
+              <Text size="sm" mt="sm">
+                {t('systems.dependents', { systems: joinList(data.dependents.map((d) => d.name), locale) })}
+              </Text>
+            ) : null}
+          </Paper>
+        ) : null
+      }
+    >
+      <SectionCard id="basics" title={t('systems.sections.basics')}>
+        <Stack gap="sm">
+          <TextInput label={t('systems.fields.name')} required maxLength={200} {...form.getInputProps('name')} />
+          <Textarea label={t('systems.fields.description')} autosize minRows={2} maxLength={4000} {...form.getInputProps('description')} />
+          <NativeSelect
+            label={t('systems.fields.criticality')}
+            description={t('systems.fields.criticalityHint')}
+            data={CRITICALITIES.map((c) => ({ value: c, label: t(`systems.criticality.${c}`) }))}
+            {...form.getInputProps('criticality')}
+          />
         </Stack>
-      ) : null}
-    </>
+      </SectionCard>
+
+      <SectionCard id="strategy" title={t('systems.sections.strategy')} description={t('systems.sections.strategyHint')}>
+        <Stack gap="sm">
+          <NativeSelect
+            label={t('systems.fields.strategy')}
+            data={[{ value: '', label: t('systems.undecided') }, ...strategies.map((s) => ({ value: s.code, label: pick(s.name, locale) }))]}
+            {...form.getInputProps('strategy')}
+          />
+          {chosen?.detail ? (
+            <Text size="sm" c="dimmed" data-testid="strategy-detail">
+              {pick(chosen.detail, locale)} <Citation source={chosen.source[0] ?? 'FACTS.md 5'} />
+            </Text>
+          ) : null}
+          <NumberInput
+            label={t('systems.fields.effort')}
+            description={t('systems.fields.effortHint')}
+            min={0}
+            max={100000}
+            decimalScale={1}
+            step={0.5}
+            allowNegative={false}
+            {...form.getInputProps('effortPersonMonths')}
+          />
+          <Textarea label={t('systems.fields.rationale')} autosize minRows={2} maxLength={4000} {...form.getInputProps('rationale')} />
+        </Stack>
+      </SectionCard>
+
+      <SectionCard id="placement" title={t('systems.sections.placement')} description={t('systems.sections.placementHint')}>
+        <Stack gap="sm">
+          <Group grow align="flex-start">
+            <NativeSelect
+              label={t('systems.fields.currentPlacement')}
+              data={PLACEMENTS.map((p) => ({ value: p, label: t(`systems.placement.${p}`) }))}
+              {...form.getInputProps('currentPlacement')}
+            />
+            <NativeSelect
+              label={t('systems.fields.targetPlacement')}
+              data={[{ value: '', label: t('systems.noTarget') }, ...PLACEMENTS.map((p) => ({ value: p, label: t(`systems.placement.${p}`) }))]}
+              {...form.getInputProps('targetPlacement')}
+            />
+          </Group>
+          <Checkbox.Group label={t('systems.fields.connections')} description={t('systems.fields.connectionsHint')} {...form.getInputProps('connections')}>
+            <Group mt="xs">
+              {CONNECTIONS.map((c) => (
+                <Checkbox key={c} value={c} label={t(`systems.connection.${c}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Citation source="004_eaa084eda4e01963.txt 「ハイブリッド設計原則」" />
+        </Stack>
+      </SectionCard>
+
+      <SectionCard id="links" title={t('systems.sections.links')} description={t('systems.sections.linksHint')}>
+        <Stack gap="sm">
+          <MultiSelect
+            label={t('systems.fields.dependsOn')}
+            data={(systems.data?.items ?? []).filter((s) => s.id !== id).map((s) => ({ value: s.id, label: s.name }))}
+            searchable
+            hidePickedOptions
+            clearable
+            nothingFoundMessage={t('common.nothingFound')}
+            {...form.getInputProps('dependsOnIds')}
+          />
+          <MultiSelect
+            label={t('systems.fields.workloads')}
+            data={(workloads.data?.items ?? []).map((w) => ({ value: w.id, label: w.name }))}
+            searchable
+            hidePickedOptions
+            clearable
+            nothingFoundMessage={t('common.nothingFound')}
+            {...form.getInputProps('workloadIds')}
+          />
+          <MultiSelect
+            label={t('systems.fields.assets')}
+            placeholder={t('workloads.assetSearch')}
+            data={[...knownAssets].map(([value, label]) => ({ value, label }))}
+            searchable
+            searchValue={assetSearch}
+            onSearchChange={setAssetSearch}
+            filter={({ options }) => options}
+            hidePickedOptions
+            clearable
+            nothingFoundMessage={assetChoices.isFetching ? t('common.loading') : t('common.nothingFound')}
+            {...form.getInputProps('assetIds')}
+            error={form.errors.assetIds ?? (assetChoices.error ? toApiError(assetChoices.error).title : undefined)}
+          />
+        </Stack>
+      </SectionCard>
+    </RegisterForm>
   );
 }

@@ -1,16 +1,18 @@
-import { Alert, Anchor, Button, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { toApiError } from '../api/api-client.ts';
-import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { ProblemAlert } from '../components/problem-alert.tsx';
 import { formatNumber } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
+import { RegisterList } from '../platform/register/register-list.tsx';
+import type { RegisterColumn } from '../platform/register/register-table.tsx';
 import { CriticalityBadge, PlacementChange, useStrategyName } from './system-labels.tsx';
-import { usePortfolio, useSystems } from './system.query.ts';
+import { type TSystemList, usePortfolio, useSystems } from './system.query.ts';
 import { joinList } from './workload-labels.tsx';
+
+type Row = TSystemList['items'][number];
+const NO_WRAP = { style: { whiteSpace: 'nowrap' } } as const;
 
 /** The system portfolio: each system's 7R decision, effort, criticality, placement and what to look at. */
 export function SystemListPage() {
@@ -23,6 +25,48 @@ export function SystemListPage() {
   const strategyName = useStrategyName(portfolio.data);
   const items = systems.data?.items ?? [];
   const names = new Map(items.map((s) => [s.id, s.name]));
+  const cycles = systems.data?.cycles ?? [];
+
+  const columns: RegisterColumn<Row>[] = [
+    {
+      key: 'name',
+      header: t('systems.fields.name'),
+      cellProps: { fw: 500, miw: 150 },
+      cell: (s) => (
+        <Anchor component={Link} to={`/systems/${s.id}`}>
+          {s.name}
+        </Anchor>
+      ),
+    },
+    { key: 'criticality', header: t('systems.fields.criticality'), cellProps: NO_WRAP, cell: (s) => <CriticalityBadge criticality={s.criticality} /> },
+    { key: 'strategy', header: t('systems.fields.strategy'), cellProps: NO_WRAP, cell: (s) => (s.strategy ? strategyName(s.strategy) : <Text c="dimmed">{t('systems.undecided')}</Text>) },
+    {
+      key: 'effort',
+      header: t('systems.effortColumn'),
+      numeric: true,
+      cellProps: NO_WRAP,
+      cell: (s) => (s.effortPersonMonths === null ? '—' : t('systems.personMonths', { value: formatNumber(s.effortPersonMonths, locale) })),
+    },
+    { key: 'placement', header: t('systems.placementColumn'), cell: (s) => <PlacementChange system={s} /> },
+    { key: 'dependsOn', header: t('systems.fields.dependsOn'), cell: (s) => (s.dependsOn.length ? joinList(s.dependsOn.map((d) => d.name), locale) : '—') },
+    {
+      key: 'findings',
+      header: t('systems.findingsColumn'),
+      cellProps: NO_WRAP,
+      cell: (s) => {
+        const warnings = s.findings.filter((f) => f.tone === 'warning').length;
+        return warnings ? (
+          <Text size="sm" fw={600} c="orange.9">
+            {t('systems.warningCount', { count: warnings })}
+          </Text>
+        ) : (
+          <Text size="sm" c="teal.9">
+            {t('systems.noWarnings')}
+          </Text>
+        );
+      },
+    },
+  ];
 
   return (
     <>
@@ -42,82 +86,27 @@ export function SystemListPage() {
           </>
         }
       />
-      <Stack gap="lg">
-        <ProblemAlert problem={systems.error ? toApiError(systems.error) : null} />
-        {systems.isPending ? <SectionLoader /> : null}
-        {systems.data?.cycles.length ? (
-          <Alert color="orange" variant="light" title={t('systems.cyclesTitle', { count: systems.data.cycles.length })} data-testid="cycles">
-            <Stack gap={4}>
-              {systems.data.cycles.map((c) => (
-                <Text size="sm" key={c.join()}>
-                  {t('systems.cycle', { systems: joinList(c.map((id) => names.get(id) ?? id), locale) })}
-                </Text>
-              ))}
-            </Stack>
-          </Alert>
-        ) : null}
-        {systems.data && !items.length ? (
-          <Paper withBorder p="lg">
-            <Text>{t('systems.empty')}</Text>
-          </Paper>
-        ) : null}
-        {items.length ? (
-          <Paper withBorder p="lg" component="section" aria-label={t('systems.listTitle')}>
-            <div className="table-scroll">
-              <Table verticalSpacing="sm" striped highlightOnHover>
-                <Table.Caption className="visually-hidden">{t('systems.listTitle')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('systems.fields.name')}</Table.Th>
-                    <Table.Th scope="col">{t('systems.fields.criticality')}</Table.Th>
-                    <Table.Th scope="col">{t('systems.fields.strategy')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('systems.effortColumn')}
-                    </Table.Th>
-                    <Table.Th scope="col">{t('systems.placementColumn')}</Table.Th>
-                    <Table.Th scope="col">{t('systems.fields.dependsOn')}</Table.Th>
-                    <Table.Th scope="col">{t('systems.findingsColumn')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((s) => {
-                    const warnings = s.findings.filter((f) => f.tone === 'warning').length;
-                    return (
-                      <Table.Tr key={s.id} data-testid="system-row">
-                        <Table.Td fw={500} miw={150}>
-                          <Anchor component={Link} to={`/systems/${s.id}`}>
-                            {s.name}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          <CriticalityBadge criticality={s.criticality} />
-                        </Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{s.strategy ? strategyName(s.strategy) : <Text c="dimmed">{t('systems.undecided')}</Text>}</Table.Td>
-                        <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{s.effortPersonMonths === null ? '—' : t('systems.personMonths', { value: formatNumber(s.effortPersonMonths, locale) })}</Table.Td>
-                        <Table.Td>
-                          <PlacementChange system={s} />
-                        </Table.Td>
-                        <Table.Td>{s.dependsOn.length ? joinList(s.dependsOn.map((d) => d.name), locale) : '—'}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          {warnings ? (
-                            <Text size="sm" fw={600} c="orange.9">
-                              {t('systems.warningCount', { count: warnings })}
-                            </Text>
-                          ) : (
-                            <Text size="sm" c="teal.9">
-                              {t('systems.noWarnings')}
-                            </Text>
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </div>
-          </Paper>
-        ) : null}
-      </Stack>
+      <RegisterList
+        query={systems}
+        caption={t('systems.listTitle')}
+        empty={t('systems.empty')}
+        rows={items}
+        columns={columns}
+        rowTestId="system-row"
+        banner={
+          cycles.length ? (
+            <Alert color="orange" variant="light" title={t('systems.cyclesTitle', { count: cycles.length })} data-testid="cycles">
+              <Stack gap={4}>
+                {cycles.map((c) => (
+                  <Text size="sm" key={c.join()}>
+                    {t('systems.cycle', { systems: joinList(c.map((id) => names.get(id) ?? id), locale) })}
+                  </Text>
+                ))}
+              </Stack>
+            </Alert>
+          ) : null
+        }
+      />
     </>
   );
 }

@@ -51,7 +51,7 @@ export function useUpdateSystem(id: string) {
 export function useDeleteSystem() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/api/v1/systems/${id}`),
+    mutationFn: (record: { id: string }) => api.delete(`/api/v1/systems/${record.id}`),
     onSuccess: () => client.invalidateQueries({ queryKey: PORTFOLIO_KEY }),
   });
 }

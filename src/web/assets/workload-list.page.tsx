@@ -1,14 +1,15 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { toApiError } from '../api/api-client.ts';
-import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { ProblemAlert } from '../components/problem-alert.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
+import { RegisterList } from '../platform/register/register-list.tsx';
+import type { RegisterColumn } from '../platform/register/register-table.tsx';
 import { formatYen, joinList, NO_ELLIPSIS, pick, useStageName, VerdictBadge } from './workload-labels.tsx';
-import { useWorkloadReference, useWorkloads } from './workload.query.ts';
+import { type TWorkloadList, useWorkloadReference, useWorkloads } from './workload.query.ts';
+
+type Row = TWorkloadList['items'][number];
 
 /** Workloads (対象業務) with the stage each belongs to and whether it may move now (seed 000 III). */
 export function WorkloadListPage() {
@@ -23,6 +24,46 @@ export function WorkloadListPage() {
   const items = workloads.data?.items ?? [];
   const currentStage = workloads.data?.currentStage ?? null;
   const recommended = items.filter((w) => w.assessment.recommendedNow).length;
+  const dash = <Text c="dimmed">—</Text>;
+
+  const columns: RegisterColumn<Row>[] = [
+    {
+      key: 'name',
+      header: t('workloads.fields.name'),
+      cellProps: { fw: 500, miw: 160 },
+      cell: (w) => (
+        <>
+          <Anchor component={Link} to={`/workloads/${w.id}`}>
+            {w.name}
+          </Anchor>
+          <Group gap={4} mt={4}>
+            {w.assessment.sensitive ? (
+              <Badge size="xs" color="grape" variant="light" styles={NO_ELLIPSIS}>
+                {t('workloads.sensitiveBadge')}
+              </Badge>
+            ) : null}
+            {w.assessment.recommendedNow ? (
+              <Badge size="xs" color="teal" variant="outline" styles={NO_ELLIPSIS}>
+                {t('workloads.recommendedBadge')}
+              </Badge>
+            ) : null}
+          </Group>
+        </>
+      ),
+    },
+    {
+      key: 'category',
+      header: t('workloads.fields.category'),
+      cell: (w) => {
+        const category = w.categoryId ? categories.get(w.categoryId) : undefined;
+        return category ? `${category.number ?? ''} ${pick(category.name, locale)}` : dash;
+      },
+    },
+    { key: 'motives', header: t('workloads.fields.motives'), cell: (w) => (w.motives.length ? joinList(w.motives.map((m) => t(`workloads.motive.${m}`)), locale) : dash) },
+    { key: 'earliestStage', header: t('workloads.earliestStage'), cell: (w) => stageLabel(w.assessment.earliestStage) },
+    { key: 'verdict', header: t('workloads.verdictTitle'), cellProps: { style: { whiteSpace: 'nowrap' } }, cell: (w) => <VerdictBadge verdict={w.assessment.verdict} /> },
+    { key: 'totalValue', header: t('workloads.isms.totalValue'), numeric: true, cellProps: { style: { whiteSpace: 'nowrap' } }, cell: (w) => formatYen(w.isms.totalValueYen, locale) },
+  ];
 
   return (
     <>
@@ -37,10 +78,14 @@ export function WorkloadListPage() {
           ) : null
         }
       />
-      <Stack gap="lg">
-        <ProblemAlert problem={workloads.error ? toApiError(workloads.error) : null} />
-        {workloads.isPending ? <SectionLoader /> : null}
-        {workloads.data ? (
+      <RegisterList
+        query={workloads}
+        caption={t('workloads.listTitle')}
+        empty={t('workloads.empty')}
+        rows={items}
+        columns={columns}
+        rowTestId="workload-row"
+        banner={
           <Alert color={currentStage === null ? 'orange' : 'blue'} variant="light" title={t('workloads.currentStage', { stage: stageLabel(currentStage) })}>
             <Text size="sm">{currentStage === null ? t('workloads.noStageHint') : t(`workloads.stageGuide.s${currentStage}`)}</Text>
             {items.length && (currentStage === '1' || currentStage === '2') ? (
@@ -49,67 +94,8 @@ export function WorkloadListPage() {
               </Text>
             ) : null}
           </Alert>
-        ) : null}
-        {workloads.data && !items.length ? (
-          <Paper withBorder p="lg">
-            <Text>{t('workloads.empty')}</Text>
-          </Paper>
-        ) : null}
-        {items.length ? (
-          <Paper withBorder p="lg" component="section" aria-label={t('workloads.listTitle')}>
-            <div className="table-scroll">
-              <Table verticalSpacing="sm" striped highlightOnHover>
-                <Table.Caption className="visually-hidden">{t('workloads.listTitle')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('workloads.fields.name')}</Table.Th>
-                    <Table.Th scope="col">{t('workloads.fields.category')}</Table.Th>
-                    <Table.Th scope="col">{t('workloads.fields.motives')}</Table.Th>
-                    <Table.Th scope="col">{t('workloads.earliestStage')}</Table.Th>
-                    <Table.Th scope="col">{t('workloads.verdictTitle')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('workloads.isms.totalValue')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((w) => {
-                    const category = w.categoryId ? categories.get(w.categoryId) : undefined;
-                    return (
-                      <Table.Tr key={w.id} data-testid="workload-row">
-                        <Table.Td fw={500} miw={160}>
-                          <Anchor component={Link} to={`/workloads/${w.id}`}>
-                            {w.name}
-                          </Anchor>
-                          <Group gap={4} mt={4}>
-                            {w.assessment.sensitive ? (
-                              <Badge size="xs" color="grape" variant="light" styles={NO_ELLIPSIS}>
-                                {t('workloads.sensitiveBadge')}
-                              </Badge>
-                            ) : null}
-                            {w.assessment.recommendedNow ? (
-                              <Badge size="xs" color="teal" variant="outline" styles={NO_ELLIPSIS}>
-                                {t('workloads.recommendedBadge')}
-                              </Badge>
-                            ) : null}
-                          </Group>
-                        </Table.Td>
-                        <Table.Td>{category ? `${category.number ?? ''} ${pick(category.name, locale)}` : <Text c="dimmed">—</Text>}</Table.Td>
-                        <Table.Td>{w.motives.length ? joinList(w.motives.map((m) => t(`workloads.motive.${m}`)), locale) : <Text c="dimmed">—</Text>}</Table.Td>
-                        <Table.Td>{stageLabel(w.assessment.earliestStage)}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          <VerdictBadge verdict={w.assessment.verdict} />
-                        </Table.Td>
-                        <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatYen(w.isms.totalValueYen, locale)}</Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </div>
-          </Paper>
-        ) : null}
-      </Stack>
+        }
+      />
     </>
   );
 }

@@ -54,7 +54,7 @@ export function useUpdateWorkload(id: string) {
 export function useDeleteWorkload() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/api/v1/workloads/${id}`),
+    mutationFn: (record: { id: string }) => api.delete(`/api/v1/workloads/${record.id}`),
     onSuccess: () => client.invalidateQueries({ queryKey: PORTFOLIO_KEY }),
   });
 }

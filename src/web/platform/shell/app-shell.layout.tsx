@@ -8,20 +8,16 @@ import { SectionLoader } from '../../components/full-page-loader.tsx';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { Logo } from '../../components/logo.tsx';
 import { useSignedInSession } from '../auth/session.query.ts';
+import type { WebModule } from '../module.ts';
+import { isActiveEntry, navEntries } from './nav.rules.ts';
 import { OrganisationSwitcher } from './organisation-switcher.tsx';
 import { UserMenu } from './user-menu.tsx';
 
-interface NavItem {
-  to: string;
-  label: string;
-  hint?: string;
-}
-
 /**
  * The frame of every signed-in page: header (organisation, language, user),
- * navigation listing only the modules that exist and that this member may open.
+ * navigation listing the entries of `nav`'s modules that this member may open.
  */
-export function AppShellLayout() {
+export function AppShellLayout({ nav }: { nav: readonly WebModule[] }) {
   const { t } = useTranslation();
   const session = useSignedInSession();
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -30,35 +26,8 @@ export function AppShellLayout() {
 
   const org = session.organisation;
   const orgReady = !!org && !org.mfaSetupRequired;
-  const items: NavItem[] = [
-    ...(orgReady
-      ? [
-          { to: '/', label: t('nav.home') },
-          ...(org.can['diagnosis.read']
-            ? [
-                { to: '/dashboard', label: t('nav.dashboard') },
-                { to: '/diagnosis', label: t('nav.diagnosis') },
-                { to: '/roadmap', label: t('nav.roadmap') },
-                { to: '/stages', label: t('nav.stages') },
-              ]
-            : []),
-          { to: '/organisation-profile', label: t('nav.profile') },
-          ...(org.can['catalog.read'] ? [{ to: '/knowledge', label: t('nav.knowledge') }] : []),
-          ...(org.can['assets.read']
-            ? [
-                { to: '/assets', label: t('nav.assets') },
-                { to: '/workloads', label: t('nav.workloads') },
-                { to: '/systems', label: t('nav.systems') },
-              ]
-            : []),
-          { to: '/members', label: t('nav.members') },
-          ...(org.can['audit.read'] ? [{ to: '/audit', label: t('nav.audit') }] : []),
-          ...(org.can['organisation.update'] ? [{ to: '/organisation', label: t('nav.organisation') }] : []),
-        ]
-      : []),
-    { to: '/account', label: t('nav.account') },
-  ];
-  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`));
+  const items = navEntries(nav, orgReady ? org.can : null);
+  const isActive = (to: string) => isActiveEntry(to, location.pathname);
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
@@ -92,12 +61,12 @@ export function AppShellLayout() {
           <Box>
             {items.map((item) => (
               <NavLink
-                key={item.to}
+                key={item.path}
                 component={Link}
-                to={item.to}
-                label={item.label}
-                active={isActive(item.to)}
-                aria-current={isActive(item.to) ? 'page' : undefined}
+                to={item.path}
+                label={t(item.labelKey)}
+                active={isActive(item.path)}
+                aria-current={isActive(item.path) ? 'page' : undefined}
                 variant="light"
                 fw={500}
               />
