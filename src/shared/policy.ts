@@ -9,11 +9,12 @@ import { ROLES, type Role } from './platform/roles.ts';
  * (src/shared/<module>/<module>.policy.ts) and this file puts them together.
  * The server checks these permissions on every route; the answers for the
  * current member are sent to the UI with the data (`can`), so the UI never
- * re-derives a rule. A module adds its policy to MODULE_POLICIES.
+ * re-derives a rule. A module adds its policy to MODULE_POLICIES (and names
+ * it in its contract, src/server/<module>/index.ts).
  */
 export { ROLES, type Role };
 
-const MODULE_POLICIES = [platformPolicy, catalogPolicy, diagnosisPolicy, assetsPolicy] as const;
+export const MODULE_POLICIES = [platformPolicy, catalogPolicy, diagnosisPolicy, assetsPolicy] as const;
 
 type Policies = (typeof MODULE_POLICIES)[number];
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
