@@ -31,6 +31,18 @@ describe('the module contracts', () => {
     }
   });
 
+  test('each module has its messages, with exactly the namespaces it names (besides the shared errors)', () => {
+    const folders = fs.readdirSync(new URL('../shared/i18n/', import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    assert.deepEqual(folders.sort(), MODULES.map((m) => m.id).sort());
+    for (const m of MODULES) {
+      for (const lang of ['ja', 'en']) {
+        const messages = JSON.parse(fs.readFileSync(new URL(`../shared/i18n/${m.id}/${lang}.json`, import.meta.url), 'utf8')) as object;
+        const namespaces = Object.keys(messages).filter((k) => k !== 'errors');
+        assert.deepEqual(namespaces.sort(), m.translations.filter((k) => k !== 'errors').sort(), `${m.id}/${lang}.json`);
+      }
+    }
+  });
+
   test('each queue belongs to one module', () => {
     assert.deepEqual([...new Set(JOB_QUEUES)], [...JOB_QUEUES]);
     assert.ok(JOB_QUEUES.length > 0);
