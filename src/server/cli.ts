@@ -7,7 +7,7 @@ import { appliedMigrationCount, shippedMigrationCount, withStartupLock } from '.
 import { DataDirInUseError, EmbeddedDatabaseError } from './platform/db/embedded-postgres.ts';
 import { openDatabase } from './platform/db/open-database.ts';
 import { prepareDatabase } from './platform/db/prepare-database.ts';
-import { JOB_QUEUES } from './jobs.ts';
+import { JOB_QUEUES } from './modules.ts';
 import { CatalogInvalidError } from './catalog/catalog.loader.ts';
 import { startServer } from './server.ts';
 

@@ -9,10 +9,8 @@ import { openDatabase, type OpenedDatabase } from './platform/db/open-database.t
 import { prepareDatabase } from './platform/db/prepare-database.ts';
 import { buildApp } from './platform/http/app.ts';
 import { createLogger } from './platform/log.ts';
-import { startAssetImportWorker } from './assets/asset-import.jobs.ts';
 import { startJobQueue, stopJobQueue } from './platform/jobs/job-queue.ts';
-import { JOB_QUEUES } from './jobs.ts';
-import { allRoutes } from './routes.ts';
+import { JOB_QUEUES, moduleRoutes, startModuleWorkers } from './modules.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -47,8 +45,8 @@ export async function startServer(config: Config, log: (m: string) => void = con
     const deps = { config, database, logger };
     // Background jobs (pg-boss) on the same database; its schema and queues were made by prepareDatabase.
     const jobs = await startJobQueue(database, { logger });
-    await startAssetImportWorker(jobs, deps, log);
-    app = await buildApp(deps, allRoutes(deps));
+    await startModuleWorkers(jobs, deps, log);
+    app = await buildApp(deps, moduleRoutes(deps));
     await app.listen({ port: config.PORT, host: config.HOST });
     log(`Kumoji is serving ${config.publicUrl} (${database.description}).`);
     if (setupLink.kind === 'issued') {

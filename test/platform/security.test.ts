@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ROLES, type Role } from '../../src/shared/policy.ts';
 import { tenantRows } from '../helpers/database-state.ts';
-import { fillPath, GLOBAL_PARAMS, onceEach, pathParams, pinShippedCatalog, roleMayUse, routeFixtures, routeKey, type RouteFixtures } from '../helpers/route-fixtures.ts';
+import { MODULES } from '../../src/server/modules.ts';
+import { fillPath, GLOBAL_PARAMS, MODULE_FIXTURES, onceEach, pathParams, pinShippedCatalog, roleMayUse, routeFixtures, routeKey, type RouteFixtures } from '../helpers/route-fixtures.ts';
 import { sampleFor } from '../helpers/sample-values.ts';
 import { addMember, createOrganisation, createTestApp, TestClient, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
 
 /**
- * Security tests generated from the route table (src/server/routes.ts):
+ * Security tests generated from the route table (every module's routes, src/server/modules.ts):
  * - every route whose path names an organisation's entity: every member of
  *   another organisation, whatever their role, gets 404 (403 where their role
  *   may not use the route at all) and no row of either organisation changes;
@@ -46,13 +47,30 @@ before(async () => {
 after(() => t.close());
 
 describe('route table coverage', () => {
+  test('every module has fixtures, and they make every entity its routes name', () => {
+    assert.ok(MODULES.length > 1);
+    for (const m of MODULES) {
+      const make = MODULE_FIXTURES.get(m.id);
+      assert.ok(make, `the module "${m.id}" has no fixtures (test/${m.id}/${m.id}.fixtures.ts exporting \`fixtures\`)`);
+      const own = new Set(Object.keys(make({ t, orgA, staffA: orgA.owner, all: fixtures })));
+      for (const r of m.routes({ config: t.config, database: t.database })) {
+        if (r.tenantEntity) assert.ok(own.has(r.tenantEntity), `${key(r)}: the module "${m.id}" has no fixture for its entity "${r.tenantEntity}"`);
+      }
+    }
+  });
+
+  test("the route table is every module's routes, and nothing else", () => {
+    const fromModules = MODULES.flatMap((m) => m.routes({ config: t.config, database: t.database })).map(key).sort();
+    assert.deepEqual(t.routes.map(key).sort(), fromModules);
+  });
+
   test('every path parameter is either an organisation entity with a fixture or a known shared parameter', () => {
     for (const r of t.routes) {
       const params = pathParams(r);
       if (!params.length) continue;
       if (params.every((p) => p in GLOBAL_PARAMS)) continue;
       assert.ok(r.tenantEntity, `${key(r)} takes ${params.join(', ')} but declares no tenantEntity`);
-      assert.ok(fixtures[r.tenantEntity], `${key(r)}: no tenant fixture for entity "${r.tenantEntity}" in test/helpers/route-fixtures.ts`);
+      assert.ok(fixtures[r.tenantEntity], `${key(r)}: no tenant fixture for entity "${r.tenantEntity}" in the fixtures of its module`);
     }
   });
 

@@ -51,7 +51,7 @@ const pair = (ja: string | null, en: string | null) => (ja !== null && en !== nu
 
 export function presentCollection(row: LoadedCollectionRow, auth: OrgAuthContext): TKnowledgeCollection {
   const v = row.version;
-  const manage = can(auth.organisation.role, 'catalog.manage');
+  const role = auth.organisation.role;
   const updateAvailable = row.newestVersion > v.version;
   return {
     id: v.collectionId,
@@ -67,7 +67,7 @@ export function presentCollection(row: LoadedCollectionRow, auth: OrgAuthContext
     loadedAt: row.loadedAt.toISOString(),
     newestVersion: row.newestVersion,
     updateAvailable,
-    can: { load: manage && updateAvailable, remove: manage && v.origin === 'organisation' },
+    can: { load: can(role, 'collection.load', { updateAvailable }), remove: can(role, 'collection.remove', v) },
   };
 }
 

@@ -102,8 +102,7 @@ async function presentAssessment(db: Db, auth: OrgAuthContext, methodology: Meth
   const [answers, previous] = await sideBySide(db, () => listAnswers(db, organisationId, [row.id]), () => findPreviousSubmitted(db, organisationId, row.checklistId, row.submittedAt ?? new Date('9999-12-31')));
   const evidence = await evidenceBySubject(db, organisationId, ANSWER_SUBJECT, answers.map((a) => a.id));
   const byItem = new Map(answers.map((a) => [a.itemId, a]));
-  const draft = row.status === 'draft';
-  const writer = can(auth.organisation.role, 'diagnosis.answer');
+  const answerable = can(auth.organisation.role, 'assessment.answer', row);
   return {
     id: row.id,
     checklist: presentChecklistRef(model, row.collectionId, isDiagnostic(model)),
@@ -120,7 +119,7 @@ async function presentAssessment(db: Db, auth: OrgAuthContext, methodology: Meth
     }),
     score: presentScore(model, answerMap(answers)),
     previousId: previous?.id ?? null,
-    can: { answer: draft && writer, submit: draft && writer, discard: draft && writer },
+    can: { answer: answerable, submit: answerable, discard: answerable },
   };
 }
 

@@ -8,6 +8,7 @@ import { toApiError } from '../api/api-client.ts';
 import { FullPageLoader } from '../components/full-page-loader.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../i18n/format.ts';
+import { loadMessages } from '../i18n/i18n.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { AnswerBadge, citations, formatDay, formatYen, formatYenRange, pick, StageBadge, stageLabel } from './diagnosis-labels.tsx';
 import { DiagnosisResult } from './diagnosis-result.tsx';
@@ -17,7 +18,7 @@ import './report.css';
 
 /**
  * The messages of the report's language, which need not be the UI's: each
- * language file is its own lazy chunk (i18n.ts), so load it when missing.
+ * language's messages are a lazy chunk of their own (i18n.ts), so load them when missing.
  */
 function useReportLanguage(lang: TLocale): boolean {
   const { i18n } = useTranslation();
@@ -26,9 +27,7 @@ function useReportLanguage(lang: TLocale): boolean {
     if (i18n.hasResourceBundle(lang, 'translation')) return setReady(true);
     setReady(false);
     let live = true;
-    const load = lang === 'en' ? import('../../shared/i18n/en.json', { with: { type: 'json' } }) : import('../../shared/i18n/ja.json', { with: { type: 'json' } });
-    void load.then((messages) => {
-      if (!i18n.hasResourceBundle(lang, 'translation')) i18n.addResourceBundle(lang, 'translation', messages.default);
+    void loadMessages(i18n, lang).then(() => {
       if (live) setReady(true);
     });
     return () => {

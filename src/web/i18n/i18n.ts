@@ -3,15 +3,16 @@ import { initReactI18next } from 'react-i18next';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 
 /**
- * One message file per language, shared with the server (src/shared/i18n).
- * Japanese first: it is the default. Each file is its own lazy chunk and only
- * the language shown is loaded: the files grow with every module, and the
- * first page's JavaScript has a budget (PRODUCT.md: 300 KB gzipped).
- * The translations test keeps both files complete, so no fallback is needed.
+ * Every module's messages (src/shared/i18n/<module>/, shared with the
+ * server), merged into one lazy chunk per language (messages.<lang>.ts):
+ * only the language shown is loaded, because the messages grow with every
+ * module and the first page's JavaScript has a budget (PRODUCT.md: 300 KB
+ * gzipped). Japanese first: it is the default. The translations test keeps
+ * both languages complete, so no fallback is needed.
  */
 const bundles: Record<TLocale, () => Promise<{ default: object }>> = {
-  ja: () => import('../../shared/i18n/ja.json', { with: { type: 'json' } }),
-  en: () => import('../../shared/i18n/en.json', { with: { type: 'json' } }),
+  ja: () => import('./messages.ja.ts'),
+  en: () => import('./messages.en.ts'),
 };
 export const LOCALES: readonly TLocale[] = ['ja', 'en'];
 const STORAGE_KEY = 'kumoji.locale';
@@ -47,9 +48,11 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 
-async function loadLocale(locale: TLocale): Promise<void> {
-  if (!i18n.hasResourceBundle(locale, 'translation')) {
-    i18n.addResourceBundle(locale, 'translation', (await bundles[locale]()).default);
+/** Loads a language's messages into `instance` unless they are there (the report may show another language than the UI). */
+export async function loadMessages(instance: typeof i18n, locale: TLocale): Promise<void> {
+  if (!instance.hasResourceBundle(locale, 'translation')) {
+    const messages = (await bundles[locale]()).default;
+    if (!instance.hasResourceBundle(locale, 'translation')) instance.addResourceBundle(locale, 'translation', messages);
   }
 }
 
@@ -59,7 +62,7 @@ export function currentLocale(): TLocale {
 
 /** Loads a language's messages if needed, then switches the UI and the document's `lang` (screen readers pronounce by it). */
 export async function applyLocale(locale: TLocale): Promise<void> {
-  await loadLocale(locale);
+  await loadMessages(i18n, locale);
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
   document.documentElement.lang = locale;
 }

@@ -19,3 +19,11 @@ test('messages interpolate in both languages', () => {
   assert.equal(translator('ja')('errors.signinLocked', { minutes: 15 }), 'サインインの失敗が続いたため、一時的にロックしています。約 15 分後にもう一度お試しください。');
   assert.match(translator('en')('errors.bodyTooLarge', { limit: 10 }), /limit 10 bytes/);
 });
+
+test("every module's messages reach the server, the shared errors of each too", () => {
+  const en = translator('en');
+  for (const key of ['errors.signinLocked', 'errors.catalogFileInvalid', 'errors.assetNameTaken', 'errors.stageNoNext', 'errors.field.required', 'errors.field.assetNameTaken']) {
+    assert.notEqual(en(key), key, key);
+  }
+  for (const ns of ['members', 'catalog', 'diagnosis', 'assets', 'workloads']) assert.equal(typeof translator('ja')(ns, { returnObjects: true }), 'object', ns);
+});

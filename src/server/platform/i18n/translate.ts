@@ -1,12 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction } from 'i18next';
-import en from '../../../shared/i18n/en.json' with { type: 'json' };
-import ja from '../../../shared/i18n/ja.json' with { type: 'json' };
+import { mergeMessages, type MessageTree } from '../../../shared/i18n/messages.ts';
 import type { TLocale } from '../../../shared/schemas/common.schema.ts';
 
-/** The server speaks the same message files as the web app (src/shared/i18n). */
+/** The server speaks the same messages as the web app: every module's folder of src/shared/i18n, merged. */
+const I18N_DIR = fileURLToPath(new URL('../../../shared/i18n/', import.meta.url));
+
+function messagesOf(locale: TLocale): MessageTree {
+  const folders = fs.readdirSync(I18N_DIR, { withFileTypes: true }).filter((d) => d.isDirectory());
+  const files = folders.map((d) => path.join(I18N_DIR, d.name, `${locale}.json`));
+  return mergeMessages(Object.fromEntries(files.map((f) => [f, JSON.parse(fs.readFileSync(f, 'utf8')) as MessageTree])));
+}
+
 const instance = i18next.createInstance();
 await instance.init({
-  resources: { ja: { translation: ja }, en: { translation: en } },
+  resources: { ja: { translation: messagesOf('ja') }, en: { translation: messagesOf('en') } },
   lng: 'ja',
   fallbackLng: 'ja',
   interpolation: { escapeValue: false },
