@@ -17,7 +17,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { organisations, users } from '../platform/db/platform.table.ts';
+import { users } from '../platform/db/platform.table.ts';
+import { authorshipColumns, tenantColumns } from '../platform/db/tenant-columns.ts';
 import { departments } from '../platform/orgs/department.table.ts';
 
 /**
@@ -38,10 +39,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({
 export const assetImports = pgTable(
   'asset_imports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantColumns(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     fileName: text('file_name').notNull(),
     byteSize: bigint('byte_size', { mode: 'number' }).notNull(),
@@ -119,10 +117,7 @@ export const assetImportIssues = pgTable(
 export const assets = pgTable(
   'assets',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantColumns(),
     /** 情報資産名 */
     name: text('name').notNull(),
     /** 媒体: electronic | paper | other */
@@ -167,11 +162,7 @@ export const assets = pgTable(
     ),
     /** The import that created the asset. Imports are never deleted on their own (only with their organisation). */
     createdByImportId: uuid('created_by_import_id'),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...authorshipColumns(),
   },
   (t) => [
     // Seed 000 III.4.2 ④: each asset recorded once, by name, within an organisation.

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations, users } from '../platform/db/platform.table.ts';
+import { check, foreignKey, index, numeric, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { authorshipColumns, tenantColumns } from '../platform/db/tenant-columns.ts';
 import { assets } from './asset.table.ts';
 import { workloads } from './workload.table.ts';
 
@@ -13,15 +13,10 @@ import { workloads } from './workload.table.ts';
  * a link between two organisations.
  */
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-
 export const systems = pgTable(
   'systems',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantColumns(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     /** critical | high | medium | low */
@@ -36,11 +31,7 @@ export const systems = pgTable(
     targetPlacement: text('target_placement'),
     /** How its on-premises and cloud parts connect: vpn | dedicated_line | api_gateway. */
     connections: text('connections').array().notNull().default(sql`'{}'::text[]`),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...authorshipColumns(),
   },
   (t) => [
     uniqueIndex('systems_org_name_key').on(t.organisationId, sql`lower(${t.name})`),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations, users } from '../platform/db/platform.table.ts';
+import { boolean, check, foreignKey, index, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { authorshipColumns, tenantColumns } from '../platform/db/tenant-columns.ts';
 import { assets } from './asset.table.ts';
 
 /**
@@ -11,15 +11,10 @@ import { assets } from './asset.table.ts';
  * collections (checked by the service); the verdict is computed, never stored.
  */
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-
 export const workloads = pgTable(
   'workloads',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantColumns(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     /** III.3: cost | convenience | continuity. */
@@ -41,11 +36,7 @@ export const workloads = pgTable(
     futurePriority: text('future_priority'),
     /** II.6.6: the stage X plan for sensitive work (provider requirements, dual cloud, APPI / GDPR). */
     stageXPlan: text('stage_x_plan'),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...authorshipColumns(),
   },
   (t) => [
     uniqueIndex('workloads_org_name_key').on(t.organisationId, sql`lower(${t.name})`),

@@ -11,7 +11,7 @@ import {
   OrganisationFileRequestSchema,
   OrganisationFileResultSchema,
 } from '../../shared/schemas/knowledge.schema.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import { defineRoute, deleteRoute, type AnyRoute } from '../platform/http/route.ts';
 import * as catalog from './catalog.service.ts';
 
 /**
@@ -92,20 +92,14 @@ export function catalogRoutes(deps: catalog.CatalogDeps): AnyRoute[] {
       response: OrganisationFileResultSchema,
       handler: ({ auth, body }) => catalog.uploadOwnFile(deps, auth, body),
     }),
-    defineRoute({
-      method: 'DELETE',
+    deleteRoute({
       url: '/api/v1/catalog/collections/:collectionId',
       summary: "Remove one of the organisation's own collections from its knowledge base (stored versions are kept)",
       tags: ['catalog'],
       access: { kind: 'org', permission: 'catalog.manage' },
       params: CollectionParamsSchema,
       tenantEntity: 'catalog-collection',
-      response: null,
-      status: 204,
-      handler: async ({ reply, auth, params }) => {
-        await catalog.removeOwnCollection(deps, auth, params.collectionId);
-        return reply.code(204).send();
-      },
+      remove: ({ auth, params }) => catalog.removeOwnCollection(deps, auth, params.collectionId),
     }),
   ];
 }

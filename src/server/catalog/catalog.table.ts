@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { organisations, users } from '../platform/db/platform.table.ts';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { idColumn, stampedAt } from '../platform/db/columns.ts';
+import { organisations } from '../platform/db/platform.table.ts';
+import { actorRef, organisationKey } from '../platform/db/tenant-columns.ts';
 
 /**
  * The catalog in the database (docs/CATALOG.md). "Stored" is kept apart from
@@ -14,12 +16,11 @@ import { organisations, users } from '../platform/db/platform.table.ts';
  * every item row so queries and a future sharded layout can filter by it).
  */
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const catalogVersions = pgTable(
   'catalog_versions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     collectionId: text('collection_id').notNull(),
     version: integer('version').notNull(),
     /** sha256 of the file's bytes: the same file is never stored twice. */
@@ -39,8 +40,8 @@ export const catalogVersions = pgTable(
     /** The file's `attributes:` declarations, so the UI can label item attributes. */
     attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull(),
     itemCount: integer('item_count').notNull(),
-    storedAt: ts('stored_at').notNull().defaultNow(),
-    storedBy: uuid('stored_by').references(() => users.id, { onDelete: 'set null' }),
+    storedAt: stampedAt('stored_at'),
+    storedBy: actorRef('stored_by'),
   },
   (t) => [
     // One row per version of a collection within its scope (shipped, or one organisation).
@@ -83,16 +84,14 @@ export const catalogItems = pgTable(
 export const organisationCatalogs = pgTable(
   'organisation_catalogs',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationKey(),
     collectionId: text('collection_id').notNull(),
     catalogVersionId: uuid('catalog_version_id')
       .notNull()
       .references(() => catalogVersions.id),
-    loadedAt: ts('loaded_at').notNull().defaultNow(),
+    loadedAt: stampedAt('loaded_at'),
     /** Null when Kumoji pinned the newest shipped version by itself. */
-    loadedBy: uuid('loaded_by').references(() => users.id, { onDelete: 'set null' }),
+    loadedBy: actorRef('loaded_by'),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.collectionId] }), index('organisation_catalogs_version_idx').on(t.catalogVersionId)],
 );

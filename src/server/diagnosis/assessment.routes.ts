@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AnswerEvidenceParamsSchema, AnswerParamsSchema, AnswerRequestSchema, AnswerResultSchema, AssessmentListQuerySchema, AssessmentListSchema, AssessmentParamsSchema, AssessmentSchema, ChecklistListSchema, ComparisonQuerySchema, ComparisonSchema, StartAssessmentRequestSchema, SubmitAssessmentRequestSchema } from '../../shared/schemas/diagnosis.schema.ts';
-import { EvidenceFileSchema } from '../../shared/schemas/evidence.schema.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import { defineRoute, deleteRoute, type AnyRoute } from '../platform/http/route.ts';
+import { evidenceUploadRoute } from '../platform/evidence/evidence.routes.ts';
 import * as assessments from './assessment.service.ts';
 
 const StartRequestSchema = StartAssessmentRequestSchema.extend({
@@ -53,20 +53,14 @@ export function assessmentRoutes(deps: assessments.DiagnosisDeps): AnyRoute[] {
       response: AssessmentSchema,
       handler: ({ auth, params }) => assessments.getAssessment(deps, auth, params.assessmentId),
     }),
-    defineRoute({
-      method: 'DELETE',
+    deleteRoute({
       url: '/api/v1/diagnosis/assessments/:assessmentId',
       summary: 'Discard a draft (a submitted assessment is never deleted)',
       tags: ['diagnosis'],
       access: { kind: 'org', permission: 'diagnosis.answer' },
       params: AssessmentParamsSchema,
       tenantEntity: 'assessment',
-      response: null,
-      status: 204,
-      handler: async ({ reply, auth, params }) => {
-        await assessments.discardAssessment(deps, auth, params.assessmentId);
-        return reply.code(204).send();
-      },
+      remove: ({ auth, params }) => assessments.discardAssessment(deps, auth, params.assessmentId),
     }),
     defineRoute({
       method: 'PATCH',
@@ -80,33 +74,23 @@ export function assessmentRoutes(deps: assessments.DiagnosisDeps): AnyRoute[] {
       response: AnswerResultSchema,
       handler: ({ auth, params, body }) => assessments.answerQuestion(deps, auth, params.assessmentId, params.itemId, body),
     }),
-    defineRoute({
-      method: 'POST',
+    evidenceUploadRoute({
       url: '/api/v1/diagnosis/assessments/:assessmentId/answers/:itemId/evidence',
-      summary: 'Attach an evidence file to an answer of a draft (multipart/form-data, one file)',
+      record: 'an answer of a draft',
       tags: ['diagnosis'],
       access: { kind: 'org', permission: 'diagnosis.answer' },
       params: AnswerParamsSchema,
-      rawBody: true,
       tenantEntity: 'assessment-answer',
-      response: EvidenceFileSchema,
-      status: 201,
       handler: ({ req, auth, params }) => assessments.uploadAnswerEvidence(deps, auth, params.assessmentId, params.itemId, req),
     }),
-    defineRoute({
-      method: 'DELETE',
+    deleteRoute({
       url: '/api/v1/diagnosis/assessments/:assessmentId/answers/:itemId/evidence/:evidenceId',
       summary: 'Take an evidence file off an answer of a draft',
       tags: ['diagnosis'],
       access: { kind: 'org', permission: 'diagnosis.answer' },
       params: AnswerEvidenceParamsSchema,
       tenantEntity: 'assessment-answer-evidence',
-      response: null,
-      status: 204,
-      handler: async ({ reply, auth, params }) => {
-        await assessments.removeAnswerEvidence(deps, auth, params.assessmentId, params.itemId, params.evidenceId);
-        return reply.code(204).send();
-      },
+      remove: ({ auth, params }) => assessments.removeAnswerEvidence(deps, auth, params.assessmentId, params.itemId, params.evidenceId),
     }),
     defineRoute({
       method: 'POST',

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { catalogVersions } from '../catalog/catalog.table.ts';
-import { organisations, users } from '../platform/db/platform.table.ts';
+import { editColumns, idColumn, stampedAt, ts } from '../platform/db/columns.ts';
+import { actorRef, authorshipColumns, organisationKey, tenantColumns } from '../platform/db/tenant-columns.ts';
 
 /**
  * Diagnosis, stage gates and roadmap (PRODUCT.md capability 3).
@@ -20,16 +21,12 @@ import { organisations, users } from '../platform/db/platform.table.ts';
  * database itself refuses a row that mixes two organisations.
  */
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const STAGE_VALUES = sql`('0', '1', '2', '3', '4', 'x')`;
 
 export const assessments = pgTable(
   'assessments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantColumns(),
     /** The checklist: a root item id of a checklist collection (e.g. urn:kumoji:seed-000:checklists:prerequisite). */
     checklistId: text('checklist_id').notNull(),
     collectionId: text('collection_id').notNull(),
@@ -40,13 +37,13 @@ export const assessments = pgTable(
     catalogVersion: integer('catalog_version').notNull(),
     /** draft | submitted */
     status: text('status').notNull().default('draft'),
-    startedBy: uuid('started_by').references(() => users.id, { onDelete: 'set null' }),
-    startedAt: ts('started_at').notNull().defaultNow(),
-    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    startedBy: actorRef('started_by'),
+    startedAt: stampedAt('started_at'),
+    submittedBy: actorRef('submitted_by'),
     /** The submitter's name at the time, kept for the history when the account is gone. */
     submittedByLabel: text('submitted_by_label'),
     submittedAt: ts('submitted_at'),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedAt: stampedAt('updated_at'),
     /** Raised by every answer too, so a submission sees exactly what its submitter reviewed. */
     version: integer('version').notNull().default(1),
   },
@@ -63,7 +60,7 @@ export const assessments = pgTable(
 export const assessmentAnswers = pgTable(
   'assessment_answers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     organisationId: uuid('organisation_id').notNull(),
     assessmentId: uuid('assessment_id').notNull(),
     /** A question item id of the assessment's catalog version. */
@@ -71,9 +68,9 @@ export const assessmentAnswers = pgTable(
     /** yes | no | unknown (Don't know); null while only a comment or evidence is there. */
     answer: text('answer'),
     comment: text('comment'),
-    answeredBy: uuid('answered_by').references(() => users.id, { onDelete: 'set null' }),
+    answeredBy: actorRef('answered_by'),
     answeredByLabel: text('answered_by_label'),
-    answeredAt: ts('answered_at').notNull().defaultNow(),
+    answeredAt: stampedAt('answered_at'),
     version: integer('version').notNull().default(1),
   },
   (t) => [
@@ -86,10 +83,7 @@ export const assessmentAnswers = pgTable(
 export const gateEvaluations = pgTable(
   'gate_evaluations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantColumns(),
     /** The stage whose gate this evaluates ('0'…'4', 'x'). */
     stage: text('stage').notNull(),
     /** The gate item of the stage model (attributes.practice = gate). */
@@ -99,9 +93,9 @@ export const gateEvaluations = pgTable(
     summary: text('summary').notNull(),
     /** Who evaluated, as written by the recorder (e.g. 経営者 山田、クラウド管理者 佐藤; a third party's name). */
     evaluators: text('evaluators').notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    recordedBy: actorRef('recorded_by'),
     recordedByLabel: text('recorded_by_label'),
-    recordedAt: ts('recorded_at').notNull().defaultNow(),
+    recordedAt: stampedAt('recorded_at'),
   },
   (t) => [
     index('gate_evaluations_stage_idx').on(t.organisationId, t.stage, t.recordedAt),
@@ -113,10 +107,7 @@ export const gateEvaluations = pgTable(
 export const stageDecisions = pgTable(
   'stage_decisions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantColumns(),
     /** 'main' (stages 0-4) or 'x' (stage X, beside stages 3-4). */
     track: text('track').notNull(),
     /** 1, 2, … per track: the newest decides the current stage; a concurrent decision collides here. */
@@ -129,9 +120,9 @@ export const stageDecisions = pgTable(
     reason: text('reason').notNull(),
     thirdPartyName: text('third_party_name'),
     thirdPartyOpinion: text('third_party_opinion'),
-    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedBy: actorRef('decided_by'),
     decidedByLabel: text('decided_by_label').notNull(),
-    decidedAt: ts('decided_at').notNull().defaultNow(),
+    decidedAt: stampedAt('decided_at'),
     /** The stage model the decision was taken under. */
     stageModelVersionId: uuid('stage_model_version_id').references(() => catalogVersions.id),
     /** What the decider had in front of them: diagnosis, gate completeness, time in stage (traceability). */
@@ -152,23 +143,16 @@ export const stageDecisions = pgTable(
 export const roadmapTasks = pgTable(
   'roadmap_tasks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantColumns(),
     stage: text('stage').notNull(),
     /** The practice item of the stage model this task carries out. */
     practiceItemId: text('practice_item_id').notNull(),
-    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    ownerUserId: actorRef('owner_user_id'),
     dueDate: date('due_date', { mode: 'string' }),
     /** todo | in-progress | done | not-applicable */
     status: text('status').notNull().default('todo'),
     note: text('note'),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...authorshipColumns(),
   },
   (t) => [
     unique('roadmap_tasks_item_key').on(t.organisationId, t.practiceItemId),
@@ -180,14 +164,11 @@ export const roadmapTasks = pgTable(
 export const stageBudgets = pgTable(
   'stage_budgets',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationKey(),
     stage: text('stage').notNull(),
     budgetYen: bigint('budget_yen', { mode: 'number' }).notNull(),
-    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    updatedBy: actorRef('updated_by'),
+    ...editColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.stage] }),

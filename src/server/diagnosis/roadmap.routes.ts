@@ -1,6 +1,6 @@
 import { BudgetSchema, CreateTaskRequestSchema, RoadmapSchema, SetBudgetRequestSchema, TaskEvidenceParamsSchema, TaskParamsSchema, TaskSchema, UpdateTaskRequestSchema } from '../../shared/schemas/roadmap.schema.ts';
-import { EvidenceFileSchema } from '../../shared/schemas/evidence.schema.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import { defineRoute, deleteRoute, type AnyRoute } from '../platform/http/route.ts';
+import { evidenceUploadRoute } from '../platform/evidence/evidence.routes.ts';
 import type { DiagnosisDeps } from './assessment.service.ts';
 import * as roadmap from './roadmap.service.ts';
 
@@ -39,33 +39,23 @@ export function roadmapRoutes(deps: DiagnosisDeps): AnyRoute[] {
       response: TaskSchema,
       handler: ({ auth, params, body }) => roadmap.editTask(deps, auth, params.taskId, body),
     }),
-    defineRoute({
-      method: 'POST',
+    evidenceUploadRoute({
       url: '/api/v1/roadmap/tasks/:taskId/evidence',
-      summary: 'Attach an evidence file to a task (multipart/form-data, one file)',
+      record: 'a task',
       tags: ['roadmap'],
       access: { kind: 'org', permission: 'roadmap.update' },
       params: TaskParamsSchema,
-      rawBody: true,
       tenantEntity: 'roadmap-task',
-      response: EvidenceFileSchema,
-      status: 201,
       handler: ({ req, auth, params }) => roadmap.uploadTaskEvidence(deps, auth, params.taskId, req),
     }),
-    defineRoute({
-      method: 'DELETE',
+    deleteRoute({
       url: '/api/v1/roadmap/tasks/:taskId/evidence/:evidenceId',
       summary: 'Take an evidence file off a task',
       tags: ['roadmap'],
       access: { kind: 'org', permission: 'roadmap.update' },
       params: TaskEvidenceParamsSchema,
       tenantEntity: 'roadmap-task-evidence',
-      response: null,
-      status: 204,
-      handler: async ({ reply, auth, params }) => {
-        await roadmap.removeTaskEvidence(deps, auth, params.taskId, params.evidenceId);
-        return reply.code(204).send();
-      },
+      remove: ({ auth, params }) => roadmap.removeTaskEvidence(deps, auth, params.taskId, params.evidenceId),
     }),
     defineRoute({
       method: 'PATCH',

@@ -1,6 +1,6 @@
 import { DecisionParamsSchema, DecisionSchema, EvaluationParamsSchema, EvaluationSchema, RecordDecisionRequestSchema, RecordEvaluationRequestSchema, StagesOverviewSchema } from '../../shared/schemas/diagnosis.schema.ts';
-import { EvidenceFileSchema } from '../../shared/schemas/evidence.schema.ts';
 import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import { evidenceUploadRoute } from '../platform/evidence/evidence.routes.ts';
 import type { DiagnosisDeps } from './assessment.service.ts';
 import * as stages from './stage.service.ts';
 
@@ -27,17 +27,13 @@ export function stageRoutes(deps: DiagnosisDeps): AnyRoute[] {
       status: 201,
       handler: ({ auth, body }) => stages.recordEvaluation(deps, auth, body),
     }),
-    defineRoute({
-      method: 'POST',
+    evidenceUploadRoute({
       url: '/api/v1/stages/evaluations/:evaluationId/evidence',
-      summary: 'Attach an evidence file to a gate evaluation (multipart/form-data, one file)',
+      record: 'a gate evaluation',
       tags: ['stages'],
       access: { kind: 'org', permission: 'gate.evaluate' },
       params: EvaluationParamsSchema,
-      rawBody: true,
       tenantEntity: 'gate-evaluation',
-      response: EvidenceFileSchema,
-      status: 201,
       handler: ({ req, auth, params }) => stages.uploadEvaluationEvidence(deps, auth, params.evaluationId, req),
     }),
     defineRoute({
@@ -51,17 +47,13 @@ export function stageRoutes(deps: DiagnosisDeps): AnyRoute[] {
       status: 201,
       handler: ({ auth, body }) => stages.recordDecision(deps, auth, body),
     }),
-    defineRoute({
-      method: 'POST',
+    evidenceUploadRoute({
       url: '/api/v1/stages/decisions/:decisionId/evidence',
-      summary: 'Attach an evidence file to a gate decision (multipart/form-data, one file)',
+      record: 'a gate decision',
       tags: ['stages'],
       access: { kind: 'org', permission: 'gate.decide' },
       params: DecisionParamsSchema,
-      rawBody: true,
       tenantEntity: 'stage-decision',
-      response: EvidenceFileSchema,
-      status: 201,
       handler: ({ req, auth, params }) => stages.uploadDecisionEvidence(deps, auth, params.decisionId, req),
     }),
   ];

@@ -19,7 +19,7 @@ import { listAccountEvents } from '../audit/audit.repository.ts';
 import { presentAuditEntry } from '../audit/audit.routes.ts';
 import { clearSessionCookie, ensureCsrfToken, setSessionCookie } from '../http/app.ts';
 import { HttpProblem } from '../http/problem.ts';
-import { defineRoute, type AnyRoute } from '../http/route.ts';
+import { defineRoute, deleteRoute, type AnyRoute } from '../http/route.ts';
 import type { FastifyRequest } from 'fastify';
 import * as auth from './auth.service.ts';
 import { revokeSession } from './session.ts';
@@ -217,20 +217,16 @@ export function authRoutes(deps: auth.AuthDeps): AnyRoute[] {
         })),
       }),
     }),
-    defineRoute({
-      method: 'DELETE',
+    deleteRoute({
       url: '/api/v1/account/sessions/:id',
       summary: 'Revoke one of my other sessions',
       tags: ['account'],
       access: { kind: 'user' },
       params: IdParamsSchema,
       tenantEntity: 'session',
-      response: null,
-      status: 204,
-      handler: async ({ reply, auth: a, params }) => {
+      remove: async ({ auth: a, params }) => {
         if (params.id === a.sessionId) throw new HttpProblem(409, 'cannotRevokeCurrent');
         if (!(await revokeSession(db, a.user.id, params.id))) throw new HttpProblem(404, 'notFound');
-        return reply.code(204).send();
       },
     }),
     defineRoute({

@@ -10,10 +10,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { idColumn, recordStamps, stampedAt, ts } from './columns.ts';
 
 /**
  * Platform tables: people, organisations, memberships, sessions and the
@@ -21,12 +21,16 @@ import {
  * a stale update gets 409).
  */
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** The account a row belongs to, deleted with it. */
+const accountKey = () =>
+  uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
 
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     email: text('email').notNull(),
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
@@ -38,9 +42,7 @@ export const users = pgTable(
     /** The last TOTP time step accepted: a code is never accepted twice (ASVS 2.8.4). */
     mfaLastStep: bigint('mfa_last_step', { mode: 'number' }),
     lastOrganisationId: uuid('last_organisation_id'),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...recordStamps(),
   },
   (t) => [
     uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
@@ -51,24 +53,20 @@ export const users = pgTable(
 export const recoveryCodes = pgTable(
   'recovery_codes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    userId: accountKey(),
     codeHash: text('code_hash').notNull(),
     usedAt: ts('used_at'),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: stampedAt('created_at'),
   },
   (t) => [index('recovery_codes_user_idx').on(t.userId)],
 );
 
 export const organisations = pgTable('organisations', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: idColumn(),
   name: text('name').notNull(),
   requireMfa: boolean('require_mfa').notNull().default(true),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-  version: integer('version').notNull().default(1),
+  ...recordStamps(),
 });
 
 export const memberships = pgTable(
@@ -77,13 +75,9 @@ export const memberships = pgTable(
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: accountKey(),
     role: text('role').notNull(),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...recordStamps(),
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.userId] }),
@@ -95,7 +89,7 @@ export const memberships = pgTable(
 export const invitations = pgTable(
   'invitations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
@@ -106,7 +100,7 @@ export const invitations = pgTable(
     expiresAt: ts('expires_at').notNull(),
     acceptedAt: ts('accepted_at'),
     revokedAt: ts('revoked_at'),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: stampedAt('created_at'),
   },
   (t) => [
     index('invitations_org_idx').on(t.organisationId),
@@ -117,23 +111,21 @@ export const invitations = pgTable(
 /** The one-time link that creates the first owner and organisation. */
 export const setupTokens = pgTable('setup_tokens', {
   tokenHash: text('token_hash').primaryKey(),
-  createdAt: ts('created_at').notNull().defaultNow(),
+  createdAt: stampedAt('created_at'),
   usedAt: ts('used_at'),
 });
 
 export const sessions = pgTable(
   'sessions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     tokenHash: text('token_hash').notNull().unique(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: accountKey(),
     organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
     /** Password accepted but the TOTP step is still owed. */
     mfaPending: boolean('mfa_pending').notNull().default(false),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    createdAt: stampedAt('created_at'),
+    lastSeenAt: stampedAt('last_seen_at'),
     expiresAt: ts('expires_at').notNull(),
     revokedAt: ts('revoked_at'),
     ipAddress: text('ip_address'),
@@ -146,7 +138,7 @@ export const sessions = pgTable(
 export const signinThrottle = pgTable('signin_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),
-  windowStartedAt: ts('window_started_at').notNull().defaultNow(),
+  windowStartedAt: stampedAt('window_started_at'),
   lockedUntil: ts('locked_until'),
 });
 

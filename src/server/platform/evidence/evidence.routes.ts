@@ -1,5 +1,6 @@
-import { EvidenceParamsSchema } from '../../../shared/schemas/evidence.schema.ts';
-import { defineRoute, type AnyRoute } from '../http/route.ts';
+import type { z } from 'zod';
+import { EvidenceFileSchema, EvidenceParamsSchema } from '../../../shared/schemas/evidence.schema.ts';
+import { defineRoute, type Access, type AnyRoute, type RouteDefinition } from '../http/route.ts';
 import { sendEvidence, type EvidenceDeps } from './evidence.service.ts';
 
 /** The download of an evidence file; uploads belong to the module that owns the record. */
@@ -18,4 +19,25 @@ export function evidenceRoutes(deps: EvidenceDeps): AnyRoute[] {
       handler: ({ reply, auth, params }) => sendEvidence(deps, auth, params.evidenceId, reply),
     }),
   ];
+}
+
+type UploadRoute<P, A extends Access> = RouteDefinition<P, undefined, undefined, typeof EvidenceFileSchema, A>;
+
+/**
+ * A module's upload of one evidence file onto one of its records
+ * (multipart/form-data, one file, read by the module's service), answered
+ * 201 with the stored file. `record` names the record in the summary.
+ */
+export function evidenceUploadRoute<P extends z.ZodType, A extends Access>(
+  def: Omit<UploadRoute<P, A>, 'method' | 'summary' | 'rawBody' | 'response' | 'status'> & { record: string },
+): UploadRoute<P, A> {
+  const { record, ...rest } = def;
+  return {
+    ...rest,
+    method: 'POST',
+    summary: `Attach an evidence file to ${record} (multipart/form-data, one file)`,
+    rawBody: true,
+    response: EvidenceFileSchema,
+    status: 201,
+  };
 }

@@ -1,5 +1,6 @@
-import { customType, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { organisations, users } from '../db/platform.table.ts';
+import { customType, foreignKey, index, integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { stampedAt } from '../db/columns.ts';
+import { actorRef, tenantColumns } from '../db/tenant-columns.ts';
 
 /**
  * Evidence files (証跡) any module attaches to its records. The bytes live in
@@ -11,17 +12,13 @@ import { organisations, users } from '../db/platform.table.ts';
  * itself refuses to link a file to another organisation's record.
  */
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 export const evidenceFiles = pgTable(
   'evidence_files',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantColumns(),
     /** The name the uploader's computer gave it (shown and used for the download). */
     fileName: text('file_name').notNull(),
     /** From the allow-list, checked against the bytes; never the client's claim as such. */
@@ -29,9 +26,9 @@ export const evidenceFiles = pgTable(
     sizeBytes: integer('size_bytes').notNull(),
     sha256: text('sha256').notNull(),
     content: bytea('content').notNull(),
-    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    uploadedBy: actorRef('uploaded_by'),
     uploadedByLabel: text('uploaded_by_label'),
-    uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+    uploadedAt: stampedAt('uploaded_at'),
   },
   (t) => [unique('evidence_files_org_id_key').on(t.organisationId, t.id), index('evidence_files_org_idx').on(t.organisationId, t.uploadedAt)],
 );
@@ -43,8 +40,8 @@ export const evidenceLinks = pgTable(
     evidenceId: uuid('evidence_id').notNull(),
     subjectType: text('subject_type').notNull(),
     subjectId: uuid('subject_id').notNull(),
-    linkedBy: uuid('linked_by').references(() => users.id, { onDelete: 'set null' }),
-    linkedAt: ts('linked_at').notNull().defaultNow(),
+    linkedBy: actorRef('linked_by'),
+    linkedAt: stampedAt('linked_at'),
   },
   (t) => [
     primaryKey({ columns: [t.evidenceId, t.subjectType, t.subjectId] }),

@@ -159,3 +159,25 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], hooks: 
     });
   }
 }
+
+/**
+ * A DELETE whose success is 204 No Content: `remove` does the work (and
+ * throws an HttpProblem when it cannot), the builder answers.
+ */
+export function deleteRoute<P extends z.ZodType | undefined, A extends Access>(
+  def: Omit<RouteDefinition<P, undefined, undefined, null, A>, 'method' | 'response' | 'status' | 'handler'> & {
+    remove: (ctx: RouteContext<P, undefined, undefined, A>) => Promise<unknown>;
+  },
+): RouteDefinition<P, undefined, undefined, null, A> {
+  const { remove, ...rest } = def;
+  return {
+    ...rest,
+    method: 'DELETE',
+    response: null,
+    status: 204,
+    handler: async (ctx) => {
+      await remove(ctx);
+      return ctx.reply.code(204).send();
+    },
+  };
+}

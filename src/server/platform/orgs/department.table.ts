@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations, users } from '../db/platform.table.ts';
+import { check, pgTable, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { recordStamps } from '../db/columns.ts';
+import { actorRef, tenantColumns } from '../db/tenant-columns.ts';
 
 /**
  * An organisation's departments and roles (販売管理, 営業課, 総務 …): what a
@@ -9,21 +10,15 @@ import { organisations, users } from '../db/platform.table.ts';
  * (`name_key`: NFKC, trimmed, so 「ＮＷ」 and 「NW」 are one department).
  */
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const departments = pgTable(
   'departments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantColumns(),
     name: text('name').notNull(),
     nameKey: text('name_key').notNull(),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    createdBy: actorRef('created_by'),
+    ...recordStamps(),
   },
   (t) => [
     unique('departments_org_id_key').on(t.organisationId, t.id),

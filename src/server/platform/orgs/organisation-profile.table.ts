@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organisations, users } from '../db/platform.table.ts';
+import { bigint, boolean, check, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { recordStamps } from '../db/columns.ts';
+import { organisations } from '../db/platform.table.ts';
+import { actorRef } from '../db/tenant-columns.ts';
 
 /**
  * The organisation's profile: the facts later rules depend on (PRODUCT.md
@@ -10,7 +12,6 @@ import { organisations, users } from '../db/platform.table.ts';
  * concurrent edits like every other editable entity.
  */
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const organisationProfiles = pgTable(
   'organisation_profiles',
@@ -28,10 +29,8 @@ export const organisationProfiles = pgTable(
     /** Personal data of people in the EU (GDPR). */
     handlesEuResidentsData: boolean('handles_eu_residents_data').notNull().default(false),
     financialSector: boolean('financial_sector').notNull().default(false),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
-    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-    version: integer('version').notNull().default(1),
+    updatedBy: actorRef('updated_by'),
+    ...recordStamps(),
   },
   (t) => [
     check('organisation_profiles_amounts_check', sql`${t.employees} >= 0 and ${t.capitalYen} >= 0 and ${t.annualRevenueYen} >= 0`),

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/schemas/organisation.schema.ts';
 import type { AuthDeps } from '../auth/auth.service.ts';
 import { setSessionCookie } from '../http/app.ts';
-import { defineRoute, type AnyRoute } from '../http/route.ts';
+import { defineRoute, deleteRoute, type AnyRoute } from '../http/route.ts';
 import * as orgs from './organisation.service.ts';
 
 const UserIdParamsSchema = z.strictObject({ userId: z.uuid() });
@@ -79,20 +79,14 @@ export function organisationRoutes(deps: AuthDeps): AnyRoute[] {
         return { ok: true as const };
       },
     }),
-    defineRoute({
-      method: 'DELETE',
+    deleteRoute({
       url: '/api/v1/members/:userId',
       summary: 'Remove a member (never the last owner)',
       tags: ['organisation'],
       access: { kind: 'org', permission: 'members.manage' },
       params: UserIdParamsSchema,
       tenantEntity: 'member',
-      response: null,
-      status: 204,
-      handler: async ({ reply, auth, params }) => {
-        await orgs.removeMember(deps, auth, params.userId);
-        return reply.code(204).send();
-      },
+      remove: ({ auth, params }) => orgs.removeMember(deps, auth, params.userId),
     }),
     defineRoute({
       method: 'GET',
@@ -114,20 +108,14 @@ export function organisationRoutes(deps: AuthDeps): AnyRoute[] {
       status: 201,
       handler: ({ auth, body }) => orgs.invite(deps, auth, body.email, body.role),
     }),
-    defineRoute({
-      method: 'DELETE',
+    deleteRoute({
       url: '/api/v1/invitations/:id',
       summary: 'Revoke an invitation',
       tags: ['organisation'],
       access: { kind: 'org', permission: 'members.manage' },
       params: IdParams,
       tenantEntity: 'invitation',
-      response: null,
-      status: 204,
-      handler: async ({ reply, auth, params }) => {
-        await orgs.revokeInvitation(deps, auth, params.id);
-        return reply.code(204).send();
-      },
+      remove: ({ auth, params }) => orgs.revokeInvitation(deps, auth, params.id),
     }),
     defineRoute({
       method: 'GET',
