@@ -1,11 +1,10 @@
 import { Alert, Checkbox, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { thousandYenToYen } from '../../shared/assets/asset-money.ts';
 import { CONFIDENTIALITIES, MEDIA, PLACEMENTS, RANKS, SENSITIVITIES, type TAsset, type TCreateAssetRequest } from '../../shared/schemas/asset.schema.ts';
 import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
-import { RegisterForm } from '../platform/register/register-form.tsx';
+import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
 import { useRegisterEditor } from '../platform/register/use-register-editor.ts';
 import { AssetHistorySection } from './asset-history.section.tsx';
 import { useAssetLabels } from './asset-labels.ts';
@@ -99,11 +98,7 @@ function bodyOf(v: Values): TCreateAssetRequest {
 }
 
 /** One information asset (図11's columns, then 表7・表8・表9), its computed total, and its history. */
-export function AssetFormPage() {
-  const { id } = useParams();
-  // A fresh form for each asset: nothing typed for one carries over to the next.
-  return <AssetEditor key={id ?? 'new'} id={id} />;
-}
+export const AssetFormPage = recordPage(AssetEditor);
 
 function AssetEditor({ id }: { id: string | undefined }) {
   const { t } = useTranslation();

@@ -14,6 +14,7 @@ import type {
 } from '../../shared/schemas/asset.schema.ts';
 import { api, queryString } from '../api/api-client.ts';
 import { currentLocale } from '../i18n/i18n.ts';
+import { useRegisterChange, useRegisterRecord } from '../platform/register/register.query.ts';
 
 export type TAssetHistory = z.infer<typeof AssetHistorySchema>;
 export type TImportIssuePage = z.infer<typeof AssetImportIssuePageSchema>;
@@ -34,13 +35,7 @@ export function useAssetList(filters: AssetFilters) {
   });
 }
 
-export function useAsset(id: string | undefined) {
-  return useQuery({
-    queryKey: [...ASSETS_KEY, 'one', id],
-    queryFn: ({ signal }) => api.get<TAsset>(`/api/v1/assets/${id}`, signal),
-    enabled: !!id,
-  });
-}
+export const useAsset = (id: string | undefined) => useRegisterRecord<TAsset>([...ASSETS_KEY, 'one'], '/api/v1/assets', id);
 
 export function useAssetHistory(id: string | undefined) {
   return useQuery({
@@ -63,21 +58,12 @@ function useInvalidateAssets() {
   return () => client.invalidateQueries({ queryKey: ASSETS_KEY });
 }
 
-export function useCreateAsset() {
-  const invalidate = useInvalidateAssets();
-  return useMutation({ mutationFn: (body: TCreateAssetRequest) => api.post<TAsset>('/api/v1/assets', body), onSuccess: invalidate });
-}
+export const useCreateAsset = () => useRegisterChange(ASSETS_KEY, (body: TCreateAssetRequest) => api.post<TAsset>('/api/v1/assets', body));
 
 /** Sends the version the form showed: if someone saved meanwhile the server answers 409 and nothing changes. */
-export function useUpdateAsset(id: string) {
-  const invalidate = useInvalidateAssets();
-  return useMutation({ mutationFn: (body: TUpdateAssetRequest) => api.patch<TAsset>(`/api/v1/assets/${id}`, body), onSuccess: invalidate });
-}
+export const useUpdateAsset = (id: string) => useRegisterChange(ASSETS_KEY, (body: TUpdateAssetRequest) => api.patch<TAsset>(`/api/v1/assets/${id}`, body));
 
-export function useDeleteAsset() {
-  const invalidate = useInvalidateAssets();
-  return useMutation({ mutationFn: (a: { id: string; version: number }) => api.delete(`/api/v1/assets/${a.id}?version=${a.version}`), onSuccess: invalidate });
-}
+export const useDeleteAsset = () => useRegisterChange(ASSETS_KEY, (a: { id: string; version: number }) => api.delete(`/api/v1/assets/${a.id}?version=${a.version}`));
 
 export type BulkChange = Partial<Pick<TCreateAssetRequest, 'ownerUserId' | 'rank' | 'assetClassId' | 'informationGroupId' | 'riskCategoryId' | 'sensitivity' | 'confidentiality' | 'containsPersonalData'>>;
 

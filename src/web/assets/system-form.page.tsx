@@ -2,13 +2,12 @@ import { Checkbox, Group, MultiSelect, NativeSelect, NumberInput, Paper, Stack, 
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { CONNECTIONS, CRITICALITIES, PLACEMENTS, type TCriticality, type TPlacement, type TStrategy, type TSystemFinding } from '../../shared/schemas/system.schema.ts';
 import { toApiError } from '../api/api-client.ts';
 import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
-import { RegisterForm } from '../platform/register/register-form.tsx';
+import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
 import { useRegisterEditor } from '../platform/register/use-register-editor.ts';
 import { CriticalityBadge, PlacementChange } from './system-labels.tsx';
 import { type TSystem, useCreateSystem, useDeleteSystem, usePortfolio, useSystem, useSystems, useUpdateSystem } from './system.query.ts';
@@ -78,11 +77,7 @@ function bodyOf(v: Values) {
 }
 
 /** A system of the portfolio: its 7R decision with effort and rationale, criticality, placement, connections and links. */
-export function SystemFormPage() {
-  const { id } = useParams();
-  // A fresh form for each record: nothing typed for one carries over to the next.
-  return <SystemEditor key={id ?? 'new'} id={id} />;
-}
+export const SystemFormPage = recordPage(SystemEditor);
 
 function SystemEditor({ id }: { id: string | undefined }) {
   const { t } = useTranslation();

@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { SystemListSchema, TCreateSystemRequest, TPortfolio, TSystem, TUpdateSystemRequest } from '../../shared/schemas/system.schema.ts';
 import { api } from '../api/api-client.ts';
+import { useRegisterChange, useRegisterRecord } from '../platform/register/register.query.ts';
 import { PORTFOLIO_KEY } from './workload.query.ts';
 
 export type { TPortfolio, TSystem };
@@ -16,13 +17,7 @@ export function useSystems() {
   });
 }
 
-export function useSystem(id: string | null) {
-  return useQuery({
-    queryKey: [...SYSTEMS_KEY, id],
-    queryFn: ({ signal }) => api.get<TSystem>(`/api/v1/systems/${id}`, signal),
-    enabled: !!id,
-  });
-}
+export const useSystem = (id: string | null) => useRegisterRecord<TSystem>(SYSTEMS_KEY, '/api/v1/systems', id);
 
 /** The strategy by criticality chart, the placement view and the 7 Rs (also the labels of the system form). */
 export function usePortfolio() {
@@ -32,26 +27,8 @@ export function usePortfolio() {
   });
 }
 
-export function useCreateSystem() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: TCreateSystemRequest) => api.post<TSystem>('/api/v1/systems', body),
-    onSuccess: () => client.invalidateQueries({ queryKey: PORTFOLIO_KEY }),
-  });
-}
+export const useCreateSystem = () => useRegisterChange(PORTFOLIO_KEY, (body: TCreateSystemRequest) => api.post<TSystem>('/api/v1/systems', body));
 
-export function useUpdateSystem(id: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: TUpdateSystemRequest) => api.patch<TSystem>(`/api/v1/systems/${id}`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: PORTFOLIO_KEY }),
-  });
-}
+export const useUpdateSystem = (id: string) => useRegisterChange(PORTFOLIO_KEY, (body: TUpdateSystemRequest) => api.patch<TSystem>(`/api/v1/systems/${id}`, body));
 
-export function useDeleteSystem() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (record: { id: string }) => api.delete(`/api/v1/systems/${record.id}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: PORTFOLIO_KEY }),
-  });
-}
+export const useDeleteSystem = () => useRegisterChange(PORTFOLIO_KEY, (record: { id: string }) => api.delete(`/api/v1/systems/${record.id}`));

@@ -1,10 +1,9 @@
 import { Checkbox, Group, Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { MOTIVES, STAGE_X_KINDS } from '../../shared/schemas/workload.schema.ts';
 import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
-import { RegisterForm } from '../platform/register/register-form.tsx';
+import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
 import { useRegisterEditor } from '../platform/register/use-register-editor.ts';
 import { AdvantageSection, AssetSection, CategorySection, ImpactSection, MotivesIntro, VerdictCard } from './workload-form.sections.tsx';
 import { bodyOf, EMPTY, valuesOf } from './workload-form.values.ts';
@@ -12,11 +11,7 @@ import { usePortfolioFormLabels } from './workload-labels.tsx';
 import { useCreateWorkload, useDeleteWorkload, useUpdateWorkload, useWorkload, useWorkloadReference } from './workload.query.ts';
 
 /** A workload (対象業務): the three motives and the seed's four selection procedures, then the verdict with its reasons. */
-export function WorkloadFormPage() {
-  const { id } = useParams();
-  // A fresh form for each record: nothing typed for one carries over to the next.
-  return <WorkloadEditor key={id ?? 'new'} id={id} />;
-}
+export const WorkloadFormPage = recordPage(WorkloadEditor);
 
 function WorkloadEditor({ id }: { id: string | undefined }) {
   const { t } = useTranslation();

@@ -1,8 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { WorkloadListSchema } from '../../shared/schemas/workload.schema.ts';
 import type { TCreateWorkloadRequest, TUpdateWorkloadRequest, TWorkload, TWorkloadReference } from '../../shared/schemas/workload.schema.ts';
 import { api, queryString } from '../api/api-client.ts';
+import { useRegisterChange, useRegisterRecord } from '../platform/register/register.query.ts';
 
 export type { TWorkload, TWorkloadReference };
 export type TWorkloadList = z.infer<typeof WorkloadListSchema>;
@@ -18,13 +19,7 @@ export function useWorkloads() {
   });
 }
 
-export function useWorkload(id: string | null) {
-  return useQuery({
-    queryKey: [...WORKLOADS_KEY, id],
-    queryFn: ({ signal }) => api.get<TWorkload>(`/api/v1/workloads/${id}`, signal),
-    enabled: !!id,
-  });
-}
+export const useWorkload = (id: string | null) => useRegisterRecord<TWorkload>(WORKLOADS_KEY, '/api/v1/workloads', id);
 
 export function useWorkloadReference() {
   return useQuery({
@@ -34,30 +29,12 @@ export function useWorkloadReference() {
   });
 }
 
-export function useCreateWorkload() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: TCreateWorkloadRequest) => api.post<TWorkload>('/api/v1/workloads', body),
-    onSuccess: () => client.invalidateQueries({ queryKey: PORTFOLIO_KEY }),
-  });
-}
+export const useCreateWorkload = () => useRegisterChange(PORTFOLIO_KEY, (body: TCreateWorkloadRequest) => api.post<TWorkload>('/api/v1/workloads', body));
 
 /** Sends the version the page showed: a concurrent change gets 409 and nothing is overwritten. */
-export function useUpdateWorkload(id: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: TUpdateWorkloadRequest) => api.patch<TWorkload>(`/api/v1/workloads/${id}`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: PORTFOLIO_KEY }),
-  });
-}
+export const useUpdateWorkload = (id: string) => useRegisterChange(PORTFOLIO_KEY, (body: TUpdateWorkloadRequest) => api.patch<TWorkload>(`/api/v1/workloads/${id}`, body));
 
-export function useDeleteWorkload() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (record: { id: string }) => api.delete(`/api/v1/workloads/${record.id}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: PORTFOLIO_KEY }),
-  });
-}
+export const useDeleteWorkload = () => useRegisterChange(PORTFOLIO_KEY, (record: { id: string }) => api.delete(`/api/v1/workloads/${record.id}`));
 
 export interface AssetChoice {
   id: string;

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Box, Button, Stack } from '@mantine/core';
-import type { FormEventHandler, ReactNode } from 'react';
+import type { ComponentType, FormEventHandler, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { type ApiError, toApiError } from '../../api/api-client.ts';
 import { SectionLoader } from '../../components/full-page-loader.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -147,4 +147,15 @@ export function RegisterForm<Row extends { id: string; version: number }>(p: Reg
       ) : null}
     </>
   );
+}
+
+/**
+ * The page of a register's record at `/<register>/:id` or `/<register>/new`:
+ * a fresh editor for each record, so nothing typed for one carries over to the next.
+ */
+export function recordPage(Editor: ComponentType<{ id: string | undefined }>) {
+  return function RecordPage() {
+    const { id } = useParams();
+    return <Editor key={id ?? 'new'} id={id} />;
+  };
 }
