@@ -5,6 +5,7 @@ import { diagnosisModule } from './diagnosis/index.ts';
 import { platformModule } from './platform/index.ts';
 import type { ModuleDeps, ServerModule } from './platform/module.ts';
 import type { AnyRoute } from './platform/http/route.ts';
+import type { JobQueue } from './platform/jobs/job-queue.ts';
 
 /**
  * The one list of modules (contracts: src/server/platform/module.ts). The
@@ -22,6 +23,6 @@ export function moduleRoutes(deps: ModuleDeps): AnyRoute[] {
 export const JOB_QUEUES: readonly string[] = MODULES.flatMap((m) => m.jobs.map((j) => j.queue));
 
 /** Starts this instance's worker for every queue that has one, once the job queue runs. */
-export async function startModuleWorkers(...args: Parameters<NonNullable<ServerModule['jobs'][number]['start']>>): Promise<void> {
-  for (const job of MODULES.flatMap((m) => m.jobs)) await job.start?.(...args);
+export async function startModuleWorkers(queue: JobQueue, deps: ModuleDeps, log: (message: string) => void): Promise<void> {
+  for (const job of MODULES.flatMap((m) => m.jobs)) await job.start?.(queue, deps, log);
 }
