@@ -7,7 +7,7 @@ import { toApiError, type ApiError } from '../api/api-client.ts';
 import { ConfirmModal } from '../components/confirm-modal.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { ProblemAlert } from '../components/problem-alert.tsx';
+import { ProblemAlert, ReloadLatestButton } from '../components/problem-alert.tsx';
 import { formatDateTime } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { EvidenceFiles } from '../platform/evidence/evidence-files.tsx';
@@ -205,11 +205,7 @@ export function AssessmentPage() {
         ) : null}
       </Paper>
       <ProblemAlert problem={problem} mb="md" onClose={() => setProblem(null)} />
-      {problem?.status === 409 ? (
-        <Button variant="light" mb="md" onClick={() => { setProblem(null); void assessment.refetch(); }}>
-          {t('common.reloadLatest')}
-        </Button>
-      ) : null}
+      <ReloadLatestButton problem={problem} mb="md" onReload={() => { setProblem(null); void assessment.refetch(); }} />
       {a.checklist.detail ? (
         <Text size="sm" c="dimmed" mb="md" style={{ whiteSpace: 'pre-line' }}>
           {a.checklist.detail[locale]}

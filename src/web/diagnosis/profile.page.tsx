@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Checkbox, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,8 @@ import { toApiError } from '../api/api-client.ts';
 import { useServerErrors } from '../api/use-server-errors.ts';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { ProblemAlert, SuccessMessage } from '../components/problem-alert.tsx';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { SaveFormFooter } from '../components/save-form-footer.tsx';
 import { formatDateTime } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { citations, formatYen, INDUSTRY_USAGE_SOURCE } from './diagnosis-labels.tsx';
@@ -174,28 +175,7 @@ export function ProfilePage() {
                   {t('organisationProfile.updatedAt', { date: formatDateTime(data.updatedAt, locale, timeZone) })}
                 </Text>
               ) : null}
-              <ProblemAlert problem={errors.problem} extra={errors.otherFieldMessages} onClose={errors.problem?.status === 409 ? undefined : errors.clear} />
-              {errors.problem?.status === 409 ? (
-                <Group>
-                  <Button
-                    variant="light"
-                    onClick={() => {
-                      errors.clear();
-                      void profile.refetch();
-                    }}
-                  >
-                    {t('common.reloadLatest')}
-                  </Button>
-                </Group>
-              ) : null}
-              <SuccessMessage message={saved} />
-              {!readOnly ? (
-                <Group justify="flex-end">
-                  <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
-                    {t('common.save')}
-                  </Button>
-                </Group>
-              ) : null}
+              <SaveFormFooter errors={errors} saved={saved} saving={update.isPending} dirty={form.isDirty()} onReload={() => void profile.refetch()} readOnly={readOnly} />
             </Stack>
           </form>
         </Paper>
