@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { documentName } from '../../shared/catalog/citation.rules.ts';
 import { toApiError } from '../api/api-client.ts';
-import { ConfirmModal } from '../components/confirm-modal.tsx';
+import { ConfirmRemoval } from '../components/confirm-modal.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert, SuccessMessage } from '../components/problem-alert.tsx';
@@ -93,24 +93,15 @@ export function KnowledgeHomePage() {
           ))
         )}
       </Stack>
-      <ConfirmModal
-        opened={!!removing}
+      <ConfirmRemoval
+        target={removing}
         title={t('catalog.home.removeTitle')}
-        message={removing ? t('catalog.home.removeConfirm', { name: pick(removing.name) }) : ''}
+        message={(c) => t('catalog.home.removeConfirm', { name: pick(c.name) })}
         confirmLabel={t('catalog.home.remove')}
-        danger
-        loading={remove.isPending}
-        problem={remove.error ? toApiError(remove.error) : null}
+        mutation={remove}
+        idOf={(c) => c.id}
+        onRemoved={(c) => setNotice(t('catalog.home.removed', { name: pick(c.name) }))}
         onClose={() => setRemoving(null)}
-        onConfirm={() =>
-          removing &&
-          remove.mutate(removing.id, {
-            onSuccess: () => {
-              setNotice(t('catalog.home.removed', { name: pick(removing.name) }));
-              setRemoving(null);
-            },
-          })
-        }
       />
     </>
   );

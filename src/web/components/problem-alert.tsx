@@ -1,4 +1,4 @@
-import { Alert, Box, List, type BoxProps } from '@mantine/core';
+import { Alert, Box, Button, List, type BoxProps, type ButtonProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/api-client.ts';
 
@@ -49,5 +49,19 @@ export function SuccessMessage({ message, ...box }: BoxProps & { message: string
         <Alert role="none" color="teal" variant="light" title={message} />
       ) : null}
     </Box>
+  );
+}
+
+/**
+ * For a 409 (someone else saved the record first): the button that loads
+ * what is stored now. Nothing for any other problem.
+ */
+export function ReloadLatestButton({ problem, onReload, ...button }: ButtonProps & { problem: ApiError | null | undefined; onReload: () => void }) {
+  const { t } = useTranslation();
+  if (problem?.status !== 409) return null;
+  return (
+    <Button variant="light" {...button} onClick={onReload}>
+      {t('common.reloadLatest')}
+    </Button>
   );
 }

@@ -7,7 +7,7 @@ import { toApiError, type ApiError } from '../api/api-client.ts';
 import { ConfirmModal } from '../components/confirm-modal.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { ProblemAlert } from '../components/problem-alert.tsx';
+import { ProblemAlert, ReloadLatestButton } from '../components/problem-alert.tsx';
 import { formatDateTime } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { EvidenceFiles } from '../platform/evidence/evidence-files.tsx';
@@ -16,9 +16,21 @@ import { answerEvidenceUrl, removeAnswerEvidence, useAnswer, useAssessment, useD
 
 const ANSWERS: TAnswerValue[] = ['yes', 'no', 'unknown'];
 
-function QuestionCard({ a, q, onProblem }: { a: TAssessment; q: TQuestion; onProblem: (p: ApiError | null) => void }) {
+/** Who answered a question last, and when. */
+function AnsweredBy({ answer }: { answer: TQuestion['answer'] }) {
   const { t } = useTranslation();
   const { locale, timeZone } = useLocaleAndZone();
+  if (!answer?.answeredBy) return null;
+  return (
+    <Text size="xs" c="dimmed">
+      {t('diagnosis.assessment.answeredBy', { name: answer.answeredBy, date: formatDateTime(answer.answeredAt, locale, timeZone) })}
+    </Text>
+  );
+}
+
+function QuestionCard({ a, q, onProblem }: { a: TAssessment; q: TQuestion; onProblem: (p: ApiError | null) => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocaleAndZone();
   const answer = useAnswer(a.id);
   const refresh = useRefreshDiagnosis();
   const [comment, setComment] = useState(q.answer?.comment ?? '');
@@ -71,20 +83,12 @@ function QuestionCard({ a, q, onProblem }: { a: TAssessment; q: TQuestion; onPro
               color={q.answer?.answer === 'yes' ? 'teal' : q.answer?.answer === 'no' ? 'red' : q.answer?.answer === 'unknown' ? 'yellow' : undefined}
               disabled={answer.isPending}
             />
-            {q.answer?.answeredBy ? (
-              <Text size="xs" c="dimmed">
-                {t('diagnosis.assessment.answeredBy', { name: q.answer.answeredBy, date: formatDateTime(q.answer.answeredAt, locale, timeZone) })}
-              </Text>
-            ) : null}
+            <AnsweredBy answer={q.answer} />
           </Group>
         ) : (
           <Group gap="sm">
             <AnswerBadge answer={q.answer?.answer ?? null} t={t} />
-            {q.answer?.answeredBy ? (
-              <Text size="xs" c="dimmed">
-                {t('diagnosis.assessment.answeredBy', { name: q.answer.answeredBy, date: formatDateTime(q.answer.answeredAt, locale, timeZone) })}
-              </Text>
-            ) : null}
+            <AnsweredBy answer={q.answer} />
           </Group>
         )}
         {q.answer?.answer === 'no' && q.action ? (
@@ -205,11 +209,7 @@ export function AssessmentPage() {
         ) : null}
       </Paper>
       <ProblemAlert problem={problem} mb="md" onClose={() => setProblem(null)} />
-      {problem?.status === 409 ? (
-        <Button variant="light" mb="md" onClick={() => { setProblem(null); void assessment.refetch(); }}>
-          {t('common.reloadLatest')}
-        </Button>
-      ) : null}
+      <ReloadLatestButton problem={problem} mb="md" onReload={() => { setProblem(null); void assessment.refetch(); }} />
       {a.checklist.detail ? (
         <Text size="sm" c="dimmed" mb="md" style={{ whiteSpace: 'pre-line' }}>
           {a.checklist.detail[locale]}

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Anchor, Badge, Button, Group, List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { toApiError } from '../api/api-client.ts';
@@ -13,26 +13,23 @@ import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { formatDay, formatYen, formatYenRange, pick, StageBadge, stageLabel } from './diagnosis-labels.tsx';
 import { useDashboard } from './diagnosis.query.ts';
 import { STEP_LINK } from './next-step-links.ts';
-import { TimeInStage } from './stage-widgets.tsx';
+import { CurrentStage } from './stage-widgets.tsx';
+import { SummaryCard } from './summary-card.tsx';
 
 const ScoreChart = lazy(() => import('./charts/score-chart.tsx'));
 const StageTimelineChart = lazy(() => import('./charts/stage-timeline-chart.tsx'));
 
-function Card({ id, title, children, link }: { id: string; title: string; children: ReactNode; link?: { to: string; label: string } }) {
+/** A count of roadmap tasks, large, over what it counts; red when `alarming` and not zero. */
+function TaskCount({ count, label, alarming }: { count: number; label: string; alarming?: boolean }) {
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby={id}>
-      <Stack gap="xs" h="100%">
-        <Title order={2} fz="md" c="dimmed" fw={600} id={id}>
-          {title}
-        </Title>
-        {children}
-        {link ? (
-          <Anchor component={Link} to={link.to} size="sm" mt="auto">
-            {link.label}
-          </Anchor>
-        ) : null}
-      </Stack>
-    </Paper>
+    <Stack gap={0}>
+      <Text fz={28} fw={700} c={alarming && count ? 'red.8' : undefined}>
+        {count}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+    </Stack>
   );
 }
 
@@ -51,17 +48,10 @@ export function DashboardPage() {
       {d ? (
         <Stack gap="lg">
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg">
-            <Card id="dash-stage" title={t('diagnosis.dashboard.stage')} link={{ to: '/stages', label: t('diagnosis.dashboard.toStages') }}>
-              <Group gap="xs" data-testid="dashboard-stage">
-                <StageBadge stage={d.stage.current} t={t} size="lg" />
-                {d.stage.xActive ? <StageBadge stage="x" t={t} size="lg" /> : null}
-              </Group>
-              <Text fw={600} size="sm">
-                {pick(d.stage.name, locale)}
-              </Text>
-              <TimeInStage time={d.stage.time} t={t} locale={locale} timeZone={timeZone} />
-            </Card>
-            <Card id="dash-diagnosis" title={t('diagnosis.dashboard.diagnosis')} link={{ to: '/diagnosis', label: t('diagnosis.dashboard.toDiagnosis') }}>
+            <SummaryCard id="dash-stage" title={t('diagnosis.dashboard.stage')} link={{ to: '/stages', label: t('diagnosis.dashboard.toStages') }}>
+              <CurrentStage stage={d.stage} t={t} locale={locale} timeZone={timeZone} testId="dashboard-stage" />
+            </SummaryCard>
+            <SummaryCard id="dash-diagnosis" title={t('diagnosis.dashboard.diagnosis')} link={{ to: '/diagnosis', label: t('diagnosis.dashboard.toDiagnosis') }}>
               {d.diagnosis.scores.some((s) => s.submittedAt) ? (
                 <>
                   <Group gap="xs">
@@ -79,8 +69,8 @@ export function DashboardPage() {
               ) : (
                 <Text size="sm">{t('diagnosis.dashboard.noDiagnosis')}</Text>
               )}
-            </Card>
-            <Card id="dash-gate" title={t('diagnosis.dashboard.nextGate')} link={{ to: '/stages', label: t('diagnosis.dashboard.toGate') }}>
+            </SummaryCard>
+            <SummaryCard id="dash-gate" title={t('diagnosis.dashboard.nextGate')} link={{ to: '/stages', label: t('diagnosis.dashboard.toGate') }}>
               {d.stage.next ? (
                 <>
                   <Text fw={600} size="sm">
@@ -113,40 +103,19 @@ export function DashboardPage() {
               ) : (
                 <Text size="sm">{t('diagnosis.gate.last')}</Text>
               )}
-            </Card>
-            <Card id="dash-roadmap" title={t('diagnosis.dashboard.roadmap')} link={{ to: '/roadmap', label: t('diagnosis.dashboard.toRoadmap') }}>
+            </SummaryCard>
+            <SummaryCard id="dash-roadmap" title={t('diagnosis.dashboard.roadmap')} link={{ to: '/roadmap', label: t('diagnosis.dashboard.toRoadmap') }}>
               <Group gap="lg">
-                <Stack gap={0}>
-                  <Text fz={28} fw={700}>
-                    {d.tasks.summary.open}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t('diagnosis.roadmap.summary.open')}
-                  </Text>
-                </Stack>
-                <Stack gap={0}>
-                  <Text fz={28} fw={700} c={d.tasks.summary.overdue ? 'red.8' : undefined}>
-                    {d.tasks.summary.overdue}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t('diagnosis.roadmap.summary.overdue')}
-                  </Text>
-                </Stack>
-                <Stack gap={0}>
-                  <Text fz={28} fw={700}>
-                    {d.tasks.summary.done}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t('diagnosis.roadmap.summary.done')}
-                  </Text>
-                </Stack>
+                <TaskCount count={d.tasks.summary.open} label={t('diagnosis.roadmap.summary.open')} />
+                <TaskCount count={d.tasks.summary.overdue} label={t('diagnosis.roadmap.summary.overdue')} alarming />
+                <TaskCount count={d.tasks.summary.done} label={t('diagnosis.roadmap.summary.done')} />
               </Group>
               <Text size="sm">
                 {d.budget.guide
                   ? t('diagnosis.dashboard.budget', { budget: formatYen(d.budget.budgetYen, locale), guide: formatYenRange(d.budget.guide, locale) })
                   : t('diagnosis.roadmap.noGuide')}
               </Text>
-            </Card>
+            </SummaryCard>
           </SimpleGrid>
 
           <SectionCard id="dash-next" title={t('diagnosis.dashboard.nextSteps')}>

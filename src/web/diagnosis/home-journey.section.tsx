@@ -1,5 +1,4 @@
-import { Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, Badge, Button, Group, List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TDashboard } from '../../shared/schemas/roadmap.schema.ts';
@@ -8,32 +7,15 @@ import { SectionLoader } from '../components/full-page-loader.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
-import { formatDay, pick, StageBadge } from './diagnosis-labels.tsx';
+import { formatDay, pick } from './diagnosis-labels.tsx';
 import { useDashboard } from './diagnosis.query.ts';
 import { STEP_LINK } from './next-step-links.ts';
-import { TimeInStage } from './stage-widgets.tsx';
+import { CurrentStage } from './stage-widgets.tsx';
+import { SummaryCard } from './summary-card.tsx';
 
 /** Gate items shown on the home page; the rest are behind the link to the gate. */
 const GATE_ITEMS_SHOWN = 3;
 const DUE_TASKS_SHOWN = 5;
-
-function Part({ id, title, children, link, testId }: { id: string; title: string; children: ReactNode; link?: { to: string; label: string }; testId: string }) {
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby={id} data-testid={testId}>
-      <Stack gap="xs" h="100%">
-        <Title order={3} fz="sm" c="dimmed" fw={600} id={id}>
-          {title}
-        </Title>
-        {children}
-        {link ? (
-          <Anchor component={Link} to={link.to} size="sm" mt="auto">
-            {link.label}
-          </Anchor>
-        ) : null}
-      </Stack>
-    </Paper>
-  );
-}
 
 function NextStep({ d }: { d: TDashboard }) {
   const { t } = useTranslation();
@@ -174,22 +156,15 @@ export function HomeJourney() {
     <Stack gap="lg" mb="lg">
       <SectionCard id="home-journey" title={t('home.journey.title')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-          <Part id="home-stage-title" testId="home-stage" title={t('diagnosis.dashboard.stage')} link={{ to: '/stages', label: t('diagnosis.dashboard.toStages') }}>
-            <Group gap="xs">
-              <StageBadge stage={d.stage.current} t={t} size="lg" />
-              {d.stage.xActive ? <StageBadge stage="x" t={t} size="lg" /> : null}
-            </Group>
-            <Text fw={600} size="sm">
-              {pick(d.stage.name, locale)}
-            </Text>
-            <TimeInStage time={d.stage.time} t={t} locale={locale} timeZone={timeZone} />
-          </Part>
-          <Part id="home-gate-title" testId="home-gate" title={t('diagnosis.dashboard.nextGate')} link={{ to: '/stages', label: t('diagnosis.dashboard.toGate') }}>
+          <SummaryCard nested id="home-stage-title" testId="home-stage" title={t('diagnosis.dashboard.stage')} link={{ to: '/stages', label: t('diagnosis.dashboard.toStages') }}>
+            <CurrentStage stage={d.stage} t={t} locale={locale} timeZone={timeZone} />
+          </SummaryCard>
+          <SummaryCard nested id="home-gate-title" testId="home-gate" title={t('diagnosis.dashboard.nextGate')} link={{ to: '/stages', label: t('diagnosis.dashboard.toGate') }}>
             <Gate d={d} />
-          </Part>
-          <Part id="home-next-title" testId="home-next-step" title={t('home.journey.nextStep')}>
+          </SummaryCard>
+          <SummaryCard nested id="home-next-title" testId="home-next-step" title={t('home.journey.nextStep')}>
             <NextStep d={d} />
-          </Part>
+          </SummaryCard>
         </SimpleGrid>
       </SectionCard>
       <DueTasks d={d} />

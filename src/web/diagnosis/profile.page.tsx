@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Checkbox, NumberInput, type NumberInputProps, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,8 @@ import { toApiError } from '../api/api-client.ts';
 import { useServerErrors } from '../api/use-server-errors.ts';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { ProblemAlert, SuccessMessage } from '../components/problem-alert.tsx';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { SaveFormFooter } from '../components/save-form-footer.tsx';
 import { formatDateTime } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { citations, formatYen, INDUSTRY_USAGE_SOURCE } from './diagnosis-labels.tsx';
@@ -32,6 +33,23 @@ const numberOrNull = (v: number | string) => (v === '' || v === null || v === un
  * it; owners and managers change it, with its version (a concurrent edit is
  * reported, never overwritten).
  */
+/** An amount in whole yen, with the amount as it reads (1億2,000万円) below it. */
+function YenInput(props: NumberInputProps) {
+  const { locale } = useLocaleAndZone();
+  const { value } = props;
+  return (
+    <NumberInput
+      description={value !== '' && value !== undefined ? formatYen(Number(value), locale) : undefined}
+      min={0}
+      max={YEN_MAX}
+      allowDecimal={false}
+      allowNegative={false}
+      thousandSeparator=","
+      {...props}
+    />
+  );
+}
+
 export function ProfilePage() {
   const { t } = useTranslation();
   const { locale, timeZone } = useLocaleAndZone();
@@ -115,28 +133,8 @@ export function ProfilePage() {
               ) : null}
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <NumberInput label={t('organisationProfile.employees')} suffix={locale === 'ja' ? ' 人' : ''} min={0} max={EMPLOYEES_MAX} allowDecimal={false} allowNegative={false} thousandSeparator="," disabled={readOnly} {...form.getInputProps('employees')} />
-                <NumberInput
-                  label={t('organisationProfile.capital')}
-                  description={form.values.capitalYen !== '' ? formatYen(Number(form.values.capitalYen), locale) : undefined}
-                  min={0}
-                  max={YEN_MAX}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  thousandSeparator=","
-                  disabled={readOnly}
-                  {...form.getInputProps('capitalYen')}
-                />
-                <NumberInput
-                  label={t('organisationProfile.revenue')}
-                  description={form.values.annualRevenueYen !== '' ? formatYen(Number(form.values.annualRevenueYen), locale) : undefined}
-                  min={0}
-                  max={YEN_MAX}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  thousandSeparator=","
-                  disabled={readOnly}
-                  {...form.getInputProps('annualRevenueYen')}
-                />
+                <YenInput label={t('organisationProfile.capital')} disabled={readOnly} {...form.getInputProps('capitalYen')} />
+                <YenInput label={t('organisationProfile.revenue')} disabled={readOnly} {...form.getInputProps('annualRevenueYen')} />
               </SimpleGrid>
               <Title order={2} fz="h4" mt="sm">
                 {t('organisationProfile.dataAndSector')}
@@ -174,28 +172,7 @@ export function ProfilePage() {
                   {t('organisationProfile.updatedAt', { date: formatDateTime(data.updatedAt, locale, timeZone) })}
                 </Text>
               ) : null}
-              <ProblemAlert problem={errors.problem} extra={errors.otherFieldMessages} onClose={errors.problem?.status === 409 ? undefined : errors.clear} />
-              {errors.problem?.status === 409 ? (
-                <Group>
-                  <Button
-                    variant="light"
-                    onClick={() => {
-                      errors.clear();
-                      void profile.refetch();
-                    }}
-                  >
-                    {t('common.reloadLatest')}
-                  </Button>
-                </Group>
-              ) : null}
-              <SuccessMessage message={saved} />
-              {!readOnly ? (
-                <Group justify="flex-end">
-                  <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
-                    {t('common.save')}
-                  </Button>
-                </Group>
-              ) : null}
+              <SaveFormFooter errors={errors} saved={saved} saving={update.isPending} dirty={form.isDirty()} onReload={() => void profile.refetch()} readOnly={readOnly} />
             </Stack>
           </form>
         </Paper>

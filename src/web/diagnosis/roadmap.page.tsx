@@ -6,7 +6,7 @@ import { YEN_MAX } from '../../shared/schemas/organisation-profile.schema.ts';
 import { toApiError, type ApiError } from '../api/api-client.ts';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { ProblemAlert } from '../components/problem-alert.tsx';
+import { ProblemAlert, ReloadLatestButton } from '../components/problem-alert.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { formatYen, formatYenRange, pick, StageBadge } from './diagnosis-labels.tsx';
@@ -98,11 +98,7 @@ export function RoadmapPage() {
         ))}
       </SimpleGrid>
       <ProblemAlert problem={problem} mb="md" onClose={() => setProblem(null)} />
-      {problem?.status === 409 ? (
-        <Button variant="light" mb="md" onClick={() => { setProblem(null); void roadmap.refetch(); }}>
-          {t('common.reloadLatest')}
-        </Button>
-      ) : null}
+      <ReloadLatestButton problem={problem} mb="md" onReload={() => { setProblem(null); void roadmap.refetch(); }} />
       <Stack gap="lg">
         {r.stages.map((s) => (
           <SectionCard key={s.stage} id={`roadmap-stage-${s.stage}`} title={`${pick(s.name, locale)}`} description={t(`diagnosis.roadmap.role.${s.role}`)}>

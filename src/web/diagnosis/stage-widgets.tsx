@@ -1,9 +1,10 @@
-import { Progress, Stack, Text } from '@mantine/core';
+import { Group, Progress, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { TDecision, TStagesOverview } from '../../shared/schemas/diagnosis.schema.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
+import type { TDashboard } from '../../shared/schemas/roadmap.schema.ts';
 import { formatDate } from '../i18n/format.ts';
-import { stageLabel } from './diagnosis-labels.tsx';
+import { pick, StageBadge, stageLabel } from './diagnosis-labels.tsx';
 
 /** "開始から 42 日(最低実施期間 6 か月: 2026/07/01 以降)" with a bar. */
 export function TimeInStage({ time, t, locale, timeZone }: { time: TStagesOverview['current']['time']; t: TFunction; locale: TLocale; timeZone: string }) {
@@ -23,6 +24,22 @@ export function TimeInStage({ time, t, locale, timeZone }: { time: TStagesOvervi
         </>
       ) : null}
     </Stack>
+  );
+}
+
+/** Where the organisation stands: its stage (and stage X while under way), the stage's name and the time in it. */
+export function CurrentStage({ stage, t, locale, timeZone, testId }: { stage: TDashboard['stage']; t: TFunction; locale: TLocale; timeZone: string; testId?: string }) {
+  return (
+    <>
+      <Group gap="xs" data-testid={testId}>
+        <StageBadge stage={stage.current} t={t} size="lg" />
+        {stage.xActive ? <StageBadge stage="x" t={t} size="lg" /> : null}
+      </Group>
+      <Text fw={600} size="sm">
+        {pick(stage.name, locale)}
+      </Text>
+      <TimeInStage time={stage.time} t={t} locale={locale} timeZone={timeZone} />
+    </>
   );
 }
 

@@ -37,11 +37,9 @@ export function authRoutes(deps: auth.AuthDeps): AnyRoute[] {
       tags: ['session'],
       access: { kind: 'public' },
       response: SessionInfoSchema,
-      handler: ({ req, reply, auth: a }) => {
-        // It carries the CSRF token and who is signed in: no cache may keep it.
-        void reply.header('cache-control', 'no-store');
-        return auth.sessionInfo(db, a, ensureCsrfToken(req, reply));
-      },
+      // It carries the CSRF token and who is signed in.
+      noStore: true,
+      handler: ({ req, reply, auth: a }) => auth.sessionInfo(db, a, ensureCsrfToken(req, reply)),
     }),
     defineRoute({
       method: 'GET',
@@ -154,10 +152,8 @@ export function authRoutes(deps: auth.AuthDeps): AnyRoute[] {
       tags: ['account'],
       access: { kind: 'user' },
       response: MfaEnrolmentSchema,
-      handler: ({ reply, auth: a }) => {
-        void reply.header('cache-control', 'no-store'); // the TOTP secret
-        return auth.startMfaEnrolment(deps, a);
-      },
+      noStore: true,
+      handler: ({ auth: a }) => auth.startMfaEnrolment(deps, a),
     }),
     defineRoute({
       method: 'POST',
@@ -167,10 +163,8 @@ export function authRoutes(deps: auth.AuthDeps): AnyRoute[] {
       access: { kind: 'user' },
       body: MfaCodeRequestSchema,
       response: MfaConfirmResponseSchema,
-      handler: ({ req, reply, auth: a, body }) => {
-        void reply.header('cache-control', 'no-store'); // the recovery codes
-        return auth.confirmMfaEnrolment(deps, a, body.code, clientOf(req));
-      },
+      noStore: true,
+      handler: ({ req, auth: a, body }) => auth.confirmMfaEnrolment(deps, a, body.code, clientOf(req)),
     }),
     defineRoute({
       method: 'POST',
@@ -193,10 +187,8 @@ export function authRoutes(deps: auth.AuthDeps): AnyRoute[] {
       access: { kind: 'user' },
       body: MfaDisableRequestSchema,
       response: MfaConfirmResponseSchema,
-      handler: ({ req, reply, auth: a, body }) => {
-        void reply.header('cache-control', 'no-store'); // the recovery codes
-        return auth.regenerateRecoveryCodes(deps, a, body.password, clientOf(req));
-      },
+      noStore: true,
+      handler: ({ req, auth: a, body }) => auth.regenerateRecoveryCodes(deps, a, body.password, clientOf(req)),
     }),
     defineRoute({
       method: 'GET',

@@ -77,6 +77,8 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown, R = unkn
   tenantEntity?: string;
   /** Request body is not JSON (uploads); validated by the handler itself. */
   rawBody?: boolean;
+  /** The response carries a secret (a CSRF token, a TOTP secret, recovery codes): no cache may keep it. */
+  noStore?: boolean;
   handler: (
     ctx: RouteContext<P, Q, B, A>,
   ) => Promise<R extends z.ZodType ? z.input<R> : unknown> | (R extends z.ZodType ? z.input<R> : unknown);
@@ -148,6 +150,7 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], hooks: 
           }
         }
         const body = route.rawBody ? undefined : parseOrThrow(route.body, req.body, 'body');
+        if (route.noStore) void reply.header('cache-control', 'no-store');
         const result = await route.handler({ req, reply, params, query, body, auth, t: hooks.t(locale), locale } as never);
         if (reply.sent) return reply;
         if (route.response === null) return reply;

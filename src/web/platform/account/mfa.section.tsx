@@ -24,15 +24,9 @@ export function MfaSection() {
       <Stack>
         <Group gap="sm">
           <Text fw={600}>{t('mfa.status')}</Text>
-          {user.mfaEnabled ? (
-            <Badge color="teal" variant="light">
-              {t('mfa.on')}
-            </Badge>
-          ) : (
-            <Badge color="orange" variant="light">
-              {t('mfa.off')}
-            </Badge>
-          )}
+          <Badge color={user.mfaEnabled ? 'teal' : 'orange'} variant="light">
+            {user.mfaEnabled ? t('mfa.on') : t('mfa.off')}
+          </Badge>
         </Group>
         {codes ? <RecoveryCodes codes={codes} onDone={() => setCodes(null)} /> : null}
         <SuccessMessage message={notice} />

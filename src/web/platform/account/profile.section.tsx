@@ -1,10 +1,10 @@
-import { Button, Group, NativeSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TLocale } from '../../../shared/schemas/common.schema.ts';
 import { useServerErrors } from '../../api/use-server-errors.ts';
-import { ProblemAlert, SuccessMessage } from '../../components/problem-alert.tsx';
+import { SaveFormFooter } from '../../components/save-form-footer.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { DEFAULT_TIME_ZONE, formatDateTime, timeZones } from '../../i18n/format.ts';
 import { applyLocale, rememberLocale } from '../../i18n/i18n.ts';
@@ -77,13 +77,7 @@ export function ProfileSection() {
               {...form.getInputProps('timeZone')}
             />
           </SimpleGrid>
-          <ProblemAlert problem={errors.problem} extra={errors.otherFieldMessages} />
-          <SuccessMessage message={saved} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <SaveFormFooter errors={errors} saved={saved} saving={update.isPending} dirty={form.isDirty()} />
         </Stack>
       </form>
     </SectionCard>

@@ -1,6 +1,7 @@
 import { Badge, Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../api/api-client.ts';
+import { DataTable } from '../../components/data-table.tsx';
 import { SectionLoader } from '../../components/full-page-loader.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
@@ -21,48 +22,37 @@ export function SessionsSection() {
       {sessions.isPending ? (
         <SectionLoader />
       ) : (
-        <div className="table-scroll">
-          <Table verticalSpacing="sm">
-            <Table.Caption className="visually-hidden">{t('account.sessions')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('account.device')}</Table.Th>
-                <Table.Th scope="col">{t('account.ipAddress')}</Table.Th>
-                <Table.Th scope="col">{t('account.signedInAt')}</Table.Th>
-                <Table.Th scope="col">{t('account.lastSeenAt')}</Table.Th>
-                <Table.Th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>
-                    <Text size="sm" title={s.userAgent ?? undefined}>
-                      {describeUserAgent(s.userAgent) ?? t('account.unknownDevice')}
-                    </Text>
-                    {s.current ? (
-                      <Badge size="sm" variant="light" color="teal" mt={4}>
-                        {t('account.thisSession')}
-                      </Badge>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td className="mono">{s.ipAddress ?? '—'}</Table.Td>
-                  <Table.Td>{formatDateTime(s.createdAt, locale, timeZone)}</Table.Td>
-                  <Table.Td>{formatDateTime(s.lastSeenAt, locale, timeZone)}</Table.Td>
-                  <Table.Td>
-                    {!s.current ? (
-                      <Button size="xs" variant="subtle" color="red" loading={revoke.isPending && revoke.variables === s.id} onClick={() => revoke.mutate(s.id)}>
-                        {t('account.revokeSession')}
-                      </Button>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('account.sessions')}
+          columns={[t('account.device'), t('account.ipAddress'), t('account.signedInAt'), t('account.lastSeenAt')]}
+          actions
+          verticalSpacing="sm"
+        >
+          {items.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>
+                <Text size="sm" title={s.userAgent ?? undefined}>
+                  {describeUserAgent(s.userAgent) ?? t('account.unknownDevice')}
+                </Text>
+                {s.current ? (
+                  <Badge size="sm" variant="light" color="teal" mt={4}>
+                    {t('account.thisSession')}
+                  </Badge>
+                ) : null}
+              </Table.Td>
+              <Table.Td className="mono">{s.ipAddress ?? '—'}</Table.Td>
+              <Table.Td>{formatDateTime(s.createdAt, locale, timeZone)}</Table.Td>
+              <Table.Td>{formatDateTime(s.lastSeenAt, locale, timeZone)}</Table.Td>
+              <Table.Td>
+                {!s.current ? (
+                  <Button size="xs" variant="subtle" color="red" loading={revoke.isPending && revoke.variables === s.id} onClick={() => revoke.mutate(s.id)}>
+                    {t('account.revokeSession')}
+                  </Button>
+                ) : null}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
     </SectionCard>
   );

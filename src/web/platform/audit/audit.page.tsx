@@ -1,11 +1,11 @@
 import { Button, Code, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toApiError } from '../../api/api-client.ts';
+import { DataTable } from '../../components/data-table.tsx';
 import { ForbiddenNotice } from '../../components/forbidden-notice.tsx';
 import { SectionLoader } from '../../components/full-page-loader.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { QueryState } from '../../components/query-state.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { useLocaleAndZone } from '../../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../auth/session.query.ts';
@@ -109,55 +109,41 @@ export function AuditPage() {
               </Button>
             ) : null}
           </form>
-          <ProblemAlert problem={trail.error ? toApiError(trail.error) : null} />
-          {trail.isPending ? (
-            <SectionLoader />
-          ) : entries.length === 0 ? (
-            <Text c="dimmed">{t('audit.none')}</Text>
-          ) : (
-            <div className="table-scroll">
-              <Table verticalSpacing="xs" striped fz="sm" aria-describedby="audit-count">
-                <Table.Caption className="visually-hidden">{t('audit.entries')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">#</Table.Th>
-                    <Table.Th scope="col">{t('audit.at')}</Table.Th>
-                    <Table.Th scope="col">{t('audit.person')}</Table.Th>
-                    <Table.Th scope="col">{t('audit.action')}</Table.Th>
-                    <Table.Th scope="col">{t('audit.entityType')}</Table.Th>
-                    <Table.Th scope="col">{t('audit.details')}</Table.Th>
-                    <Table.Th scope="col">{t('audit.hash')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {entries.map((e) => (
-                    <Table.Tr key={e.seq} data-testid="audit-row">
-                      <Table.Td>{e.seq}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, locale, timeZone)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{(e.actorUserId && names.get(e.actorUserId)) || e.actorLabel || t('audit.system')}</Table.Td>
-                      <Table.Td>{actionLabel(e.action)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {entityLabel(e.entityType)}
-                        {e.entityId && names.get(e.entityId) ? ` · ${names.get(e.entityId)}` : ''}
-                      </Table.Td>
-                      <Table.Td>
-                        {changes(e).map((c) => (
-                          <Text key={c} size="xs">
-                            {c}
-                          </Text>
-                        ))}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <span className="mono" title={e.hash}>
-                          {e.hash.slice(0, 12)}…
-                        </span>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </div>
-          )}
+          <QueryState query={trail} empty={entries.length === 0 ? t('audit.none') : null}>
+            <DataTable
+              caption={t('audit.entries')}
+              columns={['#', t('audit.at'), t('audit.person'), t('audit.action'), t('audit.entityType'), t('audit.details'), t('audit.hash')]}
+              verticalSpacing="xs"
+              striped
+              fz="sm"
+              aria-describedby="audit-count"
+            >
+              {entries.map((e) => (
+                <Table.Tr key={e.seq} data-testid="audit-row">
+                  <Table.Td>{e.seq}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, locale, timeZone)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{(e.actorUserId && names.get(e.actorUserId)) || e.actorLabel || t('audit.system')}</Table.Td>
+                  <Table.Td>{actionLabel(e.action)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {entityLabel(e.entityType)}
+                    {e.entityId && names.get(e.entityId) ? ` · ${names.get(e.entityId)}` : ''}
+                  </Table.Td>
+                  <Table.Td>
+                    {changes(e).map((c) => (
+                      <Text key={c} size="xs">
+                        {c}
+                      </Text>
+                    ))}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <span className="mono" title={e.hash}>
+                      {e.hash.slice(0, 12)}…
+                    </span>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+          </QueryState>
           <Group mt="md" justify="space-between">
             <Text size="sm" c="dimmed" id="audit-count" aria-live="polite">
               {t('audit.showing', { count: entries.length })}

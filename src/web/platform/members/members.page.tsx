@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../shared/policy.ts';
 import { type ApiError, toApiError } from '../../api/api-client.ts';
-import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { ConfirmRemoval } from '../../components/confirm-modal.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 import { SectionLoader } from '../../components/full-page-loader.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { ProblemAlert, SuccessMessage } from '../../components/problem-alert.tsx';
+import { ProblemAlert, ReloadLatestButton, SuccessMessage } from '../../components/problem-alert.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { useLocaleAndZone } from '../../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../auth/session.query.ts';
@@ -62,92 +63,70 @@ export function MembersPage() {
           {members.isPending ? (
             <SectionLoader />
           ) : (
-            <div className="table-scroll">
-              <Table verticalSpacing="sm" striped highlightOnHover>
-                <Table.Caption className="visually-hidden">{t('members.listTitle')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('common.name')}</Table.Th>
-                    <Table.Th scope="col">{t('common.email')}</Table.Th>
-                    <Table.Th scope="col">{t('common.role')}</Table.Th>
-                    <Table.Th scope="col">{t('members.mfa')}</Table.Th>
-                    <Table.Th scope="col">{t('members.joined')}</Table.Th>
+            <DataTable
+              caption={t('members.listTitle')}
+              columns={[t('common.name'), t('common.email'), t('common.role'), t('members.mfa'), t('members.joined')]}
+              actions={canManage}
+              verticalSpacing="sm"
+              striped
+              highlightOnHover
+            >
+              {list.map((m) => {
+                const isMe = m.userId === session.user.id;
+                return (
+                  <Table.Tr key={m.userId} data-testid="member-row">
+                    <Table.Td fw={500}>
+                      {m.displayName}
+                      {isMe ? (
+                        <Text span size="xs" c="dimmed" ml={6}>
+                          {t('members.you')}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>{m.email}</Table.Td>
+                    <Table.Td miw={170}>
+                      {canManage ? (
+                        <NativeSelect
+                          aria-label={t('members.roleOf', { name: m.displayName })}
+                          value={m.role}
+                          disabled={changeRole.isPending}
+                          onChange={(e) => onRoleChange(m, e.currentTarget.value as Role)}
+                          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+                        />
+                      ) : (
+                        t(`roles.${m.role}`)
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={m.mfaEnabled ? 'teal' : 'orange'} variant="light">
+                        {m.mfaEnabled ? t('members.mfaOn') : t('members.mfaOff')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{formatDate(m.joinedAt, locale, timeZone)}</Table.Td>
                     {canManage ? (
-                      <Table.Th scope="col">
-                        <span className="visually-hidden">{t('common.actions')}</span>
-                      </Table.Th>
+                      <Table.Td>
+                        {!isMe ? (
+                          <Button
+                            variant="subtle"
+                            color="red"
+                            size="xs"
+                            onClick={() => {
+                              remove.reset();
+                              setRemoving(m);
+                            }}
+                            aria-label={t('members.removeNamed', { name: m.displayName })}
+                          >
+                            {t('members.remove')}
+                          </Button>
+                        ) : null}
+                      </Table.Td>
                     ) : null}
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((m) => {
-                    const isMe = m.userId === session.user.id;
-                    return (
-                      <Table.Tr key={m.userId} data-testid="member-row">
-                        <Table.Td fw={500}>
-                          {m.displayName}
-                          {isMe ? (
-                            <Text span size="xs" c="dimmed" ml={6}>
-                              {t('members.you')}
-                            </Text>
-                          ) : null}
-                        </Table.Td>
-                        <Table.Td>{m.email}</Table.Td>
-                        <Table.Td miw={170}>
-                          {canManage ? (
-                            <NativeSelect
-                              aria-label={t('members.roleOf', { name: m.displayName })}
-                              value={m.role}
-                              disabled={changeRole.isPending}
-                              onChange={(e) => onRoleChange(m, e.currentTarget.value as Role)}
-                              data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-                            />
-                          ) : (
-                            t(`roles.${m.role}`)
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          {m.mfaEnabled ? (
-                            <Badge color="teal" variant="light">
-                              {t('members.mfaOn')}
-                            </Badge>
-                          ) : (
-                            <Badge color="orange" variant="light">
-                              {t('members.mfaOff')}
-                            </Badge>
-                          )}
-                        </Table.Td>
-                        <Table.Td>{formatDate(m.joinedAt, locale, timeZone)}</Table.Td>
-                        {canManage ? (
-                          <Table.Td>
-                            {!isMe ? (
-                              <Button
-                                variant="subtle"
-                                color="red"
-                                size="xs"
-                                onClick={() => {
-                                  remove.reset();
-                                  setRemoving(m);
-                                }}
-                                aria-label={t('members.removeNamed', { name: m.displayName })}
-                              >
-                                {t('members.remove')}
-                              </Button>
-                            ) : null}
-                          </Table.Td>
-                        ) : null}
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </div>
+                );
+              })}
+            </DataTable>
           )}
-          {problem?.status === 409 ? (
-            <Button mt="sm" variant="light" onClick={() => { setProblem(null); void members.refetch(); }}>
-              {t('common.reloadLatest')}
-            </Button>
-          ) : null}
+          <ReloadLatestButton problem={problem} mt="sm" onReload={() => { setProblem(null); void members.refetch(); }} />
         </Paper>
 
         {canManage ? (
@@ -163,24 +142,15 @@ export function MembersPage() {
         ) : null}
       </Stack>
 
-      <ConfirmModal
-        opened={!!removing}
+      <ConfirmRemoval
+        target={removing}
         title={t('members.removeTitle')}
-        message={removing ? t('members.removeConfirm', { name: removing.displayName, email: removing.email }) : ''}
+        message={(m) => t('members.removeConfirm', { name: m.displayName, email: m.email })}
         confirmLabel={t('members.remove')}
-        danger
-        loading={remove.isPending}
-        problem={remove.error ? toApiError(remove.error) : null}
+        mutation={remove}
+        idOf={(m) => m.userId}
+        onRemoved={(m) => setNotice(t('members.removed', { name: m.displayName }))}
         onClose={() => setRemoving(null)}
-        onConfirm={() =>
-          removing &&
-          remove.mutate(removing.userId, {
-            onSuccess: () => {
-              setNotice(t('members.removed', { name: removing.displayName }));
-              setRemoving(null);
-            },
-          })
-        }
       />
     </>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,8 @@ import { toApiError } from '../../api/api-client.ts';
 import { useServerErrors } from '../../api/use-server-errors.ts';
 import { SectionLoader } from '../../components/full-page-loader.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { ProblemAlert, SuccessMessage } from '../../components/problem-alert.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { SaveFormFooter } from '../../components/save-form-footer.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { useLocaleAndZone } from '../../i18n/use-locale-and-zone.ts';
 import { ForbiddenNotice } from '../../components/forbidden-notice.tsx';
@@ -74,24 +75,7 @@ export function OrganisationSettingsPage() {
               <Text size="sm" c="dimmed">
                 {t('organisation.createdAt', { date: formatDate(data.createdAt, locale, timeZone) })}
               </Text>
-              <ProblemAlert
-                problem={errors.problem}
-                extra={errors.otherFieldMessages}
-                onClose={errors.problem?.status === 409 ? undefined : errors.clear}
-              />
-              {errors.problem?.status === 409 ? (
-                <Group>
-                  <Button variant="light" onClick={() => { errors.clear(); void organisation.refetch(); }}>
-                    {t('common.reloadLatest')}
-                  </Button>
-                </Group>
-              ) : null}
-              <SuccessMessage message={saved} />
-              <Group justify="flex-end">
-                <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
-                  {t('common.save')}
-                </Button>
-              </Group>
+              <SaveFormFooter errors={errors} saved={saved} saving={update.isPending} dirty={form.isDirty()} onReload={() => void organisation.refetch()} />
             </Stack>
           </form>
         </Paper>
