@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../src/server/platform/db/database.ts';
 import type { TransferField } from '../../src/server/platform/transfer/header.rules.ts';
 import { RowsChangedError, type ImportRegister } from '../../src/server/platform/transfer/transfer.contract.ts';
 import { assetImportIssues, assetImports } from '../../src/server/assets/asset.table.ts';
+import type { TestDatabase } from '../helpers/test-database.ts';
 
 /**
  * A tiny register for the pipeline's own tests: a name (required, unique in
@@ -28,8 +28,10 @@ export interface FakeRow {
 
 export const FAKE_TABLE = 'transfer_test_items';
 
-export async function createFakeTable(db: Db): Promise<void> {
-  await db.execute(sql.raw(`create table ${FAKE_TABLE} (organisation_id uuid not null, name text not null, records int not null, notes text not null, unique (organisation_id, name))`));
+/** Made by the owner role (the serving role may not create tables), then opened to the serving role. */
+export async function createFakeTable(database: TestDatabase): Promise<void> {
+  await database.queryAsOwner(`create table ${FAKE_TABLE} (organisation_id uuid not null, name text not null, records int not null, notes text not null, unique (organisation_id, name))`);
+  await database.queryAsOwner(`grant select, insert on ${FAKE_TABLE} to public`);
 }
 
 /** With `failAfter`, the commit stops with an error after writing that many rows (all or nothing: none may stay). */
