@@ -600,4 +600,5 @@ if (process.argv[2] === LOADGEN_FLAG) {
   if (!process.env.BENCH_SKIP_ASSETS) await (await import('./asset-import.bench.ts')).main();
   // The risk Monte Carlo (200 risks × 100,000 years): bench/risk-simulation.bench.ts.
   (await import('./risk-simulation.bench.ts')).main();
+  if (!process.env.BENCH_SKIP_SCOPE) await (await import('./data-context.bench.ts')).main();
 }
