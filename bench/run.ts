@@ -7,6 +7,7 @@
  * `bench/<area>.bench.ts` exporting `main()` and add it to the list.
  *
  * Knobs of the whole run: BENCH_SKIP_ASSETS (set: no asset inventory figures),
+ * BENCH_SKIP_SCOPE (set: no data-context comparison),
  * and those of each file (BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS,
  * BENCH_ROWS, BENCH_SCENARIOS, BENCH_ASSET_ROWS, BENCH_ASSET_PARTS,
  * DATABASE_POOL_SIZE, PG_RUN_AS).
@@ -27,6 +28,8 @@ const BENCHES: Bench[] = [
   { file: './asset-import.bench.ts', skip: () => !!process.env.BENCH_SKIP_ASSETS },
   // The risk Monte Carlo (200 risks × 100,000 years).
   { file: './risk-simulation.bench.ts' },
+  // The data context: list pages with the scoped helper against row-level security, in one run.
+  { file: './data-context.bench.ts', skip: () => !!process.env.BENCH_SKIP_SCOPE },
 ];
 
 for (const bench of BENCHES) {
