@@ -5,8 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { formatManYen } from '../../src/shared/assets/asset-money.ts';
-import { startAssetImportWorker } from '../../src/server/assets/asset-import.jobs.ts';
-import { startJobQueue, stopJobQueue } from '../../src/server/platform/jobs/job-queue.ts';
+import { assetImportJob } from '../../src/server/assets/asset-import.jobs.ts';
+import { startJobQueue, startJobWorkers, stopJobQueue } from '../../src/server/platform/jobs/job-queue.ts';
 import { addMember, createOrganisation, createTestApp, TestClient, type TestApp, type TestOrganisation } from '../helpers/test-app.ts';
 import { CLASS, GROUP, RISK, SEED_OWNERS, addNamedMember, allIssues, fixture, importFile, loadCatalog, multipartBody, settle, upload, uploadAndValidate } from './asset-fixtures.ts';
 
@@ -32,7 +32,7 @@ before(async () => {
   await loadCatalog(t);
   // The same background worker the server starts (pg-boss on this test database).
   const queue = await startJobQueue(t.database);
-  await startAssetImportWorker(queue, t, () => undefined);
+  await startJobWorkers(queue, [assetImportJob], t, () => undefined);
 });
 after(async () => {
   await stopJobQueue(t.database);

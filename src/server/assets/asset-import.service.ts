@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { TAssetImport } from '../../shared/schemas/asset.schema.ts';
 import { HttpProblem } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
-import { jobQueueOf, type JobQueue } from '../platform/jobs/job-queue.ts';
+import { sendJob } from '../platform/jobs/job-queue.ts';
 import { fieldLabel, issueMessage, presentImport } from './asset-import.present.ts';
 import { findImport, insertImport, listImports, listIssues, transitionImport, type AssetImportInfo } from './asset-import.repository.ts';
 import { detectFile, ImportFileError, readHeader, type DetectedFile } from './asset-import.read.ts';
@@ -25,9 +25,6 @@ export const ASSET_IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 /** Files up to this size are validated and committed within the request. */
 export const INLINE_IMPORT_BYTES = 256 * 1024;
 export const ASSET_IMPORT_QUEUE = 'asset-import';
-
-/** The id of this process's import worker on a queue, so a job sent here starts without waiting for a poll. */
-export const localImportWorkers = new WeakMap<JobQueue, string>();
 
 
 /* ------------------------------------------------------------------ upload */
@@ -94,18 +91,12 @@ export async function importIssues(deps: AssetDeps, auth: OrgAuthContext, id: st
 /* ------------------------------------------------------- starting a phase */
 
 async function dispatch(deps: AssetDeps, imp: AssetImportInfo, data: ImportJobData): Promise<void> {
-  const queue = jobQueueOf(deps.database);
   if (imp.byteSize <= INLINE_IMPORT_BYTES) {
     await runImportJob(deps, data);
     return;
   }
-  if (queue) {
-    await queue.send(ASSET_IMPORT_QUEUE, data, { expireInSeconds: 15 * 60, retryLimit: 1, retryDelay: 5 });
-    // This instance's worker starts at once; other instances find the job at their next poll.
-    const local = localImportWorkers.get(queue);
-    if (local) queue.notifyWorker(local);
-    return;
-  }
+  // Retries and expiry are the queue's (asset-import.jobs.ts); this instance's worker starts at once.
+  if (await sendJob(deps.database, ASSET_IMPORT_QUEUE, data)) return;
   // No queue in this process (a test app): run after the answer, as the job would.
   setImmediate(() => void runImportJob(deps, data).catch(() => undefined));
 }
