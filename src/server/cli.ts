@@ -7,7 +7,7 @@ import { appliedMigrationCount, shippedMigrationCount, withStartupLock } from '.
 import { DataDirInUseError, EmbeddedDatabaseError } from './platform/db/embedded-postgres.ts';
 import { openDatabase } from './platform/db/open-database.ts';
 import { prepareDatabase } from './platform/db/prepare-database.ts';
-import { JOB_QUEUES } from './modules.ts';
+import { JOBS } from './modules.ts';
 import { CatalogInvalidError } from './catalog/catalog.loader.ts';
 import { startServer } from './server.ts';
 
@@ -125,7 +125,7 @@ export async function main(argv: string[]): Promise<number> {
       return withToolDatabase(config, 'migrate', async (database) => {
         // The migration that adds seals seals the heads already there.
         installAuditKey(await loadAuditKey(config));
-        const applied = await withStartupLock(database.ownerUrl, () => prepareDatabase(database, JOB_QUEUES));
+        const applied = await withStartupLock(database.ownerUrl, () => prepareDatabase(database, JOBS));
         out(`Applied ${applied} migration(s); ${await appliedMigrationCount(database)} of ${shippedMigrationCount()} in place.`);
         return 0;
       });

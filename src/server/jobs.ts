@@ -1,2 +1,2 @@
-// Every module's job queues, read from the module list (src/server/modules.ts).
-export { JOB_QUEUES } from './modules.ts';
+// Every module's background jobs, read from the module list (src/server/modules.ts).
+export { JOBS } from './modules.ts';

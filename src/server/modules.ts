@@ -5,11 +5,11 @@ import { diagnosisModule } from './diagnosis/index.ts';
 import { platformModule } from './platform/index.ts';
 import type { ModuleDeps, ServerModule } from './platform/module.ts';
 import type { AnyRoute } from './platform/http/route.ts';
-import type { JobQueue } from './platform/jobs/job-queue.ts';
+import type { Job } from './platform/jobs/job.ts';
 
 /**
  * The one list of modules (contracts: src/server/platform/module.ts). The
- * server registers their routes and creates their queues from here; the
+ * server registers their routes and creates their jobs from here; the
  * OpenAPI document and the security tests read the same list.
  */
 export const MODULES: readonly ServerModule[] = [platformModule({ industryOptions }), catalogModule, diagnosisModule, assetsModule];
@@ -19,10 +19,5 @@ export function moduleRoutes(deps: ModuleDeps): AnyRoute[] {
   return MODULES.flatMap((m) => m.routes(deps));
 }
 
-/** Every module's background-job queues (pg-boss), created at start-up under the start-up lock. */
-export const JOB_QUEUES: readonly string[] = MODULES.flatMap((m) => m.jobs.map((j) => j.queue));
-
-/** Starts this instance's worker for every queue that has one, once the job queue runs. */
-export async function startModuleWorkers(queue: JobQueue, deps: ModuleDeps, log: (message: string) => void): Promise<void> {
-  for (const job of MODULES.flatMap((m) => m.jobs)) await job.start?.(queue, deps, log);
-}
+/** Every module's background jobs: their queues and schedules are stored at start-up under the start-up lock, and every instance runs their workers. */
+export const JOBS: readonly Job[] = MODULES.flatMap((m) => m.jobs);

@@ -9,8 +9,9 @@ import { openDatabase, type OpenedDatabase } from './platform/db/open-database.t
 import { prepareDatabase } from './platform/db/prepare-database.ts';
 import { buildApp } from './platform/http/app.ts';
 import { createLogger } from './platform/log.ts';
-import { startJobQueue, stopJobQueue } from './platform/jobs/job-queue.ts';
-import { JOB_QUEUES, moduleRoutes, startModuleWorkers } from './modules.ts';
+import { startJobQueue, startJobWorkers, stopJobQueue } from './platform/jobs/job-queue.ts';
+import { systemClock } from './platform/clock.ts';
+import { JOBS, moduleRoutes } from './modules.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -33,7 +34,7 @@ export async function startServer(config: Config, log: (m: string) => void = con
     installAuditKey(await loadAuditKey(config));
     // Everything at start that writes runs under one lock, so any number of instances may start together.
     const { applied, catalog, setupLink } = await withStartupLock(database.ownerUrl, async () => ({
-      applied: await prepareDatabase(database, JOB_QUEUES),
+      applied: await prepareDatabase(database, JOBS),
       // An invalid catalog stops the start (CatalogInvalidError lists file:line errors).
       catalog: await loadShippedCatalog(database, config.CATALOG_DIR),
       setupLink: await issueSetupToken(database.db),
@@ -42,10 +43,10 @@ export async function startServer(config: Config, log: (m: string) => void = con
     log(`Catalog: ${catalog.collections} collections, ${catalog.items} items; ${catalog.stored.length} new version(s) stored.`);
     const role = await servingRoleOf(database.pool);
     for (const warning of servingRoleWarnings(role)) log(`Warning (${warning}): ${servingRoleWarningText(warning, role.name)}`);
-    const deps = { config, database, logger };
-    // Background jobs (pg-boss) on the same database; its schema and queues were made by prepareDatabase.
+    const deps = { config, database, logger, clock: systemClock };
+    // Background jobs (pg-boss) on the same database; its schema, queues and schedules were made by prepareDatabase.
     const jobs = await startJobQueue(database, { logger });
-    await startModuleWorkers(jobs, deps, log);
+    await startJobWorkers(jobs, JOBS, deps, log);
     app = await buildApp(deps, moduleRoutes(deps));
     await app.listen({ port: config.PORT, host: config.HOST });
     log(`Kumoji is serving ${config.publicUrl} (${database.description}).`);

@@ -1,5 +1,5 @@
-import { startAssetImportWorker } from '../../src/server/assets/asset-import.jobs.ts';
-import { startJobQueue, stopJobQueue } from '../../src/server/platform/jobs/job-queue.ts';
+import { assetImportJob } from '../../src/server/assets/asset-import.jobs.ts';
+import { startJobQueue, startJobWorkers, stopJobQueue } from '../../src/server/platform/jobs/job-queue.ts';
 import { createOrganisation, createTestApp, type TestApp, type TestOrganisation } from '../helpers/test-app.ts';
 import { SEED_OWNERS, addNamedMember, loadCatalog } from './asset-fixtures.ts';
 
@@ -11,7 +11,7 @@ export async function importTestApp(): Promise<TestApp> {
   const t = await createTestApp();
   await loadCatalog(t);
   const queue = await startJobQueue(t.database);
-  await startAssetImportWorker(queue, t, () => undefined);
+  await startJobWorkers(queue, [assetImportJob], t, () => undefined);
   current = t;
   return t;
 }

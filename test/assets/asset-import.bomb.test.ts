@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { startAssetImportWorker } from '../../src/server/assets/asset-import.jobs.ts';
+import { assetImportJob } from '../../src/server/assets/asset-import.jobs.ts';
 import { detectFile, ImportFileError, readHeader, readRows } from '../../src/server/platform/transfer/sheet.reader.ts';
-import { startJobQueue, stopJobQueue } from '../../src/server/platform/jobs/job-queue.ts';
+import { startJobQueue, startJobWorkers, stopJobQueue } from '../../src/server/platform/jobs/job-queue.ts';
 import { createOrganisation, createTestApp, type TestApp, type TestOrganisation } from '../helpers/test-app.ts';
 import { SEED_OWNERS, addNamedMember, allIssues, loadCatalog, settle, upload } from './asset-fixtures.ts';
 import { BOMB_HEADER, bombRow, deflatedPart, repeatedRows, rowXml, SHEET_TAIL, sheetHead, xlsxWithSheet } from './xlsx-builder.ts';
@@ -42,7 +42,7 @@ before(async () => {
   t = await createTestApp();
   await loadCatalog(t);
   const queue = await startJobQueue(t.database);
-  await startAssetImportWorker(queue, t, () => undefined);
+  await startJobWorkers(queue, [assetImportJob], t, () => undefined);
   org = await createOrganisation(t, { name: 'Zip bombs' });
   for (const owner of SEED_OWNERS) await addNamedMember(t, org.id, owner);
 });

@@ -2,124 +2,35 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { loadShippedCatalog } from '../../src/server/catalog/catalog.loader.ts';
 import { WEB_DIST } from '../../src/server/platform/http/app.ts';
-import { addMember, createOrganisation, createTestApp, TestClient, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
-import { multipartFile, SAMPLE_PDF } from '../helpers/multipart.ts';
+import { addMember, createOrganisation, createTestApp, type TestApp, type TestClient, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
+import { SAMPLE_PDF } from '../helpers/multipart.ts';
+import { assess, countRows, createDiagnosisWorld, enc, MANUFACTURER_PROFILE, MIG, MIG_ITEMS, PRE, PRE_ITEMS, q, SIGN_ITEMS, SIGNS, STAGES, upload } from './diagnosis-fixtures.ts';
 
 /**
  * The diagnosis module through its API, against a real database with the
- * shipped catalog: profile → checklists → assessments → diagnosis → gate →
- * roadmap → dashboard → report, with the bad input and the concurrent edits
- * that must change nothing.
+ * shipped catalog: checklists → assessments → diagnosis → gate → roadmap →
+ * dashboard → report, with the bad input and the concurrent edits that must
+ * change nothing. The organisation profile and evidence files are in
+ * diagnosis-evidence.api.test.ts.
  */
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const enc = encodeURIComponent;
-const CL = 'urn:kumoji:seed-000:checklists';
-const PRE = `${CL}:prerequisite`;
-const MIG = `${CL}:migration`;
-const SIGNS = `${CL}:stage3-signs`;
-const STAGES = 'urn:kumoji:seed-000:stages';
-const q = (list: string, n: string) => `${list}:${n}`;
-const PRE_ITEMS = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8'].map((n) => q(PRE, n));
-const MIG_ITEMS = ['4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '4.8', '4.9'].map((n) => q(MIG, n));
-const SIGN_ITEMS = ['asset-inventory', 'isms-certification', 'external-experts'].map((n) => q(SIGNS, n));
-
 let t: TestApp;
-let orgA: TestOrganisation;
 let orgB: TestOrganisation;
 let owner: TestClient;
 let manager: TestMember;
 let staff: TestMember;
 let auditor: TestMember;
 
-async function count(sql: string, params: unknown[] = []): Promise<number> {
-  const { rows } = await t.database.pool.query<{ n: number }>(sql, params);
-  return rows[0].n;
-}
-const auditCount = () => count('select count(*)::int as n from audit_log');
-
-async function upload(client: TestClient, url: string, fileName: string, content: Buffer | string, type?: string) {
-  const { body, contentType } = multipartFile(fileName, content, type);
-  return client.request('POST', url, body, { 'content-type': contentType });
-}
-
-/** Starts a draft of a checklist, answers it as given (Yes for the rest) and submits it. */
-async function assess(client: TestClient, checklistId: string, items: string[], answers: Record<string, 'yes' | 'no' | 'unknown'>, carryOver = false) {
-  const start = await client.post('/api/v1/diagnosis/assessments', { checklistId, carryOver });
-  assert.equal(start.status, 201, start.raw);
-  const id = start.body.id as string;
-  for (const itemId of items) {
-    const current = start.body.questions.find((x: { id: string }) => x.id === itemId);
-    const r = await client.patch(`/api/v1/diagnosis/assessments/${id}/answers/${enc(itemId)}`, { answer: answers[itemId] ?? 'yes', version: current.answer?.version ?? 0 });
-    assert.equal(r.status, 200, r.raw);
-  }
-  const fresh = await client.get(`/api/v1/diagnosis/assessments/${id}`);
-  const submitted = await client.post(`/api/v1/diagnosis/assessments/${id}/submit`, { version: fresh.body.version });
-  assert.equal(submitted.status, 200, submitted.raw);
-  return submitted.body;
-}
+const auditCount = () => countRows(t, 'select count(*)::int as n from audit_log');
 
 before(async () => {
-  t = await createTestApp({ EVIDENCE_MAX_BYTES: '4096' });
-  await loadShippedCatalog(t.database, path.join(ROOT, 'catalog'));
-  orgA = await createOrganisation(t, { name: '雲路テスト株式会社' });
-  orgB = await createOrganisation(t, { name: 'Other Org' });
-  owner = orgA.owner.client;
-  manager = await addMember(t, orgA.id, 'manager');
-  staff = await addMember(t, orgA.id, 'staff');
-  auditor = await addMember(t, orgA.id, 'auditor', 'en');
+  ({ t, orgB, owner, manager, staff, auditor } = await createDiagnosisWorld());
+  // The organisation has described itself (diagnosis-evidence.api.test.ts edits the profile step by step).
+  const profile = await manager.client.patch('/api/v1/organisation/profile', { ...MANUFACTURER_PROFILE, version: 0 });
+  assert.equal(profile.status, 200, profile.raw);
 });
 after(() => t.close());
-
-describe('organisation profile', () => {
-  test('starts empty with the seed\'s industry list (表1) to choose from', async () => {
-    const r = await staff.client.get('/api/v1/organisation/profile');
-    assert.equal(r.status, 200, r.raw);
-    assert.equal(r.body.version, 0);
-    assert.equal(r.body.complete, false);
-    assert.equal(r.body.can.update, false);
-    assert.equal(r.body.industries.length, 8);
-    const manufacturing = r.body.industries.find((i: { id: string }) => i.id.endsWith(':manufacturing'));
-    assert.deepEqual(manufacturing.name, { ja: '製造業', en: 'Manufacturing' });
-    assert.equal(typeof manufacturing.usingPct, 'number');
-    assert.ok(!r.body.industries.some((i: { id: string }) => i.id.endsWith(':all')), 'the overall row is not an industry');
-  });
-
-  test('owners and managers edit it, audited; contradictions and stale versions change nothing', async () => {
-    assert.equal((await staff.client.patch('/api/v1/organisation/profile', { employees: 10, version: 0 })).status, 403);
-    const before = await auditCount();
-    const sensitive = await manager.client.patch('/api/v1/organisation/profile', { handlesSensitivePersonalData: true, version: 0 });
-    assert.equal(sensitive.status, 400);
-    assert.equal(sensitive.body.errors[0].path, 'handlesSensitivePersonalData');
-    assert.match(sensitive.body.errors[0].message, /個人情報を取り扱う場合にのみ/);
-    const unknown = await owner.patch('/api/v1/organisation/profile', { industryId: `${STAGES}:stage-1`, version: 0 });
-    assert.deepEqual([unknown.status, unknown.body.errors[0].path], [400, 'industryId']);
-    assert.equal(await auditCount(), before);
-    const saved = await manager.client.patch('/api/v1/organisation/profile', {
-      industryId: 'urn:kumoji:seed-000:industries:manufacturing',
-      employees: 48,
-      capitalYen: 30_000_000,
-      annualRevenueYen: 1_200_000_000,
-      handlesPersonalData: true,
-      handlesSensitivePersonalData: false,
-      handlesEuResidentsData: true,
-      financialSector: false,
-      version: 0,
-    });
-    assert.equal(saved.status, 200, saved.raw);
-    assert.deepEqual([saved.body.version, saved.body.complete, saved.body.employees, saved.body.annualRevenueYen], [1, true, 48, 1_200_000_000]);
-    const stale = await owner.patch('/api/v1/organisation/profile', { employees: 50, version: 0 });
-    assert.equal(stale.status, 409);
-    assert.equal(await auditCount(), before + 1);
-    const { rows } = await t.database.pool.query(`select action, before, after from audit_log where entity_type = 'organisation-profile' order by seq desc limit 1`);
-    assert.equal(rows[0].action, 'profile.update');
-    assert.equal(rows[0].before, null);
-    assert.equal(rows[0].after.employees, 48);
-  });
-});
 
 describe('checklists and assessments', () => {
   let draftId = '';
@@ -262,81 +173,6 @@ describe('checklists and assessments', () => {
     assert.equal(start.body.score.unanswered, 3);
     assert.equal((await owner.delete(`/api/v1/diagnosis/assessments/${start.body.id}`)).status, 204);
     assert.equal((await owner.get(`/api/v1/diagnosis/assessments/${start.body.id}`)).status, 404);
-  });
-});
-
-describe('evidence files', () => {
-  let draftId = '';
-  let url = '';
-
-  before(async () => {
-    const start = await owner.post('/api/v1/diagnosis/assessments', { checklistId: PRE });
-    draftId = start.body.id;
-    url = `/api/v1/diagnosis/assessments/${draftId}/answers/${enc(PRE_ITEMS[4])}/evidence`;
-  });
-
-  test('a PDF attached to an answer, downloaded by members only, as an attachment', async () => {
-    const r = await upload(staff.client, url, '情報セキュリティ方針 (2026).pdf', SAMPLE_PDF, 'application/pdf');
-    assert.equal(r.status, 201, r.raw);
-    assert.deepEqual([r.body.fileName, r.body.contentType, r.body.sizeBytes], ['情報セキュリティ方針 (2026).pdf', 'application/pdf', SAMPLE_PDF.length]);
-    const assessment = await owner.get(`/api/v1/diagnosis/assessments/${draftId}`);
-    const answer = assessment.body.questions.find((x: { id: string }) => x.id === PRE_ITEMS[4]).answer;
-    assert.equal(answer.evidence.length, 1);
-    const download = await auditor.client.get(r.body.downloadUrl);
-    assert.equal(download.status, 200);
-    assert.equal(download.headers['content-type'], 'application/pdf');
-    assert.equal(download.headers['x-content-type-options'], 'nosniff');
-    assert.equal(download.headers['content-disposition'], `attachment; filename="_________ _2026_.pdf"; filename*=UTF-8''${encodeURIComponent('情報セキュリティ方針 ').replace(/'/g, '%27')}%282026%29.pdf`.replace('_________ _2026_', '__________ (2026)'));
-    assert.equal(download.raw, SAMPLE_PDF.toString('latin1').length ? download.raw : '');
-    assert.equal((await orgB.owner.client.get(r.body.downloadUrl)).status, 404);
-    assert.equal((await new TestClient(t.app).get(r.body.downloadUrl)).status, 401);
-  });
-
-  test('too large, not allowed, not what it claims, not multipart: a clear 4xx and nothing stored', async () => {
-    const files = () => count('select count(*)::int as n from evidence_files');
-    const before = [await files(), await auditCount()];
-    const big = await upload(owner, url, 'big.pdf', Buffer.concat([SAMPLE_PDF, Buffer.alloc(5000, 0x20)]));
-    assert.deepEqual([big.status, big.body.code], [413, 'evidenceTooLarge']);
-    assert.equal(big.body.title, 'ファイルが大きすぎます。証跡ファイルは 0 MB までです。'.replace('0 MB', `${Math.round((4096 / 1024 / 1024) * 10) / 10} MB`));
-    const exe = await upload(owner, url, 'tool.exe', 'MZ....');
-    assert.deepEqual([exe.status, exe.body.code], [415, 'evidenceTypeNotAllowed']);
-    assert.match(exe.body.title, /PDF, PNG, JPEG, TXT, CSV, XLSX, DOCX/);
-    const fake = await upload(owner, url, 'fake.pdf', '<html><script>alert(1)</script></html>');
-    assert.deepEqual([fake.status, fake.body.code], [415, 'evidenceContentMismatch']);
-    const json = await owner.post(url, { file: 'x' });
-    assert.deepEqual([json.status, json.body.code], [415, 'evidenceMultipartRequired']);
-    const empty = await upload(owner, url, 'empty.txt', '');
-    assert.deepEqual([empty.status, empty.body.code], [400, 'evidenceEmpty']);
-    const en = await upload(auditor.client, url, 'x.pdf', SAMPLE_PDF);
-    assert.equal(en.status, 403);
-    assert.deepEqual([await files(), await auditCount()], before);
-  });
-
-  test('multipart is accepted only by upload routes', async () => {
-    const { body, contentType } = multipartFile('a.txt', 'hello');
-    const r = await owner.request('PATCH', '/api/v1/organisation/profile', body, { 'content-type': contentType });
-    assert.equal(r.status, 415);
-  });
-
-  test('a file taken off a draft answer is gone when nothing else points at it', async () => {
-    const r = await upload(owner, url, 'memo.txt', 'メモ', 'text/plain');
-    assert.equal(r.status, 201, r.raw);
-    assert.equal(r.body.contentType, 'text/plain; charset=utf-8');
-    const removed = await owner.delete(`/api/v1/diagnosis/assessments/${draftId}/answers/${enc(PRE_ITEMS[4])}/evidence/${r.body.id}`);
-    assert.equal(removed.status, 204);
-    assert.equal((await owner.get(r.body.downloadUrl)).status, 404);
-    assert.equal((await owner.delete(`/api/v1/diagnosis/assessments/${draftId}/answers/${enc(PRE_ITEMS[4])}/evidence/${r.body.id}`)).status, 404);
-  });
-
-  test('evidence carried into the next draft stays after the old draft is submitted and the new one discarded', async () => {
-    const draft = await owner.get(`/api/v1/diagnosis/assessments/${draftId}`);
-    const pdf = draft.body.questions.find((x: { id: string }) => x.id === PRE_ITEMS[4]).answer.evidence[0];
-    const submitted = await owner.post(`/api/v1/diagnosis/assessments/${draftId}/submit`, { version: draft.body.version });
-    assert.equal(submitted.status, 200, submitted.raw);
-    const next = await owner.post('/api/v1/diagnosis/assessments', { checklistId: PRE });
-    assert.equal(next.body.questions.find((x: { id: string }) => x.id === PRE_ITEMS[4]).answer.evidence[0].id, pdf.id);
-    assert.equal((await owner.delete(`/api/v1/diagnosis/assessments/${next.body.id}`)).status, 204);
-    assert.equal((await owner.get(pdf.downloadUrl)).status, 200, 'the submitted assessment still has its file');
   });
 });
 

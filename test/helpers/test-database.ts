@@ -4,7 +4,7 @@ import { installAuditKey } from '../../src/server/platform/audit/audit-key.ts';
 import { connect, withStartupLock, type Database } from '../../src/server/platform/db/database.ts';
 import { ensureRoles, type DatabaseRoles } from '../../src/server/platform/db/database-roles.ts';
 import { prepareDatabase } from '../../src/server/platform/db/prepare-database.ts';
-import { JOB_QUEUES } from '../../src/server/jobs.ts';
+import { JOBS } from '../../src/server/jobs.ts';
 
 /**
  * A fresh, migrated database for one test file, on the server the test run
@@ -67,7 +67,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   }
   const url = urlOf(base, name, TEST_ROLES.serving);
   const ownerUrl = urlOf(base, name, TEST_ROLES.owner);
-  if (options.migrate !== false) await withStartupLock(ownerUrl, () => prepareDatabase({ url, ownerUrl }, JOB_QUEUES));
+  if (options.migrate !== false) await withStartupLock(ownerUrl, () => prepareDatabase({ url, ownerUrl }, JOBS));
   const database = connect(url, 10);
   return {
     ...database,

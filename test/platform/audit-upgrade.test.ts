@@ -10,7 +10,7 @@ import { verifyAudit } from '../../src/server/platform/audit/audit-verify.reposi
 import { entryHash, GENESIS_HASH } from '../../src/server/platform/audit/audit.chain.ts';
 import { MIGRATIONS_DIR, withStartupLock } from '../../src/server/platform/db/database.ts';
 import { prepareDatabase } from '../../src/server/platform/db/prepare-database.ts';
-import { JOB_QUEUES } from '../../src/server/jobs.ts';
+import { JOBS } from '../../src/server/jobs.ts';
 import { createTestDatabase, TEST_AUDIT_KEY, type TestDatabase } from '../helpers/test-database.ts';
 
 /**
@@ -20,7 +20,7 @@ import { createTestDatabase, TEST_AUDIT_KEY, type TestDatabase } from '../helper
 
 let database: TestDatabase;
 const key = Buffer.from(TEST_AUDIT_KEY, 'hex');
-const prepare = () => withStartupLock(database.ownerUrl, () => prepareDatabase(database, JOB_QUEUES));
+const prepare = () => withStartupLock(database.ownerUrl, () => prepareDatabase(database, JOBS));
 
 /** The shipped migrations up to (not including) `tag`, in a folder of their own. */
 function migrationsBefore(tag: string): { folder: string; later: number } {

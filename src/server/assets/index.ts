@@ -1,7 +1,6 @@
 import { assetsPolicy } from '../../shared/assets/assets.policy.ts';
 import { defineModule } from '../platform/module.ts';
-import { startAssetImportWorker } from './asset-import.jobs.ts';
-import { ASSET_IMPORT_QUEUE } from './asset-import.service.ts';
+import { assetImportJob } from './asset-import.jobs.ts';
 import { assetRoutes } from './asset.routes.ts';
 import { systemRoutes } from './system.routes.ts';
 import { workloadRoutes } from './workload.routes.ts';
@@ -11,7 +10,7 @@ export const assetsModule = defineModule({
   id: 'assets',
   routes: (deps) => [...assetRoutes(deps), ...workloadRoutes(deps), ...systemRoutes(deps)],
   // Large imports are validated and committed by a worker on every instance.
-  jobs: [{ queue: ASSET_IMPORT_QUEUE, start: startAssetImportWorker }],
+  jobs: [assetImportJob],
   policy: assetsPolicy,
   translations: ['assets', 'workloads', 'systems', 'portfolio'],
 });

@@ -1,3 +1,4 @@
+import type { Clock } from '../platform/clock.ts';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { can } from '../../shared/policy.ts';
@@ -37,6 +38,8 @@ import { methodologyReader, type Methodology } from './methodology.repository.ts
 export interface DiagnosisDeps {
   database: Database;
   config: { EVIDENCE_MAX_BYTES: number; CHROMIUM_PATH: string };
+  /** The system clock when absent. */
+  clock?: Clock;
 }
 
 /** Evidence files of an answer are linked to the answer row. */

@@ -1,3 +1,4 @@
+import { clockOf } from '../platform/clock.ts';
 import type { TStage } from '../../shared/schemas/diagnosis.schema.ts';
 import type { TDashboard } from '../../shared/schemas/roadmap.schema.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
@@ -23,7 +24,7 @@ export async function getDashboard(deps: DiagnosisDeps, auth: OrgAuthContext): P
   const { db } = deps.database;
   const organisationId = auth.organisation.id;
   const methodology = methodologyReader(db, organisationId);
-  const ctx = await stageContext(db, organisationId, methodology);
+  const ctx = await stageContext(db, organisationId, clockOf(deps).now(), methodology);
   const inputs = await diagnosisInputs(db, organisationId, methodology);
   const [stages, roadmap, diagnosis, profile, assessments] = await sideBySide(db, () => getStagesOverview(deps, auth, { ctx, diagnosis: inputs }), () => getRoadmap(deps, auth, ctx), () => getDiagnosis(deps, auth, { current: ctx.state.main.stage, xActive: ctx.state.x.active }, inputs), () => findProfile(db, organisationId), () => listAssessments(db, organisationId));
   const currentDef = stageDefOf(ctx, ctx.state.main.stage);

@@ -1,5 +1,7 @@
+import { clockOf } from '../platform/clock.ts';
 import { DiagnosisSchema } from '../../shared/schemas/diagnosis.schema.ts';
 import { DashboardSchema, ReportExportQuerySchema, ReportSchema } from '../../shared/schemas/roadmap.schema.ts';
+import { pagePrinter, sendDownload } from '../platform/http/download.ts';
 import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
 import type { DiagnosisDeps } from './assessment.service.ts';
@@ -21,7 +23,7 @@ export function diagnosisRoutes(deps: DiagnosisDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'diagnosis.read' },
       response: DiagnosisSchema,
       handler: async ({ auth }) => {
-        const { state } = await stageContext(deps.database.db, auth.organisation.id);
+        const { state } = await stageContext(deps.database.db, auth.organisation.id, clockOf(deps).now());
         return getDiagnosis(deps, auth, { current: state.main.stage, xActive: state.x.active });
       },
     }),
@@ -55,7 +57,8 @@ export function diagnosisRoutes(deps: DiagnosisDeps): AnyRoute[] {
       query: ReportExportQuerySchema,
       response: null,
       produces: 'application/pdf',
-      handler: ({ req, reply, auth, query, locale }) => exportReport(deps, auth, req, reply, query.format, query.lang ?? locale),
+      handler: async ({ req, reply, auth, query, locale }) =>
+        sendDownload(reply, await exportReport(deps, auth, query.format, query.lang ?? locale, pagePrinter(req, deps.config.CHROMIUM_PATH))),
     }),
   ];
 }

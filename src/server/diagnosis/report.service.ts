@@ -1,12 +1,11 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { clockOf } from '../platform/clock.ts';
 import type { TReport } from '../../shared/schemas/roadmap.schema.ts';
 import { industryOptions } from '../catalog/catalog.public.ts';
-import { SESSION_COOKIE } from '../platform/auth/session.ts';
-import { contentDisposition } from '../platform/http/content-disposition.ts';
 import { WEB_DIST } from '../platform/http/app.ts';
+import type { Download, PagePrinter } from '../platform/http/download.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { getProfile } from '../platform/orgs/organisation-profile.service.ts';
-import { pdfAvailable, renderPdf } from '../platform/pdf/pdf.renderer.ts';
+import { pdfAvailable } from '../platform/pdf/pdf.renderer.ts';
 import { getAssessment, type DiagnosisDeps } from './assessment.service.ts';
 import { diagnosisInputs, getDiagnosis } from './diagnosis.service.ts';
 import { methodologyReader } from './methodology.repository.ts';
@@ -28,7 +27,7 @@ export async function getReport(deps: DiagnosisDeps, auth: OrgAuthContext): Prom
   const { db } = deps.database;
   const organisationId = auth.organisation.id;
   const methodology = methodologyReader(db, organisationId);
-  const ctx = await stageContext(db, organisationId, methodology);
+  const ctx = await stageContext(db, organisationId, clockOf(deps).now(), methodology);
   const inputs = await diagnosisInputs(db, organisationId, methodology);
   const [profile, diagnosis, roadmap, stages] = await Promise.all([
     getProfile({ database: deps.database, industryOptions }, auth),
@@ -50,41 +49,24 @@ export async function getReport(deps: DiagnosisDeps, auth: OrgAuthContext): Prom
   };
 }
 
-const fileDate = () => new Date().toISOString().slice(0, 10);
+/** The day in the file name, in UTC as before: the date the export was made. */
+const fileDate = (deps: DiagnosisDeps) => clockOf(deps).now().toISOString().slice(0, 10);
 
-/** The report as a file: JSON (the same data as the page), or the PDF when Chromium is there (else 503, translated). */
-export async function exportReport(
-  deps: DiagnosisDeps,
-  auth: OrgAuthContext,
-  req: FastifyRequest,
-  reply: FastifyReply,
-  format: 'json' | 'pdf',
-  lang: 'ja' | 'en',
-) {
+/**
+ * The report as a file: JSON (the same data as the page), or the PDF of the
+ * printable page in `lang` (a translated 503 when the server has no Chromium).
+ */
+export async function exportReport(deps: DiagnosisDeps, auth: OrgAuthContext, format: 'json' | 'pdf', lang: 'ja' | 'en', print: PagePrinter): Promise<Download> {
   if (format === 'json') {
     const report = await getReport(deps, auth);
-    return reply
-      .type('application/json; charset=utf-8')
-      .header('content-disposition', contentDisposition(`kumoji-diagnosis-report-${fileDate()}.json`))
-      .header('cache-control', 'private, no-store')
-      .send(JSON.stringify(report, null, 2));
+    return { fileName: `kumoji-diagnosis-report-${fileDate(deps)}.json`, contentType: 'application/json; charset=utf-8', content: Buffer.from(JSON.stringify(report, null, 2)) };
   }
-  const pdf = await renderPdf({
-    app: req.server,
-    chromiumPath: deps.config.CHROMIUM_PATH,
-    webDist: WEB_DIST,
+  const content = await print({
     pagePath: `${REPORT_PAGE}?lang=${lang}&print=1`,
-    cookie: `${SESSION_COOKIE}=${req.cookies[SESSION_COOKIE] ?? ''}`,
     locale: lang,
     timeZone: auth.user.timeZone,
     readyAttribute: REPORT_READY_ATTRIBUTE,
     footer: `${auth.organisation.name} — ${lang === 'ja' ? '診断レポート' : 'Diagnosis report'}`,
-    onError: (error) => req.log.warn({ err: error }, 'diagnosis report PDF failed'),
   });
-  return reply
-    .type('application/pdf')
-    .header('content-disposition', contentDisposition(`kumoji-diagnosis-report-${fileDate()}-${lang}.pdf`))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .send(pdf);
+  return { fileName: `kumoji-diagnosis-report-${fileDate(deps)}-${lang}.pdf`, contentType: 'application/pdf', content };
 }

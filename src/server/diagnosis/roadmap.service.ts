@@ -1,3 +1,4 @@
+import { clockOf } from '../platform/clock.ts';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { can } from '../../shared/policy.ts';
@@ -20,7 +21,7 @@ import { budgetCheck, roadmapStages, taskFlags, timeInStage, type TaskStatus } f
 export const TASK_SUBJECT = 'roadmap-task';
 
 /** Today as yyyy-mm-dd in the user's time zone (a task due today is not overdue until tomorrow there). */
-export function todayIn(timeZone: string, now = new Date()): string {
+export function todayIn(timeZone: string, now: Date): string {
   const format = (zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
   try {
     return format(timeZone);
@@ -58,7 +59,7 @@ function presentTask(t: TaskRow, members: readonly Member[], evidence: Map<strin
 export async function getRoadmap(deps: DiagnosisDeps, auth: OrgAuthContext, preloaded?: StageContext): Promise<TRoadmap> {
   const { db } = deps.database;
   const organisationId = auth.organisation.id;
-  const ctx = preloaded ?? (await stageContext(db, organisationId));
+  const ctx = preloaded ?? (await stageContext(db, organisationId, clockOf(deps).now()));
   const [tasks, budgets, members] = await sideBySide(db, () => listTasks(db, organisationId), () => listBudgets(db, organisationId), () => listMembers(db, organisationId));
   const evidence = await evidenceBySubject(db, organisationId, TASK_SUBJECT, tasks.map((t) => t.id));
   const today = todayIn(auth.user.timeZone, ctx.now);
@@ -116,17 +117,17 @@ async function checkOwner(db: Db, organisationId: string, ownerUserId: string | 
   if (!members.some((m) => m.userId === ownerUserId)) throw new HttpProblem(400, 'validation', {}, [{ path: 'ownerUserId', code: 'notAMember' }]);
 }
 
-async function presentOne(db: Db, auth: OrgAuthContext, row: TaskRow) {
+async function presentOne(db: Db, auth: OrgAuthContext, row: TaskRow, now: Date) {
   const organisationId = auth.organisation.id;
   const [members, evidence] = await sideBySide(db, () => listMembers(db, organisationId), () => evidenceBySubject(db, organisationId, TASK_SUBJECT, [row.id]));
-  return presentTask(row, members, evidence, todayIn(auth.user.timeZone));
+  return presentTask(row, members, evidence, todayIn(auth.user.timeZone, now));
 }
 
 /** A practice item becomes a task when someone first gives it an owner, a date or a status. */
 export async function createTask(deps: DiagnosisDeps, auth: OrgAuthContext, input: z.output<typeof CreateTaskRequestSchema>): Promise<TTask> {
   const organisationId = auth.organisation.id;
   return deps.database.db.transaction(async (tx) => {
-    const ctx = await stageContext(tx, organisationId);
+    const ctx = await stageContext(tx, organisationId, clockOf(deps).now());
     const item = ctx.model.flatMap((s) => s.practices).find((p) => p.id === input.practiceItemId);
     if (!item) throw new HttpProblem(400, 'validation', {}, [{ path: 'practiceItemId', code: 'practiceItemUnknown' }]);
     await checkOwner(tx, organisationId, input.ownerUserId);
@@ -134,7 +135,7 @@ export async function createTask(deps: DiagnosisDeps, auth: OrgAuthContext, inpu
     const row = await insertTask(tx, { organisationId, stage: item.stage, practiceItemId: item.id, ...fields, createdBy: auth.user.id, updatedBy: auth.user.id });
     if (!row) throw new HttpProblem(409, 'taskExists');
     await appendAudit(tx, { ...memberActor(auth), action: 'roadmap.task-create', entityType: 'roadmap-task', entityId: row.id, after: { practiceItemId: item.id, stage: item.stage, ...fields } });
-    return presentOne(tx, auth, row);
+    return presentOne(tx, auth, row, clockOf(deps).now());
   });
 }
 
@@ -155,7 +156,7 @@ export async function editTask(deps: DiagnosisDeps, auth: OrgAuthContext, taskId
     if (!row) throw new HttpProblem(409, 'conflict');
     const pick = (t: TaskFields) => ({ ownerUserId: t.ownerUserId, dueDate: t.dueDate, status: t.status, note: t.note });
     await appendAudit(tx, { ...memberActor(auth), action: 'roadmap.task-update', entityType: 'roadmap-task', entityId: row.id, before: pick(before), after: pick(row) });
-    return presentOne(tx, auth, row);
+    return presentOne(tx, auth, row, clockOf(deps).now());
   });
 }
 
@@ -182,7 +183,7 @@ export async function removeTaskEvidence(deps: DiagnosisDeps, auth: OrgAuthConte
 export async function setBudget(deps: DiagnosisDeps, auth: OrgAuthContext, input: z.output<typeof SetBudgetRequestSchema>) {
   const organisationId = auth.organisation.id;
   return deps.database.db.transaction(async (tx) => {
-    const ctx = await stageContext(tx, organisationId);
+    const ctx = await stageContext(tx, organisationId, clockOf(deps).now());
     const def = stageDefOf(ctx, input.stage);
     if (!def) throw new HttpProblem(400, 'validation', {}, [{ path: 'stage', code: 'stageUnknown' }]);
     const before = (await listBudgets(tx, organisationId)).find((b) => b.stage === input.stage);

@@ -1,3 +1,4 @@
+import { clockOf } from '../platform/clock.ts';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { can } from '../../shared/policy.ts';
@@ -50,9 +51,10 @@ export interface StageContext {
   now: Date;
 }
 
-export async function stageContext(db: Db, organisationId: string, methodology: Methodology = methodologyReader(db, organisationId)): Promise<StageContext> {
+/** `now` is the instant the stage's time and the tasks' due dates are read at (the deps' clock). */
+export async function stageContext(db: Db, organisationId: string, now: Date, methodology: Methodology = methodologyReader(db, organisationId)): Promise<StageContext> {
   const [model, decisions, evaluations, organisation] = await sideBySide(db, () => methodology.stageModel(), () => listDecisions(db, organisationId), () => listEvaluations(db, organisationId), () => findOrganisation(db, organisationId));
-  const startedAt = organisation?.createdAt ?? new Date();
+  const startedAt = organisation?.createdAt ?? now;
   return {
     model: model?.stages ?? [],
     modelCollection: model ? { collectionId: model.collection.collectionId, version: model.collection.version, id: model.collection.id, source: model.collection.source } : null,
@@ -60,7 +62,7 @@ export async function stageContext(db: Db, organisationId: string, methodology: 
     evaluations,
     state: stageState(decisions.map(decisionRecord), startedAt),
     startedAt,
-    now: new Date(),
+    now,
   };
 }
 
@@ -148,7 +150,7 @@ export async function getStagesOverview(deps: DiagnosisDeps, auth: OrgAuthContex
   const { db } = deps.database;
   const organisationId = auth.organisation.id;
   const methodology = methodologyReader(db, organisationId);
-  const ctx = preloaded?.ctx ?? (await stageContext(db, organisationId, methodology));
+  const ctx = preloaded?.ctx ?? (await stageContext(db, organisationId, clockOf(deps).now(), methodology));
   const diagnosis = preloaded?.diagnosis ?? (await diagnosisInputs(db, organisationId, methodology));
   const [profile, evaluationEvidence, decisionEvidence] = await sideBySide(db, () => findProfile(db, organisationId), () => evidenceBySubject(db, organisationId, EVALUATION_SUBJECT, ctx.evaluations.map((e) => e.id)), () => evidenceBySubject(db, organisationId, DECISION_SUBJECT, ctx.decisions.map((d) => d.id)));
   const evaluations = ctx.evaluations.map((e) => presentEvaluation(e, evaluationEvidence));
@@ -202,7 +204,7 @@ export async function getStagesOverview(deps: DiagnosisDeps, auth: OrgAuthContex
 export async function recordEvaluation(deps: DiagnosisDeps, auth: OrgAuthContext, input: z.output<typeof RecordEvaluationRequestSchema>): Promise<TEvaluation> {
   const organisationId = auth.organisation.id;
   return deps.database.db.transaction(async (tx) => {
-    const ctx = await stageContext(tx, organisationId);
+    const ctx = await stageContext(tx, organisationId, clockOf(deps).now());
     const item = ctx.model.flatMap((s) => s.gateItems).find((g) => g.id === input.gateItemId && g.gateKind !== 'decision');
     if (!item) throw new HttpProblem(400, 'validation', {}, [{ path: 'gateItemId', code: 'gateItemUnknown' }]);
     const open = [ctx.state.main.stage as Stage, ...(ctx.state.x.active ? (['x'] as Stage[]) : [])];
@@ -239,7 +241,7 @@ export async function recordDecision(deps: DiagnosisDeps, auth: OrgAuthContext, 
   try {
     return await deps.database.db.transaction(async (tx) => {
       const methodology = methodologyReader(tx, organisationId);
-      const ctx = await stageContext(tx, organisationId, methodology);
+      const ctx = await stageContext(tx, organisationId, clockOf(deps).now(), methodology);
       if (!ctx.model.length) throw new HttpProblem(409, 'stageModelMissing');
       const current = input.track === 'main' ? ctx.state.main.version : ctx.state.x.version;
       if (current !== input.version || (await trackVersion(tx, organisationId, input.track)) !== input.version) throw new HttpProblem(409, 'conflict');

@@ -1,14 +1,15 @@
 import type { Role } from '../../shared/platform/roles.ts';
+import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { AnyRoute } from './http/route.ts';
-import type { JobQueue } from './jobs/job-queue.ts';
+import type { Job } from './jobs/job.ts';
 import type { Logger } from './log.ts';
 
 /**
  * The module contract. Every module declares one `defineModule({ … })` in
  * `src/server/<module>/index.ts`, and src/server/modules.ts lists them: the
- * server registers the routes and creates the queues from these contracts,
+ * server registers the routes and jobs from these contracts,
  * the OpenAPI document and the generated security tests follow the same
  * list, so adding a module touches no other central file.
  *
@@ -25,14 +26,8 @@ export interface ModuleDeps {
   database: Database;
   /** Absent in tests: one is made from the config. */
   logger?: Logger;
-}
-
-/** One background-job queue of a module (pg-boss). */
-export interface ModuleJob {
-  /** The queue's name; created at start-up by the owner role, under the start-up lock. */
-  queue: string;
-  /** Starts this instance's worker once the job queue runs; absent when the module only sends jobs. */
-  start?(queue: JobQueue, deps: ModuleDeps, log: (message: string) => void): Promise<void>;
+  /** The time every rule that counts time reads (platform/clock.ts); the system clock when absent. */
+  clock?: Clock;
 }
 
 /** A module's policy (src/shared/<module>/<module>.policy.ts, built with `definePolicy`). */
@@ -46,8 +41,8 @@ export interface ServerModule {
   id: string;
   /** Every API route of the module. */
   routes(deps: ModuleDeps): AnyRoute[];
-  /** The module's queues, and the workers this instance runs for them. */
-  jobs: readonly ModuleJob[];
+  /** The module's background jobs (`defineJob`, platform/jobs/job.ts): queues, workers and schedules. */
+  jobs: readonly Job[];
   /** What each role may do in the module, and its per-record rules; the routes' permissions come from here. */
   policy: ModulePolicy;
   /** The top-level message namespaces the module owns, in `src/shared/i18n/<id>/{ja,en}.json`. */
@@ -55,6 +50,6 @@ export interface ServerModule {
 }
 
 /** Declares a module; `jobs` defaults to none. */
-export function defineModule(module: Omit<ServerModule, 'jobs'> & { jobs?: readonly ModuleJob[] }): ServerModule {
+export function defineModule(module: Omit<ServerModule, 'jobs'> & { jobs?: readonly Job[] }): ServerModule {
   return { ...module, jobs: module.jobs ?? [] };
 }

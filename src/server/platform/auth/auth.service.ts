@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/schemas/auth.schema.ts';
 import { userActor } from '../audit/audit-actor.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { clockOf, type Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/database.ts';
 import { setupTokens } from '../db/platform.table.ts';
@@ -38,6 +39,8 @@ import {
 export interface AuthDeps {
   database: Database;
   config: Config;
+  /** The system clock when absent; tests stand it at the edge of a limit. */
+  clock?: Clock;
 }
 
 export interface ClientInfo {
@@ -93,7 +96,7 @@ export async function setup(deps: AuthDeps, input: z.output<typeof SetupRequestS
     await appendAudit(tx, { ...actor, organisationId: null, action: 'user.create', entityType: 'user', entityId: user.id, after: { email: user.email, displayName: user.displayName } });
     await appendAudit(tx, { ...actor, organisationId: organisation.id, action: 'organisation.create', entityType: 'organisation', entityId: organisation.id, after: { name: organisation.name, requireMfa: organisation.requireMfa } });
     await appendAudit(tx, { ...actor, organisationId: organisation.id, action: 'member.add', entityType: 'member', entityId: user.id, after: { role: 'owner' } });
-    const session = await createSession(tx, { userId: user.id, organisationId: organisation.id, mfaPending: false, ...client }, deps.config);
+    const session = await createSession(tx, { userId: user.id, organisationId: organisation.id, mfaPending: false, ...client }, deps.config, clockOf(deps).now());
     return session;
   });
 }
@@ -103,15 +106,16 @@ export async function setup(deps: AuthDeps, input: z.output<typeof SetupRequestS
 export async function signIn(deps: AuthDeps, email: string, password: string, client: ClientInfo) {
   const { db } = deps.database;
   const { config } = deps;
+  const now = clockOf(deps).now();
   const keys = [accountKey(email), ...(client.ipAddress ? [addressKey(client.ipAddress)] : [])];
-  const minutes = await lockedMinutes(db, keys);
+  const minutes = await lockedMinutes(db, keys, now);
   if (minutes > 0) throw new HttpProblem(429, 'signinLocked', { minutes });
 
   const user = await findUserByEmail(db, email);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !ok) {
-    await recordFailure(db, accountKey(email), config.SIGNIN_MAX_FAILURES_ACCOUNT, config);
-    if (client.ipAddress) await recordFailure(db, addressKey(client.ipAddress), config.SIGNIN_MAX_FAILURES_ADDRESS, config);
+    await recordFailure(db, accountKey(email), config.SIGNIN_MAX_FAILURES_ACCOUNT, config, now);
+    if (client.ipAddress) await recordFailure(db, addressKey(client.ipAddress), config.SIGNIN_MAX_FAILURES_ADDRESS, config, now);
     await db.transaction((tx) =>
       appendAudit(tx, {
         organisationId: null,
@@ -130,7 +134,7 @@ export async function signIn(deps: AuthDeps, email: string, password: string, cl
   const organisationId = orgs.find((o) => o.organisationId === user.lastOrganisationId)?.organisationId ?? orgs[0]?.organisationId ?? null;
   const mfaPending = !!user.mfaEnabledAt;
   return db.transaction(async (tx) => {
-    const session = await createSession(tx, { userId: user.id, organisationId, mfaPending, ...client }, config);
+    const session = await createSession(tx, { userId: user.id, organisationId, mfaPending, ...client }, config, now);
     await appendAudit(tx, {
       organisationId: null,
       actorUserId: user.id,
@@ -147,16 +151,17 @@ export async function signIn(deps: AuthDeps, email: string, password: string, cl
 /** The second step: a TOTP code or one of the recovery codes. */
 export async function completeMfa(deps: AuthDeps, auth: AuthContext, code: string, client: ClientInfo) {
   const { db } = deps.database;
-  const minutes = await lockedMinutes(db, [accountKey(auth.user.email)]);
+  const now = clockOf(deps).now();
+  const minutes = await lockedMinutes(db, [accountKey(auth.user.email)], now);
   if (minutes > 0) throw new HttpProblem(429, 'signinLocked', { minutes });
   const user = await findUserById(db, auth.user.id);
   if (!user?.mfaSecret) throw new HttpProblem(400, 'mfaNotEnabled');
   let method: 'totp' | 'recovery-code' | null = null;
-  const step = await verifyTotp(user.mfaSecret, code, user.mfaLastStep);
+  const step = await verifyTotp(user.mfaSecret, code, user.mfaLastStep, now);
   if (step !== null && (await claimTotpStep(db, user.id, step))) method = 'totp';
   else if (looksLikeRecoveryCode(code) && (await consumeRecoveryCode(db, user.id, tokenHash(normaliseRecoveryCode(code))))) method = 'recovery-code';
   if (!method) {
-    await recordFailure(db, accountKey(user.email), deps.config.SIGNIN_MAX_FAILURES_ACCOUNT, deps.config);
+    await recordFailure(db, accountKey(user.email), deps.config.SIGNIN_MAX_FAILURES_ACCOUNT, deps.config, now);
     await db.transaction((tx) =>
       appendAudit(tx, { organisationId: null, actorUserId: user.id, actorLabel: user.email, action: 'signin.mfa-failed', entityType: 'session', entityId: auth.sessionId, meta: { ip: client.ipAddress } }),
     );
@@ -223,14 +228,15 @@ export async function switchOrganisation(deps: AuthDeps, auth: AuthContext, orga
  */
 async function assertNotLocked(deps: AuthDeps, email: string, client: ClientInfo): Promise<void> {
   const keys = [accountKey(email), ...(client.ipAddress ? [addressKey(client.ipAddress)] : [])];
-  const minutes = await lockedMinutes(deps.database.db, keys);
+  const minutes = await lockedMinutes(deps.database.db, keys, clockOf(deps).now());
   if (minutes > 0) throw new HttpProblem(429, 'signinLocked', { minutes });
 }
 
 async function recordRecheckFailure(deps: AuthDeps, email: string, client: ClientInfo): Promise<void> {
   const { db } = deps.database;
-  await recordFailure(db, accountKey(email), deps.config.SIGNIN_MAX_FAILURES_ACCOUNT, deps.config);
-  if (client.ipAddress) await recordFailure(db, addressKey(client.ipAddress), deps.config.SIGNIN_MAX_FAILURES_ADDRESS, deps.config);
+  const now = clockOf(deps).now();
+  await recordFailure(db, accountKey(email), deps.config.SIGNIN_MAX_FAILURES_ACCOUNT, deps.config, now);
+  if (client.ipAddress) await recordFailure(db, addressKey(client.ipAddress), deps.config.SIGNIN_MAX_FAILURES_ADDRESS, deps.config, now);
 }
 
 async function recheckPassword(deps: AuthDeps, user: { email: string; passwordHash: string }, password: string, path: string, client: ClientInfo) {
@@ -293,7 +299,7 @@ export async function confirmMfaEnrolment(deps: AuthDeps, auth: AuthContext, cod
   if (user.mfaEnabledAt) throw new HttpProblem(409, 'mfaAlreadyEnabled');
   if (!user.mfaPendingSecret) throw new HttpProblem(409, 'mfaNotStarted');
   await assertNotLocked(deps, user.email, client);
-  const step = await verifyTotp(user.mfaPendingSecret, code);
+  const step = await verifyTotp(user.mfaPendingSecret, code, null, clockOf(deps).now());
   if (step === null) {
     await recordRecheckFailure(deps, user.email, client);
     throw new HttpProblem(400, 'validation', {}, [{ path: 'code', code: 'mfaInvalidCode' }]);

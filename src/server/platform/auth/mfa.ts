@@ -19,11 +19,11 @@ export function qrSvg(url: string): Promise<string> {
  * ±30 s), but only a time step later than `afterTimeStep`, so a code seen
  * once cannot be replayed (ASVS 2.8.4). Returns the accepted step, or null.
  */
-export async function verifyTotp(secret: string, code: string, afterTimeStep?: number | null): Promise<number | null> {
+export async function verifyTotp(secret: string, code: string, afterTimeStep: number | null | undefined, now: Date): Promise<number | null> {
   const token = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(token)) return null;
   try {
-    const result = await verify({ secret, token, epochTolerance: 30, ...(afterTimeStep ? { afterTimeStep } : {}) });
+    const result = await verify({ secret, token, epoch: Math.floor(now.getTime() / 1000), epochTolerance: 30, ...(afterTimeStep ? { afterTimeStep } : {}) });
     return result.valid && 'timeStep' in result ? (result.timeStep as number) : null;
   } catch {
     return null;

@@ -25,7 +25,7 @@ export interface NewSession {
   userAgent: string | null;
 }
 
-export async function createSession(tx: Db, s: NewSession, config: Config): Promise<{ id: string; token: string }> {
+export async function createSession(tx: Db, s: NewSession, config: Config, now = new Date()): Promise<{ id: string; token: string }> {
   const token = newToken();
   const [row] = await tx
     .insert(sessions)
@@ -36,7 +36,8 @@ export async function createSession(tx: Db, s: NewSession, config: Config): Prom
       mfaPending: s.mfaPending,
       ipAddress: s.ipAddress,
       userAgent: s.userAgent?.slice(0, 300) ?? null,
-      expiresAt: new Date(Date.now() + config.SESSION_ABSOLUTE_HOURS * 3_600_000),
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + config.SESSION_ABSOLUTE_HOURS * 3_600_000),
     })
     .returning({ id: sessions.id });
   return { id: row.id, token };
@@ -73,18 +74,19 @@ const RESOLVE_SQL = `
 /** Touching last_seen_at on every request would turn every read into a write; once a minute is enough. */
 const TOUCH_EVERY_MS = 60_000;
 
-export async function resolveSession(pool: pg.Pool, token: string, config: Config, now = new Date()): Promise<AuthContext | null> {
+/** Idle and absolute limits are inclusive: a session used exactly SESSION_IDLE_MINUTES ago still works. */
+export async function resolveSession(pool: pg.Pool, token: string, config: Config, now: Date): Promise<AuthContext | null> {
   if (!token || token.length > 100) return null;
   const { rows } = await pool.query<SessionRow>({ name: 'kumoji_resolve_session', text: RESOLVE_SQL, values: [tokenHash(token)] });
   const row = rows[0];
   if (!row) return null;
   const idleLimit = row.last_seen_at.getTime() + config.SESSION_IDLE_MINUTES * 60_000;
   if (now.getTime() > row.expires_at.getTime() || now.getTime() > idleLimit) {
-    await pool.query('update sessions set revoked_at = now() where id = $1 and revoked_at is null', [row.id]);
+    await pool.query('update sessions set revoked_at = $2 where id = $1 and revoked_at is null', [row.id, now]);
     return null;
   }
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
-    await pool.query('update sessions set last_seen_at = now() where id = $1', [row.id]);
+    await pool.query('update sessions set last_seen_at = $2 where id = $1', [row.id, now]);
   }
   return {
     sessionId: row.id,

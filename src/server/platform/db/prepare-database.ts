@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { auditKey } from '../audit/audit-key.ts';
 import { headSeal, type ChainHead } from '../audit/audit.seal.ts';
+import type { Job } from '../jobs/job.ts';
 import { installJobQueue } from '../jobs/job-queue.ts';
 import { connect, runMigrations, type Database } from './database.ts';
 import { DATABASE_NAME } from './embedded-postgres.ts';
@@ -35,17 +36,17 @@ async function sealHeadsOfEarlierVersions(owner: Database): Promise<void> {
 
 /**
  * Everything that changes the schema, as the owner role: migrations (sealing
- * the audit heads of an earlier version), pg-boss's schema and the queues,
+ * the audit heads of an earlier version), pg-boss's schema, the queues and their schedules,
  * then the serving role's grants. Call it under `withStartupLock(urls.ownerUrl, …)`,
  * with the audit key installed. Returns how many migrations it applied.
  */
-export async function prepareDatabase(urls: DatabaseUrls, queues: readonly string[]): Promise<number> {
+export async function prepareDatabase(urls: DatabaseUrls, jobs: readonly Job[]): Promise<number> {
   const owner = connect(urls.ownerUrl, 2);
   try {
     const sealsBefore = await hasHeadSeals(owner);
     const applied = await runMigrations(owner);
     if (!sealsBefore) await sealHeadsOfEarlierVersions(owner);
-    await installJobQueue(owner, queues);
+    await installJobQueue(owner, jobs);
     if (urls.ownerUrl !== urls.url) await grantServingRole(owner.pool, await roleOf(urls.url));
     return applied;
   } finally {

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { EvidenceFileSchema, EvidenceParamsSchema } from '../../../shared/schemas/evidence.schema.ts';
+import { sendDownload } from '../http/download.ts';
 import { defineRoute, type Access, type AnyRoute, type RouteDefinition } from '../http/route.ts';
-import { sendEvidence, type EvidenceDeps } from './evidence.service.ts';
+import { findEvidenceDownload, type EvidenceDeps } from './evidence.service.ts';
 
 /** The download of an evidence file; uploads belong to the module that owns the record. */
 export function evidenceRoutes(deps: EvidenceDeps): AnyRoute[] {
@@ -16,7 +17,7 @@ export function evidenceRoutes(deps: EvidenceDeps): AnyRoute[] {
       tenantEntity: 'evidence',
       response: null,
       produces: 'application/octet-stream',
-      handler: ({ reply, auth, params }) => sendEvidence(deps, auth, params.evidenceId, reply),
+      handler: async ({ reply, auth, params }) => sendDownload(reply, await findEvidenceDownload(deps, auth, params.evidenceId)),
     }),
   ];
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { TEvidenceFile } from '../../../shared/schemas/evidence.schema.ts';
 import { memberActor } from '../audit/audit-actor.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database, Db } from '../db/database.ts';
-import { contentDisposition } from '../http/content-disposition.ts';
+import type { Download } from '../http/download.ts';
 import { HttpProblem } from '../http/problem.ts';
 import type { OrgAuthContext } from '../http/route.ts';
 import { readUpload, type UploadRules } from '../transfer/upload.reader.ts';
@@ -128,21 +128,10 @@ export async function evidenceBySubject(db: Db, organisationId: string, subjectT
 
 /**
  * The download: members of the organisation only (another organisation's id
- * finds nothing), always as an attachment with its checked type, never sniffed.
- * The CSP replaces the app's, so it repeats `frame-ancestors 'none'`: a file
- * opened in a frame of another site is refused like every other answer.
+ * finds nothing), with the type checked at upload (sent by `sendDownload`).
  */
-export async function sendEvidence(deps: Pick<EvidenceDeps, 'database'>, auth: OrgAuthContext, evidenceId: string, reply: FastifyReply) {
+export async function findEvidenceDownload(deps: Pick<EvidenceDeps, 'database'>, auth: OrgAuthContext, evidenceId: string): Promise<Download> {
   const row = await findEvidenceContent(deps.database.db, auth.organisation.id, evidenceId);
   if (!row) throw new HttpProblem(404, 'notFound');
-  return reply
-    .code(200)
-    .type(row.contentType)
-    .header('content-disposition', contentDisposition(row.fileName))
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; sandbox; frame-ancestors 'none'")
-    .header('cache-control', 'private, no-store')
-    .header('content-length', String(row.content.length))
-    .header('repr-digest', `sha-256=:${Buffer.from(row.sha256, 'hex').toString('base64')}:`)
-    .send(row.content);
+  return { fileName: row.fileName, contentType: row.contentType, content: row.content, sha256: row.sha256 };
 }

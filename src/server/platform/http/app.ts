@@ -12,6 +12,7 @@ import { MFA_POLICY_ROLES } from '../../../shared/policy.ts';
 import type { TLocale } from '../../../shared/schemas/common.schema.ts';
 import { CSRF_COOKIE, resolveSession, SESSION_COOKIE } from '../auth/session.ts';
 import { newToken, safeEqual } from '../auth/tokens.ts';
+import { clockOf, type Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { appliedMigrationCount, shippedMigrationCount, type Database } from '../db/database.ts';
 import { isDatabaseUnavailable } from '../db/database-outage.rules.ts';
@@ -28,6 +29,8 @@ export interface AppDeps {
   database: Database;
   /** The process's logger (server.ts shares it with the database); one is made from the config when absent. */
   logger?: Logger;
+  /** What "now" is for sessions, locks and deadlines; the system clock when absent. */
+  clock?: Clock;
 }
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../dist/web');
@@ -87,7 +90,7 @@ function makeHooks(deps: AppDeps, inflight: Inflight): RouteHooks {
     },
     async authenticate(req, _reply, access: Access) {
       const token = req.cookies[SESSION_COOKIE];
-      const auth = token ? await resolveSession(database.pool, token, config) : null;
+      const auth = token ? await resolveSession(database.pool, token, config, clockOf(deps).now()) : null;
       req.kumojiAuth = auth;
       if (access.kind === 'public') return auth;
       if (!auth) throw new HttpProblem(401, 'unauthenticated');

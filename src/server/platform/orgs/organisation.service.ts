@@ -5,6 +5,7 @@ import { memberActor, userActor } from '../audit/audit-actor.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { assertStrongPassword, type AuthDeps, type ClientInfo } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
+import { clockOf } from '../clock.ts';
 import { createSession } from '../auth/session.ts';
 import { newToken, tokenHash } from '../auth/tokens.ts';
 import { findUserByEmail, forceUpdateUser, insertUser, setSessionState } from '../auth/user.repository.ts';
@@ -32,21 +33,22 @@ export function presentOrganisation(o: { id: string; name: string; requireMfa: b
   return { id: o.id, name: o.name, requireMfa: o.requireMfa, createdAt: o.createdAt.toISOString(), version: o.version };
 }
 
-export function invitationStatus(i: InvitationRow, now = new Date()): 'pending' | 'accepted' | 'expired' | 'revoked' {
+/** An invitation works until the instant it expires: at `expiresAt` itself it has expired. */
+export function invitationStatus(i: InvitationRow, now: Date): 'pending' | 'accepted' | 'expired' | 'revoked' {
   if (i.acceptedAt) return 'accepted';
   if (i.revokedAt) return 'revoked';
   if (i.expiresAt.getTime() <= now.getTime()) return 'expired';
   return 'pending';
 }
 
-export function presentInvitation(i: InvitationRow) {
+export function presentInvitation(i: InvitationRow, now: Date) {
   return {
     id: i.id,
     email: i.email,
     role: i.role as Role,
     expiresAt: i.expiresAt.toISOString(),
     createdAt: i.createdAt.toISOString(),
-    status: invitationStatus(i),
+    status: invitationStatus(i, now),
   };
 }
 
@@ -124,7 +126,8 @@ export async function removeMember(deps: AuthDeps, auth: OrgAuthContext, userId:
 }
 
 export async function invitations(deps: AuthDeps, auth: OrgAuthContext) {
-  return (await listInvitations(deps.database.db, auth.organisation.id)).map(presentInvitation);
+  const now = clockOf(deps).now();
+  return (await listInvitations(deps.database.db, auth.organisation.id)).map((i) => presentInvitation(i, now));
 }
 
 export async function invite(deps: AuthDeps, auth: OrgAuthContext, email: string, role: Role) {
@@ -132,6 +135,7 @@ export async function invite(deps: AuthDeps, auth: OrgAuthContext, email: string
   const existing = await findUserByEmail(db, email);
   if (existing && (await findMembership(db, auth.organisation.id, existing.id))) throw new HttpProblem(409, 'alreadyMember');
   const token = newToken();
+  const now = clockOf(deps).now();
   return db.transaction(async (tx) => {
     const row = await insertInvitation(tx, {
       organisationId: auth.organisation.id,
@@ -139,10 +143,10 @@ export async function invite(deps: AuthDeps, auth: OrgAuthContext, email: string
       role,
       tokenHash: tokenHash(token),
       invitedBy: auth.user.id,
-      expiresAt: new Date(Date.now() + deps.config.INVITATION_DAYS * 86_400_000),
+      expiresAt: new Date(now.getTime() + deps.config.INVITATION_DAYS * 86_400_000),
     });
     await appendAudit(tx, { ...memberActor(auth), action: 'invitation.create', entityType: 'invitation', entityId: row.id, after: { email, role, expiresAt: row.expiresAt } });
-    return { ...presentInvitation(row), url: `${deps.config.publicUrl}/invitations/${token}` };
+    return { ...presentInvitation(row, now), url: `${deps.config.publicUrl}/invitations/${token}` };
   });
 }
 
@@ -150,15 +154,16 @@ export async function revokeInvitation(deps: AuthDeps, auth: OrgAuthContext, id:
   await deps.database.db.transaction(async (tx) => {
     const row = await findInvitation(tx, auth.organisation.id, id);
     if (!row) throw new HttpProblem(404, 'notFound');
-    if (invitationStatus(row) !== 'pending') return;
-    await markInvitation(tx, id, { revokedAt: new Date() });
+    const now = clockOf(deps).now();
+    if (invitationStatus(row, now) !== 'pending') return;
+    await markInvitation(tx, id, { revokedAt: now });
     await appendAudit(tx, { ...memberActor(auth), action: 'invitation.revoke', entityType: 'invitation', entityId: id });
   });
 }
 
 async function pendingInvitation(deps: AuthDeps, token: string) {
   const found = await findInvitationByTokenHash(deps.database.db, tokenHash(token));
-  if (!found || invitationStatus(found.invitation) !== 'pending') throw new HttpProblem(404, 'invitationInvalid');
+  if (!found || invitationStatus(found.invitation, clockOf(deps).now()) !== 'pending') throw new HttpProblem(404, 'invitationInvalid');
   return found;
 }
 
@@ -199,9 +204,10 @@ export async function acceptInvitation(
     assertStrongPassword(input.password, [preview?.invitation.email ?? '', input.displayName]);
     passwordHash = await hashPassword(input.password);
   }
+  const now = clockOf(deps).now();
   return deps.database.db.transaction(async (tx) => {
     const found = await findInvitationByTokenHash(tx, tokenHash(token));
-    if (!found || invitationStatus(found.invitation) !== 'pending') throw new HttpProblem(404, 'invitationInvalid');
+    if (!found || invitationStatus(found.invitation, now) !== 'pending') throw new HttpProblem(404, 'invitationInvalid');
     const inv = found.invitation;
     let userId: string;
     let label: string;
@@ -218,14 +224,14 @@ export async function acceptInvitation(
       await appendAudit(tx, { organisationId: null, actorUserId: userId, actorLabel: label, action: 'user.create', entityType: 'user', entityId: userId, after: { email: user.email, displayName: user.displayName } });
     }
     await insertMembership(tx, inv.organisationId, userId, inv.role as Role);
-    await markInvitation(tx, inv.id, { acceptedAt: new Date() });
+    await markInvitation(tx, inv.id, { acceptedAt: now });
     await forceUpdateUser(tx, userId, { lastOrganisationId: inv.organisationId });
     await appendAudit(tx, { organisationId: inv.organisationId, actorUserId: userId, actorLabel: label, action: 'member.add', entityType: 'member', entityId: userId, after: { role: inv.role, invitationId: inv.id } });
     if (signedIn) {
       await setSessionState(tx, signedIn.sessionId, { organisationId: inv.organisationId });
       return { session: null, organisationId: inv.organisationId };
     }
-    const session = await createSession(tx, { userId, organisationId: inv.organisationId, mfaPending: false, ...client }, deps.config);
+    const session = await createSession(tx, { userId, organisationId: inv.organisationId, mfaPending: false, ...client }, deps.config, now);
     return { session, organisationId: inv.organisationId };
   });
 }

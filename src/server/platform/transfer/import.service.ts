@@ -3,7 +3,8 @@ import type { TFunction } from 'i18next';
 import type { Database } from '../db/database.ts';
 import { HttpProblem } from '../http/problem.ts';
 import type { OrgAuthContext } from '../http/route.ts';
-import { jobQueueOf, type JobQueue } from '../jobs/job-queue.ts';
+import { sendJob } from '../jobs/job-queue.ts';
+import { defineJob, type Job } from '../jobs/job.ts';
 import { mappingProblems, suggestMapping, type FieldMapping } from './header.rules.ts';
 import { importStore, type ImportInfo, type StoredIssue } from './import.repository.ts';
 import { runImportJob, type ImportJobData } from './import.run.ts';
@@ -22,23 +23,19 @@ import type { AnyImportRegister } from './transfer.contract.ts';
 /** Files up to this size are validated and committed within the request. */
 export const INLINE_IMPORT_BYTES = 256 * 1024;
 
-/** The id of this process's import worker on a queue, per queue name, so a job sent here starts without waiting for a poll. */
-const localWorkers = new WeakMap<JobQueue, Map<string, string>>();
-
 /**
- * The worker for a register's large imports (validation and commit). Every
- * instance runs one; pg-boss gives each job to one of them. A job whose
- * instance dies is expired and retried elsewhere, and `runImportJob` only acts
- * while the import is still in the state its phase expects. The queue itself
- * is made at start-up by the owner role (`src/server/jobs.ts`).
+ * The job of a register's large imports (validation and commit). Every
+ * instance runs its worker; pg-boss gives each job to one of them. A job whose
+ * instance dies is expired after 15 minutes and retried once elsewhere, and
+ * `runImportJob` only acts while the import is still in the state its phase
+ * expects. The register's module lists it in its contract's `jobs`.
  */
-export async function startImportWorker(queue: JobQueue, register: AnyImportRegister, database: Database, log: (message: string) => void): Promise<void> {
-  const workerId = await queue.work<ImportJobData>(register.queue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
-    await runImportJob(register, database, job.data, (message, error) => log(`${message}: ${(error as Error)?.stack ?? String(error)}`));
+export function importJob(register: AnyImportRegister): Job<ImportJobData> {
+  return defineJob<ImportJobData>({
+    queue: register.queue,
+    options: { expireInSeconds: 15 * 60, retryLimit: 1, retryDelaySeconds: 5, pollingIntervalSeconds: 0.5 },
+    handler: (data, run) => runImportJob(register, run.deps.database, data, (message, error) => run.log(`${message}: ${(error as Error)?.stack ?? String(error)}`)),
   });
-  const workers = localWorkers.get(queue) ?? new Map<string, string>();
-  workers.set(register.queue, workerId);
-  localWorkers.set(queue, workers);
 }
 
 /* ------------------------------------------------------------------ upload */
@@ -121,18 +118,12 @@ export async function importIssues(register: AnyImportRegister, database: Databa
 /* ------------------------------------------------------- starting a phase */
 
 async function dispatch(register: AnyImportRegister, database: Database, imp: ImportInfo, data: ImportJobData): Promise<void> {
-  const queue = jobQueueOf(database);
   if (imp.byteSize <= INLINE_IMPORT_BYTES) {
     await runImportJob(register, database, data);
     return;
   }
-  if (queue) {
-    await queue.send(register.queue, data, { expireInSeconds: 15 * 60, retryLimit: 1, retryDelay: 5 });
-    // This instance's worker starts at once; other instances find the job at their next poll.
-    const local = localWorkers.get(queue)?.get(register.queue);
-    if (local) queue.notifyWorker(local);
-    return;
-  }
+  // This instance's worker starts at once; other instances find the job at their next poll.
+  if (await sendJob(database, register.queue, data)) return;
   // No queue in this process (a test app): run after the answer, as the job would.
   setImmediate(() => void runImportJob(register, database, data).catch(() => undefined));
 }
