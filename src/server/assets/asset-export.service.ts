@@ -5,6 +5,7 @@ import { yenToThousandYen } from '../../shared/assets/asset-money.ts';
 import { IMPORT_FIELDS, type TImportField } from '../../shared/schemas/asset.schema.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import type { Db } from '../platform/db/database.ts';
+import { DataContext } from '../platform/db/data-context.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { assetClassifications, type AssetChoice } from './asset-catalog.ts';
 import { choiceLabel } from './asset-import.cells.ts';
@@ -66,10 +67,10 @@ async function labelIndex(db: Db, organisationId: string): Promise<Map<string, A
   return new Map([...c.assetClasses, ...c.informationGroups, ...c.riskCategories].map((x) => [x.id, x]));
 }
 
-async function* exportRows(db: Db, organisationId: string, locale: TLocale): AsyncGenerator<Value[]> {
-  const labels = await labelIndex(db, organisationId);
+async function* exportRows(ctx: DataContext, locale: TLocale): AsyncGenerator<Value[]> {
+  const labels = await labelIndex(ctx.db, ctx.organisationId);
   let n = 0;
-  for await (const page of allAssets(db, organisationId)) for (const a of page) yield rowValues(a, ++n, locale, labels);
+  for await (const page of allAssets(ctx)) for (const a of page) yield rowValues(a, ++n, locale, labels);
 }
 
 export function exportFileName(format: 'csv' | 'xlsx', locale: TLocale, now = new Date()): { ascii: string; utf8: string } {
@@ -81,7 +82,7 @@ const BOM = '\ufeff';
 
 export function exportCsv(deps: AssetDeps, auth: OrgAuthContext, locale: TLocale): Readable {
   const csv = stringify({ record_delimiter: 'windows', cast: { number: (v) => String(v) } });
-  const rows = exportRows(deps.database.db, auth.organisation.id, locale);
+  const rows = exportRows(DataContext.ofMember(deps.database, auth), locale);
   const out = new PassThrough();
   out.write(BOM);
   csv.pipe(out);
@@ -101,7 +102,7 @@ export function exportXlsx(deps: AssetDeps, auth: OrgAuthContext, locale: TLocal
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(locale === 'ja' ? '資産目録' : 'Asset inventory', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const rows = exportRows(deps.database.db, auth.organisation.id, locale);
+  const rows = exportRows(DataContext.ofMember(deps.database, auth), locale);
   void (async () => {
     try {
       const header = sheet.addRow(exportHeaders(locale));

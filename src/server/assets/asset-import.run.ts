@@ -14,6 +14,7 @@ import { listDepartments } from '../platform/orgs/department.repository.ts';
 import { departmentKey } from '../platform/orgs/department.rules.ts';
 import { resolveDepartments } from '../platform/orgs/department.service.ts';
 import { listMembers } from '../platform/orgs/organisation.repository.ts';
+import { DataContext } from '../platform/db/data-context.ts';
 import { existingNameKeys, insertPreparedAssets } from './asset-bulk.repository.ts';
 import type { AssetDeps } from './asset.service.ts';
 
@@ -44,7 +45,7 @@ export interface ImportJobData {
 async function importLookups(db: Db, organisationId: string): Promise<ImportLookups> {
   const members = await listMembers(db, organisationId);
   const classifications = await assetClassifications(db, organisationId);
-  const existingNames = await existingNameKeys(db, organisationId);
+  const existingNames = await existingNameKeys(DataContext.ofJob({ db }, organisationId, { userId: null, label: null }));
   const departments = await listDepartments(db, organisationId);
   const membersByEmail = new Map<string, ImportMember>();
   const membersByName = new Map<string, ImportMember[]>();
@@ -235,7 +236,8 @@ async function runCommit(deps: AssetDeps, data: ImportJobData): Promise<void> {
       const owners = rows.ownerDepartment ?? [];
       const departments = await resolveDepartments(tx, imp.organisationId, owners.filter((d): d is string => !!d), { userId: data.actorUserId, label: data.actorLabel });
       const departmentIds = rows.name.map((_n, i) => (owners[i] ? (departments.byKey.get(departmentKey(owners[i]!))?.id ?? null) : null));
-      await insertPreparedAssets(tx, imp.organisationId, rows, departmentIds, { userId: data.actorUserId, importId: imp.id }, (n) => progress(count + n, total));
+      const ctx = DataContext.ofJob({ db: tx }, imp.organisationId, { userId: data.actorUserId, label: data.actorLabel });
+      await insertPreparedAssets(ctx, rows, departmentIds, imp.id, (n) => progress(count + n, total));
       await appendAudit(tx, {
         organisationId: imp.organisationId,
         actorUserId: data.actorUserId,
