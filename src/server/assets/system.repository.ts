@@ -1,54 +1,55 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../platform/db/database.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { DataContext } from '../platform/db/data-context.ts';
+import { defineRegister } from '../platform/register/register.ts';
 import { assets } from './asset.table.ts';
 import { systemAssets, systemDependencies, systems, systemWorkloads } from './system.table.ts';
 import { workloads } from './workload.table.ts';
 
 /**
- * Queries of the system portfolio. Every function takes the organisation id
- * from the session and puts it in the where clause; link rows carry it too
+ * Queries of the system portfolio, through the request's DataContext: every
+ * statement is scoped to its organisation; link rows carry it too
  * (composite foreign keys), so a link can never cross organisations.
  */
 
 export type SystemRow = typeof systems.$inferSelect;
-export type NewSystem = Omit<typeof systems.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'version'>;
-export type SystemPatch = Partial<Omit<NewSystem, 'organisationId' | 'createdBy'>>;
+export type SystemPatch = Partial<Omit<typeof systems.$inferInsert, 'id' | 'organisationId' | 'createdAt' | 'updatedAt' | 'version' | 'createdBy'>>;
 
-export async function listSystems(db: Db, organisationId: string): Promise<SystemRow[]> {
-  return db.select().from(systems).where(eq(systems.organisationId, organisationId)).orderBy(asc(systems.name), asc(systems.id));
+export interface LinkIds {
+  workloadIds: string[];
+  assetIds: string[];
+  dependsOnIds: string[];
 }
 
-export async function findSystem(db: Db, organisationId: string, id: string): Promise<SystemRow | undefined> {
-  const [row] = await db.select().from(systems).where(and(eq(systems.organisationId, organisationId), eq(systems.id, id)));
-  return row;
-}
+const NO_LINKS: LinkIds = { workloadIds: [], assetIds: [], dependsOnIds: [] };
 
-export async function findSystemByName(db: Db, organisationId: string, name: string, exceptId?: string) {
-  const [row] = await db
-    .select({ id: systems.id })
-    .from(systems)
-    .where(and(eq(systems.organisationId, organisationId), sql`lower(${systems.name}) = lower(${name})`, exceptId ? sql`${systems.id} <> ${exceptId}` : undefined));
-  return row;
-}
+/** The system as the audit trail records it: its own fields and its links. */
+export const systemAuditView = (row: SystemRow, links: LinkIds) => ({
+  name: row.name,
+  description: row.description,
+  criticality: row.criticality,
+  strategy: row.strategy,
+  effortPersonMonths: row.effortPersonMonths,
+  rationale: row.rationale,
+  currentPlacement: row.currentPlacement,
+  targetPlacement: row.targetPlacement,
+  connections: row.connections,
+  workloadIds: [...links.workloadIds].sort(),
+  assetIds: [...links.assetIds].sort(),
+  dependsOnIds: [...links.dependsOnIds].sort(),
+  version: row.version,
+});
 
-export async function insertSystem(tx: Db, values: NewSystem): Promise<SystemRow> {
-  const [row] = await tx.insert(systems).values(values).returning();
-  return row;
-}
+/** Systems as a versioned register (platform/register): create, versioned update, delete, audited. */
+export const systemRegister = defineRegister({
+  table: systems,
+  entityType: 'system',
+  auditView: (row: SystemRow) => systemAuditView(row, NO_LINKS),
+  nameColumn: systems.name,
+});
 
-export async function updateSystem(tx: Db, organisationId: string, id: string, version: number, patch: SystemPatch): Promise<SystemRow | null> {
-  const [row] = await tx
-    .update(systems)
-    .set({ ...patch, updatedAt: new Date(), version: sql`${systems.version} + 1` })
-    .where(and(eq(systems.organisationId, organisationId), eq(systems.id, id), eq(systems.version, version)))
-    .returning();
-  return row ?? null;
-}
-
-export async function deleteSystem(tx: Db, organisationId: string, id: string): Promise<SystemRow | null> {
-  const [row] = await tx.delete(systems).where(and(eq(systems.organisationId, organisationId), eq(systems.id, id))).returning();
-  return row ?? null;
+export function listSystems(ctx: DataContext): Promise<SystemRow[]> {
+  return ctx.select(systems, { orderBy: [asc(systems.name), asc(systems.id)] });
 }
 
 export interface SystemLinks {
@@ -57,73 +58,62 @@ export interface SystemLinks {
   dependencies: { systemId: string; dependsOnId: string }[];
 }
 
+/** The named rows (workloads or assets) the organisation's systems link to through `link`, in name order. */
+function linkedNames(ctx: DataContext, link: typeof systemWorkloads | typeof systemAssets, target: typeof workloads | typeof assets, targetId: AnyPgColumn, systemId?: string) {
+  return ctx.db
+    .select({ systemId: link.systemId, id: target.id, name: target.name })
+    .from(link)
+    .innerJoin(target, and(eq(target.id, targetId), eq(target.organisationId, link.organisationId)))
+    .where(ctx.scoped(link, systemId ? eq(link.systemId, systemId) : undefined))
+    .orderBy(asc(target.name), asc(target.id));
+}
+
 /** Every link of the organisation's systems (or of one system: its own links and who depends on it). */
-export async function listSystemLinks(db: Db, organisationId: string, systemId?: string): Promise<SystemLinks> {
-  const [workloadRows, assetRows, dependencyRows] = await sideBySide(db, () => db
-      .select({ systemId: systemWorkloads.systemId, id: workloads.id, name: workloads.name })
-      .from(systemWorkloads)
-      .innerJoin(workloads, and(eq(workloads.id, systemWorkloads.workloadId), eq(workloads.organisationId, systemWorkloads.organisationId)))
-      .where(and(eq(systemWorkloads.organisationId, organisationId), systemId ? eq(systemWorkloads.systemId, systemId) : undefined))
-      .orderBy(asc(workloads.name), asc(workloads.id)), () => db
-      .select({ systemId: systemAssets.systemId, id: assets.id, name: assets.name })
-      .from(systemAssets)
-      .innerJoin(assets, and(eq(assets.id, systemAssets.assetId), eq(assets.organisationId, systemAssets.organisationId)))
-      .where(and(eq(systemAssets.organisationId, organisationId), systemId ? eq(systemAssets.systemId, systemId) : undefined))
-      .orderBy(asc(assets.name), asc(assets.id)), () => db
-      .select({ systemId: systemDependencies.systemId, dependsOnId: systemDependencies.dependsOnId })
-      .from(systemDependencies)
-      .where(eq(systemDependencies.organisationId, organisationId)));
+export async function listSystemLinks(ctx: DataContext, systemId?: string): Promise<SystemLinks> {
+  const [workloadRows, assetRows, dependencyRows] = await ctx.sideBySide(
+    () => linkedNames(ctx, systemWorkloads, workloads, systemWorkloads.workloadId, systemId),
+    () => linkedNames(ctx, systemAssets, assets, systemAssets.assetId, systemId),
+    () => ctx.db.select({ systemId: systemDependencies.systemId, dependsOnId: systemDependencies.dependsOnId }).from(systemDependencies).where(ctx.scoped(systemDependencies)),
+  );
   return { workloads: workloadRows, assets: assetRows, dependencies: dependencyRows };
 }
 
-/** The given ids that are workloads of the organisation, locked against deletion until the transaction ends. */
-export async function lockOwnWorkloads(tx: Db, organisationId: string, ids: readonly string[]): Promise<Set<string>> {
+/** The given ids that are rows of the organisation in `table`, locked against deletion until the transaction ends. */
+async function lockOwn(ctx: DataContext, table: typeof workloads | typeof systems, ids: readonly string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const rows = await tx
-    .select({ id: workloads.id })
-    .from(workloads)
-    .where(and(eq(workloads.organisationId, organisationId), inArray(workloads.id, [...ids])))
+  const rows = await ctx.db
+    .select({ id: table.id })
+    .from(table)
+    .where(ctx.scoped(table, inArray(table.id, [...ids])))
     .for('key share');
   return new Set(rows.map((r) => r.id));
 }
 
-export async function lockOwnSystems(tx: Db, organisationId: string, ids: readonly string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await tx
-    .select({ id: systems.id })
-    .from(systems)
-    .where(and(eq(systems.organisationId, organisationId), inArray(systems.id, [...ids])))
-    .for('key share');
-  return new Set(rows.map((r) => r.id));
-}
+export const lockOwnWorkloads = (ctx: DataContext, ids: readonly string[]) => lockOwn(ctx, workloads, ids);
+export const lockOwnSystems = (ctx: DataContext, ids: readonly string[]) => lockOwn(ctx, systems, ids);
 
-export interface LinkIds {
-  workloadIds: string[];
-  assetIds: string[];
-  dependsOnIds: string[];
-}
-
-export async function listSystemLinkIds(db: Db, organisationId: string, systemId: string): Promise<LinkIds> {
-  const [w, a, d] = await sideBySide(db, () => db.select({ id: systemWorkloads.workloadId }).from(systemWorkloads).where(and(eq(systemWorkloads.organisationId, organisationId), eq(systemWorkloads.systemId, systemId))), () => db.select({ id: systemAssets.assetId }).from(systemAssets).where(and(eq(systemAssets.organisationId, organisationId), eq(systemAssets.systemId, systemId))), () => db
-      .select({ id: systemDependencies.dependsOnId })
-      .from(systemDependencies)
-      .where(and(eq(systemDependencies.organisationId, organisationId), eq(systemDependencies.systemId, systemId))));
+export async function listSystemLinkIds(ctx: DataContext, systemId: string): Promise<LinkIds> {
+  const [w, a, d] = await ctx.sideBySide(
+    () => ctx.db.select({ id: systemWorkloads.workloadId }).from(systemWorkloads).where(ctx.scoped(systemWorkloads, eq(systemWorkloads.systemId, systemId))),
+    () => ctx.db.select({ id: systemAssets.assetId }).from(systemAssets).where(ctx.scoped(systemAssets, eq(systemAssets.systemId, systemId))),
+    () => ctx.db.select({ id: systemDependencies.dependsOnId }).from(systemDependencies).where(ctx.scoped(systemDependencies, eq(systemDependencies.systemId, systemId))),
+  );
   const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
   return { workloadIds: ids(w), assetIds: ids(a), dependsOnIds: ids(d) };
 }
 
 /** Replaces the links that `links` names (an omitted list stays as it is). */
-export async function replaceSystemLinks(tx: Db, organisationId: string, systemId: string, links: Partial<LinkIds>): Promise<void> {
+export async function replaceSystemLinks(ctx: DataContext, systemId: string, links: Partial<LinkIds>): Promise<void> {
   if (links.workloadIds) {
-    await tx.delete(systemWorkloads).where(and(eq(systemWorkloads.organisationId, organisationId), eq(systemWorkloads.systemId, systemId)));
-    if (links.workloadIds.length) await tx.insert(systemWorkloads).values(links.workloadIds.map((workloadId) => ({ organisationId, systemId, workloadId })));
+    await ctx.db.delete(systemWorkloads).where(ctx.scoped(systemWorkloads, eq(systemWorkloads.systemId, systemId)));
+    await ctx.insert(systemWorkloads, links.workloadIds.map((workloadId) => ({ systemId, workloadId })));
   }
   if (links.assetIds) {
-    await tx.delete(systemAssets).where(and(eq(systemAssets.organisationId, organisationId), eq(systemAssets.systemId, systemId)));
-    if (links.assetIds.length) await tx.insert(systemAssets).values(links.assetIds.map((assetId) => ({ organisationId, systemId, assetId })));
+    await ctx.db.delete(systemAssets).where(ctx.scoped(systemAssets, eq(systemAssets.systemId, systemId)));
+    await ctx.insert(systemAssets, links.assetIds.map((assetId) => ({ systemId, assetId })));
   }
   if (links.dependsOnIds) {
-    await tx.delete(systemDependencies).where(and(eq(systemDependencies.organisationId, organisationId), eq(systemDependencies.systemId, systemId)));
-    if (links.dependsOnIds.length) await tx.insert(systemDependencies).values(links.dependsOnIds.map((dependsOnId) => ({ organisationId, systemId, dependsOnId })));
+    await ctx.db.delete(systemDependencies).where(ctx.scoped(systemDependencies, eq(systemDependencies.systemId, systemId)));
+    await ctx.insert(systemDependencies, links.dependsOnIds.map((dependsOnId) => ({ systemId, dependsOnId })));
   }
 }

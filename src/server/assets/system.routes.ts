@@ -1,10 +1,12 @@
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { CreateSystemRequestSchema, PortfolioSchema, SystemListSchema, SystemSchema, UpdateSystemRequestSchema } from '../../shared/schemas/system.schema.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import { DataContext, type DataDeps } from '../platform/db/data-context.ts';
+import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import * as systems from './system.service.ts';
 
 /** The system portfolio (enterprises, seed 004): thin routes over system.service.ts. */
-export function systemRoutes(deps: systems.SystemDeps): AnyRoute[] {
+export function systemRoutes(deps: DataDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
   return [
     defineRoute({
       method: 'GET',
@@ -13,7 +15,7 @@ export function systemRoutes(deps: systems.SystemDeps): AnyRoute[] {
       tags: ['systems'],
       access: { kind: 'org', permission: 'assets.read' },
       response: SystemListSchema,
-      handler: ({ auth }) => systems.listSystems(deps, auth),
+      handler: ({ auth }) => systems.listSystems(scope(auth)),
     }),
     defineRoute({
       method: 'GET',
@@ -22,7 +24,7 @@ export function systemRoutes(deps: systems.SystemDeps): AnyRoute[] {
       tags: ['systems'],
       access: { kind: 'org', permission: 'assets.read' },
       response: PortfolioSchema,
-      handler: ({ auth }) => systems.portfolio(deps, auth),
+      handler: ({ auth }) => systems.portfolio(scope(auth)),
     }),
     defineRoute({
       method: 'POST',
@@ -33,7 +35,7 @@ export function systemRoutes(deps: systems.SystemDeps): AnyRoute[] {
       body: CreateSystemRequestSchema,
       response: SystemSchema,
       status: 201,
-      handler: ({ auth, body }) => systems.createSystem(deps, auth, body),
+      handler: ({ auth, body }) => systems.createSystem(scope(auth), body),
     }),
     defineRoute({
       method: 'GET',
@@ -44,7 +46,7 @@ export function systemRoutes(deps: systems.SystemDeps): AnyRoute[] {
       params: IdParamsSchema,
       tenantEntity: 'system',
       response: SystemSchema,
-      handler: ({ auth, params }) => systems.getSystem(deps, auth, params.id),
+      handler: ({ auth, params }) => systems.getSystem(scope(auth), params.id),
     }),
     defineRoute({
       method: 'PATCH',
@@ -56,7 +58,7 @@ export function systemRoutes(deps: systems.SystemDeps): AnyRoute[] {
       body: UpdateSystemRequestSchema,
       tenantEntity: 'system',
       response: SystemSchema,
-      handler: ({ auth, params, body }) => systems.updateSystem(deps, auth, params.id, body),
+      handler: ({ auth, params, body }) => systems.updateSystem(scope(auth), params.id, body),
     }),
     defineRoute({
       method: 'DELETE',
@@ -69,7 +71,7 @@ export function systemRoutes(deps: systems.SystemDeps): AnyRoute[] {
       response: null,
       status: 204,
       handler: async ({ reply, auth, params }) => {
-        await systems.deleteSystem(deps, auth, params.id);
+        await systems.deleteSystem(scope(auth), params.id);
         return reply.code(204).send();
       },
     }),

@@ -1,23 +1,16 @@
 import type { z } from 'zod';
 import type { CreateSystemRequestSchema, TPortfolio, TSystem, UpdateSystemRequestSchema } from '../../shared/schemas/system.schema.ts';
-import { memberActor } from '../platform/audit/audit-actor.ts';
-import { appendAudit } from '../platform/audit/audit.repository.ts';
-import type { Database, Db } from '../platform/db/database.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
-import type { OrgAuthContext } from '../platform/http/route.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
 import {
-  deleteSystem as deleteSystemRow,
-  findSystem,
-  findSystemByName,
-  insertSystem,
   listSystemLinkIds,
   listSystemLinks,
   listSystems as listSystemRows,
   lockOwnSystems,
   lockOwnWorkloads,
   replaceSystemLinks,
-  updateSystem as updateSystemRow,
+  systemAuditView as auditView,
+  systemRegister,
   type LinkIds,
   type SystemLinks,
   type SystemPatch,
@@ -39,11 +32,6 @@ import {
 } from './system.rules.ts';
 import { detailOf, loadedCollections } from './workload.catalog.ts';
 import { lockOwnAssets } from './workload.repository.ts';
-
-/** What the portfolio services need: the database, nothing else. */
-export interface SystemDeps {
-  database: Database;
-}
 
 export function portfolioSystem(row: SystemRow): PortfolioSystem {
   return {
@@ -81,8 +69,8 @@ const refs = (ids: readonly string[], byId: Map<string, SystemRow>) =>
     .sort((a, b) => a.name.localeCompare(b.name, 'ja'));
 
 /** A system with its links and findings: mapped explicitly. */
-export function presentSystem(row: SystemRow, ctx: PortfolioContext): TSystem {
-  const self = ctx.systems.get(row.id) ?? portfolioSystem(row);
+export function presentSystem(row: SystemRow, whole: PortfolioContext): TSystem {
+  const self = whole.systems.get(row.id) ?? portfolioSystem(row);
   return {
     id: row.id,
     name: row.name,
@@ -95,39 +83,37 @@ export function presentSystem(row: SystemRow, ctx: PortfolioContext): TSystem {
     targetPlacement: self.targetPlacement,
     finalPlacement: finalPlacement(self),
     connections: [...self.connections],
-    workloads: ctx.links.workloads.filter((w) => w.systemId === row.id).map(({ id, name }) => ({ id, name })),
-    assets: ctx.links.assets.filter((a) => a.systemId === row.id).map(({ id, name }) => ({ id, name })),
-    dependsOn: refs(ctx.dependencies.filter((d) => d.systemId === row.id).map((d) => d.dependsOnId), ctx.byId),
-    dependents: refs(ctx.dependencies.filter((d) => d.dependsOnId === row.id).map((d) => d.systemId), ctx.byId),
-    findings: systemFindings(self, ctx.systems, ctx.dependencies, ctx.cycles),
+    workloads: whole.links.workloads.filter((w) => w.systemId === row.id).map(({ id, name }) => ({ id, name })),
+    assets: whole.links.assets.filter((a) => a.systemId === row.id).map(({ id, name }) => ({ id, name })),
+    dependsOn: refs(whole.dependencies.filter((d) => d.systemId === row.id).map((d) => d.dependsOnId), whole.byId),
+    dependents: refs(whole.dependencies.filter((d) => d.dependsOnId === row.id).map((d) => d.systemId), whole.byId),
+    findings: systemFindings(self, whole.systems, whole.dependencies, whole.cycles),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
   };
 }
 
-async function loadPortfolio(db: Db, organisationId: string) {
-  const [rows, links] = await sideBySide(db, () => listSystemRows(db, organisationId), () => listSystemLinks(db, organisationId));
-  return { rows, ctx: contextOf(rows, links) };
+async function loadPortfolio(ctx: DataContext) {
+  const [rows, links] = await ctx.sideBySide(() => listSystemRows(ctx), () => listSystemLinks(ctx));
+  return { rows, whole: contextOf(rows, links) };
 }
 
-export async function listSystems(deps: SystemDeps, auth: OrgAuthContext) {
-  const { rows, ctx } = await loadPortfolio(deps.database.db, auth.organisation.id);
-  return { items: rows.map((r) => presentSystem(r, ctx)), cycles: ctx.cycles };
+export async function listSystems(ctx: DataContext) {
+  const { rows, whole } = await loadPortfolio(ctx);
+  return { items: rows.map((r) => presentSystem(r, whole)), cycles: whole.cycles };
 }
 
-async function presentOne(db: Db, organisationId: string, id: string) {
-  const { ctx } = await loadPortfolio(db, organisationId);
-  const row = ctx.byId.get(id);
+async function presentOne(ctx: DataContext, id: string) {
+  const { whole } = await loadPortfolio(ctx);
+  const row = whole.byId.get(id);
   if (!row) throw new HttpProblem(404, 'notFound');
-  return presentSystem(row, ctx);
+  return presentSystem(row, whole);
 }
 
-export async function getSystem(deps: SystemDeps, auth: OrgAuthContext, id: string) {
-  const { db } = deps.database;
-  const row = await findSystem(db, auth.organisation.id, id);
-  if (!row) throw new HttpProblem(404, 'notFound');
-  return presentOne(db, auth.organisation.id, id);
+export async function getSystem(ctx: DataContext, id: string) {
+  await systemRegister.get(ctx, id);
+  return presentOne(ctx, id);
 }
 
 type SystemInput = Partial<z.output<typeof CreateSystemRequestSchema>>;
@@ -137,9 +123,9 @@ type SystemInput = Partial<z.output<typeof CreateSystemRequestSchema>>;
  * organisation's id is as unknown as a made-up one), and a system never
  * depends on itself. Everything wrong is reported at once, on its field.
  */
-async function checkReferences(tx: Db, organisationId: string, input: SystemInput, selfId: string | null): Promise<void> {
+async function checkReferences(tx: DataContext, input: SystemInput, selfId: string | null): Promise<void> {
   const errors: FieldError[] = [];
-  const [ownWorkloads, ownAssets, ownSystems] = await sideBySide(tx, () => lockOwnWorkloads(tx, organisationId, input.workloadIds ?? []), () => lockOwnAssets(tx, organisationId, input.assetIds ?? []), () => lockOwnSystems(tx, organisationId, input.dependsOnIds ?? []));
+  const [ownWorkloads, ownAssets, ownSystems] = await tx.sideBySide(() => lockOwnWorkloads(tx, input.workloadIds ?? []), () => lockOwnAssets(tx, input.assetIds ?? []), () => lockOwnSystems(tx, input.dependsOnIds ?? []));
   input.workloadIds?.forEach((id, i) => {
     if (!ownWorkloads.has(id)) errors.push({ path: `workloadIds.${i}`, code: 'referenceNotFound' });
   });
@@ -152,28 +138,6 @@ async function checkReferences(tx: Db, organisationId: string, input: SystemInpu
   });
   if (errors.length) throw new HttpProblem(400, 'referenceNotFound', {}, errors);
 }
-
-async function assertNameFree(tx: Db, organisationId: string, name: string, exceptId?: string) {
-  if (await findSystemByName(tx, organisationId, name, exceptId)) {
-    throw new HttpProblem(409, 'duplicateName', {}, [{ path: 'name', code: 'duplicateName' }]);
-  }
-}
-
-const auditView = (row: SystemRow, links: LinkIds) => ({
-  name: row.name,
-  description: row.description,
-  criticality: row.criticality,
-  strategy: row.strategy,
-  effortPersonMonths: row.effortPersonMonths,
-  rationale: row.rationale,
-  currentPlacement: row.currentPlacement,
-  targetPlacement: row.targetPlacement,
-  connections: row.connections,
-  workloadIds: [...links.workloadIds].sort(),
-  assetIds: [...links.assetIds].sort(),
-  dependsOnIds: [...links.dependsOnIds].sort(),
-  version: row.version,
-});
 
 function patchOf(input: SystemInput): SystemPatch {
   const patch: SystemPatch = {
@@ -193,70 +157,44 @@ function patchOf(input: SystemInput): SystemPatch {
 const linksOf = (input: SystemInput): Partial<LinkIds> =>
   Object.fromEntries(Object.entries({ workloadIds: input.workloadIds, assetIds: input.assetIds, dependsOnIds: input.dependsOnIds }).filter(([, v]) => v !== undefined));
 
-export async function createSystem(deps: SystemDeps, auth: OrgAuthContext, input: z.output<typeof CreateSystemRequestSchema>) {
-  const organisationId = auth.organisation.id;
-  return deps.database.db.transaction(async (tx) => {
-    await checkReferences(tx, organisationId, input, null);
-    await assertNameFree(tx, organisationId, input.name);
-    const row = await insertSystem(tx, {
-      ...patchOf(input),
-      name: input.name,
-      criticality: input.criticality,
-      currentPlacement: input.currentPlacement,
-      organisationId,
-      createdBy: auth.user.id,
-      updatedBy: auth.user.id,
-    });
+export async function createSystem(ctx: DataContext, input: z.output<typeof CreateSystemRequestSchema>) {
+  return ctx.transaction(async (tx) => {
+    await checkReferences(tx, input, null);
+    await systemRegister.assertNameFree(tx, input.name);
     const links: LinkIds = { workloadIds: input.workloadIds ?? [], assetIds: input.assetIds ?? [], dependsOnIds: input.dependsOnIds ?? [] };
-    await replaceSystemLinks(tx, organisationId, row.id, links);
-    await appendAudit(tx, { ...memberActor(auth), action: 'system.create', entityType: 'system', entityId: row.id, after: auditView(row, links) });
-    return presentOne(tx, organisationId, row.id);
+    const values = { ...patchOf(input), name: input.name, criticality: input.criticality, currentPlacement: input.currentPlacement };
+    const row = await systemRegister.create(tx, values, { after: (r) => auditView(r, links) });
+    await replaceSystemLinks(tx, row.id, links);
+    return presentOne(tx, row.id);
   });
 }
 
-export async function updateSystem(deps: SystemDeps, auth: OrgAuthContext, id: string, input: z.output<typeof UpdateSystemRequestSchema>) {
-  const organisationId = auth.organisation.id;
-  return deps.database.db.transaction(async (tx) => {
-    const before = await findSystem(tx, organisationId, id);
-    if (!before) throw new HttpProblem(404, 'notFound');
+export async function updateSystem(ctx: DataContext, id: string, input: z.output<typeof UpdateSystemRequestSchema>) {
+  return ctx.transaction(async (tx) => {
     const { version, ...fields } = input;
-    if (before.version !== version) throw new HttpProblem(409, 'conflict');
-    await checkReferences(tx, organisationId, fields, id);
-    if (fields.name !== undefined) await assertNameFree(tx, organisationId, fields.name, id);
-    const linksBefore = await listSystemLinkIds(tx, organisationId, id);
-    const row = await updateSystemRow(tx, organisationId, id, version, { ...patchOf(fields), updatedBy: auth.user.id });
-    if (!row) throw new HttpProblem(409, 'conflict');
+    const before = await systemRegister.expect(tx, id, version);
+    await checkReferences(tx, fields, id);
+    if (fields.name !== undefined) await systemRegister.assertNameFree(tx, fields.name, id);
+    const linksBefore = await listSystemLinkIds(tx, id);
     const changed = linksOf(fields);
-    await replaceSystemLinks(tx, organisationId, id, changed);
-    await appendAudit(tx, {
-      ...memberActor(auth),
-      action: 'system.update',
-      entityType: 'system',
-      entityId: id,
-      before: auditView(before, linksBefore),
-      after: auditView(row, { ...linksBefore, ...changed }),
-    });
-    return presentOne(tx, organisationId, id);
+    await systemRegister.update(tx, id, version, patchOf(fields), { before: auditView(before, linksBefore), after: (r) => auditView(r, { ...linksBefore, ...changed }) });
+    await replaceSystemLinks(tx, id, changed);
+    return presentOne(tx, id);
   });
 }
 
-export async function deleteSystem(deps: SystemDeps, auth: OrgAuthContext, id: string) {
-  const organisationId = auth.organisation.id;
-  await deps.database.db.transaction(async (tx) => {
-    const links = await listSystemLinkIds(tx, organisationId, id);
-    const row = await deleteSystemRow(tx, organisationId, id);
-    if (!row) throw new HttpProblem(404, 'notFound');
+export async function deleteSystem(ctx: DataContext, id: string) {
+  await ctx.transaction(async (tx) => {
+    const links = await listSystemLinkIds(tx, id);
     // Its links, and other systems' dependencies on it, go with it (ON DELETE CASCADE); the trail keeps them.
-    await appendAudit(tx, { ...memberActor(auth), action: 'system.delete', entityType: 'system', entityId: id, before: auditView(row, links) });
+    await systemRegister.remove(tx, id, undefined, { before: (row) => auditView(row, links) });
   });
 }
 
 /** The strategy by criticality chart and the placement view, with the 7 Rs and seed 004's principles from the catalog. */
-export async function portfolio(deps: SystemDeps, auth: OrgAuthContext): Promise<TPortfolio> {
-  const { db } = deps.database;
-  const organisationId = auth.organisation.id;
-  const [{ rows, ctx }, catalog] = await sideBySide(db, () => loadPortfolio(db, organisationId), () => loadedCollections(db, organisationId, ['strategies', 'hybridDesign']));
-  const list = rows.map((r) => ctx.systems.get(r.id)!);
+export async function portfolio(ctx: DataContext): Promise<TPortfolio> {
+  const [{ rows, whole }, catalog] = await ctx.sideBySide(() => loadPortfolio(ctx), () => loadedCollections(ctx, ['strategies', 'hybridDesign']));
+  const list = rows.map((r) => whole.systems.get(r.id)!);
   const tenths = list.reduce((sum, s) => sum + Math.round((s.effortPersonMonths ?? 0) * 10), 0);
   return {
     strategies: (catalog.strategies?.items ?? [])
@@ -264,8 +202,8 @@ export async function portfolio(deps: SystemDeps, auth: OrgAuthContext): Promise
       .map((i) => ({ code: i.attributes.code as Strategy, id: i.itemId, name: { ja: i.ja, en: i.en }, detail: detailOf(i), source: i.source })),
     systems: rows.map((r) => ({ id: r.id, name: r.name, criticality: r.criticality as Criticality, strategy: r.strategy as Strategy | null, effortPersonMonths: r.effortPersonMonths })),
     matrix: strategyMatrix(list),
-    placement: placementView(list, ctx.dependencies),
-    cycles: ctx.cycles,
+    placement: placementView(list, whole.dependencies),
+    cycles: whole.cycles,
     totals: { systems: list.length, effortPersonMonths: tenths / 10, undecided: list.filter((s) => s.strategy === null).length },
     // The principle this view applies: VPN or leased line, data through an API gateway; and the mainframe kept, loosely coupled.
     principles: (catalog.hybridDesign?.items ?? [])

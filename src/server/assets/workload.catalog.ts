@@ -1,7 +1,7 @@
-import { loadedCollectionsById, type CatalogItemRow, type LoadedCollection, type Text } from '../catalog/catalog.public.ts';
-import type { Db } from '../platform/db/database.ts';
+import { loadedCollection, loadedCollectionsById, type CatalogItemRow, type LoadedCollection, type Text } from '../catalog/catalog.public.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 
-export { loadedCollection, type LoadedCollection, type Text } from '../catalog/catalog.public.ts';
+export type { LoadedCollection, Text } from '../catalog/catalog.public.ts';
 
 /**
  * The catalog collections the workload and system screens read, from the
@@ -18,9 +18,12 @@ export const COLLECTIONS = {
   hybridDesign: 'urn:kumoji:seed-004:hybrid-design',
 } as const;
 
+/** One collection by the name of `COLLECTIONS`, as the organisation loaded it. */
+export const loadedCollectionOf = (ctx: DataContext, key: keyof typeof COLLECTIONS): Promise<LoadedCollection | null> => loadedCollection(ctx.db, ctx.organisationId, COLLECTIONS[key]);
+
 /** Several collections at once, keyed by the names of `COLLECTIONS`. */
-export const loadedCollections = <K extends keyof typeof COLLECTIONS>(db: Db, organisationId: string, keys: readonly K[]): Promise<Record<K, LoadedCollection | null>> =>
-  loadedCollectionsById(db, organisationId, COLLECTIONS, keys);
+export const loadedCollections = <K extends keyof typeof COLLECTIONS>(ctx: DataContext, keys: readonly K[]): Promise<Record<K, LoadedCollection | null>> =>
+  loadedCollectionsById(ctx.db, ctx.organisationId, COLLECTIONS, keys);
 
 /** An attribute of type `text` (a { ja, en } pair), or null. */
 export function textAttribute(item: CatalogItemRow, key: string): Text | null {

@@ -6,11 +6,13 @@ import {
   WorkloadReferenceSchema,
   WorkloadSchema,
 } from '../../shared/schemas/workload.schema.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import { DataContext, type DataDeps } from '../platform/db/data-context.ts';
+import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import * as workloads from './workload.service.ts';
 
 /** Workloads (対象業務, seed 000 III.1-III.3): thin routes over workload.service.ts. */
-export function workloadRoutes(deps: workloads.WorkloadDeps): AnyRoute[] {
+export function workloadRoutes(deps: DataDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
   return [
     defineRoute({
       method: 'GET',
@@ -19,7 +21,7 @@ export function workloadRoutes(deps: workloads.WorkloadDeps): AnyRoute[] {
       tags: ['workloads'],
       access: { kind: 'org', permission: 'assets.read' },
       response: WorkloadListSchema,
-      handler: ({ auth }) => workloads.listWorkloads(deps, auth),
+      handler: ({ auth }) => workloads.listWorkloads(scope(auth)),
     }),
     defineRoute({
       method: 'GET',
@@ -28,7 +30,7 @@ export function workloadRoutes(deps: workloads.WorkloadDeps): AnyRoute[] {
       tags: ['workloads'],
       access: { kind: 'org', permission: 'assets.read' },
       response: WorkloadReferenceSchema,
-      handler: ({ auth }) => workloads.workloadReference(deps, auth),
+      handler: ({ auth }) => workloads.workloadReference(scope(auth)),
     }),
     defineRoute({
       method: 'POST',
@@ -39,7 +41,7 @@ export function workloadRoutes(deps: workloads.WorkloadDeps): AnyRoute[] {
       body: CreateWorkloadRequestSchema,
       response: WorkloadSchema,
       status: 201,
-      handler: ({ auth, body }) => workloads.createWorkload(deps, auth, body),
+      handler: ({ auth, body }) => workloads.createWorkload(scope(auth), body),
     }),
     defineRoute({
       method: 'GET',
@@ -50,7 +52,7 @@ export function workloadRoutes(deps: workloads.WorkloadDeps): AnyRoute[] {
       params: IdParamsSchema,
       tenantEntity: 'workload',
       response: WorkloadSchema,
-      handler: ({ auth, params }) => workloads.getWorkload(deps, auth, params.id),
+      handler: ({ auth, params }) => workloads.getWorkload(scope(auth), params.id),
     }),
     defineRoute({
       method: 'PATCH',
@@ -62,7 +64,7 @@ export function workloadRoutes(deps: workloads.WorkloadDeps): AnyRoute[] {
       body: UpdateWorkloadRequestSchema,
       tenantEntity: 'workload',
       response: WorkloadSchema,
-      handler: ({ auth, params, body }) => workloads.updateWorkload(deps, auth, params.id, body),
+      handler: ({ auth, params, body }) => workloads.updateWorkload(scope(auth), params.id, body),
     }),
     defineRoute({
       method: 'DELETE',
@@ -75,7 +77,7 @@ export function workloadRoutes(deps: workloads.WorkloadDeps): AnyRoute[] {
       response: null,
       status: 204,
       handler: async ({ reply, auth, params }) => {
-        await workloads.deleteWorkload(deps, auth, params.id);
+        await workloads.deleteWorkload(scope(auth), params.id);
         return reply.code(204).send();
       },
     }),

@@ -8,25 +8,18 @@ import type {
   UpdateWorkloadRequestSchema,
 } from '../../shared/schemas/workload.schema.ts';
 import { currentStage } from '../diagnosis/diagnosis.public.ts';
-import { memberActor } from '../platform/audit/audit-actor.ts';
-import { appendAudit } from '../platform/audit/audit.repository.ts';
-import type { Database, Db } from '../platform/db/database.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
-import type { OrgAuthContext } from '../platform/http/route.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
-import { COLLECTIONS, detailOf, loadedCollection, loadedCollections, textAttribute, textListAttribute, type LoadedCollection } from './workload.catalog.ts';
+import { detailOf, loadedCollectionOf, loadedCollections, textAttribute, textListAttribute, type LoadedCollection } from './workload.catalog.ts';
 import {
-  deleteWorkload as deleteWorkloadRow,
-  findWorkload,
-  findWorkloadByName,
-  insertWorkload,
   inventoryTotalYen,
   listLinkedAssets,
   listWorkloadAssetIds,
   listWorkloads as listWorkloadRows,
   lockOwnAssets,
   replaceWorkloadAssets,
-  updateWorkload as updateWorkloadRow,
+  workloadAuditView as auditView,
+  workloadRegister,
   type LinkedAssetRow,
   type WorkloadPatch,
   type WorkloadRow,
@@ -44,18 +37,13 @@ import {
   type StageXKind,
 } from './workload.rules.ts';
 
-/** What the workload services need: the database, nothing else. */
-export interface WorkloadDeps {
-  database: Database;
-}
-
 /**
  * The organisation's current stage (0-4) as the diagnosis computes it, or
  * null while no gate decision has been recorded: the workload screens say
  * "no stage yet" and judge as stage 0 (workload.rules.ts `stageNotDiagnosed`).
  */
-export async function currentStageOf(db: Db, organisationId: string): Promise<Stage | null> {
-  const current = await currentStage(db, organisationId);
+export async function currentStageOf(ctx: DataContext): Promise<Stage | null> {
+  const current = await currentStage(ctx.db, ctx.organisationId);
   return current.decided ? current.stage : null;
 }
 
@@ -123,8 +111,8 @@ export function presentWorkload(row: WorkloadRow, assetRows: readonly LinkedAsse
   };
 }
 
-async function contextOf(db: Db, organisationId: string): Promise<WorkloadContext> {
-  const [currentStage, categories, total] = await sideBySide(db, () => currentStageOf(db, organisationId), () => loadedCollection(db, organisationId, COLLECTIONS.categories), () => inventoryTotalYen(db, organisationId));
+async function verdictContextOf(ctx: DataContext): Promise<WorkloadContext> {
+  const [currentStage, categories, total] = await ctx.sideBySide(() => currentStageOf(ctx), () => loadedCollectionOf(ctx, 'categories'), () => inventoryTotalYen(ctx));
   return { currentStage, categories, inventoryTotalYen: total };
 }
 
@@ -134,24 +122,19 @@ function groupAssets(rows: readonly LinkedAssetRow[]): Map<string, LinkedAssetRo
   return byWorkload;
 }
 
-export async function listWorkloads(deps: WorkloadDeps, auth: OrgAuthContext) {
-  const { db } = deps.database;
-  const organisationId = auth.organisation.id;
-  const [rows, assetRows, ctx] = await sideBySide(db, () => listWorkloadRows(db, organisationId), () => listLinkedAssets(db, organisationId), () => contextOf(db, organisationId));
+export async function listWorkloads(ctx: DataContext) {
+  const [rows, assetRows, verdictContext] = await ctx.sideBySide(() => listWorkloadRows(ctx), () => listLinkedAssets(ctx), () => verdictContextOf(ctx));
   const byWorkload = groupAssets(assetRows);
-  return { items: rows.map((row) => presentWorkload(row, byWorkload.get(row.id) ?? [], ctx)), currentStage: ctx.currentStage };
+  return { items: rows.map((row) => presentWorkload(row, byWorkload.get(row.id) ?? [], verdictContext)), currentStage: verdictContext.currentStage };
 }
 
-async function presentOne(db: Db, organisationId: string, row: WorkloadRow) {
-  const [assetRows, ctx] = await sideBySide(db, () => listLinkedAssets(db, organisationId, [row.id]), () => contextOf(db, organisationId));
-  return presentWorkload(row, assetRows, ctx);
+async function presentOne(ctx: DataContext, row: WorkloadRow) {
+  const [assetRows, verdictContext] = await ctx.sideBySide(() => listLinkedAssets(ctx, [row.id]), () => verdictContextOf(ctx));
+  return presentWorkload(row, assetRows, verdictContext);
 }
 
-export async function getWorkload(deps: WorkloadDeps, auth: OrgAuthContext, id: string) {
-  const { db } = deps.database;
-  const row = await findWorkload(db, auth.organisation.id, id);
-  if (!row) throw new HttpProblem(404, 'notFound');
-  return presentOne(db, auth.organisation.id, row);
+export async function getWorkload(ctx: DataContext, id: string) {
+  return presentOne(ctx, await workloadRegister.get(ctx, id));
 }
 
 type WorkloadInput = Partial<z.output<typeof CreateWorkloadRequestSchema>>;
@@ -161,9 +144,9 @@ type WorkloadInput = Partial<z.output<typeof CreateWorkloadRequestSchema>>;
  * collections (III.3.1 categories, 表5 rows, 表6 themes); assets must be the
  * organisation's. Everything wrong is reported at once, on its field.
  */
-async function checkReferences(tx: Db, organisationId: string, input: WorkloadInput): Promise<void> {
+async function checkReferences(tx: DataContext, input: WorkloadInput): Promise<void> {
   const errors: FieldError[] = [];
-  const { categories, impacts, advantageThemes } = await loadedCollections(tx, organisationId, ['categories', 'impacts', 'advantageThemes']);
+  const { categories, impacts, advantageThemes } = await loadedCollections(tx, ['categories', 'impacts', 'advantageThemes']);
   const has = (c: LoadedCollection | null, id: string) => !!c?.items.some((i) => i.itemId === id);
   if (input.categoryId && !has(categories, input.categoryId)) errors.push({ path: 'categoryId', code: 'catalogItemUnknown' });
   input.impactIds?.forEach((id, i) => {
@@ -171,37 +154,13 @@ async function checkReferences(tx: Db, organisationId: string, input: WorkloadIn
   });
   if (input.advantageThemeId && !has(advantageThemes, input.advantageThemeId)) errors.push({ path: 'advantageThemeId', code: 'catalogItemUnknown' });
   if (input.assetIds?.length) {
-    const own = await lockOwnAssets(tx, organisationId, input.assetIds);
+    const own = await lockOwnAssets(tx, input.assetIds);
     input.assetIds.forEach((id, i) => {
       if (!own.has(id)) errors.push({ path: `assetIds.${i}`, code: 'referenceNotFound' });
     });
   }
   if (errors.length) throw new HttpProblem(400, 'referenceNotFound', {}, errors);
 }
-
-async function assertNameFree(tx: Db, organisationId: string, name: string, exceptId?: string) {
-  if (await findWorkloadByName(tx, organisationId, name, exceptId)) {
-    throw new HttpProblem(409, 'duplicateName', {}, [{ path: 'name', code: 'duplicateName' }]);
-  }
-}
-
-/** The workload as the audit trail records it: its own fields and the linked asset ids. */
-const auditView = (row: WorkloadRow, assetIds: readonly string[]) => ({
-  name: row.name,
-  description: row.description,
-  motives: row.motives,
-  categoryId: row.categoryId,
-  impactIds: row.impactIds,
-  stageXKinds: row.stageXKinds,
-  riskTolerable: row.riskTolerable,
-  coreBusiness: row.coreBusiness,
-  advantageThemeId: row.advantageThemeId,
-  pastPriority: row.pastPriority,
-  futurePriority: row.futurePriority,
-  stageXPlan: row.stageXPlan,
-  assetIds: [...assetIds].sort(),
-  version: row.version,
-});
 
 /** An empty plan is no plan. */
 const planOf = (plan: string | null | undefined) => (plan === undefined ? undefined : plan?.trim() ? plan : null);
@@ -224,63 +183,44 @@ function patchOf(input: WorkloadInput): WorkloadPatch {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as WorkloadPatch;
 }
 
-export async function createWorkload(deps: WorkloadDeps, auth: OrgAuthContext, input: z.output<typeof CreateWorkloadRequestSchema>) {
-  const organisationId = auth.organisation.id;
-  return deps.database.db.transaction(async (tx) => {
-    await checkReferences(tx, organisationId, input);
-    await assertNameFree(tx, organisationId, input.name);
-    const row = await insertWorkload(tx, { ...patchOf(input), name: input.name, organisationId, createdBy: auth.user.id, updatedBy: auth.user.id });
+export async function createWorkload(ctx: DataContext, input: z.output<typeof CreateWorkloadRequestSchema>) {
+  return ctx.transaction(async (tx) => {
+    await checkReferences(tx, input);
+    await workloadRegister.assertNameFree(tx, input.name);
     const assetIds = input.assetIds ?? [];
-    await replaceWorkloadAssets(tx, organisationId, row.id, assetIds);
-    await appendAudit(tx, { ...memberActor(auth), action: 'workload.create', entityType: 'workload', entityId: row.id, after: auditView(row, assetIds) });
-    return presentOne(tx, organisationId, row);
+    const row = await workloadRegister.create(tx, { ...patchOf(input), name: input.name }, { after: (r) => auditView(r, assetIds) });
+    await replaceWorkloadAssets(tx, row.id, assetIds);
+    return presentOne(tx, row);
   });
 }
 
-export async function updateWorkload(deps: WorkloadDeps, auth: OrgAuthContext, id: string, input: z.output<typeof UpdateWorkloadRequestSchema>) {
-  const organisationId = auth.organisation.id;
-  return deps.database.db.transaction(async (tx) => {
-    const before = await findWorkload(tx, organisationId, id);
-    if (!before) throw new HttpProblem(404, 'notFound');
+export async function updateWorkload(ctx: DataContext, id: string, input: z.output<typeof UpdateWorkloadRequestSchema>) {
+  return ctx.transaction(async (tx) => {
     const { version, ...fields } = input;
-    if (before.version !== version) throw new HttpProblem(409, 'conflict');
-    await checkReferences(tx, organisationId, fields);
-    if (fields.name !== undefined) await assertNameFree(tx, organisationId, fields.name, id);
-    const assetsBefore = await listWorkloadAssetIds(tx, organisationId, id);
-    const row = await updateWorkloadRow(tx, organisationId, id, version, { ...patchOf(fields), updatedBy: auth.user.id });
-    if (!row) throw new HttpProblem(409, 'conflict');
+    const before = await workloadRegister.expect(tx, id, version);
+    await checkReferences(tx, fields);
+    if (fields.name !== undefined) await workloadRegister.assertNameFree(tx, fields.name, id);
+    const assetsBefore = await listWorkloadAssetIds(tx, id);
     const assetsAfter = fields.assetIds ?? assetsBefore;
-    if (fields.assetIds) await replaceWorkloadAssets(tx, organisationId, id, fields.assetIds);
-    await appendAudit(tx, {
-      ...memberActor(auth),
-      action: 'workload.update',
-      entityType: 'workload',
-      entityId: id,
-      before: auditView(before, assetsBefore),
-      after: auditView(row, assetsAfter),
-    });
-    return presentOne(tx, organisationId, row);
+    const row = await workloadRegister.update(tx, id, version, patchOf(fields), { before: auditView(before, assetsBefore), after: (r) => auditView(r, assetsAfter) });
+    if (fields.assetIds) await replaceWorkloadAssets(tx, id, fields.assetIds);
+    return presentOne(tx, row);
   });
 }
 
-export async function deleteWorkload(deps: WorkloadDeps, auth: OrgAuthContext, id: string) {
-  const organisationId = auth.organisation.id;
-  await deps.database.db.transaction(async (tx) => {
-    const assetIds = await listWorkloadAssetIds(tx, organisationId, id);
-    const row = await deleteWorkloadRow(tx, organisationId, id);
-    if (!row) throw new HttpProblem(404, 'notFound');
+export async function deleteWorkload(ctx: DataContext, id: string) {
+  await ctx.transaction(async (tx) => {
+    const assetIds = await listWorkloadAssetIds(tx, id);
     // Link rows (assets, systems) go with it (ON DELETE CASCADE); the trail keeps what they were.
-    await appendAudit(tx, { ...memberActor(auth), action: 'workload.delete', entityType: 'workload', entityId: id, before: auditView(row, assetIds) });
+    await workloadRegister.remove(tx, id, undefined, { before: (row) => auditView(row, assetIds) });
   });
 }
 
 const pair = (i: CatalogItemRow) => ({ ja: i.ja, en: i.en });
 
 /** The catalog content of the workload screens, from the organisation's loaded collections. */
-export async function workloadReference(deps: WorkloadDeps, auth: OrgAuthContext): Promise<TWorkloadReference> {
-  const { db } = deps.database;
-  const organisationId = auth.organisation.id;
-  const [c, currentStage] = await sideBySide(db, () => loadedCollections(db, organisationId, ['categories', 'impacts', 'advantageThemes', 'assetBreakdown', 'stages']), () => currentStageOf(db, organisationId));
+export async function workloadReference(ctx: DataContext): Promise<TWorkloadReference> {
+  const [c, currentStage] = await ctx.sideBySide(() => loadedCollections(ctx, ['categories', 'impacts', 'advantageThemes', 'assetBreakdown', 'stages']), () => currentStageOf(ctx));
   const items = (col: LoadedCollection | null) => col?.items ?? [];
   return {
     currentStage,

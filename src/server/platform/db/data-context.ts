@@ -19,6 +19,11 @@ export type RowOf<T extends PgTable> = T['$inferSelect'];
 export type InsertOf<T extends PgTable> = Omit<T['$inferInsert'], 'organisationId'>;
 export type PatchOf<T extends PgTable> = Partial<Omit<T['$inferInsert'], 'organisationId' | 'id'>>;
 
+/** What a domain module's routes are given: the database, from which each request builds its DataContext. */
+export interface DataDeps {
+  database: Database;
+}
+
 /** Who acts, as the audit trail records it (`audit-actor.ts`). */
 export interface DataActor {
   organisationId: string;

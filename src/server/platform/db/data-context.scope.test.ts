@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+/*
+ * Domain modules reach the database only through a DataContext
+ * (data-context.ts), so a query without the organisation's scope cannot be
+ * written by accident: no domain file takes an `organisationId: string` or
+ * imports the raw handle (database.ts). The files below still do, from
+ * before the context; each leaves the list when it is moved onto the
+ * context, and a file not on the list may not start.
+ */
+const NOT_YET_ON_THE_CONTEXT = new Set([
+  'assets/asset-bulk.repository.ts',
+  'assets/asset-catalog.ts',
+  'assets/asset-export.service.ts',
+  'assets/asset-import.repository.ts',
+  'assets/asset-import.run.ts',
+  'assets/asset.repository.ts',
+  'assets/asset.service.ts',
+  'catalog/catalog.loader.ts',
+  'catalog/catalog.public.ts',
+  'catalog/catalog.repository.ts',
+  'catalog/catalog.service.ts',
+  'diagnosis/assessment.repository.ts',
+  'diagnosis/assessment.service.ts',
+  'diagnosis/diagnosis.public.ts',
+  'diagnosis/diagnosis.service.ts',
+  'diagnosis/methodology.repository.ts',
+  'diagnosis/roadmap.repository.ts',
+  'diagnosis/roadmap.service.ts',
+  'diagnosis/stage.repository.ts',
+  'diagnosis/stage.service.ts',
+]);
+
+const SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ORGANISATION_PARAMETER = /[(,]\s*organisationId\??\s*:\s*string\b/;
+const RAW_HANDLE = /from\s+'(\.\.\/)+platform\/db\/database\.ts'/;
+
+function domainFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.table.ts')) out.push(path.relative(SERVER, full).split(path.sep).join('/'));
+    }
+  };
+  for (const entry of fs.readdirSync(SERVER, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name !== 'platform') walk(path.join(SERVER, entry.name));
+  }
+  return out.sort();
+}
+
+const findings = (file: string) => {
+  const source = fs.readFileSync(path.join(SERVER, file), 'utf8');
+  return [ORGANISATION_PARAMETER.test(source) && 'takes organisationId: string', RAW_HANDLE.test(source) && 'imports platform/db/database.ts'].filter(Boolean);
+};
+
+test('domain modules take a DataContext, not an organisation id or the raw database handle', () => {
+  const files = domainFiles();
+  assert.ok(files.includes('assets/workload.service.ts'), 'the scan sees the domain modules');
+  const offending = files.filter((f) => !NOT_YET_ON_THE_CONTEXT.has(f)).flatMap((f) => findings(f).map((why) => `${f} ${why}`));
+  assert.deepEqual(offending, [], 'take a DataContext (docs/ARCHITECTURE.md, "Data context")');
+});
+
+test('a file moved onto the context leaves the list', () => {
+  const files = new Set(domainFiles());
+  const moved = [...NOT_YET_ON_THE_CONTEXT].filter((f) => !files.has(f) || findings(f).length === 0);
+  assert.deepEqual(moved, [], 'remove these from NOT_YET_ON_THE_CONTEXT');
+});
+
+test('the checks recognise what they look for', () => {
+  assert.ok(ORGANISATION_PARAMETER.test('export async function listThings(db: Db, organisationId: string) {'));
+  assert.ok(ORGANISATION_PARAMETER.test('const f = (organisationId?: string) =>'));
+  assert.ok(!ORGANISATION_PARAMETER.test('eq(t.organisationId, ctx.organisationId)'));
+  assert.ok(RAW_HANDLE.test("import type { Db } from '../platform/db/database.ts';"));
+  assert.ok(!RAW_HANDLE.test("import { DataContext } from '../platform/db/data-context.ts';"));
+});
