@@ -16,8 +16,7 @@ import type {
   TSensitivity,
   UpdateAssetRequestSchema,
 } from '../../shared/schemas/asset.schema.ts';
-import type { Database } from '../platform/db/database.ts';
-import { DataContext } from '../platform/db/data-context.ts';
+import { DataContext, type DataDeps } from '../platform/db/data-context.ts';
 import { findDepartment } from '../platform/orgs/department.repository.ts';
 import { departmentChoices } from '../platform/orgs/department.service.ts';
 import { findMembership, listMembers } from '../platform/orgs/organisation.repository.ts';
@@ -47,10 +46,8 @@ import {
 } from './asset.repository.ts';
 import { assetModelCheck, decodeCursor, encodeCursor } from './asset.rules.ts';
 
-/** What the inventory services need: the database, nothing else. */
-export interface AssetDeps {
-  database: Database;
-}
+/** What the inventory's routes need: the database, from which each request builds its data context. */
+export type AssetDeps = DataDeps;
 
 /** The signed-in member's data context for one request: every inventory query is scoped by it. */
 export const assetContext = (deps: AssetDeps, auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
