@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../platform/db/database.ts';
+import { sql } from 'drizzle-orm';
+import type { DataContext } from '../platform/db/data-context.ts';
 import type { PreparedColumns } from './asset-import.rules.ts';
 import { assets } from './asset.table.ts';
 
 /** Many assets at once, for imports: what a file is checked against, and the batched insert. */
 
 /** Name keys (lower() as the unique index compares them) of every asset of the organisation. */
-export async function existingNameKeys(db: Db, organisationId: string): Promise<Set<string>> {
-  const rows = await db.select({ key: sql<string>`lower(${assets.name})` }).from(assets).where(eq(assets.organisationId, organisationId));
+export async function existingNameKeys(ctx: DataContext): Promise<Set<string>> {
+  const rows = await ctx.db.select({ key: sql<string>`lower(${assets.name})` }).from(assets).where(ctx.scoped(assets));
   return new Set(rows.map((r) => r.key));
 }
 
@@ -32,14 +32,14 @@ export function uuidv7(ms = Date.now()): string {
 /**
  * Many assets in few statements: one INSERT … SELECT FROM unnest(…) per
  * 5,000 rows, one array parameter per column (far from PostgreSQL's 65,535
- * parameter limit, and much faster than a VALUES list).
+ * parameter limit, and much faster than a VALUES list). The rows are the
+ * context's organisation's, created by its user from import `importId`.
  */
 export async function insertPreparedAssets(
-  tx: Db,
-  organisationId: string,
+  ctx: DataContext,
   rows: PreparedColumns,
   ownerDepartmentIds: readonly (string | null)[],
-  by: { userId: string | null; importId: string },
+  importId: string,
   onProgress?: (inserted: number) => Promise<void> | void,
 ): Promise<number> {
   const total = rows.name.length;
@@ -50,14 +50,14 @@ export async function insertPreparedAssets(
     const col = <K extends keyof PreparedColumns>(k: K) => sql.param(rows[k].slice(i, end));
     const now = Date.now();
     const ids = Array.from({ length: end - i }, () => uuidv7(now));
-    await tx.execute(sql`
+    await ctx.db.execute(sql`
       insert into assets (id, organisation_id, name, medium, content, location, owner_user_id, owner_department_id, records, rank, unit_value_yen,
                           asset_class_id, information_group_id, risk_category_id, sensitivity, confidentiality,
                           contains_personal_data, current_placement, planned_placement, notes,
                           created_by_import_id, created_by, updated_by)
-      select u.id, ${organisationId}::uuid, u.name, u.medium, u.content, u.location, u.owner, u.department, u.records, u.rank, u.unit,
+      select u.id, ${ctx.organisationId}::uuid, u.name, u.medium, u.content, u.location, u.owner, u.department, u.records, u.rank, u.unit,
              u.class, u.grp, u.risk, u.sensitivity, u.confidentiality, u.personal, u.current, u.planned, u.notes,
-             ${by.importId}::uuid, ${by.userId}::uuid, ${by.userId}::uuid
+             ${importId}::uuid, ${ctx.userId}::uuid, ${ctx.userId}::uuid
         from unnest(${sql.param(ids.sort())}::uuid[], ${col('name')}::text[], ${col('medium')}::text[], ${col('content')}::text[],
                     ${col('location')}::text[], ${col('ownerUserId')}::uuid[], ${sql.param(ownerDepartmentIds.slice(i, end))}::uuid[], ${col('records')}::bigint[],
                     ${col('rank')}::text[], ${col('unitValueYen')}::bigint[], ${col('assetClassId')}::text[],

@@ -3,6 +3,7 @@ import { yenToThousandYen } from '../../shared/assets/asset-money.ts';
 import { IMPORT_FIELDS, type TImportField } from '../../shared/schemas/asset.schema.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import type { Db } from '../platform/db/database.ts';
+import { DataContext } from '../platform/db/data-context.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { exportHeaders as fieldHeaders } from '../platform/transfer/header.rules.ts';
 import { csvExport, xlsxExport, type ExportValue } from '../platform/transfer/export.writer.ts';
@@ -69,10 +70,10 @@ async function labelIndex(db: Db, organisationId: string): Promise<Map<string, A
   return new Map([...c.assetClasses, ...c.informationGroups, ...c.riskCategories].map((x) => [x.id, x]));
 }
 
-async function* exportRows(db: Db, organisationId: string, locale: TLocale): AsyncGenerator<Value[]> {
-  const labels = await labelIndex(db, organisationId);
+async function* exportRows(ctx: DataContext, locale: TLocale): AsyncGenerator<Value[]> {
+  const labels = await labelIndex(ctx.db, ctx.organisationId);
   let n = 0;
-  for await (const page of allAssets(db, organisationId)) for (const a of page) yield rowValues(a, ++n, locale, labels);
+  for await (const page of allAssets(ctx)) for (const a of page) yield rowValues(a, ++n, locale, labels);
 }
 
 export function exportFileName(format: 'csv' | 'xlsx', locale: TLocale, now = new Date()): { ascii: string; utf8: string } {
@@ -81,7 +82,7 @@ export function exportFileName(format: 'csv' | 'xlsx', locale: TLocale, now = ne
 }
 
 export function exportCsv(deps: AssetDeps, auth: OrgAuthContext, locale: TLocale): Readable {
-  return csvExport(exportHeaders(locale), exportRows(deps.database.db, auth.organisation.id, locale));
+  return csvExport(exportHeaders(locale), exportRows(DataContext.ofMember(deps.database, auth), locale));
 }
 
 const RECORDS = EXPORT_FIELDS.indexOf('records');
@@ -100,5 +101,5 @@ function sheetCells(r: Value[]): Value[] {
 
 export function exportXlsx(deps: AssetDeps, auth: OrgAuthContext, locale: TLocale): Readable {
   const sheet = locale === 'ja' ? '資産目録' : 'Asset inventory';
-  return xlsxExport(sheet, exportHeaders(locale), exportRows(deps.database.db, auth.organisation.id, locale), sheetCells);
+  return xlsxExport(sheet, exportHeaders(locale), exportRows(DataContext.ofMember(deps.database, auth), locale), sheetCells);
 }

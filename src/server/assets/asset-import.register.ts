@@ -1,5 +1,6 @@
 import { formatYenAmount, yenToThousandYen } from '../../shared/assets/asset-money.ts';
 import type { TImportField } from '../../shared/schemas/asset.schema.ts';
+import { DataContext } from '../platform/db/data-context.ts';
 import type { Db } from '../platform/db/database.ts';
 import { listDepartments } from '../platform/orgs/department.repository.ts';
 import { departmentKey } from '../platform/orgs/department.rules.ts';
@@ -41,7 +42,7 @@ export const ASSET_IMPORT_QUEUE = 'asset-import';
 async function importLookups(db: Db, organisationId: string): Promise<ImportLookups> {
   const members = await listMembers(db, organisationId);
   const classifications = await assetClassifications(db, organisationId);
-  const existingNames = await existingNameKeys(db, organisationId);
+  const existingNames = await existingNameKeys(DataContext.ofJob({ db }, organisationId, { userId: null, label: null }));
   const departments = await listDepartments(db, organisationId);
   const membersByEmail = new Map<string, ImportMember>();
   const membersByName = new Map<string, ImportMember[]>();
@@ -125,7 +126,8 @@ export const ASSET_IMPORT: ImportRegister<TImportField, PreparedAsset, ImportLoo
     const owners = rows.ownerDepartment ?? [];
     const departments = await resolveDepartments(tx, organisationId, owners.filter((d): d is string => !!d), actor);
     const departmentIds = rows.name.map((_n, i) => (owners[i] ? (departments.byKey.get(departmentKey(owners[i]!))?.id ?? null) : null));
-    await insertPreparedAssets(tx, organisationId, rows, departmentIds, { userId: actor.userId, importId }, progress);
+    const ctx = DataContext.ofJob({ db: tx }, organisationId, { userId: actor.userId, label: actor.label });
+    await insertPreparedAssets(ctx, rows, departmentIds, importId, progress);
     return { departmentsCreated: departments.created };
   },
 

@@ -1,17 +1,18 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { TAssetSort } from '../../shared/schemas/asset.schema.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 import { containsPattern } from '../platform/db/like-pattern.ts';
-import type { Db } from '../platform/db/database.ts';
-import { auditLog, memberships, users } from '../platform/db/platform.table.ts';
+import { memberships, users } from '../platform/db/platform.table.ts';
 import { departments } from '../platform/orgs/department.table.ts';
+import { countCapped } from '../platform/register/register-page.ts';
 import type { AssetCursor } from './asset.rules.ts';
 import { assets } from './asset.table.ts';
 
 /**
- * Queries of the inventory. Every function takes the organisation id from
- * the session and puts it in the `where` clause: another organisation's ids
- * find nothing.
+ * Queries of the inventory. Every function takes the data context of the
+ * request or job (platform/db/data-context.ts) and scopes its statement to
+ * the context's organisation: another organisation's ids find nothing.
  */
 
 export type AssetTableRow = typeof assets.$inferSelect;
@@ -31,8 +32,8 @@ const ownerJoin = {
   ownerDepartmentName: departments.name,
 };
 
-function selectAssets(db: Db) {
-  return db
+function selectAssets(ctx: DataContext) {
+  return ctx.db
     .select({ asset: assets, ...ownerJoin })
     .from(assets)
     .leftJoin(users, eq(users.id, assets.ownerUserId))
@@ -131,59 +132,48 @@ export const fromRaw = (r: RawAssetRow): ListedAsset => ({
   sortValue: r.sort_value,
 });
 
-export const RAW_SELECT = sql`select assets.*, u.display_name as owner_display_name, u.email as owner_email, (m.user_id is not null) as owner_is_member, d.name as owner_department_name`;
-/** Asset rows (the table, or a CTE named `assets` in the query) with their owner's names. */
-export const rawFrom = (source: SQL) => sql`from ${source}
+const RAW_SELECT = sql`select assets.*, u.display_name as owner_display_name, u.email as owner_email, (m.user_id is not null) as owner_is_member, d.name as owner_department_name`;
+const rawFrom = (source: SQL) => sql`from ${source}
   left join users u on u.id = assets.owner_user_id
   left join memberships m on m.organisation_id = assets.organisation_id and m.user_id = assets.owner_user_id
   left join departments d on d.organisation_id = assets.organisation_id and d.id = assets.owner_department_id`;
 const RAW_FROM = rawFrom(sql`assets`);
 
-export async function findAsset(db: Db, organisationId: string, id: string): Promise<AssetRow | undefined> {
-  const [row] = await selectAssets(db).where(and(eq(assets.organisationId, organisationId), eq(assets.id, id)));
+/** The rows of `source` (a relation with the table's columns: a CTE, a subquery) with their owner's names, for `fromRaw`. */
+export const withOwners = (source: SQL) => sql`${RAW_SELECT} ${rawFrom(sql`${source} as assets`)}`;
+
+export async function findAsset(ctx: DataContext, id: string): Promise<AssetRow | undefined> {
+  const [row] = await selectAssets(ctx).where(ctx.scoped(assets, eq(assets.id, id)));
   return row ? flatten(row) : undefined;
 }
 
-export async function findAssets(db: Db, organisationId: string, ids: string[]): Promise<AssetRow[]> {
+export async function findAssets(ctx: DataContext, ids: string[]): Promise<AssetRow[]> {
   if (!ids.length) return [];
-  const rows = await selectAssets(db).where(and(eq(assets.organisationId, organisationId), inArray(assets.id, ids)));
+  const rows = await selectAssets(ctx).where(ctx.scoped(assets, inArray(assets.id, ids)));
   return rows.map(flatten);
 }
 
 /** Rows locked for the rest of the transaction (bulk edit), in id order so two bulk edits cannot deadlock. */
-export async function lockAssets(tx: Db, organisationId: string, ids: string[]) {
-  return tx
+export async function lockAssets(ctx: DataContext, ids: string[]) {
+  return ctx.db
     .select({ id: assets.id, version: assets.version })
     .from(assets)
-    .where(and(eq(assets.organisationId, organisationId), inArray(assets.id, ids)))
+    .where(ctx.scoped(assets, inArray(assets.id, ids)))
     .orderBy(asc(assets.id))
     .for('update');
 }
 
-export async function insertAsset(tx: Db, values: NewAssetRow): Promise<AssetTableRow> {
-  const [row] = await tx.insert(assets).values(values).returning();
-  return row;
-}
-
-export async function updateAsset(tx: Db, organisationId: string, id: string, version: number, patch: Partial<NewAssetRow>) {
-  const [row] = await tx
+/**
+ * The bulk edit's update of rows already locked and checked at their
+ * versions (`lockAssets`): one statement for all of them, where the base's
+ * `update` would take one per asset.
+ */
+export async function updateAssets(ctx: DataContext, ids: string[], patch: Partial<NewAssetRow>) {
+  return ctx.db
     .update(assets)
     .set({ ...patch, updatedAt: new Date(), version: sql`${assets.version} + 1` })
-    .where(and(eq(assets.organisationId, organisationId), eq(assets.id, id), eq(assets.version, version)))
-    .returning();
-  return row ?? null;
-}
-
-export async function updateAssets(tx: Db, organisationId: string, ids: string[], patch: Partial<NewAssetRow>) {
-  return tx
-    .update(assets)
-    .set({ ...patch, updatedAt: new Date(), version: sql`${assets.version} + 1` })
-    .where(and(eq(assets.organisationId, organisationId), inArray(assets.id, ids)))
+    .where(ctx.scoped(assets, inArray(assets.id, ids)))
     .returning({ id: assets.id });
-}
-
-export async function deleteAsset(tx: Db, organisationId: string, id: string) {
-  await tx.delete(assets).where(and(eq(assets.organisationId, organisationId), eq(assets.id, id)));
 }
 
 /* ------------------------------------------------------------------- list */
@@ -219,8 +209,9 @@ const SORT_COLUMNS: Record<TAssetSort, { column: PgColumn | SQL; type: string; u
 /** ASCII letters folded as the database's lower() folds them in the C locale (search_text is lower-cased). */
 const foldAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
-function filterConditions(organisationId: string, f: AssetFilter): SQL[] {
-  const c: (SQL | undefined)[] = [eq(assets.organisationId, organisationId)];
+/** The filter's conditions; `ctx.scoped` adds the organisation's. */
+function filterConditions(f: AssetFilter): SQL[] {
+  const c: (SQL | undefined)[] = [];
   if (f.q) c.push(sql`${assets.searchText} like ${containsPattern(foldAscii(f.q))} escape '\\'`);
   if (f.rank) c.push(eq(assets.rank, f.rank));
   if (f.medium) c.push(eq(assets.medium, f.medium));
@@ -247,8 +238,7 @@ export interface ListedAsset extends AssetRow {
  * 100,000 assets as at 100; no count is made here.
  */
 export async function listAssets(
-  db: Db,
-  organisationId: string,
+  ctx: DataContext,
   filter: AssetFilter,
   sort: TAssetSort,
   dir: 'asc' | 'desc',
@@ -256,7 +246,7 @@ export async function listAssets(
   limit: number,
 ): Promise<ListedAsset[]> {
   const { column, type, unique } = SORT_COLUMNS[sort];
-  const conditions = filterConditions(organisationId, filter);
+  const conditions = filterConditions(filter);
   const op = sql.raw(dir === 'asc' ? '>' : '<');
   if (cursor) {
     // A unique key needs no tie-breaker (and its index has no id column to compare with).
@@ -264,8 +254,8 @@ export async function listAssets(
   }
   const d = sql.raw(dir);
   const order = unique ? sql`${column} ${d}` : sql`${column} ${d}, ${assets.id} ${d}`;
-  const { rows } = await db.execute<RawAssetRow>(sql`${RAW_SELECT}, ${column}::text as sort_value ${RAW_FROM}
-    where ${and(...conditions)} order by ${order} limit ${limit}`);
+  const { rows } = await ctx.db.execute<RawAssetRow>(sql`${RAW_SELECT}, ${column}::text as sort_value ${RAW_FROM}
+    where ${ctx.scoped(assets, ...conditions)} order by ${order} limit ${limit}`);
   return rows.map(fromRaw);
 }
 
@@ -279,8 +269,7 @@ export async function listAssets(
  * which then stops early (matches are common).
  */
 export async function searchFirstPage(
-  db: Db,
-  organisationId: string,
+  ctx: DataContext,
   filter: AssetFilter,
   sort: TAssetSort,
   dir: 'asc' | 'desc',
@@ -290,8 +279,8 @@ export async function searchFirstPage(
   const { column, unique } = SORT_COLUMNS[sort];
   const d = sql.raw(dir);
   const order = unique ? sql`${column} ${d}` : sql`${column} ${d}, ${assets.id} ${d}`;
-  const { rows } = await db.execute<RawAssetRow & { matches: number }>(sql`
-    with hits as (select ${assets.id} as hit_id from assets where ${and(...filterConditions(organisationId, filter))} limit ${cap})
+  const { rows } = await ctx.db.execute<RawAssetRow & { matches: number }>(sql`
+    with hits as (select ${assets.id} as hit_id from assets where ${ctx.scoped(assets, ...filterConditions(filter))} limit ${cap})
     ${RAW_SELECT}, ${column}::text as sort_value, (select count(*) from hits)::int as matches
     ${RAW_FROM}
     join hits on hits.hit_id = assets.id
@@ -305,22 +294,15 @@ export async function searchFirstPage(
  * Matching assets, counted up to `cap` (then `cap` is returned): the first
  * page says "10,000 or more" rather than counting 100,000 rows per request.
  */
-export async function countAssets(db: Db, organisationId: string, filter: AssetFilter, cap: number): Promise<number> {
-  const matching = db
-    .select({ one: sql`1` })
-    .from(assets)
-    .where(and(...filterConditions(organisationId, filter)))
-    .limit(cap)
-    .as('matching');
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(matching);
-  return row.n;
+export function countAssets(ctx: DataContext, filter: AssetFilter, cap: number): Promise<number> {
+  return countCapped(ctx, assets, and(...filterConditions(filter)), cap);
 }
 
 /** Every asset in name order, in keyset pages (the export streams these). */
-export async function* allAssets(db: Db, organisationId: string, pageSize = 2000): AsyncGenerator<AssetRow[]> {
+export async function* allAssets(ctx: DataContext, pageSize = 2000): AsyncGenerator<AssetRow[]> {
   let cursor: AssetCursor | null = null;
   for (;;) {
-    const page = await listAssets(db, organisationId, {}, 'name', 'asc', cursor, pageSize);
+    const page = await listAssets(ctx, {}, 'name', 'asc', cursor, pageSize);
     if (page.length) yield page;
     if (page.length < pageSize) return;
     const last = page[page.length - 1];
@@ -341,8 +323,8 @@ export interface TotalRow {
  * GROUPING SETS gives the grand total and the totals by rank, information
  * group and asset class from the same scan.
  */
-export async function assetTotals(db: Db, organisationId: string) {
-  const { rows } = await db.execute<{
+export async function assetTotals(ctx: DataContext) {
+  const { rows } = await ctx.db.execute<{
     gRank: number;
     gGroup: number;
     gClass: number;
@@ -359,7 +341,7 @@ export async function assetTotals(db: Db, organisationId: string) {
            (count(*) filter (where m.user_id is null and a.owner_department_id is null))::int as "withoutOwner"
       from assets a
       left join memberships m on m.organisation_id = a.organisation_id and m.user_id = a.owner_user_id
-     where a.organisation_id = ${organisationId}
+     where a.organisation_id = ${ctx.organisationId}
      group by grouping sets ((a.rank), (a.information_group_id), (a.asset_class_id), ())`);
   const pick = (key: (r: (typeof rows)[number]) => string | null, set: (r: (typeof rows)[number]) => boolean): TotalRow[] =>
     rows
@@ -376,24 +358,3 @@ export async function assetTotals(db: Db, organisationId: string) {
     byAssetClass: pick((r) => r.cls, (r) => !r.gClass),
   };
 }
-
-/* ---------------------------------------------------------------- history */
-
-export async function assetAuditEntries(db: Db, organisationId: string, entity: { type: string; id: string }, limit = 200) {
-  return db
-    .select({
-      seq: auditLog.seq,
-      at: auditLog.at,
-      actorUserId: auditLog.actorUserId,
-      actorLabel: auditLog.actorLabel,
-      action: auditLog.action,
-      before: auditLog.before,
-      after: auditLog.after,
-      meta: auditLog.meta,
-    })
-    .from(auditLog)
-    .where(and(eq(auditLog.organisationId, organisationId), eq(auditLog.entityType, entity.type), eq(auditLog.entityId, entity.id)))
-    .orderBy(desc(auditLog.seq))
-    .limit(limit);
-}
-

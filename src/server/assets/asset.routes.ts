@@ -20,7 +20,7 @@ import {
 } from '../../shared/schemas/asset.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { contentDisposition } from '../platform/http/content-disposition.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import { readUpload, type UploadRules } from '../platform/transfer/upload.reader.ts';
 import { exportCsv, exportFileName, exportXlsx } from './asset-export.service.ts';
 import * as imports from './asset-import.service.ts';
@@ -40,6 +40,8 @@ const IMPORT_UPLOAD: UploadRules = {
  * declare tenantEntity `asset`; paths naming an import, `asset-import`.
  */
 export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
+  // One data context per request, from the signed-in member: the organisation and the actor of every query.
+  const member = (auth: OrgAuthContext) => assets.assetContext(deps, auth);
   const read = { kind: 'org', permission: 'assets.read' } as const;
   const write = { kind: 'org', permission: 'assets.write' } as const;
   return [
@@ -51,7 +53,7 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
       access: read,
       query: AssetListQuerySchema,
       response: AssetPageSchema,
-      handler: ({ auth, query }) => assets.listAssetPage(deps, auth, query),
+      handler: ({ auth, query }) => assets.listAssetPage(member(auth), query),
     }),
     defineRoute({
       method: 'POST',
@@ -62,7 +64,7 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
       body: CreateAssetRequestSchema,
       response: AssetSchema,
       status: 201,
-      handler: ({ auth, body }) => assets.createAsset(deps, auth, body),
+      handler: ({ auth, body }) => assets.createAsset(member(auth), body),
     }),
     defineRoute({
       method: 'GET',
@@ -71,7 +73,7 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
       tags: ['assets'],
       access: read,
       response: AssetSummarySchema,
-      handler: ({ auth }) => assets.assetSummary(deps, auth),
+      handler: ({ auth }) => assets.assetSummary(member(auth)),
     }),
     defineRoute({
       method: 'GET',
@@ -80,7 +82,7 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
       tags: ['assets'],
       access: read,
       response: AssetChoicesSchema,
-      handler: ({ auth }) => assets.assetChoices(deps, auth),
+      handler: ({ auth }) => assets.assetChoices(member(auth)),
     }),
     defineRoute({
       method: 'GET',
@@ -109,7 +111,7 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
       access: write,
       body: BulkUpdateAssetsRequestSchema,
       response: BulkUpdateAssetsResultSchema,
-      handler: ({ auth, body }) => assets.bulkUpdateAssets(deps, auth, body),
+      handler: ({ auth, body }) => assets.bulkUpdateAssets(member(auth), body),
     }),
     defineRoute({
       method: 'GET',
@@ -120,7 +122,7 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
       params: IdParamsSchema,
       tenantEntity: 'asset',
       response: AssetSchema,
-      handler: ({ auth, params }) => assets.getAsset(deps, auth, params.id),
+      handler: ({ auth, params }) => assets.getAsset(member(auth), params.id),
     }),
     defineRoute({
       method: 'PATCH',
@@ -132,7 +134,7 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
       body: UpdateAssetRequestSchema,
       tenantEntity: 'asset',
       response: AssetSchema,
-      handler: ({ auth, params, body }) => assets.editAsset(deps, auth, params.id, body),
+      handler: ({ auth, params, body }) => assets.editAsset(member(auth), params.id, body),
     }),
     defineRoute({
       method: 'DELETE',
@@ -146,7 +148,7 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
       response: null,
       status: 204,
       handler: async ({ auth, params, query, reply }) => {
-        await assets.removeAsset(deps, auth, params.id, query.version);
+        await assets.removeAsset(member(auth), params.id, query.version);
         return reply.code(204).send();
       },
     }),
@@ -159,7 +161,7 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
       params: IdParamsSchema,
       tenantEntity: 'asset',
       response: AssetHistorySchema,
-      handler: ({ auth, params }) => assets.assetHistory(deps, auth, params.id),
+      handler: ({ auth, params }) => assets.assetHistory(member(auth), params.id),
     }),
     defineRoute({
       method: 'POST',

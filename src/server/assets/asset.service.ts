@@ -16,44 +16,41 @@ import type {
   TSensitivity,
   UpdateAssetRequestSchema,
 } from '../../shared/schemas/asset.schema.ts';
-import { memberActor } from '../platform/audit/audit-actor.ts';
-import { appendAudit, appendInStatement, CHAIN_SEQ_KEY, readHead } from '../platform/audit/audit.repository.ts';
-import type { Database, Db } from '../platform/db/database.ts';
+import { DataContext, type DataDeps } from '../platform/db/data-context.ts';
 import { findDepartment } from '../platform/orgs/department.repository.ts';
-import { findMembership, listMembers } from '../platform/orgs/organisation.repository.ts';
-import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
 import { departmentChoices } from '../platform/orgs/department.service.ts';
+import { findMembership, listMembers } from '../platform/orgs/organisation.repository.ts';
+import { annualRevenueYen } from '../platform/orgs/organisation-profile.public.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
+import { changedKeys, recordNotFound } from '../platform/register/register.ts';
+import { auditEntriesOf } from '../platform/register/register-history.ts';
+import { LIST_COUNT_CAP } from '../platform/register/register-page.ts';
+import { brokenUniqueKey, readForEdit, updateInStatement } from '../platform/register/register-statement.ts';
 import { assetClassifications } from './asset-catalog.ts';
-import { updateAssetAudited } from './asset-edit.repository.ts';
+import { auditSnapshot, assetRegister } from './asset.register.ts';
 import {
-  assetAuditEntries,
   assetTotals,
   countAssets,
-  deleteAsset,
   findAsset,
   findAssets,
-  insertAsset,
+  fromRaw,
   listAssets,
   lockAssets,
   searchFirstPage,
-  updateAsset,
   updateAssets,
+  withOwners,
   type AssetRow,
-  type AssetTableRow,
   type NewAssetRow,
+  type RawAssetRow,
 } from './asset.repository.ts';
 import { assetModelCheck, decodeCursor, encodeCursor } from './asset.rules.ts';
 
-/** The list counts matches on its first page up to this many ("10,000 or more" beyond). */
-export const LIST_COUNT_CAP = 10_000;
+/** What the inventory's routes need: the database, from which each request builds its data context. */
+export type AssetDeps = DataDeps;
 
-/** What the inventory services need: the database, nothing else. */
-export interface AssetDeps {
-  database: Database;
-}
+/** The signed-in member's data context for one request: every inventory query is scoped by it. */
+export const assetContext = (deps: AssetDeps, auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
 
 export function presentAsset(r: AssetRow): TAsset {
   return {
@@ -90,36 +87,6 @@ export function presentAsset(r: AssetRow): TAsset {
   };
 }
 
-/** The audited picture of an asset: its content, not its bookkeeping (search text, timestamps). */
-export function auditSnapshot(r: AssetTableRow) {
-  return {
-    name: r.name,
-    medium: r.medium,
-    content: r.content,
-    location: r.location,
-    ownerUserId: r.ownerUserId,
-    ownerDepartmentId: r.ownerDepartmentId,
-    records: r.records,
-    rank: r.rank,
-    unitValueYen: String(r.unitValueYen),
-    assetClassId: r.assetClassId,
-    informationGroupId: r.informationGroupId,
-    riskCategoryId: r.riskCategoryId,
-    sensitivity: r.sensitivity,
-    confidentiality: r.confidentiality,
-    containsPersonalData: r.containsPersonalData,
-    currentPlacement: r.currentPlacement,
-    plannedPlacement: r.plannedPlacement,
-    notes: r.notes,
-  };
-}
-
-/** Only the keys whose values differ, before and after. */
-function changed(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const keys = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-  return { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
-}
-
 type AssetInput = Partial<z.output<typeof CreateAssetRequestSchema>>;
 
 /** The request's fields as table columns (千円 text → whole yen). */
@@ -143,7 +110,8 @@ function columnsOf(input: AssetInput): Partial<NewAssetRow> {
  * organisation (seed 000 III.4.2 ⑤: the risk owner), classifications must be
  * items of the organisation's loaded catalog collections.
  */
-async function checkReferences(db: Db, organisationId: string, input: AssetInput, prefix = ''): Promise<void> {
+async function checkReferences(ctx: DataContext, input: AssetInput, prefix = ''): Promise<void> {
+  const { db, organisationId } = ctx;
   const errors: FieldError[] = [];
   if (input.ownerUserId && !(await findMembership(db, organisationId, input.ownerUserId))) errors.push({ path: `${prefix}ownerUserId`, code: 'ownerNotMember' });
   if (input.ownerDepartmentId && !(await findDepartment(db, organisationId, input.ownerDepartmentId))) errors.push({ path: `${prefix}ownerDepartmentId`, code: 'unknownDepartment' });
@@ -161,99 +129,62 @@ async function checkReferences(db: Db, organisationId: string, input: AssetInput
   if (errors.length) throw new HttpProblem(400, 'validation', {}, errors);
 }
 
-/** The unique constraint a statement broke, if that is how it failed (drizzle wraps the driver's error in `cause`). */
-function brokenUniqueKey(e: unknown): string | undefined {
-  const err = e as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const pg = err.code ? err : err.cause;
-  return pg?.code === '23505' ? pg.constraint : undefined;
-}
-
 /** A unique-name violation as a field error the form can show. */
 function nameTaken(e: unknown): never {
   if (brokenUniqueKey(e) === 'assets_org_name_key') throw new HttpProblem(409, 'assetNameTaken', {}, [{ path: 'name', code: 'assetNameTaken' }]);
   throw e;
 }
 
-export async function getAsset(deps: AssetDeps, auth: OrgAuthContext, id: string): Promise<TAsset> {
-  const row = await findAsset(deps.database.db, auth.organisation.id, id);
-  if (!row) throw new HttpProblem(404, 'notFound');
+async function presentFound(ctx: DataContext, id: string): Promise<TAsset> {
+  const row = await findAsset(ctx, id);
+  if (!row) throw recordNotFound();
   return presentAsset(row);
 }
 
-export async function createAsset(deps: AssetDeps, auth: OrgAuthContext, input: z.output<typeof CreateAssetRequestSchema>): Promise<TAsset> {
-  const { db } = deps.database;
-  const organisationId = auth.organisation.id;
-  await checkReferences(db, organisationId, input);
-  const id = await db
-    .transaction(async (tx) => {
-      const row = await insertAsset(tx, {
-        ...(columnsOf(input) as NewAssetRow),
-        organisationId,
-        createdBy: auth.user.id,
-        updatedBy: auth.user.id,
-      });
-      await appendAudit(tx, { ...memberActor(auth), action: 'asset.create', entityType: 'asset', entityId: row.id, after: auditSnapshot(row) });
-      return row.id;
-    })
-    .catch(nameTaken);
-  return getAsset(deps, auth, id);
+export function getAsset(ctx: DataContext, id: string): Promise<TAsset> {
+  return presentFound(ctx, id);
+}
+
+export async function createAsset(ctx: DataContext, input: z.output<typeof CreateAssetRequestSchema>): Promise<TAsset> {
+  await checkReferences(ctx, input);
+  const row = await ctx.transaction((tx) => assetRegister.create(tx, columnsOf(input) as NewAssetRow)).catch(nameTaken);
+  return presentFound(ctx, row.id);
 }
 
 /**
- * An edit is one statement in the common case (`updateAssetAudited`): the row
- * and the chain's head are read side by side, and the update, its audit entry
- * and the new head are written together only if neither moved meanwhile.
- * When one did, or a row sits past the head, the edit is made again in a
- * transaction that locks the head, as every other change does.
+ * An edit is one statement when nothing moved meanwhile (the base's
+ * `updateInStatement`): the answer comes from that statement, with the
+ * owner's names, instead of a read after it.
  */
-export async function editAsset(deps: AssetDeps, auth: OrgAuthContext, id: string, input: z.output<typeof UpdateAssetRequestSchema>): Promise<TAsset> {
-  const { db } = deps.database;
-  const organisationId = auth.organisation.id;
-  const [existing, head] = await sideBySide(db, () => findAsset(db, organisationId, id), () => readHead(db, organisationId));
-  if (!existing) throw new HttpProblem(404, 'notFound');
+export async function editAsset(ctx: DataContext, id: string, input: z.output<typeof UpdateAssetRequestSchema>): Promise<TAsset> {
   const { version, ...fields } = input;
-  await checkReferences(db, organisationId, fields);
-  const patch = { ...columnsOf(fields), updatedBy: auth.user.id };
-  if (existing.version !== version) throw new HttpProblem(409, 'conflict');
-  const event = { ...memberActor(auth), action: 'asset.update', entityType: 'asset', entityId: id };
-  if (head) {
-    const audit = appendInStatement(head, { ...event, ...changed(auditSnapshot(existing), auditSnapshot({ ...existing, ...patch })) });
-    const row = await updateAssetAudited(db, organisationId, id, version, patch, audit).catch((e: unknown) => (brokenUniqueKey(e) === CHAIN_SEQ_KEY ? null : nameTaken(e)));
-    if (row) return presentAsset(row);
-  }
-  await db
-    .transaction(async (tx) => {
-      const before = await findAsset(tx, organisationId, id);
-      if (!before) throw new HttpProblem(404, 'notFound');
-      const row = await updateAsset(tx, organisationId, id, version, patch);
-      if (!row) throw new HttpProblem(409, 'conflict');
-      await appendAudit(tx, { ...event, ...changed(auditSnapshot(before), auditSnapshot(row)) });
-    })
-    .catch(nameTaken);
-  return getAsset(deps, auth, id);
+  const read = await readForEdit(ctx, () => assetRegister.find(ctx, id));
+  if (!read.row) throw recordNotFound();
+  await checkReferences(ctx, fields);
+  const row = await updateInStatement(ctx, read, {
+    register: assetRegister,
+    id,
+    version,
+    patch: columnsOf(fields),
+    changedOnly: true,
+    answer: withOwners,
+    map: (raw) => fromRaw(raw as RawAssetRow),
+  }).catch(nameTaken);
+  return presentAsset(row);
 }
 
-export async function removeAsset(deps: AssetDeps, auth: OrgAuthContext, id: string, version: number | undefined): Promise<void> {
-  await deps.database.db.transaction(async (tx) => {
-    const [locked] = await lockAssets(tx, auth.organisation.id, [id]);
-    if (!locked) throw new HttpProblem(404, 'notFound');
-    if (version !== undefined && locked.version !== version) throw new HttpProblem(409, 'conflict');
-    const before = await findAsset(tx, auth.organisation.id, id);
-    await deleteAsset(tx, auth.organisation.id, id);
-    await appendAudit(tx, { ...memberActor(auth), action: 'asset.delete', entityType: 'asset', entityId: id, before: before ? auditSnapshot(before) : null });
-  });
+export async function removeAsset(ctx: DataContext, id: string, version: number | undefined): Promise<void> {
+  await ctx.transaction((tx) => assetRegister.remove(tx, id, version));
 }
 
-export async function listAssetPage(deps: AssetDeps, auth: OrgAuthContext, query: z.output<typeof AssetListQuerySchema>): Promise<TAssetPage> {
+export async function listAssetPage(ctx: DataContext, query: z.output<typeof AssetListQuerySchema>): Promise<TAssetPage> {
   const { sort, dir, cursor: rawCursor, limit, ...filter } = query;
   const cursor = rawCursor ? decodeCursor(rawCursor, sort, dir) : null;
   if (rawCursor && !cursor) throw new HttpProblem(400, 'validation', {}, [{ path: 'query.cursor', code: 'invalid' }]);
-  const { db } = deps.database;
-  const organisationId = auth.organisation.id;
-  const searched = !cursor && filter.q ? await searchFirstPage(db, organisationId, filter, sort, dir, limit + 1, LIST_COUNT_CAP + 1) : null;
+  const searched = !cursor && filter.q ? await searchFirstPage(ctx, filter, sort, dir, limit + 1, LIST_COUNT_CAP + 1) : null;
   const [rows, counted] = searched
     ? [searched.rows, searched.count]
-    : await sideBySide(db, () => listAssets(db, organisationId, filter, sort, dir, cursor, limit + 1), () => cursor ? Promise.resolve(null) : countAssets(db, organisationId, filter, LIST_COUNT_CAP + 1));
+    : await ctx.sideBySide(() => listAssets(ctx, filter, sort, dir, cursor, limit + 1), () => (cursor ? Promise.resolve(null) : countAssets(ctx, filter, LIST_COUNT_CAP + 1)));
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
@@ -271,19 +202,18 @@ export async function listAssetPage(deps: AssetDeps, auth: OrgAuthContext, query
  * changes. Audited per asset (so each asset's history shows it), the entries
  * sharing one `bulkId` in their meta.
  */
-export async function bulkUpdateAssets(deps: AssetDeps, auth: OrgAuthContext, input: z.output<typeof BulkUpdateAssetsRequestSchema>) {
-  const { db } = deps.database;
-  const organisationId = auth.organisation.id;
+export async function bulkUpdateAssets(ctx: DataContext, input: z.output<typeof BulkUpdateAssetsRequestSchema>) {
   const ids = input.items.map((i) => i.id);
   if (new Set(ids).size !== ids.length) throw new HttpProblem(400, 'validation', {}, [{ path: 'items', code: 'bulkDuplicateIds' }]);
-  await checkReferences(db, organisationId, input.set, 'set.');
+  await checkReferences(ctx, input.set, 'set.');
   const bulkId = randomUUID();
-  await db.transaction(async (tx) => {
-    const locked = await lockAssets(tx, organisationId, ids);
-    if (locked.length !== ids.length) throw new HttpProblem(404, 'notFound');
+  await ctx.transaction(async (tx) => {
+    const locked = await lockAssets(tx, ids);
+    if (locked.length !== ids.length) throw recordNotFound();
     const versions = new Map(locked.map((l) => [l.id, l.version]));
     const stale = input.items.map((item, index) => ({ item, index })).filter(({ item }) => versions.get(item.id) !== item.version);
     if (stale.length) {
+      // Not the base's `conflict`: the form shows how many and which of the selected assets moved on.
       throw new HttpProblem(
         409,
         'bulkConflict',
@@ -291,26 +221,26 @@ export async function bulkUpdateAssets(deps: AssetDeps, auth: OrgAuthContext, in
         stale.map(({ index }) => ({ path: `items.${index}.version`, code: 'stale' })),
       );
     }
-    const befores = new Map((await findAssets(tx, organisationId, ids)).map((r) => [r.id, auditSnapshot(r)]));
-    await updateAssets(tx, organisationId, ids, { ...columnsOf(input.set), updatedBy: auth.user.id });
-    const afters = await findAssets(tx, organisationId, ids);
+    const befores = new Map((await findAssets(tx, ids)).map((r) => [r.id, auditSnapshot(r)]));
+    await updateAssets(tx, ids, { ...columnsOf(input.set), updatedBy: tx.userId });
+    const afters = await findAssets(tx, ids);
     for (const after of afters) {
-      const diff = changed(befores.get(after.id) ?? {}, auditSnapshot(after));
-      await appendAudit(tx, { ...memberActor(auth), action: 'asset.bulk-update', entityType: 'asset', entityId: after.id, ...diff, meta: { bulkId, count: ids.length } });
+      const diff = changedKeys(befores.get(after.id) ?? {}, auditSnapshot(after));
+      await tx.audit({ action: 'asset.bulk-update', entityType: 'asset', entityId: after.id, ...diff, meta: { bulkId, count: ids.length } });
     }
   });
-  const rows = await findAssets(db, organisationId, ids);
+  const rows = await findAssets(ctx, ids);
   return { updated: rows.length, items: rows.map(presentAsset) };
 }
 
-/** The asset's trail, newest first: its own entries, and the import that created it. */
-export async function assetHistory(deps: AssetDeps, auth: OrgAuthContext, id: string) {
-  const { db } = deps.database;
-  const organisationId = auth.organisation.id;
-  const asset = await findAsset(db, organisationId, id);
-  if (!asset) throw new HttpProblem(404, 'notFound');
-  const own = await assetAuditEntries(db, organisationId, { type: 'asset', id });
-  const imported = asset.createdByImportId ? await assetAuditEntries(db, organisationId, { type: 'asset-import', id: asset.createdByImportId }) : [];
+/** The asset's trail from the audit trail (the base's history), newest first: its own entries, and the import that created it. */
+export async function assetHistory(ctx: DataContext, id: string) {
+  const asset = await assetRegister.get(ctx, id);
+  const importId = asset.createdByImportId;
+  const [own, imported] = await ctx.sideBySide(
+    () => auditEntriesOf(ctx, { type: 'asset', id }),
+    () => (importId ? auditEntriesOf(ctx, { type: 'asset-import', id: importId }) : Promise.resolve([])),
+  );
   const entries = [...own, ...imported.filter((e) => e.action === 'asset.import')].sort((a, b) => b.seq - a.seq);
   return {
     items: entries.map((e) => {
@@ -322,23 +252,15 @@ export async function assetHistory(deps: AssetDeps, auth: OrgAuthContext, id: st
         actorLabel: e.actorLabel,
         action: e.action,
         before: e.before ?? null,
-        after: e.action === 'asset.import' ? { importId: asset.createdByImportId, ...(e.after as object) } : (e.after ?? null),
-        batchId: meta.bulkId ?? (e.action === 'asset.import' ? asset.createdByImportId : null),
+        after: e.action === 'asset.import' ? { importId, ...(e.after as object) } : (e.after ?? null),
+        batchId: meta.bulkId ?? (e.action === 'asset.import' ? importId : null),
       };
     }),
   };
 }
 
-/** The organisation's annual revenue, from the organisation profile (platform); null while it is not entered. */
-export async function annualRevenueYen(db: Db, organisationId: string): Promise<bigint | null> {
-  const revenue = (await findProfile(db, organisationId))?.annualRevenueYen;
-  return revenue === null || revenue === undefined ? null : BigInt(revenue);
-}
-
-export async function assetSummary(deps: AssetDeps, auth: OrgAuthContext): Promise<TAssetSummary> {
-  const { db } = deps.database;
-  const organisationId = auth.organisation.id;
-  const [totals, revenue] = await sideBySide(db, () => assetTotals(db, organisationId), () => annualRevenueYen(db, organisationId));
+export async function assetSummary(ctx: DataContext): Promise<TAssetSummary> {
+  const [totals, revenue] = await ctx.sideBySide(() => assetTotals(ctx), () => annualRevenueYen(ctx));
   return {
     count: totals.count,
     totalValueYen: totals.totalValueYen,
@@ -350,13 +272,12 @@ export async function assetSummary(deps: AssetDeps, auth: OrgAuthContext): Promi
   };
 }
 
-export async function assetChoices(deps: AssetDeps, auth: OrgAuthContext): Promise<TAssetChoices> {
-  const { db } = deps.database;
-  const [classifications, owners, departments] = await sideBySide(
-    db,
-    () => assetClassifications(db, auth.organisation.id),
-    () => listMembers(db, auth.organisation.id),
-    () => departmentChoices(db, auth.organisation.id),
+export async function assetChoices(ctx: DataContext): Promise<TAssetChoices> {
+  const { db, organisationId } = ctx;
+  const [classifications, owners, departments] = await ctx.sideBySide(
+    () => assetClassifications(db, organisationId),
+    () => listMembers(db, organisationId),
+    () => departmentChoices(db, organisationId),
   );
   return { ...classifications, owners, departments };
 }
