@@ -13,7 +13,7 @@ import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { formatDay, formatYen, formatYenRange, pick, StageBadge, stageLabel } from './diagnosis-labels.tsx';
 import { useDashboard } from './diagnosis.query.ts';
 import { STEP_LINK } from './next-step-links.ts';
-import { CurrentStage } from './stage-widgets.tsx';
+import { CurrentStage, GateComplete } from './stage-widgets.tsx';
 import { SummaryCard } from './summary-card.tsx';
 
 const ScoreChart = lazy(() => import('./charts/score-chart.tsx'));
@@ -90,9 +90,7 @@ export function DashboardPage() {
                       </List>
                     </>
                   ) : (
-                    <Text size="sm" c="teal.8">
-                      {t('diagnosis.dashboard.gateReady')}
-                    </Text>
+                    <GateComplete gate={d.stage.gate} t={t} />
                   )}
                   {!d.stage.time.minimumMet && d.stage.time.minimumReachedAt ? (
                     <Text size="xs" c="dimmed">

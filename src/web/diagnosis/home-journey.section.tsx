@@ -10,7 +10,7 @@ import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { formatDay, pick } from './diagnosis-labels.tsx';
 import { useDashboard } from './diagnosis.query.ts';
 import { STEP_LINK } from './next-step-links.ts';
-import { CurrentStage } from './stage-widgets.tsx';
+import { CurrentStage, GateComplete } from './stage-widgets.tsx';
 import { SummaryCard } from './summary-card.tsx';
 
 /** Gate items shown on the home page; the rest are behind the link to the gate. */
@@ -81,9 +81,7 @@ function Gate({ d }: { d: TDashboard }) {
           ) : null}
         </>
       ) : (
-        <Text size="sm" c="teal.8">
-          {t('diagnosis.dashboard.gateReady')}
-        </Text>
+        <GateComplete gate={gate} t={t} />
       )}
     </>
   );

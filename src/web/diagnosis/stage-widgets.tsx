@@ -35,9 +35,12 @@ export function CurrentStage({ stage, t, locale, timeZone, testId }: { stage: TD
         <StageBadge stage={stage.current} t={t} size="lg" />
         {stage.xActive ? <StageBadge stage="x" t={t} size="lg" /> : null}
       </Group>
-      <Text fw={600} size="sm">
-        {pick(stage.name, locale)}
-      </Text>
+      {/* Stage 0's name is its label (「第0段階」): the badge already says it. */}
+      {pick(stage.name, locale) !== stageLabel(t, stage.current) ? (
+        <Text fw={600} size="sm">
+          {pick(stage.name, locale)}
+        </Text>
+      ) : null}
       <TimeInStage time={stage.time} t={t} locale={locale} timeZone={timeZone} />
     </>
   );
@@ -48,3 +51,16 @@ export function decisionText(d: Pick<TDecision, 'track' | 'outcome' | 'fromStage
   return t(`diagnosis.decision.done.${d.outcome}`, { from: stageLabel(t, d.fromStage), to: stageLabel(t, d.toStage) });
 }
 
+
+/**
+ * The next gate once nothing is missing: every evaluation item recorded, or,
+ * for a gate that has none (stage 0 → 1), where the decision is recorded
+ * instead of a claim that items are complete.
+ */
+export function GateComplete({ gate, t }: { gate: TDashboard['stage']['gate']; t: TFunction }) {
+  return (
+    <Text size="sm" c={gate?.items.length ? 'teal.8' : undefined}>
+      {t(gate?.items.length ? 'diagnosis.dashboard.gateReady' : 'diagnosis.dashboard.gateNoItems')}
+    </Text>
+  );
+}
