@@ -95,7 +95,8 @@ export async function main(): Promise<void> {
   const { connect } = await import('../src/server/platform/db/database.ts');
   const { openDatabase } = await import('../src/server/platform/db/open-database.ts');
   const { DataContext } = await import('../src/server/platform/db/data-context.ts');
-  const { keysetPage, countCapped, encodePageCursor, LIST_COUNT_CAP } = await import('../src/server/platform/register/register-page.ts');
+  const { keysetPage, countCapped, LIST_COUNT_CAP } = await import('../src/server/platform/register/register-page.ts');
+  const { encodePageCursor } = await import('../src/server/platform/register/page-cursor.ts');
 
   console.log('\nKumoji tenant scoping benchmark: scoped helper vs row-level security');
   console.log(`  node ${process.version}, ${os.cpus().length} CPU(s); load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);

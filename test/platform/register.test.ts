@@ -13,7 +13,8 @@ import type { OrgAuthContext } from '../../src/server/platform/http/route.ts';
 import { insertOrganisation } from '../../src/server/platform/orgs/organisation.repository.ts';
 import { defineRegister } from '../../src/server/platform/register/register.ts';
 import { fieldHeaders, fieldRecord, fieldValues } from '../../src/server/platform/register/register-fields.ts';
-import { encodePageCursor, LIST_COUNT_CAP } from '../../src/server/platform/register/register-page.ts';
+import { encodePageCursor } from '../../src/server/platform/register/page-cursor.ts';
+import { LIST_COUNT_CAP } from '../../src/server/platform/register/register-page.ts';
 import { createTestDatabase, TEST_ROLES, type TestDatabase } from '../helpers/test-database.ts';
 
 /*

@@ -1,4 +1,5 @@
 import type { TAssetModelCheck, TAssetSort } from '../../shared/schemas/asset.schema.ts';
+import { decodePageCursor, encodePageCursor, type PageCursor } from '../platform/register/page-cursor.ts';
 
 /**
  * Pure rules of the asset inventory: the asset-model check, the list's
@@ -70,15 +71,11 @@ export function assetModelCheck(
 
 /* ------------------------------------------------------------ list cursor */
 
-export interface AssetCursor {
+export interface AssetCursor extends PageCursor {
   sort: TAssetSort;
   dir: 'asc' | 'desc';
-  /** The last row's sort value as PostgreSQL prints it (exact: microseconds, numerics). */
-  value: string;
-  id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // A cursor is the client's to send back: each value is checked to be one PostgreSQL accepts for
 // its column (no NUL in a name, a bigint in 18 digits, a timestamp's fields in range).
 const SORT_VALUE: Record<TAssetSort, RegExp> = {
@@ -91,24 +88,15 @@ const SORT_VALUE: Record<TAssetSort, RegExp> = {
   updatedAt: /^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/,
 };
 
-/** Opaque to the client: base64url of the last row's sort value and id. */
+/** The list's cursor, in the one format of list pages (platform/register/page-cursor.ts). */
 export function encodeCursor(c: AssetCursor): string {
-  return Buffer.from(JSON.stringify([c.sort, c.dir, c.value, c.id]), 'utf8').toString('base64url');
+  return encodePageCursor(c.sort, c.dir, c);
 }
 
-/** The cursor, or null when it is garbled or was made for another sort order. */
+/** The cursor, or null when it is garbled, was made for another sort order, or carries a value its column refuses. */
 export function decodeCursor(raw: string, sort: TAssetSort, dir: 'asc' | 'desc'): AssetCursor | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 4) return null;
-  const [s, d, value, id] = parsed as unknown[];
-  if (s !== sort || d !== dir || typeof id !== 'string' || !UUID.test(id)) return null;
-  if (typeof value !== 'string' || !SORT_VALUE[sort].test(value)) return null;
-  return { sort, dir, value, id };
+  const cursor = decodePageCursor(raw, sort, dir, (v) => SORT_VALUE[sort].test(v));
+  return cursor && { sort, dir, ...cursor };
 }
 
 /* ----------------------------------------------- spreadsheet formula cells */

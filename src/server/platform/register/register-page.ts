@@ -2,6 +2,7 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DataContext, RowOf, TenantRecordTable } from '../db/data-context.ts';
 import { HttpProblem } from '../http/problem.ts';
+import { decodePageCursor, encodePageCursor } from './page-cursor.ts';
 
 /**
  * Keyset pages of a register list, the one pagination style of registers:
@@ -45,12 +46,6 @@ export interface PageResult<R> {
   totalCapped: boolean;
 }
 
-interface Cursor {
-  value: string;
-  id: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // The cursor comes back from the client: its value must be one PostgreSQL casts to the
 // column's type without an error (a failed cast would answer 500, not 400).
 const CURSOR_VALUE: Record<SortType, (v: string) => boolean> = {
@@ -62,26 +57,6 @@ const CURSOR_VALUE: Record<SortType, (v: string) => boolean> = {
   timestamptz: (v) =>
     /^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/.test(v),
 };
-
-/** Opaque to the client: base64url of the sort it was made for, the last row's sort value and id. */
-export function encodePageCursor(sort: string, dir: string, c: Cursor): string {
-  return Buffer.from(JSON.stringify([sort, dir, c.value, c.id]), 'utf8').toString('base64url');
-}
-
-/** The cursor, or null when it is garbled, carries a value its column refuses, or was made for another sort. */
-export function decodePageCursor(raw: string, sort: string, dir: string, type: SortType): Cursor | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 4) return null;
-  const [s, d, value, id] = parsed as unknown[];
-  if (s !== sort || d !== dir || typeof id !== 'string' || !UUID.test(id)) return null;
-  if (typeof value !== 'string' || !CURSOR_VALUE[type](value)) return null;
-  return { value, id };
-}
 
 /** The organisation's matching rows, counted up to `cap` (then `cap` is returned). */
 export async function countCapped(ctx: DataContext, table: TenantRecordTable, where: SQL | undefined, cap: number): Promise<number> {
@@ -105,7 +80,7 @@ export async function keysetPage<T extends TenantRecordTable>(
 ): Promise<PageResult<RowOf<T>>> {
   const key = sorts[request.sort];
   if (!key) throw new HttpProblem(400, 'validation', {}, [{ path: 'query.sort', code: 'invalid' }]);
-  const cursor = request.cursor ? decodePageCursor(request.cursor, request.sort, request.dir, key.type) : null;
+  const cursor = request.cursor ? decodePageCursor(request.cursor, request.sort, request.dir, CURSOR_VALUE[key.type]) : null;
   if (request.cursor && !cursor) throw new HttpProblem(400, 'validation', {}, [{ path: 'query.cursor', code: 'invalid' }]);
   const op = sql.raw(request.dir === 'asc' ? '>' : '<');
   const type = sql.raw(key.type);
