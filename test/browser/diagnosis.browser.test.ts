@@ -41,6 +41,9 @@ before(async () => {
 
 after(() => kit.close());
 
+/** The server renders the PDF in its own Chromium: on a busy machine that alone can pass the default 30 s. */
+const PDF_WAIT = { timeout: 120_000 };
+
 /** A tiny valid PDF for the evidence upload. */
 const SAMPLE_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 
@@ -245,7 +248,7 @@ test('diagnosis journey: profile, checklists, diagnosis, gate, roadmap, dashboar
     await page.waitForURL('**/diagnosis/report');
     await page.getByRole('heading', { level: 1, name: 'クラウド移行 診断レポート' }).waitFor();
     await shotReport(page, 'report', 'ja');
-    const ja = page.waitForEvent('download');
+    const ja = page.waitForEvent('download', PDF_WAIT);
     await page.getByRole('link', { name: 'PDF をダウンロード' }).click();
     const jaPdf = fs.readFileSync((await (await ja).path())!);
     assert.equal(jaPdf.subarray(0, 5).toString('latin1'), '%PDF-');
@@ -254,7 +257,7 @@ test('diagnosis journey: profile, checklists, diagnosis, gate, roadmap, dashboar
     await page.getByRole('radiogroup', { name: 'レポートの言語' }).getByText('English', { exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Cloud migration diagnosis report' }).waitFor();
     await shotReport(page, 'report', 'en');
-    const en = page.waitForEvent('download');
+    const en = page.waitForEvent('download', PDF_WAIT);
     await page.getByRole('link', { name: 'Download PDF' }).click();
     const download = await en;
     assert.match(download.suggestedFilename(), /^kumoji-diagnosis-report-\d{4}-\d{2}-\d{2}-en\.pdf$/);
