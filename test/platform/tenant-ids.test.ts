@@ -18,7 +18,7 @@ import { addMember, createOrganisation, createTestApp, type Reply, type TestApp,
  * does not name fails the suite.
  */
 
-type IdKind = 'organisation' | 'member' | 'department' | 'asset' | 'workload' | 'system' | 'assessment';
+type IdKind = 'organisation' | 'member' | 'department' | 'asset' | 'workload' | 'system' | 'assessment' | 'insurancePolicy';
 type Ids = Record<IdKind, string>;
 type Request = { method: 'GET' | 'POST' | 'PATCH'; url: string; body?: unknown };
 interface IdField {
@@ -37,10 +37,10 @@ let orgB: TestOrganisation;
 let a: Ids;
 let b: Ids;
 /** Organisation A's entities the PATCH requests change (another system than `a.system`, so depending on it is no self-dependency). */
-let target: { asset: string; workload: string; system: string; task: string; assessment: string };
+let target: { asset: string; workload: string; system: string; task: string; assessment: string; risk: string };
 const rowsOfBoth = () => tenantRows(t.database, [orgA.id, orgB.id]);
 
-async function versionOf(table: 'assets' | 'workloads' | 'systems' | 'roadmap_tasks', id: string): Promise<number> {
+async function versionOf(table: 'assets' | 'workloads' | 'systems' | 'roadmap_tasks' | 'risks', id: string): Promise<number> {
   const { rows } = await t.database.pool.query<{ version: number }>(`select version from ${table} where id = $1`, [id]);
   return rows[0].version;
 }
@@ -65,6 +65,7 @@ async function entitiesOf(org: TestOrganisation): Promise<Ids> {
     workload: (await made.workload()).id,
     system: (await made.system()).id,
     assessment: (await made.assessment()).assessmentId,
+    insurancePolicy: (await made.insurancePolicy()).id,
   };
 }
 
@@ -77,6 +78,7 @@ async function freePracticeItem(): Promise<string> {
 
 const asset = { medium: 'electronic', records: 1, rank: 'B', unitValueThousandYen: '1' };
 const system = { criticality: 'high', currentPlacement: 'mainframe' };
+const risk = { inherent: { annualFrequency: 1, lowYen: 100_000, highYen: 1_000_000 } };
 const name = (what: string) => `${what} ${randomUUID().slice(0, 8)}`;
 
 const ID_FIELDS: Record<string, IdField> = {
@@ -148,6 +150,21 @@ const ID_FIELDS: Record<string, IdField> = {
       return [[`POST /api/v1/systems body.${field}[]`, created], [`PATCH /api/v1/systems/:id body.${field}[]`, changed]];
     }),
   ),
+  // A risk names its owner, its insurance policy and what it concerns.
+  ...Object.fromEntries(
+    ([
+      ['ownerUserId', 'member', (id: string) => id],
+      ['insurancePolicyId', 'insurancePolicy', (id: string) => id],
+      ['assetIds[]', 'asset', (id: string) => [id]],
+      ['workloadIds[]', 'workload', (id: string) => [id]],
+      ['systemIds[]', 'system', (id: string) => [id]],
+    ] as const).flatMap(([field, kind, value]) => {
+      const key = field.replace('[]', '');
+      const created: IdField = { kind, request: async (id) => ({ method: 'POST', url: '/api/v1/risks', body: { ...risk, title: name('Risk'), [key]: value(id) } }) };
+      const changed: IdField = { kind, request: async (id) => ({ method: 'PATCH', url: `/api/v1/risks/${target.risk}`, body: { [key]: value(id), version: await versionOf('risks', target.risk) } }) };
+      return [[`POST /api/v1/risks body.${field}`, created], [`PATCH /api/v1/risks/:id body.${field}`, changed]];
+    }),
+  ),
 };
 
 before(async () => {
@@ -168,6 +185,7 @@ before(async () => {
     system: (await made.system()).id,
     task: (await made['roadmap-task']()).taskId,
     assessment: a.assessment,
+    risk: (await made.risk()).id,
   };
   await pinShippedCatalog(t, [orgA, orgB]);
 });

@@ -1,0 +1,216 @@
+import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
+import {
+  AcceptRiskRequestSchema,
+  CreateInsurancePolicyRequestSchema,
+  CreateRiskRequestSchema,
+  InsurancePolicyListSchema,
+  InsurancePolicySchema,
+  RiskAnalysisQuerySchema,
+  RiskAnalysisSchema,
+  RiskHistorySchema,
+  RiskListQuerySchema,
+  RiskPageSchema,
+  RiskSchema,
+  UpdateInsurancePolicyRequestSchema,
+  UpdateRiskRequestSchema,
+  VersionBodySchema,
+} from '../../shared/risks/risk.schema.ts';
+import { clockOf } from '../platform/clock.ts';
+import { DataContext } from '../platform/db/data-context.ts';
+import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import type { ModuleDeps } from '../platform/module.ts';
+import type { HistoryEntry } from '../platform/register/register-history.ts';
+import * as policies from './insurance-policy.service.ts';
+import { riskAnalysis } from './risk-analysis.service.ts';
+import * as risks from './risk.service.ts';
+
+const historyOf = (entries: HistoryEntry[]) => ({
+  items: entries.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorLabel: e.actorLabel, action: e.action, before: e.before ?? null, after: e.after ?? null })),
+});
+
+/** The risk register, insurance policies and the analysis (PRODUCT.md capability 5): thin routes over the services. */
+export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const clock = clockOf(deps);
+  const read = { kind: 'org', permission: 'risks.read' } as const;
+  const write = { kind: 'org', permission: 'risks.write' } as const;
+  const tags = ['risks'];
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/risks',
+      summary: 'The risk register, a keyset page at a time (sort by residual score, title or last change; filter by residual level or treatment)',
+      tags,
+      access: read,
+      query: RiskListQuerySchema,
+      response: RiskPageSchema,
+      handler: ({ auth, query }) => {
+        const { level, treatment, ...page } = query;
+        return risks.listRisks(scope(auth), clock, { ...page, count: !page.cursor }, { level, treatment });
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/risks',
+      summary: 'Record a risk: a threat, its estimate in yen before and after treatment, the treatment and what it concerns',
+      tags,
+      access: write,
+      body: CreateRiskRequestSchema,
+      response: RiskSchema,
+      status: 201,
+      handler: ({ auth, body }) => risks.createRisk(scope(auth), clock, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/risks/:id',
+      summary: 'One risk with its ratings, expected annual loss, review date and latest acceptance',
+      tags,
+      access: read,
+      params: IdParamsSchema,
+      tenantEntity: 'risk',
+      response: RiskSchema,
+      handler: ({ auth, params }) => risks.getRisk(scope(auth), clock, params.id),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/v1/risks/:id',
+      summary: 'Change a risk (only the fields sent; a stale version gets 409)',
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      body: UpdateRiskRequestSchema,
+      tenantEntity: 'risk',
+      response: RiskSchema,
+      handler: ({ auth, params, body }) => risks.updateRisk(scope(auth), clock, params.id, body),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/v1/risks/:id',
+      summary: 'Delete a risk (its links and acceptances go with it; the audit trail keeps what it was)',
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      tenantEntity: 'risk',
+      response: null,
+      status: 204,
+      handler: async ({ reply, auth, params }) => {
+        await risks.deleteRisk(scope(auth), params.id);
+        return reply.code(204).send();
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/risks/:id/history',
+      summary: "The risk's history from the audit trail, newest first",
+      tags,
+      access: read,
+      params: IdParamsSchema,
+      tenantEntity: 'risk',
+      response: RiskHistorySchema,
+      handler: async ({ auth, params }) => historyOf(await risks.riskHistory(scope(auth), params.id)),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/risks/:id/reviews',
+      summary: 'Record a review: the ratings as they stand become the reference for "moved since last review", and the next review is set by the level',
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      body: VersionBodySchema,
+      tenantEntity: 'risk',
+      response: RiskSchema,
+      handler: ({ auth, params, body }) => risks.reviewRisk(scope(auth), clock, params.id, body.version),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/risks/:id/acceptance',
+      summary: "The risk owner's acceptance of the residual risk, until a date, keeping the risk as it stands (ISO/IEC 27001 6.1.3 f)",
+      tags,
+      access: { kind: 'org', permission: 'risks.accept' },
+      params: IdParamsSchema,
+      body: AcceptRiskRequestSchema,
+      tenantEntity: 'risk',
+      response: RiskSchema,
+      handler: ({ auth, params, body }) => risks.acceptRisk(scope(auth), clock, params.id, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/risk-analysis',
+      summary: 'Heat map of inherent and residual risk, moves since the last review, top risks, and the Monte Carlo of annual loss before and after treatment and net of insurance',
+      tags,
+      access: read,
+      query: RiskAnalysisQuerySchema,
+      response: RiskAnalysisSchema,
+      handler: ({ auth, query }) => riskAnalysis(scope(auth), query.years),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/insurance-policies',
+      summary: "The organisation's insurance policies, with how many risks each covers",
+      tags,
+      access: read,
+      response: InsurancePolicyListSchema,
+      handler: ({ auth }) => policies.listPolicies(scope(auth)),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/insurance-policies',
+      summary: 'Record an insurance policy (limits, 免責 deductible, aggregate, notice deadline, period)',
+      tags,
+      access: write,
+      body: CreateInsurancePolicyRequestSchema,
+      response: InsurancePolicySchema,
+      status: 201,
+      handler: ({ auth, body }) => policies.createPolicy(scope(auth), body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/insurance-policies/:id',
+      summary: 'One insurance policy',
+      tags,
+      access: read,
+      params: IdParamsSchema,
+      tenantEntity: 'insurancePolicy',
+      response: InsurancePolicySchema,
+      handler: ({ auth, params }) => policies.getPolicy(scope(auth), params.id),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/v1/insurance-policies/:id',
+      summary: 'Change an insurance policy (only the fields sent; a stale version gets 409)',
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      body: UpdateInsurancePolicyRequestSchema,
+      tenantEntity: 'insurancePolicy',
+      response: InsurancePolicySchema,
+      handler: ({ auth, params, body }) => policies.updatePolicy(scope(auth), params.id, body),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/v1/insurance-policies/:id',
+      summary: 'Delete an insurance policy that covers no risk (one that does gets 409)',
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      tenantEntity: 'insurancePolicy',
+      response: null,
+      status: 204,
+      handler: async ({ reply, auth, params }) => {
+        await policies.deletePolicy(scope(auth), params.id);
+        return reply.code(204).send();
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/insurance-policies/:id/history',
+      summary: "The policy's history from the audit trail, newest first",
+      tags,
+      access: read,
+      params: IdParamsSchema,
+      tenantEntity: 'insurancePolicy',
+      response: RiskHistorySchema,
+      handler: async ({ auth, params }) => historyOf(await policies.policyHistory(scope(auth), params.id)),
+    }),
+  ];
+}
