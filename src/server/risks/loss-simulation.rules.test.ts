@@ -125,3 +125,13 @@ test('the same seed gives identical results and a different seed differs', () =>
   assert.notEqual(other.treated.aleYen, one.treated.aleYen);
   assert.notEqual(other.netOfInsurance.var99Yen, one.netOfInsurance.var99Yen);
 });
+
+test('an untreated, uninsured portfolio has the same years before and after treatment (common random numbers)', () => {
+  const risks: QuantifiedRisk[] = [
+    { id: 'a', inherent: { annualFrequency: 0.7, lowYen: 1e6, highYen: 5e7 }, treated: null, cover: null },
+    { id: 'b', inherent: { annualFrequency: 3, lowYen: 1e5, highYen: 2e6 }, treated: null, cover: null },
+  ];
+  const sim = simulatePortfolio(risks, [], { years: 5000, seed: 7 });
+  assert.deepEqual(sim.treated, sim.inherent);
+  assert.deepEqual(sim.netOfInsurance, sim.inherent);
+});

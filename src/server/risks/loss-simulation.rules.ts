@@ -188,14 +188,19 @@ interface PaymentTable {
   slots: number;
 }
 
-/** Adds one risk's events over all years to lossByYear and, when covered, its per-event payments to the table. */
-function addEvents(d: EventDraw, years: number, u: Uniform, normal: Normal, lossByYear: Float64Array, cover: EventCover | null, payments: PaymentTable): void {
+/**
+ * Adds one risk's events over all years to lossByYear (and to `alsoInto`, when
+ * the treated events are the inherent ones) and, when covered, its per-event
+ * payments to the table.
+ */
+function addEvents(d: EventDraw, years: number, u: Uniform, normal: Normal, lossByYear: Float64Array, cover: EventCover | null, payments: PaymentTable, alsoInto: Float64Array | null = null): void {
   if (d.lambda <= 0) return;
   let t = -Math.log(u()) / d.lambda;
   while (t < years) {
     const y = Math.floor(t);
     const loss = Math.exp(d.mu + d.sigma * normal());
     lossByYear[y]! += loss;
+    if (alsoInto) alsoInto[y]! += loss;
     if (cover) payments.paid[y * payments.slots + cover.slot]! += eventRecoveryYen(loss, cover.policy, cover.sublimitYen);
     t -= Math.log(u()) / d.lambda;
   }
@@ -209,8 +214,8 @@ export interface SimulationOptions {
 
 /**
  * Simulates `years` years. Each risk draws its inherent and treated events
- * from separate streams of one seeded generator; insurance applies to the
- * treated events. A cover naming an unknown policy is an input error.
+ * from one seeded generator (an untreated risk's treated events are its
+ * inherent ones); insurance applies to the treated events. A cover naming an unknown policy is an input error.
  */
 export function simulatePortfolio(risks: QuantifiedRisk[], policies: InsurancePolicy[], options: SimulationOptions): PortfolioSimulation {
   const { years, seed } = options;
@@ -224,6 +229,9 @@ export function simulatePortfolio(risks: QuantifiedRisk[], policies: InsurancePo
     const tr = r.treated ? lognormalFromRange(r.treated) : inh;
     const slot = r.cover ? policyIndex.get(r.cover.policyId)! : -1;
     return {
+      // Untreated: the treated years are the inherent years themselves (common random numbers),
+      // so "before" and "after treatment" differ only where a treatment changed something.
+      untreated: r.treated === null,
       inherent: { lambda: r.inherent.annualFrequency, ...inh },
       treated: { lambda: (r.treated ?? r.inherent).annualFrequency, ...tr },
       cover: r.cover ? { policy: policies[slot]!, slot, sublimitYen: r.cover.sublimitYen } : null,
@@ -241,6 +249,10 @@ export function simulatePortfolio(risks: QuantifiedRisk[], policies: InsurancePo
   // events, each event falling in year floor(t). The counts per year are then
   // independent Poisson(lambda), drawn at a cost per event rather than per year.
   for (const p of prepared) {
+    if (p.untreated) {
+      addEvents(p.inherent, years, u, normal, inherentLoss, p.cover, payments, treatedLoss);
+      continue;
+    }
     addEvents(p.inherent, years, u, normal, inherentLoss, null, payments);
     addEvents(p.treated, years, u, normal, treatedLoss, p.cover, payments);
   }

@@ -11,6 +11,7 @@ import {
   RiskListQuerySchema,
   RiskPageSchema,
   RiskSchema,
+  ThreatListsSchema,
   UpdateInsurancePolicyRequestSchema,
   UpdateRiskRequestSchema,
   VersionBodySchema,
@@ -132,6 +133,15 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
       tenantEntity: 'risk',
       response: RiskSchema,
       handler: ({ auth, params, body }) => risks.acceptRisk(scope(auth), clock, params.id, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/risk-threats',
+      summary: "The organisation's loaded threat lists (IPA 10大脅威 by their true year, seed 000 II.2 表2), to pick a risk's threat from",
+      tags,
+      access: read,
+      response: ThreatListsSchema,
+      handler: ({ auth }) => risks.threatLists(scope(auth)),
     }),
     defineRoute({
       method: 'GET',

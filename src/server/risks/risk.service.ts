@@ -268,3 +268,23 @@ export async function acceptRisk(ctx: DataContext, clock: Clock, id: string, inp
   });
   return getRisk(ctx, clock, id);
 }
+
+/** The organisation's loaded threat lists, one per year (newest first), each threat by rank. */
+export async function threatLists(ctx: DataContext) {
+  const threats = await loadedCollection(ctx.db, ctx.organisationId, THREATS_COLLECTION);
+  const items = threats?.items ?? [];
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+  const lists = items
+    .filter((i) => i.parentId === null)
+    .map((root) => ({
+      id: root.itemId,
+      year: num(root.attributes.year),
+      name: { ja: root.ja, en: root.en },
+      items: items
+        .filter((i) => i.parentId === root.itemId)
+        .map((i) => ({ id: i.itemId, rank: num(i.attributes.rank), name: { ja: i.ja, en: i.en } }))
+        .sort((a, b) => a.rank - b.rank),
+    }))
+    .sort((a, b) => b.year - a.year);
+  return { lists };
+}

@@ -224,3 +224,10 @@ export type TRiskAnalysis = z.infer<typeof RiskAnalysisSchema>;
 export const RiskHistorySchema = z.object({
   items: z.array(z.object({ seq: z.number().int(), at: z.string(), actorLabel: z.string().nullable(), action: z.string(), before: z.unknown().nullable(), after: z.unknown().nullable() })),
 });
+
+const TextPairSchema = z.object({ ja: z.string(), en: z.string() });
+/** The loaded threat lists (IPA 10大脅威, by their true year), newest first, to pick a risk's threat from. */
+export const ThreatListsSchema = z.object({
+  lists: z.array(z.object({ id: z.string(), year: z.number().int(), name: TextPairSchema, items: z.array(z.object({ id: z.string(), rank: z.number().int(), name: TextPairSchema })) })),
+});
+export type TThreatLists = z.infer<typeof ThreatListsSchema>;

@@ -20,6 +20,7 @@ describe('navigation from the modules', () => {
       '/assets',
       '/workloads',
       '/systems',
+      '/risks',
       '/members',
       '/audit',
       '/organisation',
@@ -95,6 +96,7 @@ describe('routes from the modules', () => {
       '/knowledge', '/knowledge/collections/:collectionId', '/knowledge/items/:itemId', '/knowledge/search', '/knowledge/glossary', '/knowledge/upload',
       '/assets', '/assets/new', '/assets/summary', '/assets/import', '/assets/import/:id', '/assets/:id',
       '/workloads', '/workloads/new', '/workloads/:id', '/systems', '/systems/new', '/systems/portfolio', '/systems/:id',
+      '/risks', '/risks/new', '/risks/analysis', '/risks/insurance', '/risks/insurance/new', '/risks/insurance/:id', '/risks/:id',
     ].sort());
   });
 });

@@ -1,0 +1,55 @@
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  InsurancePolicyListSchema,
+  RiskPageSchema,
+  TCreateInsurancePolicyRequest,
+  TCreateRiskRequest,
+  TInsurancePolicy,
+  TRisk,
+  TRiskAnalysis,
+  TThreatLists,
+  TUpdateInsurancePolicyRequest,
+  TUpdateRiskRequest,
+} from '../../shared/risks/risk.schema.ts';
+import { api, queryString } from '../api/api-client.ts';
+import { useRegisterChange, useRegisterRecord } from '../platform/register/register.query.ts';
+
+export type { TInsurancePolicy, TRisk, TRiskAnalysis, TThreatLists };
+export type TRiskPage = z.infer<typeof RiskPageSchema>;
+
+/** Risks, policies and the analysis depend on each other: a change refreshes all three. */
+const RISKS_KEY = ['risks'] as const;
+const POLICIES_KEY = [...RISKS_KEY, 'insurance-policies'] as const;
+
+export function useRisks(filter: { treatment?: string }) {
+  return useQuery({
+    queryKey: [...RISKS_KEY, 'list', filter],
+    queryFn: ({ signal }) => api.get<TRiskPage>(`/api/v1/risks${queryString({ sort: 'residual', dir: 'desc', limit: 200, treatment: filter.treatment })}`, signal),
+  });
+}
+
+export const useRisk = (id: string | null) => useRegisterRecord<TRisk>([...RISKS_KEY, 'record'], '/api/v1/risks', id);
+export const useCreateRisk = () => useRegisterChange(RISKS_KEY, (body: TCreateRiskRequest) => api.post<TRisk>('/api/v1/risks', body));
+/** Sends the version the page showed: a concurrent change gets 409 and nothing is overwritten. */
+export const useUpdateRisk = (id: string) => useRegisterChange(RISKS_KEY, (body: TUpdateRiskRequest) => api.patch<TRisk>(`/api/v1/risks/${id}`, body));
+export const useDeleteRisk = () => useRegisterChange(RISKS_KEY, (record: { id: string }) => api.delete(`/api/v1/risks/${record.id}`));
+export const useReviewRisk = (id: string) => useRegisterChange(RISKS_KEY, (body: { version: number }) => api.post<TRisk>(`/api/v1/risks/${id}/reviews`, body));
+export const useAcceptRisk = (id: string) =>
+  useRegisterChange(RISKS_KEY, (body: { version: number; rationale: string; expiresOn: string }) => api.post<TRisk>(`/api/v1/risks/${id}/acceptance`, body));
+
+export function useThreatLists() {
+  return useQuery({ queryKey: [...RISKS_KEY, 'threats'], queryFn: ({ signal }) => api.get<TThreatLists>('/api/v1/risk-threats', signal), staleTime: 5 * 60_000 });
+}
+
+export function useRiskAnalysis() {
+  return useQuery({ queryKey: [...RISKS_KEY, 'analysis'], queryFn: ({ signal }) => api.get<TRiskAnalysis>('/api/v1/risk-analysis', signal) });
+}
+
+export function usePolicies() {
+  return useQuery({ queryKey: POLICIES_KEY, queryFn: ({ signal }) => api.get<z.infer<typeof InsurancePolicyListSchema>>('/api/v1/insurance-policies', signal) });
+}
+export const usePolicy = (id: string | null) => useRegisterRecord<TInsurancePolicy>(POLICIES_KEY, '/api/v1/insurance-policies', id);
+export const useCreatePolicy = () => useRegisterChange(RISKS_KEY, (body: TCreateInsurancePolicyRequest) => api.post<TInsurancePolicy>('/api/v1/insurance-policies', body));
+export const useUpdatePolicy = (id: string) => useRegisterChange(RISKS_KEY, (body: TUpdateInsurancePolicyRequest) => api.patch<TInsurancePolicy>(`/api/v1/insurance-policies/${id}`, body));
+export const useDeletePolicy = () => useRegisterChange(RISKS_KEY, (record: { id: string }) => api.delete(`/api/v1/insurance-policies/${record.id}`));
