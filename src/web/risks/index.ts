@@ -15,5 +15,5 @@ export const risksModule: WebModule = {
     { path: '/risks/insurance/:id', guard: 'organisation', page: InsuranceFormPage },
     { path: '/risks/:id', guard: 'organisation', page: RiskFormPage },
   ],
-  nav: [{ path: '/risks', labelKey: 'nav.risks', section: 'work', permission: 'risks.read' }],
+  nav: [{ path: '/risks', labelKey: 'risks.nav', section: 'work', permission: 'risks.read' }],
 };
