@@ -65,11 +65,11 @@ export function LossExceedanceChart({ analysis }: { analysis: TRiskAnalysis }) {
       data: s[key].exceedance.map((p) => [p.thresholdYen, p.probability * 100]),
     });
     return {
-      grid: { left: 8, right: 32, top: 40, bottom: 28, containLabel: true },
+      grid: { left: 28, right: 32, top: 40, bottom: 28, containLabel: true },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toFixed(2)}%` },
       xAxis: { type: 'log', name: t('risks.analysis.lossAxis'), nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => yen(v, locale) } },
-      yAxis: { type: 'value', name: t('risks.analysis.probabilityAxis'), max: 100, axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'value', name: t('risks.analysis.probabilityAxis'), nameLocation: 'middle', nameGap: 44, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [series('inherent', '#e8590c'), series('treated', '#1c7ed6'), series('netOfInsurance', '#2f9e44')],
     };
   }, [analysis, t, locale]);
