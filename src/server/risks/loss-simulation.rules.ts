@@ -11,10 +11,10 @@
  * Insurance: per-event deductible (免責), per-event limit, per-risk sublimit
  * and an optional annual aggregate limit per policy, applied in that order.
  *
- * The random numbers come from `pure-rand` (xoroshiro128+), a maintained,
- * dependency-free seeded generator, so a run is reproducible from its seed.
+ * The random numbers are seeded (random-draws.ts), so a run is reproducible
+ * from its seed.
  */
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { drawsFrom, EVENT_BLOCK, type Draws } from './random-draws.ts';
 
 /** z of the 95th percentile of the standard normal: the 90 % range is μ ± 1.645σ. */
 export const Z95 = 1.6448536269514722;
@@ -111,33 +111,6 @@ export function defaultThresholdsYen(): number[] {
   return out;
 }
 
-type Uniform = () => number;
-
-function uniformFrom(seed: number): Uniform {
-  const rng = xoroshiro128plus(seed);
-  // (0, 1): half a step off zero so log(u) is finite.
-  return () => ((rng.next() >>> 0) + 0.5) / 4294967296;
-}
-
-type Normal = () => number;
-
-/** Box-Muller, using both values of each pair (the sine one is kept for the next draw). */
-function normalFrom(u: Uniform): Normal {
-  let spare = 0;
-  let hasSpare = false;
-  return () => {
-    if (hasSpare) {
-      hasSpare = false;
-      return spare;
-    }
-    const r = Math.sqrt(-2 * Math.log(u()));
-    const a = 2 * Math.PI * u();
-    spare = r * Math.sin(a);
-    hasSpare = true;
-    return r * Math.cos(a);
-  };
-}
-
 /** The value at quantile q of sorted losses (nearest rank). */
 function quantile(sorted: Float64Array, q: number): number {
   const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
@@ -189,21 +162,37 @@ interface PaymentTable {
 }
 
 /**
- * Adds one risk's events over all years to lossByYear (and to `alsoInto`, when
- * the treated events are the inherent ones) and, when covered, its per-event
- * payments to the table.
+ * Adds one risk's events over all years to lossByYear and, when covered, its
+ * per-event payments to the table. A Poisson process of rate λ over the
+ * horizon: the number of events is Poisson(λ·years) and each falls in a
+ * uniformly drawn year, so the counts per year are independent Poisson(λ),
+ * drawn at a cost per event rather than per year. Each call writes one loss
+ * array, and the covered and uncovered loops are separate, so the loop the
+ * 100,000-year run spends its time in stays simple for the compiler.
  */
-function addEvents(d: EventDraw, years: number, u: Uniform, normal: Normal, lossByYear: Float64Array, cover: EventCover | null, payments: PaymentTable, alsoInto: Float64Array | null = null): void {
+function addEvents(d: EventDraw, years: number, draws: Draws, lossByYear: Float64Array, cover: EventCover | null, payments: PaymentTable, buffers: EventBuffers): void {
   if (d.lambda <= 0) return;
-  let t = -Math.log(u()) / d.lambda;
-  while (t < years) {
-    const y = Math.floor(t);
-    const loss = Math.exp(d.mu + d.sigma * normal());
-    lossByYear[y]! += loss;
-    if (alsoInto) alsoInto[y]! += loss;
-    if (cover) payments.paid[y * payments.slots + cover.slot]! += eventRecoveryYen(loss, cover.policy, cover.sublimitYen);
-    t -= Math.log(u()) / d.lambda;
+  const { slotOf, lossOf } = buffers;
+  for (let left = draws.poisson(d.lambda * years); left > 0; ) {
+    const n = draws.lognormalEvents(left, d.mu, d.sigma, years, slotOf, lossOf);
+    left -= n;
+    if (cover === null) {
+      for (let i = 0; i < n; i++) lossByYear[slotOf[i]!]! += lossOf[i]!;
+      continue;
+    }
+    const { policy, slot, sublimitYen } = cover;
+    for (let i = 0; i < n; i++) {
+      const y = slotOf[i]!;
+      lossByYear[y]! += lossOf[i]!;
+      payments.paid[y * payments.slots + slot]! += eventRecoveryYen(lossOf[i]!, policy, sublimitYen);
+    }
   }
+}
+
+/** The year and loss of a block of events, reused across risks. */
+interface EventBuffers {
+  slotOf: Int32Array;
+  lossOf: Float64Array;
 }
 
 export interface SimulationOptions {
@@ -237,24 +226,29 @@ export function simulatePortfolio(risks: QuantifiedRisk[], policies: InsurancePo
       cover: r.cover ? { policy: policies[slot]!, slot, sublimitYen: r.cover.sublimitYen } : null,
     };
   });
+  // Untreated risks' events count before and after treatment alike (common
+  // random numbers), so they are drawn once into `both`; the two totals are
+  // put together after the draws.
+  const both = new Float64Array(years);
   const inherentLoss = new Float64Array(years);
   const treatedLoss = new Float64Array(years);
   // Per policy and year, the sum of per-event payments before the annual
   // aggregate: capping a running total event by event pays min(sum, aggregate)
   // in a year whatever the order, so the cap is applied once per year below.
   const payments: PaymentTable = { paid: new Float64Array(years * policies.length), slots: policies.length };
-  const u = uniformFrom(seed);
-  const normal = normalFrom(u);
-  // A Poisson process of rate lambda over the horizon: exponential gaps between
-  // events, each event falling in year floor(t). The counts per year are then
-  // independent Poisson(lambda), drawn at a cost per event rather than per year.
+  const draws = drawsFrom(seed);
+  const buffers: EventBuffers = { slotOf: new Int32Array(EVENT_BLOCK), lossOf: new Float64Array(EVENT_BLOCK) };
   for (const p of prepared) {
     if (p.untreated) {
-      addEvents(p.inherent, years, u, normal, inherentLoss, p.cover, payments, treatedLoss);
+      addEvents(p.inherent, years, draws, both, p.cover, payments, buffers);
       continue;
     }
-    addEvents(p.inherent, years, u, normal, inherentLoss, null, payments);
-    addEvents(p.treated, years, u, normal, treatedLoss, p.cover, payments);
+    addEvents(p.inherent, years, draws, inherentLoss, null, payments, buffers);
+    addEvents(p.treated, years, draws, treatedLoss, p.cover, payments, buffers);
+  }
+  for (let y = 0; y < years; y++) {
+    inherentLoss[y]! += both[y]!;
+    treatedLoss[y]! += both[y]!;
   }
   const netLoss = new Float64Array(years);
   let recoveries = 0;
