@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { analyticAleYen } from '../../src/server/risks/loss-simulation.rules.ts';
 import { count, insertAsset, loadCatalog } from '../assets/portfolio-fixtures.ts';
 import { addMember, createOrganisation, createTestApp, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
@@ -202,5 +203,69 @@ describe('the list and the analysis', () => {
   test('too many or too few simulated years: 400', async () => {
     assert.equal((await orgA.owner.client.get('/api/v1/risk-analysis?years=5000000')).status, 400);
     assert.equal((await orgA.owner.client.get('/api/v1/risk-analysis?years=10')).status, 400);
+  });
+});
+
+describe('the export', () => {
+  const download = (org: TestOrganisation, format: string, lang = 'ja') =>
+    t.app.inject({ method: 'GET', url: `/api/v1/risks/export?format=${format}`, headers: { cookie: (org.owner.client as unknown as { cookieHeader(): string }).cookieHeader(), 'accept-language': lang } });
+
+  test('CSV: UTF-8 with BOM, headers in the member’s language, one row per risk, a title that would run as a formula neutralised', async () => {
+    const formula = await orgA.owner.client.post('/api/v1/risks', { ...ransomware, title: '=HYPERLINK("x")' });
+    assert.equal(formula.status, 201, formula.raw);
+    const r = await download(orgA, 'csv');
+    assert.equal(r.statusCode, 200, r.body);
+    assert.match(String(r.headers['content-type']), /^text\/csv/);
+    assert.match(String(r.headers['content-disposition']), /attachment; filename="risk-register-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''%E3%83%AA/);
+    assert.equal(r.rawPayload.subarray(0, 3).toString('hex'), 'efbbbf');
+    const lines = r.body.slice(1).trim().split('\r\n');
+    assert.match(lines[0]!, /^リスク名,脅威,損害を負う側,リスク所有者,状況,/);
+    assert.equal(lines.length - 1, await riskCount() - (await count(t, `select count(*)::int as n from risks where organisation_id = '${orgB.id}'`)));
+    assert.ok(lines.some((l) => l.startsWith(`"'=HYPERLINK(""x"")"`)), 'formula neutralised');
+    const en = await auditorA.client.get('/api/v1/risks/export?format=csv');
+    assert.equal(en.status, 200, 'reading is enough to export');
+    assert.match(en.raw.slice(1), /^Risk,Threat,Who bears the damage,Risk owner,Status,Inherent events a year,/, 'in the language the member chose');
+    assert.match(lines.find((l) => l.startsWith('見直し,'))!, /,回避,0,/, 'an avoided risk has no residual events');
+  });
+
+  test('XLSX: the register and the matrix sheet, whose counts are the heat map’s', async () => {
+    const r = await download(orgA, 'xlsx');
+    assert.equal(r.statusCode, 200, r.body);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    assert.deepEqual(wb.worksheets.map((w) => w.name), ['リスク登録簿', 'リスクマトリクス']);
+    const register = wb.worksheets[0]!;
+    const rows = register.rowCount - 1;
+    const matrix = wb.worksheets[1]!;
+    assert.equal(matrix.getRow(1).getCell(2).value, '影響 1(1,000,000円以下)');
+    assert.equal(matrix.getRow(2).getCell(1).value, '残留リスク(件数)');
+    assert.equal(matrix.getRow(3).getCell(1).value, '可能性 5(年3回超)');
+    const analysis = await orgA.owner.client.get('/api/v1/risk-analysis?years=1000');
+    // Rows 3-7: likelihood 5 down to 1; columns 2-6: impact 1-5.
+    let total = 0;
+    for (let likelihood = 5; likelihood >= 1; likelihood--) {
+      for (let impact = 1; impact <= 5; impact++) {
+        const cell = matrix.getRow(3 + (5 - likelihood)).getCell(1 + impact).value as number;
+        const want = analysis.body.heatMap.residual.find((c: { likelihood: number; impact: number }) => c.likelihood === likelihood && c.impact === impact).count;
+        assert.equal(cell, want, `L${likelihood} I${impact}`);
+        total += cell;
+      }
+    }
+    assert.equal(total, rows);
+    assert.equal(matrix.getRow(9).getCell(1).value, '固有リスク(件数)');
+  });
+
+  test('JSON: the fields by their keys, numbers as numbers; another organisation exports only its own; a bad format is 400', async () => {
+    const r = await download(orgA, 'json');
+    assert.equal(r.statusCode, 200);
+    const records = JSON.parse(r.body) as Record<string, unknown>[];
+    const one = records.find((x) => x.title === ransomware.title)!;
+    assert.equal(one.inherentAnnualFrequency, 0.5);
+    assert.equal(one.inherentLowYen, 2_000_000);
+    assert.equal(one.inherentLevel, '中');
+    assert.equal(typeof one.aleInherentYen, 'number');
+    assert.equal(JSON.parse((await download(orgB, 'json')).body).length, 0);
+    const bad = await download(orgA, 'pdf');
+    assert.equal(bad.statusCode, 400);
   });
 });

@@ -19,8 +19,9 @@ import {
   ValidateImportRequestSchema,
 } from '../../shared/schemas/asset.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
-import { contentDisposition } from '../platform/http/content-disposition.ts';
+import { sendStream } from '../platform/http/download.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { EXPORT_CONTENT_TYPES } from '../platform/transfer/export.writer.ts';
 import { readUpload, type UploadRules } from '../platform/transfer/upload.reader.ts';
 import { exportCsv, exportFileName, exportXlsx } from './asset-export.service.ts';
 import * as imports from './asset-import.service.ts';
@@ -96,11 +97,7 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
       handler: async ({ auth, query, reply, locale }) => {
         const name = exportFileName(query.format, locale);
         const stream = query.format === 'csv' ? exportCsv(deps, auth, locale) : exportXlsx(deps, auth, locale);
-        return reply
-          .header('content-type', query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', contentDisposition(name.utf8, name.ascii))
-          .header('cache-control', 'no-store')
-          .send(stream);
+        return sendStream(reply, { fileName: name.utf8, asciiName: name.ascii, contentType: EXPORT_CONTENT_TYPES[query.format], stream });
       },
     }),
     defineRoute({

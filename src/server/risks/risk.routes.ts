@@ -7,6 +7,7 @@ import {
   InsurancePolicySchema,
   RiskAnalysisQuerySchema,
   RiskAnalysisSchema,
+  RiskExportQuerySchema,
   RiskHistorySchema,
   RiskListQuerySchema,
   RiskPageSchema,
@@ -18,11 +19,14 @@ import {
 } from '../../shared/risks/risk.schema.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
+import { sendStream } from '../platform/http/download.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { EXPORT_CONTENT_TYPES } from '../platform/transfer/export.writer.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import type { HistoryEntry } from '../platform/register/register-history.ts';
 import * as policies from './insurance-policy.service.ts';
 import { riskAnalysis } from './risk-analysis.service.ts';
+import { exportRisks, riskExportFileName } from './risk-export.service.ts';
 import * as risks from './risk.service.ts';
 
 const historyOf = (entries: HistoryEntry[]) => ({
@@ -60,6 +64,18 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
       response: RiskSchema,
       status: 201,
       handler: ({ auth, body }) => risks.createRisk(scope(auth), clock, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/risks/export',
+      summary: "The whole register as CSV (UTF-8 with BOM), JSON, or XLSX with the heat map's matrix as a second sheet, in the member's language",
+      tags,
+      access: read,
+      query: RiskExportQuerySchema,
+      response: null,
+      produces: 'text/csv',
+      handler: ({ auth, query, reply, locale }) =>
+        sendStream(reply, { ...riskExportFileName(query.format, locale, clock.now()), contentType: EXPORT_CONTENT_TYPES[query.format], stream: exportRisks(scope(auth), clock, query.format, locale) }),
     }),
     defineRoute({
       method: 'GET',

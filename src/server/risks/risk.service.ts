@@ -101,7 +101,7 @@ function present(ctx: DataContext, row: RiskRow, pc: PresentContext): TRisk {
   }));
 }
 
-async function presentAll(ctx: DataContext, clock: Clock, rows: RiskRow[]): Promise<TRisk[]> {
+export async function presentRisks(ctx: DataContext, clock: Clock, rows: RiskRow[]): Promise<TRisk[]> {
   const ids = rows.map((r) => r.id);
   const [threats, names, links, acceptances] = await ctx.sideBySide(
     () => loadedCollection(ctx.db, ctx.organisationId, THREATS_COLLECTION),
@@ -118,7 +118,7 @@ export async function listRisks(ctx: DataContext, clock: Clock, request: PageReq
   if (filter.treatment) where.push(eq(risks.treatment, filter.treatment));
   if (filter.level) where.push(levelCondition(filter.level));
   const page = await riskRegister.page(ctx, request, where.length ? and(...where) : undefined);
-  return { items: await presentAll(ctx, clock, page.rows), nextCursor: page.nextCursor, total: page.total, totalCapped: page.totalCapped };
+  return { items: await presentRisks(ctx, clock, page.rows), nextCursor: page.nextCursor, total: page.total, totalCapped: page.totalCapped };
 }
 
 /** The default scale's level thresholds (risk-rating.rules.ts DEFAULT_RISK_SCALE) on the stored residual score. */
@@ -129,7 +129,7 @@ function levelCondition(level: string): SQL {
 }
 
 export async function getRisk(ctx: DataContext, clock: Clock, id: string): Promise<TRisk> {
-  const [one] = await presentAll(ctx, clock, [await riskRegister.get(ctx, id)]);
+  const [one] = await presentRisks(ctx, clock, [await riskRegister.get(ctx, id)]);
   return one!;
 }
 

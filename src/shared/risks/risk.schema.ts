@@ -200,6 +200,8 @@ export const DistributionSchema = z.object({
   maxYen: z.number(),
   exceedance: z.array(z.object({ thresholdYen: z.number(), probability: z.number() })),
 });
+/** The register as a file: CSV (UTF-8 with BOM), XLSX with the heat map's matrix as a second sheet, or JSON. */
+export const RiskExportQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx', 'json']).default('csv') });
 export const RiskAnalysisQuerySchema = z.strictObject({ years: z.coerce.number().int().min(1000).max(100_000).optional() });
 export const RiskAnalysisSchema = z.object({
   riskCount: z.number().int(),

@@ -6,7 +6,7 @@ import { TREATMENTS } from '../../shared/risks/risk.schema.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
-import { RegisterList } from '../platform/register/register-list.tsx';
+import { ExportLinks, RegisterList } from '../platform/register/register-list.tsx';
 import type { RegisterColumn } from '../platform/register/register-table.tsx';
 import { RatingBadge, yen } from './risk-labels.tsx';
 import { type TRisk, useRisks } from './risk.query.ts';
@@ -51,6 +51,13 @@ export function RiskListPage() {
             <Button variant="default" component={Link} to="/risks/insurance">
               {t('risks.insurance.title')}
             </Button>
+            <ExportLinks
+              href="/api/v1/risks/export"
+              formats={[
+                { format: 'csv', label: t('risks.export.csv') },
+                { format: 'xlsx', label: t('risks.export.xlsx') },
+              ]}
+            />
             {session.organisation.can['risks.write'] ? (
               <Button component={Link} to="/risks/new">
                 {t('risks.new')}

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../auth/session.ts';
 import { renderPdf } from '../pdf/pdf.renderer.ts';
@@ -21,17 +22,32 @@ export interface Download {
   sha256?: string;
 }
 
-export function sendDownload(reply: FastifyReply, file: Download) {
-  reply
+function attachment(reply: FastifyReply, file: { fileName: string; asciiName?: string; contentType: string }) {
+  return reply
     .code(200)
     .type(file.contentType)
     .header('content-disposition', contentDisposition(file.fileName, file.asciiName))
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; sandbox; frame-ancestors 'none'")
-    .header('cache-control', 'private, no-store')
-    .header('content-length', String(file.content.length));
+    .header('cache-control', 'private, no-store');
+}
+
+export function sendDownload(reply: FastifyReply, file: Download) {
+  attachment(reply, file).header('content-length', String(file.content.length));
   if (file.sha256) reply.header('repr-digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
   return reply.send(file.content);
+}
+
+/** A register export streamed as it is written (export.writer.ts): the same headers as a download, without a length. */
+export interface StreamedDownload {
+  fileName: string;
+  asciiName?: string;
+  contentType: string;
+  stream: Readable;
+}
+
+export function sendStream(reply: FastifyReply, file: StreamedDownload) {
+  return attachment(reply, file).send(file.stream);
 }
 
 /** A printable page of the web app, as the services describe it. */

@@ -39,20 +39,37 @@ export function csvExport(headers: readonly string[], rows: AsyncIterable<Export
   return out;
 }
 
-/** One sheet, the header row bold and frozen. `cells` turns a row into what the sheet stores (numbers as numbers). */
-export function xlsxExport(sheetName: string, headers: readonly string[], rows: AsyncIterable<ExportValue[]>, cells: (row: ExportValue[]) => ExportValue[] = (r) => r): Readable {
+/** One sheet of a workbook: its rows are read only when the sheet is written, so a later sheet can sum up what an earlier one streamed. */
+export interface ExportSheet {
+  name: string;
+  headers: readonly string[];
+  rows: () => AsyncIterable<ExportValue[]>;
+  /** Turns a row into what the sheet stores (numbers as numbers). */
+  cells?: (row: ExportValue[]) => ExportValue[];
+}
+
+/** Sheets in order, each with its header row bold and frozen. */
+export function xlsxWorkbook(sheets: readonly ExportSheet[]): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   pump(out, async () => {
-    const header = sheet.addRow([...headers]);
-    header.font = { bold: true };
-    header.commit();
-    for await (const r of rows) sheet.addRow(cells(r)).commit();
-    sheet.commit();
+    for (const s of sheets) {
+      const sheet = workbook.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+      const header = sheet.addRow([...s.headers]);
+      header.font = { bold: true };
+      header.commit();
+      const cells = s.cells ?? ((r: ExportValue[]) => r);
+      for await (const r of s.rows()) sheet.addRow(cells(r)).commit();
+      sheet.commit();
+    }
     await workbook.commit();
   });
   return out;
+}
+
+/** One sheet, the header row bold and frozen. `cells` turns a row into what the sheet stores (numbers as numbers). */
+export function xlsxExport(sheetName: string, headers: readonly string[], rows: AsyncIterable<ExportValue[]>, cells: (row: ExportValue[]) => ExportValue[] = (r) => r): Readable {
+  return xlsxWorkbook([{ name: sheetName, headers, rows: () => rows, cells }]);
 }
 
 /** A JSON array of objects keyed by field name (the API's names, not the headers), streamed one record at a time. */
