@@ -269,3 +269,89 @@ describe('the export', () => {
     assert.equal(bad.statusCode, 400);
   });
 });
+
+describe('the risk scale', () => {
+  let orgC: TestOrganisation;
+  let staffC: TestMember;
+  const scales = () => count(t, 'select count(*)::int as n from risk_scales');
+  const threeByThree = { likelihoodUpperPerYear: [0.2, 1], impactUpperYen: [10_000_000, 50_000_000], levelUpperScore: { low: 2, medium: 4, high: 6 }, reviewMonths: { low: 12, medium: 6, high: 3, critical: 1 } };
+
+  before(async () => {
+    orgC = await createOrganisation(t, { name: 'Organisation C' });
+    staffC = await addMember(t, orgC.id, 'staff');
+  });
+
+  test('the default 5×5 until the organisation changes it; only owners and managers may change it', async () => {
+    const r = await orgC.owner.client.get('/api/v1/risk-scale');
+    assert.equal(r.status, 200, r.raw);
+    assert.equal(r.body.isDefault, true);
+    assert.equal(r.body.version, null);
+    assert.deepEqual(r.body.scale.impactUpperYen, [1_000_000, 5_000_000, 20_000_000, 100_000_000]);
+    assert.equal(r.body.can.update, true);
+    assert.equal((await staffC.client.get('/api/v1/risk-scale')).body.can.update, false);
+    assert.equal((await staffC.client.patch('/api/v1/risk-scale', { scale: threeByThree, version: null })).status, 403);
+  });
+
+  for (const [what, scale, path, code] of [
+    ['likelihood bounds not increasing', { ...threeByThree, likelihoodUpperPerYear: [1, 0.2] }, 'scale.likelihoodUpperPerYear', 'boundsNotIncreasing'],
+    ['impact bounds equal', { ...threeByThree, impactUpperYen: [10_000_000, 10_000_000] }, 'scale.impactUpperYen', 'boundsNotIncreasing'],
+    ['levels out of order', { ...threeByThree, levelUpperScore: { low: 4, medium: 3, high: 6 } }, 'scale.levelUpperScore', 'levelsNotIncreasing'],
+    ['no cell left critical', { ...threeByThree, levelUpperScore: { low: 2, medium: 4, high: 9 } }, 'scale.levelUpperScore.high', 'levelAboveGrid'],
+    ['two bands only', { ...threeByThree, impactUpperYen: [10_000_000] }, 'scale.impactUpperYen', 'tooSmallArray'],
+    ['a zero-yen bound', { ...threeByThree, impactUpperYen: [0, 10_000_000] }, 'scale.impactUpperYen.0', 'tooSmallNumber'],
+  ] as const) {
+    test(`${what}: a translated 400 on the field, nothing stored`, async () => {
+      const before = await scales();
+      const r = await orgC.owner.client.patch('/api/v1/risk-scale', { scale, version: null });
+      assert.equal(r.status, 400, r.raw);
+      const error = r.body.errors.find((e: { path: string }) => e.path === path);
+      assert.ok(error, r.raw);
+      assert.equal(error.code, code);
+      assert.ok(error.message.length > 0);
+      assert.equal(await scales(), before);
+    });
+  }
+
+  test('a new scale rescores every risk: ratings, the level filter, the heat map and review marks follow it; a stale version gets 409', async () => {
+    const risk = await orgC.owner.client.post('/api/v1/risks', ransomware);
+    assert.deepEqual(risk.body.ratings.residual, { likelihood: 3, impact: 3, score: 9, level: 'medium' });
+    const reviewed = await orgC.owner.client.post(`/api/v1/risks/${risk.body.id}/reviews`, { version: risk.body.version });
+    assert.equal(reviewed.status, 200, reviewed.raw);
+    const changed = await orgC.owner.client.patch('/api/v1/risk-scale', { scale: threeByThree, version: null });
+    assert.equal(changed.status, 200, changed.raw);
+    assert.equal(changed.body.version, 1);
+    assert.equal(changed.body.isDefault, false);
+    // 0.5 a year is band 2 (≤ 1); the median √(2M·80M) ≈ 12.6M yen is band 2 (≤ 50M): score 4, medium (≤ 4).
+    const after = await orgC.owner.client.get(`/api/v1/risks/${risk.body.id}`);
+    assert.deepEqual(after.body.ratings.residual, { likelihood: 2, impact: 2, score: 4, level: 'medium' });
+    assert.equal(after.body.version, reviewed.body.version, 'rescoring is no edit of the risk');
+    const medium = await orgC.owner.client.get('/api/v1/risks?level=medium');
+    assert.deepEqual(medium.body.items.map((r: { id: string }) => r.id), [risk.body.id]);
+    assert.equal((await orgC.owner.client.get('/api/v1/risks?level=high')).body.items.length, 0);
+    const analysis = await orgC.owner.client.get('/api/v1/risk-analysis?years=1000');
+    assert.equal(analysis.body.heatMap.residual.length, 9);
+    assert.deepEqual(analysis.body.scale.impactUpperYen, threeByThree.impactUpperYen);
+    assert.deepEqual(analysis.body.moved, [], 'the bands moved: the last review no longer names the same cells');
+    const stale = await orgC.owner.client.patch('/api/v1/risk-scale', { scale: { ...threeByThree, levelUpperScore: { low: 1, medium: 3, high: 6 } }, version: null });
+    assert.equal(stale.status, 409);
+    assert.equal((await orgA.owner.client.get('/api/v1/risk-scale')).body.isDefault, true, 'another organisation keeps its own scale');
+    const history = await count(t, `select count(*)::int as n from audit_log where entity_type = 'riskScale' and organisation_id = '${orgC.id}'`);
+    assert.equal(history, 1);
+  });
+
+  test('a current rating the new scale cannot hold is not moved silently: 409 with the count, nothing changed', async () => {
+    const orgD = await createOrganisation(t, { name: 'Organisation D' });
+    const high = await orgD.owner.client.post('/api/v1/risks', { ...ransomware, current: { likelihood: 5, impact: 4 } });
+    assert.equal(high.status, 201, high.raw);
+    const cut = await orgD.owner.client.patch('/api/v1/risk-scale', { scale: threeByThree, version: null });
+    assert.equal(cut.status, 409, cut.raw);
+    assert.equal(cut.body.code, 'scaleCutsCurrentRatings');
+    assert.match(cut.body.title, /1 件/);
+    assert.equal((await orgD.owner.client.get('/api/v1/risk-scale')).body.isDefault, true);
+    assert.deepEqual((await orgD.owner.client.get(`/api/v1/risks/${high.body.id}`)).body.ratings.current, high.body.ratings.current);
+    const outside = await orgC.owner.client.post('/api/v1/risks', { ...ransomware, title: '範囲外', current: { likelihood: 4, impact: 1 } });
+    assert.equal(outside.status, 400, 'on a 3×3 scale, band 4 does not exist');
+    assert.equal(outside.body.errors[0].path, 'current.likelihood');
+    assert.match(outside.body.errors[0].message, /3/);
+  });
+});

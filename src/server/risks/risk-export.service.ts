@@ -9,8 +9,8 @@ import { fieldHeaders, fieldValues, type RegisterField } from '../platform/regis
 import { neutraliseCell } from '../platform/transfer/cell-text.ts';
 import { csvExport, jsonExport, xlsxWorkbook, type ExportFormat, type ExportValue } from '../platform/transfer/export.writer.ts';
 import { heatMap, treatedEstimate, type HeatCell } from './risk-analysis.rules.ts';
-import { DEFAULT_RISK_SCALE, type RiskScale } from './risk-rating.rules.ts';
-import { listPolicies, riskRegister } from './risk.repository.ts';
+import type { RiskScale } from './risk-rating.rules.ts';
+import { listPolicies, riskRegister, riskScaleOf } from './risk.repository.ts';
 import { presentRisks } from './risk.service.ts';
 
 /**
@@ -149,13 +149,13 @@ export function riskExportFileName(format: ExportFormat, locale: TLocale, now: D
 }
 
 /** The register as CSV (UTF-8 with BOM), JSON, or XLSX with the matrix as a second sheet. */
-export function exportRisks(ctx: DataContext, clock: Clock, format: ExportFormat, locale: TLocale): Readable {
+export async function exportRisks(ctx: DataContext, clock: Clock, format: ExportFormat, locale: TLocale): Promise<Readable> {
   const fields = riskFields(locale);
   const seen: TRisk[] = [];
   if (format === 'csv') return csvExport(fieldHeaders(fields, locale), valuesOf(fields, exportedRisks(ctx, clock, seen), true));
   if (format === 'json') return jsonExport(fields.map((f) => f.key), valuesOf(fields, exportedRisks(ctx, clock, seen), false));
   const t = translator(locale);
-  const scale = DEFAULT_RISK_SCALE;
+  const scale = await riskScaleOf(ctx);
   return xlsxWorkbook([
     { name: t('risks.export.registerSheet'), headers: fieldHeaders(fields, locale), rows: () => valuesOf(fields, exportedRisks(ctx, clock, seen), true) },
     {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  bandCounts,
   DEFAULT_RISK_SCALE,
   estimateErrors,
   levelOf,
@@ -8,6 +9,7 @@ import {
   ratingFromBands,
   ratingFromEstimate,
   registerRatings,
+  sameBands,
   type RiskScale,
 } from './risk-rating.rules.ts';
 
@@ -76,4 +78,22 @@ describe('estimateErrors (per-field codes)', () => {
   for (const [name, input, expected] of rows) {
     test(name, () => assert.deepEqual(estimateErrors(input).map((e) => [e.field, e.code]), expected));
   }
+});
+
+describe('a scale of the organisation’s own', () => {
+  const threeByThree: RiskScale = { likelihoodUpperPerYear: [0.2, 1], impactUpperYen: [10_000_000, 50_000_000], levelUpperScore: { low: 2, medium: 4, high: 6 }, reviewMonths: { low: 12, medium: 6, high: 3, critical: 1 } };
+
+  test('bands, scores and levels come from its bounds and thresholds', () => {
+    assert.deepEqual(bandCounts(threeByThree), { likelihood: 3, impact: 3 });
+    assert.deepEqual(ratingFromEstimate({ annualFrequency: 0.5, lowYen: 2_000_000, highYen: 80_000_000 }, threeByThree), { likelihood: 2, impact: 2, score: 4, level: 'medium' });
+    assert.deepEqual(ratingFromEstimate({ annualFrequency: 5, lowYen: 60_000_000, highYen: 90_000_000 }, threeByThree), { likelihood: 3, impact: 3, score: 9, level: 'critical' });
+    assert.equal(levelOf(6, threeByThree), 'high');
+    assert.equal(levelOf(7, threeByThree), 'critical');
+  });
+
+  test('sameBands: only the bounds matter, not the levels or review months', () => {
+    assert.equal(sameBands(DEFAULT_RISK_SCALE, { ...DEFAULT_RISK_SCALE, levelUpperScore: { low: 3, medium: 8, high: 15 }, reviewMonths: { low: 24, medium: 12, high: 6, critical: 1 } }), true);
+    assert.equal(sameBands(DEFAULT_RISK_SCALE, { ...DEFAULT_RISK_SCALE, impactUpperYen: [1_000_000, 5_000_000, 20_000_000, 200_000_000] }), false);
+    assert.equal(sameBands(DEFAULT_RISK_SCALE, threeByThree), false);
+  });
 });

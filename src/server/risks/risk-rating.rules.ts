@@ -33,6 +33,17 @@ export const DEFAULT_RISK_SCALE: RiskScale = {
   reviewMonths: { low: 12, medium: 6, high: 3, critical: 1 },
 };
 
+/** How many bands each side of the grid has. */
+export function bandCounts(scale: RiskScale): { likelihood: number; impact: number } {
+  return { likelihood: scale.likelihoodUpperPerYear.length + 1, impact: scale.impactUpperYen.length + 1 };
+}
+
+/** Whether two scales put every estimate in the same cell (levels and review months aside). */
+export function sameBands(a: RiskScale, b: RiskScale): boolean {
+  const same = (x: number[], y: number[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return same(a.likelihoodUpperPerYear, b.likelihoodUpperPerYear) && same(a.impactUpperYen, b.impactUpperYen);
+}
+
 export interface RiskRating {
   likelihood: number;
   impact: number;

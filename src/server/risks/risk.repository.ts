@@ -3,7 +3,8 @@ import { users } from '../platform/db/platform.table.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { defineRegister } from '../platform/register/register.ts';
 import { can } from '../../shared/policy.ts';
-import { insurancePolicies, riskAcceptances, riskLinks, risks } from './risk.table.ts';
+import { DEFAULT_RISK_SCALE, type RiskScale } from './risk-rating.rules.ts';
+import { insurancePolicies, riskAcceptances, riskLinks, risks, riskScales } from './risk.table.ts';
 
 /** Queries of risks, their links, acceptances and insurance policies, through the request's DataContext. */
 
@@ -65,6 +66,18 @@ export const policyAuditView = (p: PolicyRow) => ({
 });
 
 export const policyRegister = defineRegister({ table: insurancePolicies, entityType: 'insurancePolicy', auditView: policyAuditView, nameColumn: insurancePolicies.name });
+
+export type ScaleRow = typeof riskScales.$inferSelect;
+
+/** The stored scale, or the default 5×5 while the organisation has none. */
+export const scaleOf = (row: ScaleRow | undefined): RiskScale =>
+  row ? { likelihoodUpperPerYear: row.likelihoodUpperPerYear, impactUpperYen: row.impactUpperYen, levelUpperScore: row.levelUpperScore, reviewMonths: row.reviewMonths } : DEFAULT_RISK_SCALE;
+
+/** The scale the organisation's ratings are on. */
+export async function riskScaleOf(ctx: DataContext): Promise<RiskScale> {
+  const [row] = await ctx.select(riskScales, { limit: 1 });
+  return scaleOf(row);
+}
 
 /** Every risk of the organisation, highest residual first (the analysis reads them all). */
 export function listAllRisks(ctx: DataContext): Promise<RiskRow[]> {

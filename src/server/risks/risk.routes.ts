@@ -11,10 +11,12 @@ import {
   RiskHistorySchema,
   RiskListQuerySchema,
   RiskPageSchema,
+  RiskScaleSchema,
   RiskSchema,
   ThreatListsSchema,
   UpdateInsurancePolicyRequestSchema,
   UpdateRiskRequestSchema,
+  UpdateRiskScaleRequestSchema,
   VersionBodySchema,
 } from '../../shared/risks/risk.schema.ts';
 import { clockOf } from '../platform/clock.ts';
@@ -27,6 +29,7 @@ import type { HistoryEntry } from '../platform/register/register-history.ts';
 import * as policies from './insurance-policy.service.ts';
 import { riskAnalysis } from './risk-analysis.service.ts';
 import { exportRisks, riskExportFileName } from './risk-export.service.ts';
+import { getRiskScale, updateRiskScale } from './risk-scale.service.ts';
 import * as risks from './risk.service.ts';
 
 const historyOf = (entries: HistoryEntry[]) => ({
@@ -74,8 +77,8 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
       query: RiskExportQuerySchema,
       response: null,
       produces: 'text/csv',
-      handler: ({ auth, query, reply, locale }) =>
-        sendStream(reply, { ...riskExportFileName(query.format, locale, clock.now()), contentType: EXPORT_CONTENT_TYPES[query.format], stream: exportRisks(scope(auth), clock, query.format, locale) }),
+      handler: async ({ auth, query, reply, locale }) =>
+        sendStream(reply, { ...riskExportFileName(query.format, locale, clock.now()), contentType: EXPORT_CONTENT_TYPES[query.format], stream: await exportRisks(scope(auth), clock, query.format, locale) }),
     }),
     defineRoute({
       method: 'GET',
@@ -158,6 +161,25 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
       access: read,
       response: ThreatListsSchema,
       handler: ({ auth }) => risks.threatLists(scope(auth)),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/risk-scale',
+      summary: "The organisation's risk scale: likelihood bands in events a year, impact bands in yen, the levels' score thresholds and review months (the default 5×5 until changed)",
+      tags,
+      access: read,
+      response: RiskScaleSchema,
+      handler: ({ auth }) => getRiskScale(scope(auth)),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/v1/risk-scale',
+      summary: "Change the risk scale at the version read (null while the default is in use); every risk's ratings are recomputed on it",
+      tags,
+      access: { kind: 'org', permission: 'risks.configure' },
+      body: UpdateRiskScaleRequestSchema,
+      response: RiskScaleSchema,
+      handler: ({ auth, body }) => updateRiskScale(scope(auth), body),
     }),
     defineRoute({
       method: 'GET',

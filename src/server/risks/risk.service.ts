@@ -8,7 +8,7 @@ import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
 import { findMembership } from '../platform/orgs/organisation.repository.ts';
 import type { PageRequest } from '../platform/register/register-page.ts';
 import { aleOf, ratingsOf, type StoredRisk, type Treatment } from './risk-analysis.rules.ts';
-import { nextReviewDate } from './risk-rating.rules.ts';
+import { bandCounts, nextReviewDate, type RiskScale } from './risk-rating.rules.ts';
 import {
   insertAcceptance,
   latestAcceptances,
@@ -17,6 +17,7 @@ import {
   replaceLinks,
   riskAuditView,
   riskRegister,
+  riskScaleOf,
   userNames,
   type AcceptanceRow,
   type RiskLinks,
@@ -56,6 +57,7 @@ interface PresentContext {
   links: Map<string, RiskLinks>;
   acceptances: Map<string, AcceptanceRow>;
   today: string;
+  scale: RiskScale;
 }
 
 function present(ctx: DataContext, row: RiskRow, pc: PresentContext): TRisk {
@@ -81,7 +83,7 @@ function present(ctx: DataContext, row: RiskRow, pc: PresentContext): TRisk {
     sublimitYen: r.sublimitYen,
     status: r.status as TRisk['status'],
     ...(pc.links.get(r.id) ?? { assetIds: [], workloadIds: [], systemIds: [] }),
-    ratings: ratingsOf(s),
+    ratings: ratingsOf(s, pc.scale),
     aleYen: aleOf(s),
     reviewedAt: r.reviewedAt?.toISOString() ?? null,
     nextReviewOn: r.nextReviewOn,
@@ -103,27 +105,29 @@ function present(ctx: DataContext, row: RiskRow, pc: PresentContext): TRisk {
 
 export async function presentRisks(ctx: DataContext, clock: Clock, rows: RiskRow[]): Promise<TRisk[]> {
   const ids = rows.map((r) => r.id);
-  const [threats, names, links, acceptances] = await ctx.sideBySide(
+  const [threats, names, links, acceptances, scale] = await ctx.sideBySide(
     () => loadedCollection(ctx.db, ctx.organisationId, THREATS_COLLECTION),
     () => userNames(ctx, rows.map((r) => r.ownerUserId)),
     () => linksOf(ctx, ids),
     () => latestAcceptances(ctx, ids),
+    () => riskScaleOf(ctx),
   );
-  const pc = { threats, names, links, acceptances, today: isoDay(tokyoToday(clock.now())) };
+  const pc = { threats, names, links, acceptances, scale, today: isoDay(tokyoToday(clock.now())) };
   return rows.map((r) => present(ctx, r, pc));
 }
 
 export async function listRisks(ctx: DataContext, clock: Clock, request: PageRequest, filter: { level?: string; treatment?: string }) {
   const where: SQL[] = [];
   if (filter.treatment) where.push(eq(risks.treatment, filter.treatment));
-  if (filter.level) where.push(levelCondition(filter.level));
+  if (filter.level) where.push(levelCondition(filter.level, await riskScaleOf(ctx)));
   const page = await riskRegister.page(ctx, request, where.length ? and(...where) : undefined);
   return { items: await presentRisks(ctx, clock, page.rows), nextCursor: page.nextCursor, total: page.total, totalCapped: page.totalCapped };
 }
 
-/** The default scale's level thresholds (risk-rating.rules.ts DEFAULT_RISK_SCALE) on the stored residual score. */
-function levelCondition(level: string): SQL {
-  const bounds: Record<string, [number, number]> = { low: [1, 4], medium: [5, 9], high: [10, 16], critical: [17, 25] };
+/** The scale's level thresholds (risk-rating.rules.ts levelOf) on the stored residual score. */
+function levelCondition(level: string, scale: RiskScale): SQL {
+  const { low, medium, high } = scale.levelUpperScore;
+  const bounds: Record<string, [number, number]> = { low: [1, low], medium: [low + 1, medium], high: [medium + 1, high], critical: [high + 1, Number.MAX_SAFE_INTEGER] };
   const [lo, hi] = bounds[level]!;
   return sql`${risks.residualScore} between ${lo} and ${hi}`;
 }
@@ -136,8 +140,14 @@ export async function getRisk(ctx: DataContext, clock: Clock, id: string): Promi
 type RiskInput = Partial<z.output<typeof CreateRiskRequestSchema>>;
 
 /** The owner must be a member, the threat an item of the loaded list, the policy and the linked records the organisation's. */
-async function checkReferences(tx: DataContext, input: RiskInput): Promise<void> {
+async function checkReferences(tx: DataContext, input: RiskInput, scale: RiskScale): Promise<void> {
   const errors: FieldError[] = [];
+  if (input.current) {
+    // The current rating is entered as bands: they must exist on the organisation's scale.
+    const bands = bandCounts(scale);
+    if (input.current.likelihood > bands.likelihood) errors.push({ path: 'current.likelihood', code: 'bandOutsideScale', params: { max: bands.likelihood } });
+    if (input.current.impact > bands.impact) errors.push({ path: 'current.impact', code: 'bandOutsideScale', params: { max: bands.impact } });
+  }
   if (input.ownerUserId && !(await findMembership(tx.db, tx.organisationId, input.ownerUserId))) errors.push({ path: 'ownerUserId', code: 'ownerNotMember' });
   if (input.threatItemId) {
     const threats = await loadedCollection(tx.db, tx.organisationId, THREATS_COLLECTION);
@@ -163,7 +173,7 @@ async function checkReferences(tx: DataContext, input: RiskInput): Promise<void>
 }
 
 /** The columns a request sets, with the scores recomputed from the estimates as they will stand. */
-function patchOf(input: RiskInput, before: RiskRow | null, today: Date): RiskPatch {
+function patchOf(input: RiskInput, before: RiskRow | null, today: Date, scale: RiskScale): RiskPatch {
   const out: RiskPatch = {};
   const copy = ['title', 'description', 'threatItemId', 'threatText', 'ownerUserId', 'bearer', 'treatment', 'plannedControls', 'insurancePolicyId', 'sublimitYen', 'status'] as const;
   for (const k of copy) if (input[k] !== undefined) (out as Record<string, unknown>)[k] = input[k];
@@ -172,11 +182,11 @@ function patchOf(input: RiskInput, before: RiskRow | null, today: Date): RiskPat
     Object.assign(out, { treatedFrequency: input.treated?.annualFrequency ?? null, treatedLowYen: input.treated?.lowYen ?? null, treatedHighYen: input.treated?.highYen ?? null });
   if (input.current !== undefined) Object.assign(out, { currentLikelihood: input.current?.likelihood ?? null, currentImpact: input.current?.impact ?? null });
   const merged = storedRisk({ ...(before ?? ({ reviewedResidual: null, treatment: 'none', treatedFrequency: null, currentLikelihood: null } as RiskRow)), ...out } as RiskRow);
-  const ratings = ratingsOf(merged);
+  const ratings = ratingsOf(merged, scale);
   out.inherentScore = ratings.inherent.score;
   out.residualScore = ratings.residual.score;
   // A risk not yet reviewed is due by its level from the day it was recorded (risk-rating.rules.ts review months).
-  if (!before || !before.reviewedAt) out.nextReviewOn = isoDay(nextReviewDate(before ? tokyoToday(before.createdAt) : today, ratings.residual.level));
+  if (!before || !before.reviewedAt) out.nextReviewOn = isoDay(nextReviewDate(before ? tokyoToday(before.createdAt) : today, ratings.residual.level, scale));
   return out;
 }
 
@@ -194,8 +204,9 @@ const linksFrom = (input: RiskInput, before?: RiskLinks): RiskLinks | null =>
 
 export async function createRisk(ctx: DataContext, clock: Clock, input: z.output<typeof CreateRiskRequestSchema>): Promise<TRisk> {
   const row = await ctx.transaction(async (tx) => {
-    await checkReferences(tx, input);
-    const values = patchOf(input, null, tokyoToday(clock.now()));
+    const scale = await riskScaleOf(tx);
+    await checkReferences(tx, input, scale);
+    const values = patchOf(input, null, tokyoToday(clock.now()), scale);
     const links = linksFrom(input)!;
     const created = await riskRegister.create(tx, values as typeof risks.$inferInsert, { after: (r) => riskAuditView(r, links) });
     await replaceLinks(tx, created.id, links);
@@ -208,8 +219,9 @@ export async function updateRisk(ctx: DataContext, clock: Clock, id: string, inp
   const { version, ...fields } = input;
   await ctx.transaction(async (tx) => {
     const before = await riskRegister.expect(tx, id, version);
-    await checkReferences(tx, fields);
-    const patch = patchOf(fields, before, tokyoToday(clock.now()));
+    const scale = await riskScaleOf(tx);
+    await checkReferences(tx, fields, scale);
+    const patch = patchOf(fields, before, tokyoToday(clock.now()), scale);
     checkMerged(before, patch);
     const linksBefore = (await linksOf(tx, [id])).get(id)!;
     const links = linksFrom(fields, linksBefore);
@@ -236,13 +248,14 @@ export const riskHistory = (ctx: DataContext, id: string) => riskRegister.histor
 export async function reviewRisk(ctx: DataContext, clock: Clock, id: string, version: number): Promise<TRisk> {
   await ctx.transaction(async (tx) => {
     const before = await riskRegister.expect(tx, id, version);
-    const r = ratingsOf(storedRisk(before));
+    const scale = await riskScaleOf(tx);
+    const r = ratingsOf(storedRisk(before), scale);
     const now = clock.now();
     const patch: RiskPatch = {
       reviewedAt: now,
       reviewedInherent: { likelihood: r.inherent.likelihood, impact: r.inherent.impact },
       reviewedResidual: { likelihood: r.residual.likelihood, impact: r.residual.impact },
-      nextReviewOn: isoDay(nextReviewDate(tokyoToday(now), r.residual.level)),
+      nextReviewOn: isoDay(nextReviewDate(tokyoToday(now), r.residual.level, scale)),
     };
     await riskRegister.update(tx, id, version, patch, { before: { nextReviewOn: before.nextReviewOn, reviewedAt: before.reviewedAt?.toISOString() ?? null }, after: (row) => ({ nextReviewOn: row.nextReviewOn, reviewedAt: row.reviewedAt?.toISOString() ?? null }) });
   });
@@ -262,7 +275,7 @@ export async function acceptRisk(ctx: DataContext, clock: Clock, id: string, inp
     const today = isoDay(tokyoToday(clock.now()));
     if (input.expiresOn <= today) throw new HttpProblem(400, 'validation', {}, [{ path: 'expiresOn', code: 'expiryNotFuture' }]);
     const links = (await linksOf(tx, [id])).get(id);
-    const snapshot = { ...riskAuditView(before, links), ratings: ratingsOf(storedRisk(before)), version: before.version };
+    const snapshot = { ...riskAuditView(before, links), ratings: ratingsOf(storedRisk(before), await riskScaleOf(tx)), version: before.version };
     const row = await insertAcceptance(tx, { riskId: id, acceptedBy: tx.userId, acceptedByLabel: tx.actor.actorLabel ?? '', expiresOn: input.expiresOn, rationale: input.rationale, snapshot });
     await riskRegister.update(tx, id, input.version, { status: 'accepted' }, { before: { status: before.status }, after: (r) => ({ status: r.status, acceptanceId: row.id, expiresOn: row.expiresOn }) });
   });

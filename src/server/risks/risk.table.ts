@@ -138,3 +138,22 @@ export const riskAcceptances = pgTable(
     index('risk_acceptances_org_risk_idx').on(t.organisationId, t.riskId, t.acceptedAt),
   ],
 );
+
+/**
+ * The organisation's risk scale (risk-rating.rules.ts RiskScale), once it
+ * changes the default 5×5: band bounds in events a year and yen per event,
+ * the levels' score thresholds and the review months. Validated by
+ * RiskScaleBodySchema; a change recomputes every risk's stored scores.
+ */
+export const riskScales = pgTable(
+  'risk_scales',
+  {
+    ...tenantColumns(),
+    likelihoodUpperPerYear: jsonb('likelihood_upper_per_year').$type<number[]>().notNull(),
+    impactUpperYen: jsonb('impact_upper_yen').$type<number[]>().notNull(),
+    levelUpperScore: jsonb('level_upper_score').$type<{ low: number; medium: number; high: number }>().notNull(),
+    reviewMonths: jsonb('review_months').$type<{ low: number; medium: number; high: number; critical: number }>().notNull(),
+    ...authorshipColumns(),
+  },
+  (t) => [unique('risk_scales_org_id_key').on(t.organisationId, t.id), uniqueIndex('risk_scales_org_key').on(t.organisationId)],
+);

@@ -14,6 +14,49 @@ export const BEARERS = ['provider', 'user', 'customer', 'shared'] as const;
 export const RISK_STATUSES = ['open', 'treated', 'accepted', 'closed'] as const;
 
 const yen = safeInteger(0);
+
+/** A scale has 3 to 10 bands on each side (2 to 9 upper bounds; the last band is everything above). */
+export const MIN_BANDS = 3;
+export const MAX_BANDS = 10;
+
+const increasing = (xs: readonly number[]) => xs.every((x, i) => i === 0 || x > xs[i - 1]!);
+
+/**
+ * The organisation's risk scale (issue 10: "default 5×5, configurable bands
+ * with impact bands in yen"): upper bounds of the likelihood bands in events a
+ * year and of the impact bands in yen per event, each strictly increasing; the
+ * score thresholds of the levels, increasing and within the grid; months to
+ * the next review per level.
+ */
+export const RiskScaleBodySchema = z
+  .strictObject({
+    likelihoodUpperPerYear: z.array(z.number().positive().max(MAX_ANNUAL_FREQUENCY)).min(MIN_BANDS - 1).max(MAX_BANDS - 1),
+    impactUpperYen: z.array(safeInteger(1)).min(MIN_BANDS - 1).max(MAX_BANDS - 1),
+    levelUpperScore: z.strictObject({ low: z.number().int().min(1), medium: z.number().int().min(1), high: z.number().int().min(1) }),
+    reviewMonths: z.strictObject({ low: z.number().int().min(1).max(36), medium: z.number().int().min(1).max(36), high: z.number().int().min(1).max(36), critical: z.number().int().min(1).max(36) }),
+  })
+  .superRefine((s, ctx) => {
+    if (!increasing(s.likelihoodUpperPerYear)) ctx.addIssue({ code: 'custom', path: ['likelihoodUpperPerYear'], params: { i18n: 'boundsNotIncreasing' } });
+    if (!increasing(s.impactUpperYen)) ctx.addIssue({ code: 'custom', path: ['impactUpperYen'], params: { i18n: 'boundsNotIncreasing' } });
+    const { low, medium, high } = s.levelUpperScore;
+    const maxScore = (s.likelihoodUpperPerYear.length + 1) * (s.impactUpperYen.length + 1);
+    if (!(low < medium && medium < high)) ctx.addIssue({ code: 'custom', path: ['levelUpperScore'], params: { i18n: 'levelsNotIncreasing' } });
+    else if (high >= maxScore) ctx.addIssue({ code: 'custom', path: ['levelUpperScore', 'high'], params: { i18n: 'levelAboveGrid', max: maxScore - 1 } });
+  });
+export type TRiskScaleBody = z.infer<typeof RiskScaleBodySchema>;
+/** A change of the scale: the version read (null while the organisation still uses the default). */
+export const UpdateRiskScaleRequestSchema = z.strictObject({ scale: RiskScaleBodySchema, version: VersionSchema.nullable() });
+export const RiskScaleSchema = z.object({
+  scale: RiskScaleBodySchema,
+  /** Null while the default 5×5 is in use. */
+  version: z.number().int().nullable(),
+  isDefault: z.boolean(),
+  /** The standard 5×5, to start again from. */
+  standard: RiskScaleBodySchema,
+  updatedAt: z.string().nullable(),
+  can: z.object({ update: z.boolean() }),
+});
+export type TRiskScale = z.infer<typeof RiskScaleSchema>;
 /** Events a year (Poisson λ): 0 (never) to once a day. */
 const frequency = z.number().min(0).max(MAX_ANNUAL_FREQUENCY);
 
@@ -29,7 +72,8 @@ export const LossEstimateSchema = z
   });
 export type TLossEstimate = z.infer<typeof LossEstimateSchema>;
 
-const band = z.number().int().min(1).max(5);
+/** A band of the organisation's scale (3 to 10 bands a side; the service checks it against the scale in use). */
+const band = z.number().int().min(1).max(MAX_BANDS);
 export const BandsSchema = z.strictObject({ likelihood: band, impact: band });
 
 const riskFields = {

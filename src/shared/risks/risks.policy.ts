@@ -11,6 +11,8 @@ export const risksPolicy = definePolicy({
     'risks.read': ALL_ROLES,
     'risks.write': WRITER_ROLES,
     'risks.accept': ['owner', 'manager'],
+    // The scale every rating is on is the organisation's risk criteria (ISO/IEC 27001 6.1.2 a): decided by the roles that decide.
+    'risks.configure': ['owner', 'manager'],
   },
   records: {
     // Only a risk whose treatment is acceptance can be accepted; a closed risk takes no decision.

@@ -17,8 +17,10 @@ const LEVEL_FILL = { low: '#c3fae8', medium: '#fff3bf', high: '#ffd8a8', critica
 export function HeatMapChart({ analysis }: { analysis: TRiskAnalysis }) {
   const { t } = useTranslation();
   const option = useMemo((): ChartOption => {
-    const impacts = [1, 2, 3, 4, 5].map((i) => t('risks.analysis.impactBand', { band: i }));
-    const likelihoods = [1, 2, 3, 4, 5].map((l) => t('risks.analysis.likelihoodBand', { band: l }));
+    // One category per band of the organisation's scale (bounds + 1 bands a side).
+    const bands = (bounds: number[]) => Array.from({ length: bounds.length + 1 }, (_, i) => i + 1);
+    const impacts = bands(analysis.scale.impactUpperYen).map((i) => t('risks.analysis.impactBand', { band: i }));
+    const likelihoods = bands(analysis.scale.likelihoodUpperPerYear).map((l) => t('risks.analysis.likelihoodBand', { band: l }));
     const residual = new Map(analysis.heatMap.residual.map((c) => [`${c.likelihood}-${c.impact}`, c.count]));
     return {
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },

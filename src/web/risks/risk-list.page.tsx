@@ -51,6 +51,9 @@ export function RiskListPage() {
             <Button variant="default" component={Link} to="/risks/insurance">
               {t('risks.insurance.title')}
             </Button>
+            <Button variant="default" component={Link} to="/risks/scale">
+              {t('risks.scale.title')}
+            </Button>
             <ExportLinks
               href="/api/v1/risks/export"
               formats={[

@@ -8,6 +8,8 @@ import type {
   TInsurancePolicy,
   TRisk,
   TRiskAnalysis,
+  TRiskScale,
+  TRiskScaleBody,
   TThreatLists,
   TUpdateInsurancePolicyRequest,
   TUpdateRiskRequest,
@@ -15,7 +17,7 @@ import type {
 import { api, queryString } from '../api/api-client.ts';
 import { useRegisterChange, useRegisterRecord } from '../platform/register/register.query.ts';
 
-export type { TInsurancePolicy, TRisk, TRiskAnalysis, TThreatLists };
+export type { TInsurancePolicy, TRisk, TRiskAnalysis, TRiskScale, TRiskScaleBody, TThreatLists };
 export type TRiskPage = z.infer<typeof RiskPageSchema>;
 
 /** Risks, policies and the analysis depend on each other: a change refreshes all three. */
@@ -53,3 +55,9 @@ export const usePolicy = (id: string | null) => useRegisterRecord<TInsurancePoli
 export const useCreatePolicy = () => useRegisterChange(RISKS_KEY, (body: TCreateInsurancePolicyRequest) => api.post<TInsurancePolicy>('/api/v1/insurance-policies', body));
 export const useUpdatePolicy = (id: string) => useRegisterChange(RISKS_KEY, (body: TUpdateInsurancePolicyRequest) => api.patch<TInsurancePolicy>(`/api/v1/insurance-policies/${id}`, body));
 export const useDeletePolicy = () => useRegisterChange(RISKS_KEY, (record: { id: string }) => api.delete(`/api/v1/insurance-policies/${record.id}`));
+
+/** The organisation's risk scale; saving it rescores every risk, so the register and the analysis are refreshed with it. */
+export function useRiskScale() {
+  return useQuery({ queryKey: [...RISKS_KEY, 'scale'], queryFn: ({ signal }) => api.get<TRiskScale>('/api/v1/risk-scale', signal) });
+}
+export const useUpdateRiskScale = () => useRegisterChange(RISKS_KEY, (body: { scale: TRiskScaleBody; version: number | null }) => api.patch<TRiskScale>('/api/v1/risk-scale', body));
