@@ -8,7 +8,9 @@ import { mainNavLinks, setUpOwnerWithMfa } from '../helpers/browser-journey.ts';
  * The risks journey through the real UI in headless Chromium, against the
  * real server (issue 10): three risks recorded from the threat lists and in
  * the organisation's words, one transferred to a cyber insurance policy, and
- * the loss-exceedance curve and its figures moving when the cover is added.
+ * the loss-exceedance curve and its figures moving when the cover is added;
+ * a review and a changed estimate marked as a move on the heat map; the
+ * register exported; and the organisation's own scale re-rating the register.
  * Screenshots in both languages go to artifacts/screenshots/risks/.
  *
  * Needs `npx vite build` first (dist/web) and Debian's /usr/bin/chromium.
@@ -120,5 +122,67 @@ test('risks journey: three risks, one insured, the curve moves', { timeout: 300_
     const ale = (s: string) => s.split(/\s+/)[1]!;
     assert.notEqual(ale(after), ale(before));
     await shotBoth(page, 'risk-analysis-after');
+  });
+
+  await step('a review, then a worse estimate: the heat map marks the move', async () => {
+    await page.goto(new URL('/risks', page.url()).href);
+    await page.getByRole('link', { name: '退職者による顧客情報の持ち出し' }).click();
+    await page.getByTestId('risk-summary').waitFor();
+    const reviewed = page.waitForResponse((r) => r.url().endsWith('/reviews') && r.status() === 200);
+    await page.getByRole('button', { name: '見直しを記録する' }).click();
+    await reviewed;
+    await page.getByText(/次回見直し日: \d{4}-\d{2}-\d{2}/).waitFor();
+    await page.locator('#inherent').getByLabel(/年間発生頻度/).fill('4');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('保存しました。').waitFor();
+    await page.goto(new URL('/risks/analysis', page.url()).href);
+    const moved = page.getByTestId('moved-risks');
+    await moved.waitFor();
+    assert.ok((await moved.innerText()).replace(/\s+/g, ' ').includes('退職者による顧客情報の持ち出し 可能性3・影響3 → 可能性5・影響3(悪化)'), await moved.innerText());
+    await page.getByTestId('risk-heat-map').locator('svg').first().waitFor();
+    await shotBoth(page, 'risk-analysis-moved');
+  });
+
+  await step('the register exported as CSV and Excel', async () => {
+    await page.goto(new URL('/risks', page.url()).href);
+    await page.getByTestId('risk-row').nth(2).waitFor();
+    for (const [name, format] of [['CSVで書き出す', 'csv'], ['Excelで書き出す', 'xlsx']] as const) {
+      const download = page.waitForEvent('download');
+      await page.getByRole('link', { name }).click();
+      const file = await download;
+      assert.match(file.suggestedFilename(), new RegExp(`^リスク登録簿-\\d{4}-\\d{2}-\\d{2}\\.${format}$`));
+      const bytes = await new Promise<Buffer>((resolve, reject) => {
+        void file.createReadStream().then((stream) => {
+          const parts: Buffer[] = [];
+          stream.on('data', (c: Buffer) => parts.push(c));
+          stream.on('end', () => resolve(Buffer.concat(parts)));
+          stream.on('error', reject);
+        }, reject);
+      });
+      if (format === 'csv') {
+        const text = bytes.toString('utf8');
+        for (const title of ['ランサムウェアによる基幹システム停止', '取引先経由の不正侵入', '退職者による顧客情報の持ち出し']) assert.ok(text.includes(title), title);
+        assert.ok(text.includes('サイバー保険 2026年度'), 'the policy is named');
+      } else {
+        assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a workbook');
+      }
+    }
+  });
+
+  await step("the organisation's own scale: one impact band fewer re-rates the register", async () => {
+    await page.goto(new URL('/risks', page.url()).href);
+    await page.getByRole('link', { name: '評価尺度' }).click();
+    await page.getByRole('heading', { level: 1, name: '評価尺度' }).waitFor();
+    await page.getByText('現在は標準の5×5の尺度を使っています。').waitFor();
+    await shotBoth(page, 'risk-scale');
+    await page.getByTestId('impact-bands').getByRole('button', { name: '最後の段階を削除' }).click();
+    await page.getByTestId('save-scale').click();
+    await page.getByText('尺度を保存しました。', { exact: false }).waitFor();
+    await page.goto(new URL('/risks/analysis', page.url()).href);
+    await page.getByTestId('risk-heat-map').locator('svg').first().waitFor();
+    const analysis = (await page.evaluate(async () => (await fetch('/api/v1/risk-analysis?years=1000')).json())) as { heatMap: { residual: unknown[] }; moved: unknown[] };
+    assert.equal(analysis.heatMap.residual.length, 20, '5 likelihood × 4 impact bands');
+    assert.deepEqual(analysis.moved, [], 'the bands moved: marks start again from the next review');
+    await shotJa(page, 'risk-analysis-own-scale');
   });
 });

@@ -66,6 +66,22 @@ export function RiskAnalysisPage() {
                 <Suspense fallback={null}>
                   <HeatMapChart analysis={data} />
                 </Suspense>
+                {data.moved.length ? (
+                  <Stack gap={4} mt="sm" data-testid="moved-risks">
+                    <Text size="sm" fw={500}>
+                      {t('risks.analysis.movedTitle')}
+                    </Text>
+                    {data.moved.map((m) => (
+                      <Text size="sm" key={m.riskId}>
+                        <Anchor component={Link} to={`/risks/${m.riskId}`}>
+                          {m.title}
+                        </Anchor>
+                        {' '}
+                        {t(`risks.analysis.movedLine.${m.direction}`, { fromL: m.from.likelihood, fromI: m.from.impact, toL: m.to.likelihood, toI: m.to.impact })}
+                      </Text>
+                    ))}
+                  </Stack>
+                ) : null}
               </SectionCard>
               <SectionCard id="top" title={t('risks.analysis.topTitle')}>
                 <Table>

@@ -87,7 +87,7 @@ export function RiskScalePage() {
           <Stack gap="lg">
             {data?.isDefault ? <Alert color="blue">{t('risks.scale.isDefault')}</Alert> : null}
             {readOnly ? <Alert color="gray">{t('risks.scale.readOnly')}</Alert> : null}
-            <SectionCard id="bands" title={t('risks.scale.title')} description={t('risks.scale.rescoreNote')}>
+            <SectionCard id="bands" title={t('risks.scale.bandsTitle')} description={t('risks.scale.rescoreNote')}>
               <Stack gap="xl">
                 <BandBounds
                   testId="likelihood-bands"
