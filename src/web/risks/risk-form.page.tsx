@@ -41,7 +41,11 @@ function Summary({ risk }: { risk: TRisk }) {
       <Text size="sm" c={risk.reviewOverdue ? 'red' : undefined}>
         {t('risks.nextReview', { date: risk.nextReviewOn })}
       </Text>
-      {risk.acceptance ? <Text size="sm">{t('risks.acceptedLine', { by: risk.acceptance.acceptedBy, until: risk.acceptance.expiresOn })}</Text> : null}
+      {risk.acceptance ? (
+        <Text size="sm" c={risk.acceptance.expired ? 'red' : undefined}>
+          {risk.acceptance.expired ? t('risks.acceptanceExpired', { date: risk.acceptance.expiresOn }) : t('risks.acceptedLine', { by: risk.acceptance.acceptedBy, until: risk.acceptance.expiresOn })}
+        </Text>
+      ) : null}
     </Stack>
   );
 }

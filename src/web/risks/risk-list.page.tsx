@@ -36,6 +36,20 @@ export function RiskListPage() {
     { key: 'ale', header: t('risks.aleTreated'), numeric: true, cellProps: { style: { whiteSpace: 'nowrap' } }, cell: (r) => yen(r.aleYen.treated, locale) },
     { key: 'treatment', header: t('risks.fields.treatment'), cell: (r) => t(`risks.treatment.${r.treatment}`) },
     { key: 'owner', header: t('risks.fields.owner'), cell: (r) => r.ownerName ?? <Text c="dimmed">—</Text> },
+    {
+      key: 'status',
+      header: t('risks.fields.status'),
+      cellProps: { style: { whiteSpace: 'nowrap' } },
+      // An acceptance holds until its date (ISO/IEC 27001 6.1.3 f); once past, the risk needs the owner's decision again.
+      cell: (r) =>
+        r.acceptance && r.status === 'accepted' ? (
+          <Text size="sm" c={r.acceptance.expired ? 'red' : undefined} data-testid="acceptance-status">
+            {t(r.acceptance.expired ? 'risks.acceptanceExpired' : 'risks.acceptedUntil', { date: r.acceptance.expiresOn })}
+          </Text>
+        ) : (
+          t(`risks.status.${r.status}`)
+        ),
+    },
     { key: 'review', header: t('risks.fields.nextReview'), cellProps: { style: { whiteSpace: 'nowrap' } }, cell: (r) => <Text c={r.reviewOverdue ? 'red' : undefined}>{r.nextReviewOn}</Text> },
   ];
   return (
