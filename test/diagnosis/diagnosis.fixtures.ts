@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { ModuleFixtures } from '../helpers/route-fixtures.ts';
+import type { ModuleFixtures, ModuleIdFields } from '../helpers/route-fixtures.ts';
 
 /** A text file as a multipart upload (boundary b0); each upload is a new evidence file. */
 const MEMO = `--b0\r\nContent-Disposition: form-data; name="file"; filename="memo.txt"\r\nContent-Type: text/plain\r\n\r\nmemo\r\n--b0--\r\n`;
@@ -59,5 +59,32 @@ export const fixtures: ModuleFixtures = ({ t, orgA, all }) => ({
     const r = await orgA.owner.client.request('POST', `/api/v1/roadmap/tasks/${taskId}/evidence`, Buffer.from(MEMO), MULTIPART);
     assert.equal(r.status, 201, r.raw);
     return { taskId, evidenceId: r.body.id };
+  },
+});
+
+/** A practice item of A's roadmap that is no task yet (each created task takes one). */
+async function freePracticeItem(orgA: Parameters<ModuleIdFields>[0]['orgA']): Promise<string> {
+  const roadmap = await orgA.owner.client.get('/api/v1/roadmap');
+  const items = roadmap.body.stages.flatMap((s: { items: { item: { id: string }; task: unknown }[] }) => s.items);
+  return items.find((i: { task: unknown }) => !i.task).item.id;
+}
+
+/** The diagnosis' uuid request fields: the assessment compared with, and a roadmap task's owner. */
+export const idFields: ModuleIdFields = (ctx) => ({
+  'GET /api/v1/diagnosis/assessments/:assessmentId/comparison query.with': {
+    kind: 'assessment',
+    own: 'found',
+    request: async (id) => ({ method: 'GET', url: `/api/v1/diagnosis/assessments/${(await ctx.target('assessment')).assessmentId}/comparison?with=${id}` }),
+  },
+  'POST /api/v1/roadmap/tasks body.ownerUserId': {
+    kind: 'member',
+    request: async (id) => ({ method: 'POST', url: '/api/v1/roadmap/tasks', body: { practiceItemId: await freePracticeItem(ctx.orgA), ownerUserId: id } }),
+  },
+  'PATCH /api/v1/roadmap/tasks/:taskId body.ownerUserId': {
+    kind: 'member',
+    request: async (id) => {
+      const { taskId } = await ctx.target('roadmap-task');
+      return { method: 'PATCH', url: `/api/v1/roadmap/tasks/${taskId}`, body: { ownerUserId: id, version: await ctx.versionOf('roadmap_tasks', taskId!) } };
+    },
   },
 });

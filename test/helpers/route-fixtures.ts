@@ -26,19 +26,62 @@ export interface RouteFixtureContext {
 /** A module's fixtures; `all` holds every module's, for an entity made through another (evidence through an answer). */
 export type ModuleFixtures = (ctx: RouteFixtureContext & { all: RouteFixtures }) => RouteFixtures;
 
-/** Each module's fixtures by module id; a module without a fixtures file is missing here. */
-export const MODULE_FIXTURES: ReadonlyMap<string, ModuleFixtures> = new Map(
+/** A request naming an id in its body or query string (tenant-ids.test.ts). */
+export type IdRequest = { method: 'GET' | 'POST' | 'PATCH'; url: string; body?: unknown };
+
+/** One uuid field of a request schema, keyed `METHOD /url body.field` or `… query.field`. */
+export interface IdField {
+  /** The entity the field names: a fixture's name (its first id), or `organisation`. */
+  kind: string;
+  /** The request with `id` in the field, everything else valid for organisation A. */
+  request(id: string): Promise<IdRequest>;
+  /** What organisation A's own id gets: created or changed (`ok`), or just found (a comparison needs two submitted assessments). */
+  own?: 'ok' | 'found';
+  /** A list filter: another organisation's id may answer 200 with no items. */
+  filter?: boolean;
+}
+
+/** What id fields build their requests from; the fields are listed when the test file loads, so read `orgA` only inside `request`. */
+export interface IdFieldContext {
+  readonly orgA: TestOrganisation;
+  /** Organisation A's entity that PATCH requests change, made once (the fixture's ids). */
+  target(entity: string): Promise<Record<string, string>>;
+  /** The version a PATCH of `table`'s row must send. */
+  versionOf(table: string, id: string): Promise<number>;
+  /** A fresh name, so that creations never collide. */
+  name(what: string): string;
+}
+
+/** A module's uuid request fields (`idFields` beside `fixtures`); tenant-ids.test.ts fails for a field no module names. */
+export type ModuleIdFields = (ctx: IdFieldContext) => Record<string, IdField>;
+
+/** Each module's fixtures file, by module id (a module without one is missing here). */
+const MODULE_FILES = new Map(
   (
     await Promise.all(
       MODULES.map(async (m) => {
         const file = new URL(`../${m.id}/${m.id}.fixtures.ts`, import.meta.url);
         if (!fs.existsSync(file)) return [];
-        const { fixtures } = (await import(file.href)) as { fixtures?: ModuleFixtures };
-        return fixtures ? [[m.id, fixtures] as const] : [];
+        return [[m.id, (await import(file.href)) as { fixtures?: ModuleFixtures; idFields?: ModuleIdFields }] as const];
       }),
     )
   ).flat(),
 );
+
+/** Each module's fixtures by module id; a module without a fixtures file is missing here. */
+export const MODULE_FIXTURES: ReadonlyMap<string, ModuleFixtures> = new Map([...MODULE_FILES].flatMap(([id, f]) => (f.fixtures ? [[id, f.fixtures] as const] : [])));
+
+/** Every module's id fields together; a field two modules name is refused. */
+export function moduleIdFields(ctx: IdFieldContext): Record<string, IdField> {
+  const all: Record<string, IdField> = {};
+  for (const [id, f] of MODULE_FILES) {
+    for (const [key, field] of Object.entries(f.idFields?.(ctx) ?? {})) {
+      assert.ok(!(key in all), `the id field "${key}" is named by two modules (the second: ${id})`);
+      all[key] = field;
+    }
+  }
+  return all;
+}
 
 /** Every module's fixtures together, for organisation A; an entity two modules make is refused. */
 export function routeFixtures(ctx: RouteFixtureContext): RouteFixtures {

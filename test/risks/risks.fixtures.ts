@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { ModuleFixtures } from '../helpers/route-fixtures.ts';
+import type { IdField, ModuleFixtures, ModuleIdFields } from '../helpers/route-fixtures.ts';
 
 /** The risks module's entities in organisation A: a risk and an insurance policy. */
 export const fixtures: ModuleFixtures = ({ orgA }) => ({
@@ -22,3 +22,28 @@ export const fixtures: ModuleFixtures = ({ orgA }) => ({
     return { id: r.body.id };
   },
 });
+
+/** A risk names its owner, its insurance policy and what it concerns. */
+export const idFields: ModuleIdFields = ({ target, versionOf, name }) => {
+  const risk = { inherent: { annualFrequency: 1, lowYen: 100_000, highYen: 1_000_000 } };
+  return Object.fromEntries(
+    ([
+      ['ownerUserId', 'member', (id: string) => id],
+      ['insurancePolicyId', 'insurancePolicy', (id: string) => id],
+      ['assetIds[]', 'asset', (id: string) => [id]],
+      ['workloadIds[]', 'workload', (id: string) => [id]],
+      ['systemIds[]', 'system', (id: string) => [id]],
+    ] as const).flatMap(([field, kind, value]) => {
+      const key = field.replace('[]', '');
+      const created: IdField = { kind, request: async (id) => ({ method: 'POST', url: '/api/v1/risks', body: { ...risk, title: name('Risk'), [key]: value(id) } }) };
+      const changed: IdField = {
+        kind,
+        request: async (id) => {
+          const riskId = (await target('risk')).id!;
+          return { method: 'PATCH', url: `/api/v1/risks/${riskId}`, body: { [key]: value(id), version: await versionOf('risks', riskId) } };
+        },
+      };
+      return [[`POST /api/v1/risks body.${field}`, created], [`PATCH /api/v1/risks/:id body.${field}`, changed]];
+    }),
+  );
+};
