@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type TAssetImport } from '../../shared/schemas/asset.schema.ts';
 import { type ApiError, toApiError } from '../api/api-client.ts';
+import { ColumnHeads } from '../components/data-table.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
@@ -178,13 +179,7 @@ function MappingStep({ imp, onDone }: { imp: TAssetImport; onDone: () => void })
       </Text>
       <div className="table-scroll">
         <Table data-testid="import-mapping">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('assets.import.column')}</Table.Th>
-              <Table.Th scope="col">{t('assets.import.fileHeader')}</Table.Th>
-              <Table.Th scope="col">{t('assets.import.field')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads headings={[t('assets.import.column'), t('assets.import.fileHeader'), t('assets.import.field')]} />
           <Table.Tbody>
             {imp.headers.map((h, i) => (
               <Table.Tr key={i}>

@@ -5,6 +5,7 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, type TWorkloadReason } from '../../shared/schemas/workload.schema.ts';
 import { toApiError } from '../api/api-client.ts';
+import { ColumnHeads } from '../components/data-table.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import type { Values } from './workload-form.values.ts';
@@ -61,14 +62,7 @@ export function ImpactSection({ reference, value, onChange }: { reference: TWork
       <div className="table-scroll">
         <Table verticalSpacing="xs" withTableBorder withColumnBorders data-testid="table5">
           <Table.Caption>{t('workloads.table5Caption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('workloads.table5.category')}</Table.Th>
-              <Table.Th scope="col">{t('workloads.table5.provider')}</Table.Th>
-              <Table.Th scope="col">{t('workloads.table5.user')}</Table.Th>
-              <Table.Th scope="col">{t('workloads.table5.customer')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads headings={[t('workloads.table5.category'), t('workloads.table5.provider'), t('workloads.table5.user'), t('workloads.table5.customer')]} />
           <Table.Tbody>
             {reference.impacts.map((i) => (
               <Table.Tr key={i.id} bg={selected.has(i.id) ? 'var(--mantine-color-blue-0)' : undefined}>
@@ -187,14 +181,7 @@ export function AdvantageSection({ reference, form }: { reference: TWorkloadRefe
         <div className="table-scroll">
           <Table verticalSpacing="xs" withTableBorder withColumnBorders mt="xs" data-testid="table6">
             <Table.Caption>{t('workloads.table6Caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('workloads.table6.theme')}</Table.Th>
-                <Table.Th scope="col">{t('workloads.table6.examples')}</Table.Th>
-                <Table.Th scope="col">{t('workloads.table6.past')}</Table.Th>
-                <Table.Th scope="col">{t('workloads.table6.future')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads headings={[t('workloads.table6.theme'), t('workloads.table6.examples'), t('workloads.table6.past'), t('workloads.table6.future')]} />
             <Table.Tbody>
               {reference.advantageThemes.map((a) => (
                 <Table.Tr key={a.id} bg={form.values.advantageThemeId === a.id ? 'var(--mantine-color-blue-0)' : undefined}>
