@@ -6,7 +6,7 @@ import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type TAssetImport } from '../../
 import { type ApiError, toApiError } from '../api/api-client.ts';
 import { ColumnHeads } from '../components/data-table.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
-import { PageHeader } from '../components/page-header.tsx';
+import { BackLink, PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { uploadAssetImport, useAssetImport, useValidateImport } from './asset.query.ts';
@@ -44,11 +44,7 @@ export function AssetImportPage() {
       <PageHeader
         title={t('assets.import.title')}
         description={t('assets.import.description')}
-        actions={
-          <Anchor component={Link} to="/assets">
-            {t('assets.actions.back')}
-          </Anchor>
-        }
+        actions={<BackLink to="/assets" label={t('assets.actions.back')} />}
       />
       <Stack gap="lg">
         <Stepper active={step} size="sm" allowNextStepsSelect={false} aria-label={t('assets.import.title')}>

@@ -6,7 +6,7 @@ import { CRITICALITIES, STRATEGIES, type TCriticality, type TStrategy } from '..
 import { toApiError } from '../api/api-client.ts';
 import { ColumnHeads } from '../components/data-table.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
-import { PageHeader } from '../components/page-header.tsx';
+import { BackLink, PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { formatNumber } from '../i18n/format.ts';
@@ -28,11 +28,7 @@ export function SystemPortfolioPage() {
       <PageHeader
         title={t('portfolio.title')}
         description={t('portfolio.description')}
-        actions={
-          <Anchor component={Link} to="/systems">
-            {t('portfolio.toSystems')}
-          </Anchor>
-        }
+        actions={<BackLink to="/systems" label={t('portfolio.toSystems')} />}
       />
       <ProblemAlert problem={portfolio.error ? toApiError(portfolio.error) : null} />
       {portfolio.isPending ? <SectionLoader /> : null}
