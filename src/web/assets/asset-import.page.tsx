@@ -8,6 +8,7 @@ import { ColumnHeads } from '../components/data-table.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { BackLink, PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
+import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { uploadAssetImport, useAssetImport, useValidateImport } from './asset.query.ts';
 
@@ -166,13 +167,7 @@ function MappingStep({ imp, onDone }: { imp: TAssetImport; onDone: () => void })
     validate.mutate({ id: imp.id, body: { mapping, version: imp.version } }, { onSuccess: onDone, onError: (e) => setProblem(toApiError(e)) });
   };
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="import-mapping-heading">
-      <Title order={2} fz="h3" id="import-mapping-heading" mb={4}>
-        {t('assets.import.mappingTitle')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        {t('assets.import.mappingHint')}
-      </Text>
+    <SectionCard id="import-mapping" title={t('assets.import.mappingTitle')} description={t('assets.import.mappingHint')}>
       <div className="table-scroll">
         <Table data-testid="import-mapping">
           <ColumnHeads headings={[t('assets.import.column'), t('assets.import.fileHeader'), t('assets.import.field')]} />
@@ -204,7 +199,7 @@ function MappingStep({ imp, onDone }: { imp: TAssetImport; onDone: () => void })
         </Button>
         <CancelButton imp={imp} />
       </Group>
-    </Paper>
+    </SectionCard>
   );
 }
 
