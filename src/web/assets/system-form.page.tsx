@@ -5,10 +5,10 @@ import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
-import { useRegisterEditor } from '../platform/register/use-register-editor.ts';
+import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
 import { AssetPicker, LinkPicker } from './link-pickers.tsx';
 import { CriticalityBadge, PlacementChange } from './system-labels.tsx';
-import { type TSystem, useCreateSystem, useDeleteSystem, usePortfolio, useSystem, useSystems, useUpdateSystem } from './system.query.ts';
+import { systemRecords, type TSystem, usePortfolio, useSystems } from './system.query.ts';
 import { Citation, joinList, pick, ReasonList, usePortfolioFormLabels } from './workload-labels.tsx';
 import { useWorkloads } from './workload.query.ts';
 
@@ -80,17 +80,12 @@ export const SystemFormPage = recordPage(SystemEditor);
 function SystemEditor({ id }: { id: string | undefined }) {
   const { t } = useTranslation();
   const { locale } = useLocaleAndZone();
-  const isNew = !id;
   const session = useOrganisationSession();
-  const system = useSystem(isNew ? null : id);
+  const { isNew, record: system, remove, editor } = useRegisterRecordEditor(systemRecords, id, { empty: EMPTY, valuesOf, bodyOf, pathOf: (newId) => `/systems/${newId}`, createdMessage: t('systems.created'), savedMessage: t('systems.saved') });
   const portfolio = usePortfolio();
   const systems = useSystems();
   const workloads = useWorkloads();
-  const create = useCreateSystem();
-  const update = useUpdateSystem(id ?? '');
-  const remove = useDeleteSystem();
   const data = system.data;
-  const editor = useRegisterEditor({ data, isNew, empty: EMPTY, valuesOf, bodyOf, create, update, pathOf: (newId) => `/systems/${newId}`, createdMessage: t('systems.created'), savedMessage: t('systems.saved') });
   const { form } = editor;
   const labels = usePortfolioFormLabels('systems', data?.name);
 
