@@ -82,7 +82,7 @@ export function useBulkUpdate() {
 
 export function useRecentImports() {
   const locale = currentLocale();
-  return useQuery({ queryKey: [...IMPORTS_KEY, 'recent', locale], queryFn: async ({ signal }) => (await api.get<{ items: TAssetImport[] }>('/api/v1/asset-imports', signal)).items });
+  return useQuery({ queryKey: [...IMPORTS_KEY, 'recent', locale], queryFn: ({ signal }) => api.items<TAssetImport>('/api/v1/asset-imports', signal) });
 }
 
 /** One import, asked again every half second while its job runs (the progress bar). */

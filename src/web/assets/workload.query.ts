@@ -41,7 +41,7 @@ export function useAssetChoices(q: string) {
   return useQuery({
     queryKey: ['assets', 'choices', q],
     queryFn: async ({ signal }) =>
-      (await api.get<{ items: AssetChoice[] }>(`/api/v1/assets${queryString({ q: q.trim() || undefined, limit: 50, sort: 'name' })}`, signal)).items.map((a) => ({
+      (await api.items<AssetChoice>(`/api/v1/assets${queryString({ q: q.trim() || undefined, limit: 50, sort: 'name' })}`, signal)).map((a) => ({
         id: a.id,
         name: a.name,
         rank: a.rank,
