@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { TAssetSort } from '../../shared/schemas/asset.schema.ts';
+import { nextVersion } from '../platform/db/columns.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { containsPattern } from '../platform/db/like-pattern.ts';
 import { memberships, users } from '../platform/db/platform.table.ts';
@@ -171,7 +172,7 @@ export async function lockAssets(ctx: DataContext, ids: string[]) {
 export async function updateAssets(ctx: DataContext, ids: string[], patch: Partial<NewAssetRow>) {
   return ctx.db
     .update(assets)
-    .set({ ...patch, updatedAt: new Date(), version: sql`${assets.version} + 1` })
+    .set({ ...patch, ...nextVersion(assets) })
     .where(ctx.scoped(assets, inArray(assets.id, ids)))
     .returning({ id: assets.id });
 }

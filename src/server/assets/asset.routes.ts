@@ -45,6 +45,21 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
   const member = (auth: OrgAuthContext) => assets.assetContext(deps, auth);
   const read = { kind: 'org', permission: 'assets.read' } as const;
   const write = { kind: 'org', permission: 'assets.write' } as const;
+  // An import's step that takes only the version the page showed, and answers the import as it now stands (202 while its job runs).
+  const importStep = (step: 'commit' | 'cancel', summary: string, run: typeof imports.startCommit, status?: 202) =>
+    defineRoute({
+      method: 'POST',
+      url: `/api/v1/asset-imports/:id/${step}`,
+      summary,
+      tags: ['assets'],
+      access: write,
+      params: IdParamsSchema,
+      body: ImportVersionRequestSchema,
+      tenantEntity: 'asset-import',
+      response: AssetImportSchema,
+      status,
+      handler: ({ auth, params, body, t }) => run(deps, auth, params.id, body.version, t),
+    });
   return [
     defineRoute({
       method: 'GET',
@@ -216,31 +231,8 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
       status: 202,
       handler: ({ auth, params, body, t }) => imports.startValidation(deps, auth, params.id, body.mapping, body.version, t),
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/v1/asset-imports/:id/commit',
-      summary: 'Write the validated rows to the inventory, all or nothing',
-      tags: ['assets'],
-      access: write,
-      params: IdParamsSchema,
-      body: ImportVersionRequestSchema,
-      tenantEntity: 'asset-import',
-      response: AssetImportSchema,
-      status: 202,
-      handler: ({ auth, params, body, t }) => imports.startCommit(deps, auth, params.id, body.version, t),
-    }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/v1/asset-imports/:id/cancel',
-      summary: 'Abandon an import that has not been committed (its file is deleted)',
-      tags: ['assets'],
-      access: write,
-      params: IdParamsSchema,
-      body: ImportVersionRequestSchema,
-      tenantEntity: 'asset-import',
-      response: AssetImportSchema,
-      handler: ({ auth, params, body, t }) => imports.cancelImport(deps, auth, params.id, body.version, t),
-    }),
+    importStep('commit', 'Write the validated rows to the inventory, all or nothing', imports.startCommit, 202),
+    importStep('cancel', 'Abandon an import that has not been committed (its file is deleted)', imports.cancelImport),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { defineRegister } from '../platform/register/register.ts';
@@ -78,19 +78,9 @@ export async function listSystemLinks(ctx: DataContext, systemId?: string): Prom
   return { workloads: workloadRows, assets: assetRows, dependencies: dependencyRows };
 }
 
-/** The given ids that are rows of the organisation in `table`, locked against deletion until the transaction ends. */
-async function lockOwn(ctx: DataContext, table: typeof workloads | typeof systems, ids: readonly string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await ctx.db
-    .select({ id: table.id })
-    .from(table)
-    .where(ctx.scoped(table, inArray(table.id, [...ids])))
-    .for('key share');
-  return new Set(rows.map((r) => r.id));
-}
-
-export const lockOwnWorkloads = (ctx: DataContext, ids: readonly string[]) => lockOwn(ctx, workloads, ids);
-export const lockOwnSystems = (ctx: DataContext, ids: readonly string[]) => lockOwn(ctx, systems, ids);
+/** The given workloads and systems that are the organisation's, locked against deletion until the transaction ends. */
+export const lockOwnWorkloads = (ctx: DataContext, ids: readonly string[]) => ctx.lockOwnIds(workloads, ids);
+export const lockOwnSystems = (ctx: DataContext, ids: readonly string[]) => ctx.lockOwnIds(systems, ids);
 
 export async function listSystemLinkIds(ctx: DataContext, systemId: string): Promise<LinkIds> {
   const [w, a, d] = await ctx.sideBySide(

@@ -1,7 +1,7 @@
-import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { CreateSystemRequestSchema, PortfolioSchema, SystemListSchema, SystemSchema, UpdateSystemRequestSchema } from '../../shared/schemas/system.schema.ts';
 import { DataContext, type DataDeps } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { recordRoutes } from '../platform/register/record.routes.ts';
 import * as systems from './system.service.ts';
 
 /** The system portfolio (enterprises, seed 004): thin routes over system.service.ts. */
@@ -26,54 +26,25 @@ export function systemRoutes(deps: DataDeps): AnyRoute[] {
       response: PortfolioSchema,
       handler: ({ auth }) => systems.portfolio(scope(auth)),
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/v1/systems',
-      summary: 'Record a system (workloads, assets and dependencies must be the organisation’s)',
+    ...recordRoutes({
+      path: '/api/v1/systems',
       tags: ['systems'],
-      access: { kind: 'org', permission: 'assets.write' },
-      body: CreateSystemRequestSchema,
-      response: SystemSchema,
-      status: 201,
-      handler: ({ auth, body }) => systems.createSystem(scope(auth), body),
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/v1/systems/:id',
-      summary: 'One system with its links and findings',
-      tags: ['systems'],
-      access: { kind: 'org', permission: 'assets.read' },
-      params: IdParamsSchema,
       tenantEntity: 'system',
-      response: SystemSchema,
-      handler: ({ auth, params }) => systems.getSystem(scope(auth), params.id),
-    }),
-    defineRoute({
-      method: 'PATCH',
-      url: '/api/v1/systems/:id',
-      summary: 'Change a system (only the fields sent; link lists are replaced; a stale version gets 409)',
-      tags: ['systems'],
-      access: { kind: 'org', permission: 'assets.write' },
-      params: IdParamsSchema,
-      body: UpdateSystemRequestSchema,
-      tenantEntity: 'system',
-      response: SystemSchema,
-      handler: ({ auth, params, body }) => systems.updateSystem(scope(auth), params.id, body),
-    }),
-    defineRoute({
-      method: 'DELETE',
-      url: '/api/v1/systems/:id',
-      summary: 'Delete a system (its links and the dependencies on it go with it)',
-      tags: ['systems'],
-      access: { kind: 'org', permission: 'assets.write' },
-      params: IdParamsSchema,
-      tenantEntity: 'system',
-      response: null,
-      status: 204,
-      handler: async ({ reply, auth, params }) => {
-        await systems.deleteSystem(scope(auth), params.id);
-        return reply.code(204).send();
+      read: 'assets.read',
+      write: 'assets.write',
+      createBody: CreateSystemRequestSchema,
+      updateBody: UpdateSystemRequestSchema,
+      record: SystemSchema,
+      summaries: {
+        create: 'Record a system (workloads, assets and dependencies must be the organisation’s)',
+        get: 'One system with its links and findings',
+        update: 'Change a system (only the fields sent; link lists are replaced; a stale version gets 409)',
+        remove: 'Delete a system (its links and the dependencies on it go with it)',
       },
+      create: (auth, body) => systems.createSystem(scope(auth), body),
+      get: (auth, id) => systems.getSystem(scope(auth), id),
+      update: (auth, id, body) => systems.updateSystem(scope(auth), id, body),
+      remove: (auth, id) => systems.deleteSystem(scope(auth), id),
     }),
   ];
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, numeric, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, numeric, pgTable, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { linkTable } from '../platform/db/link-table.ts';
 import { authorshipColumns, tenantColumns } from '../platform/db/tenant-columns.ts';
 import { assets } from './asset.table.ts';
 import { workloads } from './workload.table.ts';
@@ -51,49 +52,22 @@ export const systems = pgTable(
   ],
 );
 
-export const systemWorkloads = pgTable(
+export const systemWorkloads = linkTable(
   'system_workloads',
-  {
-    organisationId: uuid('organisation_id').notNull(),
-    systemId: uuid('system_id').notNull(),
-    workloadId: uuid('workload_id').notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.systemId, t.workloadId] }),
-    foreignKey({ name: 'system_workloads_system_fk', columns: [t.organisationId, t.systemId], foreignColumns: [systems.organisationId, systems.id] }).onDelete('cascade'),
-    foreignKey({ name: 'system_workloads_workload_fk', columns: [t.organisationId, t.workloadId], foreignColumns: [workloads.organisationId, workloads.id] }).onDelete('cascade'),
-    index('system_workloads_org_workload_idx').on(t.organisationId, t.workloadId),
-  ],
+  { key: 'systemId', column: 'system_id', table: () => systems },
+  { key: 'workloadId', column: 'workload_id', table: () => workloads },
 );
 
-export const systemAssets = pgTable(
+export const systemAssets = linkTable(
   'system_assets',
-  {
-    organisationId: uuid('organisation_id').notNull(),
-    systemId: uuid('system_id').notNull(),
-    assetId: uuid('asset_id').notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.systemId, t.assetId] }),
-    foreignKey({ name: 'system_assets_system_fk', columns: [t.organisationId, t.systemId], foreignColumns: [systems.organisationId, systems.id] }).onDelete('cascade'),
-    foreignKey({ name: 'system_assets_asset_fk', columns: [t.organisationId, t.assetId], foreignColumns: [assets.organisationId, assets.id] }).onDelete('cascade'),
-    index('system_assets_org_asset_idx').on(t.organisationId, t.assetId),
-  ],
+  { key: 'systemId', column: 'system_id', table: () => systems },
+  { key: 'assetId', column: 'asset_id', table: () => assets },
 );
 
 /** "system depends on dependsOn": never on itself; cycles are allowed and reported (system.rules.ts). */
-export const systemDependencies = pgTable(
+export const systemDependencies = linkTable(
   'system_dependencies',
-  {
-    organisationId: uuid('organisation_id').notNull(),
-    systemId: uuid('system_id').notNull(),
-    dependsOnId: uuid('depends_on_id').notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.systemId, t.dependsOnId] }),
-    foreignKey({ name: 'system_dependencies_system_fk', columns: [t.organisationId, t.systemId], foreignColumns: [systems.organisationId, systems.id] }).onDelete('cascade'),
-    foreignKey({ name: 'system_dependencies_depends_on_fk', columns: [t.organisationId, t.dependsOnId], foreignColumns: [systems.organisationId, systems.id] }).onDelete('cascade'),
-    index('system_dependencies_org_depends_on_idx').on(t.organisationId, t.dependsOnId),
-    check('system_dependencies_not_self_check', sql`${t.systemId} <> ${t.dependsOnId}`),
-  ],
+  { key: 'systemId', column: 'system_id', table: () => systems },
+  { key: 'dependsOnId', column: 'depends_on_id', table: () => systems },
+  (ids) => [{ name: 'system_dependencies_not_self_check', rule: sql`${ids.from} <> ${ids.to}` }],
 );

@@ -74,20 +74,8 @@ export async function listLinkedAssets(ctx: DataContext, workloadIds?: readonly 
     .orderBy(asc(assets.name), asc(assets.id));
 }
 
-/**
- * The given assets that belong to the organisation, locked against deletion
- * (FOR KEY SHARE) until the transaction ends, so a link never points at an
- * asset deleted meanwhile.
- */
-export async function lockOwnAssets(ctx: DataContext, ids: readonly string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await ctx.db
-    .select({ id: assets.id })
-    .from(assets)
-    .where(ctx.scoped(assets, inArray(assets.id, [...ids])))
-    .for('key share');
-  return new Set(rows.map((r) => r.id));
-}
+/** The given assets that belong to the organisation, locked against deletion until the transaction ends. */
+export const lockOwnAssets = (ctx: DataContext, ids: readonly string[]) => ctx.lockOwnIds(assets, ids);
 
 export async function listWorkloadAssetIds(ctx: DataContext, workloadId: string): Promise<string[]> {
   const rows = await ctx.db

@@ -1,4 +1,3 @@
-import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import {
   CreateWorkloadRequestSchema,
   UpdateWorkloadRequestSchema,
@@ -8,6 +7,7 @@ import {
 } from '../../shared/schemas/workload.schema.ts';
 import { DataContext, type DataDeps } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { recordRoutes } from '../platform/register/record.routes.ts';
 import * as workloads from './workload.service.ts';
 
 /** Workloads (対象業務, seed 000 III.1-III.3): thin routes over workload.service.ts. */
@@ -32,54 +32,25 @@ export function workloadRoutes(deps: DataDeps): AnyRoute[] {
       response: WorkloadReferenceSchema,
       handler: ({ auth }) => workloads.workloadReference(scope(auth)),
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/v1/workloads',
-      summary: 'Record a workload (catalog references and assets must be the organisation’s)',
+    ...recordRoutes({
+      path: '/api/v1/workloads',
       tags: ['workloads'],
-      access: { kind: 'org', permission: 'assets.write' },
-      body: CreateWorkloadRequestSchema,
-      response: WorkloadSchema,
-      status: 201,
-      handler: ({ auth, body }) => workloads.createWorkload(scope(auth), body),
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/v1/workloads/:id',
-      summary: 'One workload with its verdict and reasons',
-      tags: ['workloads'],
-      access: { kind: 'org', permission: 'assets.read' },
-      params: IdParamsSchema,
       tenantEntity: 'workload',
-      response: WorkloadSchema,
-      handler: ({ auth, params }) => workloads.getWorkload(scope(auth), params.id),
-    }),
-    defineRoute({
-      method: 'PATCH',
-      url: '/api/v1/workloads/:id',
-      summary: 'Change a workload (only the fields sent; a stale version gets 409)',
-      tags: ['workloads'],
-      access: { kind: 'org', permission: 'assets.write' },
-      params: IdParamsSchema,
-      body: UpdateWorkloadRequestSchema,
-      tenantEntity: 'workload',
-      response: WorkloadSchema,
-      handler: ({ auth, params, body }) => workloads.updateWorkload(scope(auth), params.id, body),
-    }),
-    defineRoute({
-      method: 'DELETE',
-      url: '/api/v1/workloads/:id',
-      summary: 'Delete a workload (its asset and system links go with it)',
-      tags: ['workloads'],
-      access: { kind: 'org', permission: 'assets.write' },
-      params: IdParamsSchema,
-      tenantEntity: 'workload',
-      response: null,
-      status: 204,
-      handler: async ({ reply, auth, params }) => {
-        await workloads.deleteWorkload(scope(auth), params.id);
-        return reply.code(204).send();
+      read: 'assets.read',
+      write: 'assets.write',
+      createBody: CreateWorkloadRequestSchema,
+      updateBody: UpdateWorkloadRequestSchema,
+      record: WorkloadSchema,
+      summaries: {
+        create: 'Record a workload (catalog references and assets must be the organisation’s)',
+        get: 'One workload with its verdict and reasons',
+        update: 'Change a workload (only the fields sent; a stale version gets 409)',
+        remove: 'Delete a workload (its asset and system links go with it)',
       },
+      create: (auth, body) => workloads.createWorkload(scope(auth), body),
+      get: (auth, id) => workloads.getWorkload(scope(auth), id),
+      update: (auth, id, body) => workloads.updateWorkload(scope(auth), id, body),
+      remove: (auth, id) => workloads.deleteWorkload(scope(auth), id),
     }),
   ];
 }

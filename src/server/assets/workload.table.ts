@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, pgTable, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { linkTable } from '../platform/db/link-table.ts';
 import { authorshipColumns, tenantColumns } from '../platform/db/tenant-columns.ts';
 import { assets } from './asset.table.ts';
 
@@ -50,17 +51,8 @@ export const workloads = pgTable(
 );
 
 /** Which assets a workload uses (III.3.3: the ISMS view is derived from them). */
-export const workloadAssets = pgTable(
+export const workloadAssets = linkTable(
   'workload_assets',
-  {
-    organisationId: uuid('organisation_id').notNull(),
-    workloadId: uuid('workload_id').notNull(),
-    assetId: uuid('asset_id').notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.workloadId, t.assetId] }),
-    foreignKey({ name: 'workload_assets_workload_fk', columns: [t.organisationId, t.workloadId], foreignColumns: [workloads.organisationId, workloads.id] }).onDelete('cascade'),
-    foreignKey({ name: 'workload_assets_asset_fk', columns: [t.organisationId, t.assetId], foreignColumns: [assets.organisationId, assets.id] }).onDelete('cascade'),
-    index('workload_assets_org_asset_idx').on(t.organisationId, t.assetId),
-  ],
+  { key: 'workloadId', column: 'workload_id', table: () => workloads },
+  { key: 'assetId', column: 'asset_id', table: () => assets },
 );

@@ -83,13 +83,13 @@ export type TAsset = z.infer<typeof AssetSchema>;
 const assetFields = {
   name: text(ASSET_NAME_MAX),
   medium: MediumSchema,
+  records: RecordsSchema,
+  rank: RankSchema,
+  unitValueThousandYen: ThousandYenSchema,
   content: text(ASSET_TEXT_MAX, 0),
   location: text(ASSET_NAME_MAX, 0),
   ownerUserId: IdSchema.nullable(),
   ownerDepartmentId: IdSchema.nullable(),
-  records: RecordsSchema,
-  rank: RankSchema,
-  unitValueThousandYen: ThousandYenSchema,
   assetClassId: CatalogRefSchema.nullable(),
   informationGroupId: CatalogRefSchema.nullable(),
   riskCategoryId: CatalogRefSchema.nullable(),
@@ -101,49 +101,13 @@ const assetFields = {
   notes: text(ASSET_TEXT_MAX, 0),
 };
 
-export const CreateAssetRequestSchema = z.strictObject({
-  name: assetFields.name,
-  medium: assetFields.medium,
-  records: assetFields.records,
-  rank: assetFields.rank,
-  unitValueThousandYen: assetFields.unitValueThousandYen,
-  content: assetFields.content.optional(),
-  location: assetFields.location.optional(),
-  ownerUserId: assetFields.ownerUserId.optional(),
-  ownerDepartmentId: assetFields.ownerDepartmentId.optional(),
-  assetClassId: assetFields.assetClassId.optional(),
-  informationGroupId: assetFields.informationGroupId.optional(),
-  riskCategoryId: assetFields.riskCategoryId.optional(),
-  sensitivity: assetFields.sensitivity.optional(),
-  confidentiality: assetFields.confidentiality.optional(),
-  containsPersonalData: assetFields.containsPersonalData.optional(),
-  currentPlacement: assetFields.currentPlacement.optional(),
-  plannedPlacement: assetFields.plannedPlacement.optional(),
-  notes: assetFields.notes.optional(),
-});
+// A create names the asset and gives what its total is computed from; an update sends only what changed.
+const { name, medium, records, rank, unitValueThousandYen, ...otherAssetFields } = assetFields;
+
+export const CreateAssetRequestSchema = z.strictObject({ name, medium, records, rank, unitValueThousandYen, ...z.strictObject(otherAssetFields).partial().shape });
 export type TCreateAssetRequest = z.input<typeof CreateAssetRequestSchema>;
 
-export const UpdateAssetRequestSchema = z.strictObject({
-  name: assetFields.name.optional(),
-  medium: assetFields.medium.optional(),
-  records: assetFields.records.optional(),
-  rank: assetFields.rank.optional(),
-  unitValueThousandYen: assetFields.unitValueThousandYen.optional(),
-  content: assetFields.content.optional(),
-  location: assetFields.location.optional(),
-  ownerUserId: assetFields.ownerUserId.optional(),
-  ownerDepartmentId: assetFields.ownerDepartmentId.optional(),
-  assetClassId: assetFields.assetClassId.optional(),
-  informationGroupId: assetFields.informationGroupId.optional(),
-  riskCategoryId: assetFields.riskCategoryId.optional(),
-  sensitivity: assetFields.sensitivity.optional(),
-  confidentiality: assetFields.confidentiality.optional(),
-  containsPersonalData: assetFields.containsPersonalData.optional(),
-  currentPlacement: assetFields.currentPlacement.optional(),
-  plannedPlacement: assetFields.plannedPlacement.optional(),
-  notes: assetFields.notes.optional(),
-  version: VersionSchema,
-});
+export const UpdateAssetRequestSchema = z.strictObject(assetFields).partial().extend({ version: VersionSchema });
 export type TUpdateAssetRequest = z.input<typeof UpdateAssetRequestSchema>;
 
 export const DeleteAssetQuerySchema = z.strictObject({ version: int4Query(1).optional() });

@@ -92,6 +92,13 @@ export const UploadFileNameSchema = z
   .refine((s) => !LONE_SURROGATE.test(s), { params: { i18n: 'brokenCharacter' } })
   .refine((s) => !/[/\\]/.test(s) && s !== '.' && s !== '..', { params: { i18n: 'fileNamePath' } });
 
+/** A list of at most `max` items, none twice (link lists, multiple choices): a repeat is refused, not merged. */
+export const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
+  z
+    .array(item)
+    .max(max)
+    .refine((xs) => new Set(xs).size === xs.length, { params: { i18n: 'duplicateItems' } });
+
 export const IdSchema = z.uuid();
 export const IdParamsSchema = z.strictObject({ id: IdSchema });
 export const EmailSchema = z.email().max(254).transform((e) => e.toLowerCase());

@@ -1,6 +1,6 @@
 // The system portfolio (enterprises, seed 004): requests and responses of /api/v1/systems and /api/v1/portfolio.
 import { z } from 'zod';
-import { IdSchema, text, VersionSchema } from './common.schema.ts';
+import { IdSchema, text, uniqueList, VersionSchema } from './common.schema.ts';
 
 /** FACTS.md 5: the 7 Rs, as AWS Migration Hub Strategy writes them. */
 export const STRATEGIES = ['rehost', 'replatform', 'refactor', 'repurchase', 'retire', 'retain', 'relocate'] as const;
@@ -31,12 +31,6 @@ export const SYSTEM_FINDING_CODES = [
   'inCycle',
 ] as const;
 
-const unique = <T extends z.ZodType>(item: T, max: number) =>
-  z
-    .array(item)
-    .max(max)
-    .refine((xs) => new Set(xs).size === xs.length, { params: { i18n: 'duplicateItems' } });
-
 const systemFields = {
   name: text(200),
   description: text(4000, 0),
@@ -52,11 +46,11 @@ const systemFields = {
   rationale: text(4000, 0),
   currentPlacement: PlacementSchema,
   targetPlacement: PlacementSchema.nullable(),
-  connections: unique(ConnectionSchema, CONNECTIONS.length),
-  workloadIds: unique(IdSchema, 500),
-  assetIds: unique(IdSchema, 1000),
+  connections: uniqueList(ConnectionSchema, CONNECTIONS.length),
+  workloadIds: uniqueList(IdSchema, 500),
+  assetIds: uniqueList(IdSchema, 1000),
   /** Systems of the same organisation this one depends on (never itself). */
-  dependsOnIds: unique(IdSchema, 500),
+  dependsOnIds: uniqueList(IdSchema, 500),
 };
 
 export const CreateSystemRequestSchema = z.strictObject({

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CatalogItemIdSchema } from '../catalog/catalog.schema.ts';
 import { RANKS, SENSITIVITIES } from './asset.schema.ts';
-import { IdSchema, text, VersionSchema } from './common.schema.ts';
+import { IdSchema, text, uniqueList, VersionSchema } from './common.schema.ts';
 
 /** Seed 000 II.5.2 表4: stages 0-4 and X (as the catalog's stage model writes them). */
 export const STAGES = ['0', '1', '2', '3', '4', 'x'] as const;
@@ -50,21 +50,15 @@ export const WORKLOAD_REASON_CODES = [
   'futurePriorityHigh',
 ] as const;
 
-const unique = <T extends z.ZodType>(item: T, max: number) =>
-  z
-    .array(item)
-    .max(max)
-    .refine((xs) => new Set(xs).size === xs.length, { params: { i18n: 'duplicateItems' } });
-
 const workloadFields = {
   name: text(200),
   description: text(4000, 0),
-  motives: unique(MotiveSchema, MOTIVES.length),
+  motives: uniqueList(MotiveSchema, MOTIVES.length),
   /** III.3.1: an item of urn:kumoji:seed-000:workload-categories. */
   categoryId: CatalogItemIdSchema.max(200).nullable(),
   /** III.3.2 表5: items of urn:kumoji:seed-000:information-impacts. */
-  impactIds: unique(CatalogItemIdSchema.max(200), 50),
-  stageXKinds: unique(StageXKindSchema, STAGE_X_KINDS.length),
+  impactIds: uniqueList(CatalogItemIdSchema.max(200), 50),
+  stageXKinds: uniqueList(StageXKindSchema, STAGE_X_KINDS.length),
   riskTolerable: z.boolean().nullable(),
   coreBusiness: z.boolean(),
   /** III.3.4 表6: an item of urn:kumoji:seed-000:business-advantage-themes. */
@@ -74,7 +68,7 @@ const workloadFields = {
   /** II.6.6: the stage X plan; empty means none. */
   stageXPlan: text(4000, 0).nullable(),
   /** Assets of the organisation's inventory that the workload uses. */
-  assetIds: unique(IdSchema, 1000),
+  assetIds: uniqueList(IdSchema, 1000),
 };
 
 export const CreateWorkloadRequestSchema = z.strictObject({

@@ -110,6 +110,8 @@ async function send<T>(method: Method, path: string, body: unknown, signal: Abor
 
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => send<T>('GET', path, undefined, signal, false),
+  /** A whole list, which the API answers as `{ items }`: the items themselves. */
+  items: async <T>(path: string, signal?: AbortSignal) => (await send<{ items: T[] }>('GET', path, undefined, signal, false)).items,
   post: <T>(path: string, body: unknown = {}) => send<T>('POST', path, body, undefined, false),
   patch: <T>(path: string, body: unknown) => send<T>('PATCH', path, body, undefined, false),
   delete: <T = void>(path: string) => send<T>('DELETE', path, undefined, undefined, false),

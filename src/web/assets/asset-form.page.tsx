@@ -5,10 +5,10 @@ import { CONFIDENTIALITIES, MEDIA, PLACEMENTS, RANKS, SENSITIVITIES, type TAsset
 import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
-import { useRegisterEditor } from '../platform/register/use-register-editor.ts';
+import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
 import { AssetHistorySection } from './asset-history.section.tsx';
 import { useAssetLabels } from './asset-labels.ts';
-import { useAsset, useAssetChoices, useCreateAsset, useDeleteAsset, useUpdateAsset } from './asset.query.ts';
+import { assetRecords, useAssetChoices } from './asset.query.ts';
 
 interface Values {
   name: string;
@@ -102,17 +102,12 @@ export const AssetFormPage = recordPage(AssetEditor);
 
 function AssetEditor({ id }: { id: string | undefined }) {
   const { t } = useTranslation();
-  const isNew = !id;
   const session = useOrganisationSession();
   const canWrite = session.organisation.can['assets.write'];
-  const asset = useAsset(id);
+  const { isNew, record: asset, remove, editor } = useRegisterRecordEditor(assetRecords, id, { empty: EMPTY, valuesOf, bodyOf, pathOf: (newId) => `/assets/${newId}`, createdMessage: t('assets.form.created'), savedMessage: t('assets.form.saved') });
   const choices = useAssetChoices();
   const label = useAssetLabels(choices.data);
-  const create = useCreateAsset();
-  const update = useUpdateAsset(id ?? '');
-  const remove = useDeleteAsset();
   const data = asset.data;
-  const editor = useRegisterEditor({ data, isNew, empty: EMPTY, valuesOf, bodyOf, create, update, pathOf: (newId) => `/assets/${newId}`, createdMessage: t('assets.form.created'), savedMessage: t('assets.form.saved') });
   const { form } = editor;
 
   const title = isNew ? t('assets.form.newTitle') : (data?.name ?? t('assets.form.editTitle'));

@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type TAssetImport } from '../../shared/schemas/asset.schema.ts';
 import { type ApiError, toApiError } from '../api/api-client.ts';
+import { ColumnHeads } from '../components/data-table.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
-import { PageHeader } from '../components/page-header.tsx';
+import { BackLink, PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
+import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { uploadAssetImport, useAssetImport, useValidateImport } from './asset.query.ts';
 
@@ -43,11 +45,7 @@ export function AssetImportPage() {
       <PageHeader
         title={t('assets.import.title')}
         description={t('assets.import.description')}
-        actions={
-          <Anchor component={Link} to="/assets">
-            {t('assets.actions.back')}
-          </Anchor>
-        }
+        actions={<BackLink to="/assets" label={t('assets.actions.back')} />}
       />
       <Stack gap="lg">
         <Stepper active={step} size="sm" allowNextStepsSelect={false} aria-label={t('assets.import.title')}>
@@ -169,22 +167,10 @@ function MappingStep({ imp, onDone }: { imp: TAssetImport; onDone: () => void })
     validate.mutate({ id: imp.id, body: { mapping, version: imp.version } }, { onSuccess: onDone, onError: (e) => setProblem(toApiError(e)) });
   };
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="import-mapping-heading">
-      <Title order={2} fz="h3" id="import-mapping-heading" mb={4}>
-        {t('assets.import.mappingTitle')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        {t('assets.import.mappingHint')}
-      </Text>
+    <SectionCard id="import-mapping" title={t('assets.import.mappingTitle')} description={t('assets.import.mappingHint')}>
       <div className="table-scroll">
         <Table data-testid="import-mapping">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('assets.import.column')}</Table.Th>
-              <Table.Th scope="col">{t('assets.import.fileHeader')}</Table.Th>
-              <Table.Th scope="col">{t('assets.import.field')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads headings={[t('assets.import.column'), t('assets.import.fileHeader'), t('assets.import.field')]} />
           <Table.Tbody>
             {imp.headers.map((h, i) => (
               <Table.Tr key={i}>
@@ -213,7 +199,7 @@ function MappingStep({ imp, onDone }: { imp: TAssetImport; onDone: () => void })
         </Button>
         <CancelButton imp={imp} />
       </Group>
-    </Paper>
+    </SectionCard>
   );
 }
 

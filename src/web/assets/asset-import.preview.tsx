@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type TAssetImport } from '../../shared/schemas/asset.schema.ts';
 import { type ApiError, toApiError } from '../api/api-client.ts';
+import { ColumnHeads } from '../components/data-table.tsx';
 import { ProblemAlert, SuccessMessage } from '../components/problem-alert.tsx';
 import { formatDateTime } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
@@ -212,13 +213,7 @@ export function IssueTable({ id, title, hint, items }: { id: string; title: stri
       ) : null}
       <div className="table-scroll">
         <Table striped data-testid={id}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('assets.import.issueRow')}</Table.Th>
-              <Table.Th scope="col">{t('assets.import.issueColumn')}</Table.Th>
-              <Table.Th scope="col">{t('assets.import.issueMessage')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads headings={[t('assets.import.issueRow'), t('assets.import.issueColumn'), t('assets.import.issueMessage')]} />
           <Table.Tbody>
             {items.map((i) => (
               <Table.Tr key={i.seq}>

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { TAssetSummary } from '../../shared/schemas/asset.schema.ts';
 import { toApiError } from '../api/api-client.ts';
 import { SectionLoader } from '../components/full-page-loader.tsx';
-import { PageHeader } from '../components/page-header.tsx';
+import { BackLink, PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { useAssetLabels } from './asset-labels.ts';
 import { useAssetChoices, useAssetSummary } from './asset.query.ts';
@@ -71,11 +71,7 @@ export function AssetSummaryPage() {
       <PageHeader
         title={t('assets.summary.title')}
         description={t('assets.summary.description')}
-        actions={
-          <Anchor component={Link} to="/assets">
-            {t('assets.actions.back')}
-          </Anchor>
-        }
+        actions={<BackLink to="/assets" label={t('assets.actions.back')} />}
       />
       <ProblemAlert problem={summary.error ? toApiError(summary.error) : null} />
       {summary.isPending ? <SectionLoader /> : null}

@@ -10,11 +10,10 @@ import type {
   TAssetPage,
   TAssetSummary,
   TCreateAssetRequest,
-  TUpdateAssetRequest,
 } from '../../shared/schemas/asset.schema.ts';
 import { api, queryString } from '../api/api-client.ts';
 import { currentLocale } from '../i18n/i18n.ts';
-import { useRegisterChange, useRegisterRecord } from '../platform/register/register.query.ts';
+import { registerRecords } from '../platform/register/register.query.ts';
 
 export type TAssetHistory = z.infer<typeof AssetHistorySchema>;
 export type TImportIssuePage = z.infer<typeof AssetImportIssuePageSchema>;
@@ -35,7 +34,13 @@ export function useAssetList(filters: AssetFilters) {
   });
 }
 
-export const useAsset = (id: string | undefined) => useRegisterRecord<TAsset>([...ASSETS_KEY, 'one'], '/api/v1/assets', id);
+/** One asset, and its create, update (the version the form showed: if someone saved meanwhile the server answers 409) and delete (with the version too). */
+export const assetRecords = registerRecords<TAsset, TCreateAssetRequest>({
+  key: [...ASSETS_KEY, 'one'],
+  changes: ASSETS_KEY,
+  path: '/api/v1/assets',
+  deletePath: (a) => `/api/v1/assets/${a.id}?version=${a.version}`,
+});
 
 export function useAssetHistory(id: string | undefined) {
   return useQuery({
@@ -58,13 +63,6 @@ function useInvalidateAssets() {
   return () => client.invalidateQueries({ queryKey: ASSETS_KEY });
 }
 
-export const useCreateAsset = () => useRegisterChange(ASSETS_KEY, (body: TCreateAssetRequest) => api.post<TAsset>('/api/v1/assets', body));
-
-/** Sends the version the form showed: if someone saved meanwhile the server answers 409 and nothing changes. */
-export const useUpdateAsset = (id: string) => useRegisterChange(ASSETS_KEY, (body: TUpdateAssetRequest) => api.patch<TAsset>(`/api/v1/assets/${id}`, body));
-
-export const useDeleteAsset = () => useRegisterChange(ASSETS_KEY, (a: { id: string; version: number }) => api.delete(`/api/v1/assets/${a.id}?version=${a.version}`));
-
 export type BulkChange = Partial<Pick<TCreateAssetRequest, 'ownerUserId' | 'rank' | 'assetClassId' | 'informationGroupId' | 'riskCategoryId' | 'sensitivity' | 'confidentiality' | 'containsPersonalData'>>;
 
 export function useBulkUpdate() {
@@ -84,7 +82,7 @@ export function useBulkUpdate() {
 
 export function useRecentImports() {
   const locale = currentLocale();
-  return useQuery({ queryKey: [...IMPORTS_KEY, 'recent', locale], queryFn: async ({ signal }) => (await api.get<{ items: TAssetImport[] }>('/api/v1/asset-imports', signal)).items });
+  return useQuery({ queryKey: [...IMPORTS_KEY, 'recent', locale], queryFn: ({ signal }) => api.items<TAssetImport>('/api/v1/asset-imports', signal) });
 }
 
 /** One import, asked again every half second while its job runs (the progress bar). */

@@ -1,18 +1,16 @@
-import { Checkbox, Group, MultiSelect, NativeSelect, NumberInput, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { Checkbox, Group, NativeSelect, NumberInput, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CONNECTIONS, CRITICALITIES, PLACEMENTS, type TCriticality, type TPlacement, type TStrategy, type TSystemFinding } from '../../shared/schemas/system.schema.ts';
-import { toApiError } from '../api/api-client.ts';
 import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
-import { useRegisterEditor } from '../platform/register/use-register-editor.ts';
+import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
+import { AssetPicker, LinkPicker } from './link-pickers.tsx';
 import { CriticalityBadge, PlacementChange } from './system-labels.tsx';
-import { type TSystem, useCreateSystem, useDeleteSystem, usePortfolio, useSystem, useSystems, useUpdateSystem } from './system.query.ts';
+import { systemRecords, type TSystem, usePortfolio, useSystems } from './system.query.ts';
 import { Citation, joinList, pick, ReasonList, usePortfolioFormLabels } from './workload-labels.tsx';
-import { useAssetChoices, useWorkloads } from './workload.query.ts';
+import { useWorkloads } from './workload.query.ts';
 
 interface Values {
   name: string;
@@ -82,31 +80,14 @@ export const SystemFormPage = recordPage(SystemEditor);
 function SystemEditor({ id }: { id: string | undefined }) {
   const { t } = useTranslation();
   const { locale } = useLocaleAndZone();
-  const isNew = !id;
   const session = useOrganisationSession();
-  const system = useSystem(isNew ? null : id);
+  const { isNew, record: system, remove, editor } = useRegisterRecordEditor(systemRecords, id, { empty: EMPTY, valuesOf, bodyOf, pathOf: (newId) => `/systems/${newId}`, createdMessage: t('systems.created'), savedMessage: t('systems.saved') });
   const portfolio = usePortfolio();
   const systems = useSystems();
   const workloads = useWorkloads();
-  const create = useCreateSystem();
-  const update = useUpdateSystem(id ?? '');
-  const remove = useDeleteSystem();
-  const [assetSearch, setAssetSearch] = useState('');
-  const [debouncedSearch] = useDebouncedValue(assetSearch, 250);
-  const assetChoices = useAssetChoices(debouncedSearch);
   const data = system.data;
-  const editor = useRegisterEditor({ data, isNew, empty: EMPTY, valuesOf, bodyOf, create, update, pathOf: (newId) => `/systems/${newId}`, createdMessage: t('systems.created'), savedMessage: t('systems.saved') });
   const { form } = editor;
   const labels = usePortfolioFormLabels('systems', data?.name);
-
-  const assetLabels = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const a of data?.assets ?? []) m.set(a.id, a.name);
-    for (const a of assetChoices.data ?? []) m.set(a.id, a.name);
-    return m;
-  }, [data, assetChoices.data]);
-  const [knownAssets, setKnownAssets] = useState(new Map<string, string>());
-  useEffect(() => setKnownAssets((prev) => new Map([...prev, ...assetLabels])), [assetLabels]);
 
   const strategies = portfolio.data?.strategies ?? [];
   const chosen = strategies.find((s) => s.code === form.values.strategy);
@@ -220,38 +201,17 @@ function SystemEditor({ id }: { id: string | undefined }) {
 
       <SectionCard id="links" title={t('systems.sections.links')} description={t('systems.sections.linksHint')}>
         <Stack gap="sm">
-          <MultiSelect
+          <LinkPicker
             label={t('systems.fields.dependsOn')}
             data={(systems.data?.items ?? []).filter((s) => s.id !== id).map((s) => ({ value: s.id, label: s.name }))}
-            searchable
-            hidePickedOptions
-            clearable
-            nothingFoundMessage={t('common.nothingFound')}
             {...form.getInputProps('dependsOnIds')}
           />
-          <MultiSelect
+          <LinkPicker
             label={t('systems.fields.workloads')}
             data={(workloads.data?.items ?? []).map((w) => ({ value: w.id, label: w.name }))}
-            searchable
-            hidePickedOptions
-            clearable
-            nothingFoundMessage={t('common.nothingFound')}
             {...form.getInputProps('workloadIds')}
           />
-          <MultiSelect
-            label={t('systems.fields.assets')}
-            placeholder={t('workloads.assetSearch')}
-            data={[...knownAssets].map(([value, label]) => ({ value, label }))}
-            searchable
-            searchValue={assetSearch}
-            onSearchChange={setAssetSearch}
-            filter={({ options }) => options}
-            hidePickedOptions
-            clearable
-            nothingFoundMessage={assetChoices.isFetching ? t('common.loading') : t('common.nothingFound')}
-            {...form.getInputProps('assetIds')}
-            error={form.errors.assetIds ?? (assetChoices.error ? toApiError(assetChoices.error).title : undefined)}
-          />
+          <AssetPicker label={t('systems.fields.assets')} linked={data?.assets} {...form.getInputProps('assetIds')} />
         </Stack>
       </SectionCard>
     </RegisterForm>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
@@ -6,7 +6,7 @@ import { formatNumber } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { RegisterList } from '../platform/register/register-list.tsx';
-import type { RegisterColumn } from '../platform/register/register-table.tsx';
+import { nameColumn, type RegisterColumn } from '../platform/register/register-table.tsx';
 import { CriticalityBadge, PlacementChange, useStrategyName } from './system-labels.tsx';
 import { type TSystemList, usePortfolio, useSystems } from './system.query.ts';
 import { joinList } from './workload-labels.tsx';
@@ -28,16 +28,7 @@ export function SystemListPage() {
   const cycles = systems.data?.cycles ?? [];
 
   const columns: RegisterColumn<Row>[] = [
-    {
-      key: 'name',
-      header: t('systems.fields.name'),
-      cellProps: { fw: 500, miw: 150 },
-      cell: (s) => (
-        <Anchor component={Link} to={`/systems/${s.id}`}>
-          {s.name}
-        </Anchor>
-      ),
-    },
+    nameColumn({ key: 'name', header: t('systems.fields.name'), path: '/systems', name: (s) => s.name, minWidth: 150 }),
     { key: 'criticality', header: t('systems.fields.criticality'), cellProps: NO_WRAP, cell: (s) => <CriticalityBadge criticality={s.criticality} /> },
     { key: 'strategy', header: t('systems.fields.strategy'), cellProps: NO_WRAP, cell: (s) => (s.strategy ? strategyName(s.strategy) : <Text c="dimmed">{t('systems.undecided')}</Text>) },
     {

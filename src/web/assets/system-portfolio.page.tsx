@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CRITICALITIES, STRATEGIES, type TCriticality, type TStrategy } from '../../shared/schemas/system.schema.ts';
 import { toApiError } from '../api/api-client.ts';
+import { ColumnHeads } from '../components/data-table.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
-import { PageHeader } from '../components/page-header.tsx';
+import { BackLink, PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { formatNumber } from '../i18n/format.ts';
@@ -27,11 +28,7 @@ export function SystemPortfolioPage() {
       <PageHeader
         title={t('portfolio.title')}
         description={t('portfolio.description')}
-        actions={
-          <Anchor component={Link} to="/systems">
-            {t('portfolio.toSystems')}
-          </Anchor>
-        }
+        actions={<BackLink to="/systems" label={t('portfolio.toSystems')} />}
       />
       <ProblemAlert problem={portfolio.error ? toApiError(portfolio.error) : null} />
       {portfolio.isPending ? <SectionLoader /> : null}
@@ -176,13 +173,7 @@ function PlacementView({ portfolio }: { portfolio: TPortfolio }) {
         <div className="table-scroll">
           <Table withTableBorder verticalSpacing="xs" data-testid="boundary-links">
             <Table.Caption className="visually-hidden">{t('portfolio.boundaryTitle')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('portfolio.system')}</Table.Th>
-                <Table.Th scope="col">{t('portfolio.dependsOn')}</Table.Th>
-                <Table.Th scope="col">{t('systems.fields.connections')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads headings={[t('portfolio.system'), t('portfolio.dependsOn'), t('systems.fields.connections')]} />
             <Table.Tbody>
               {portfolio.placement.boundaryLinks.map((l) => {
                 const linked = l.connections.includes('vpn') || l.connections.includes('dedicated_line');

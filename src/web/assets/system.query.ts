@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { SystemListSchema, TCreateSystemRequest, TPortfolio, TSystem, TUpdateSystemRequest } from '../../shared/schemas/system.schema.ts';
+import type { SystemListSchema, TCreateSystemRequest, TPortfolio, TSystem } from '../../shared/schemas/system.schema.ts';
 import { api } from '../api/api-client.ts';
-import { useRegisterChange, useRegisterRecord } from '../platform/register/register.query.ts';
+import { registerRecords } from '../platform/register/register.query.ts';
 import { PORTFOLIO_KEY } from './workload.query.ts';
 
 export type { TPortfolio, TSystem };
@@ -17,7 +17,8 @@ export function useSystems() {
   });
 }
 
-export const useSystem = (id: string | null) => useRegisterRecord<TSystem>(SYSTEMS_KEY, '/api/v1/systems', id);
+/** One system, and its create, update and delete: a change refreshes the whole portfolio. */
+export const systemRecords = registerRecords<TSystem, TCreateSystemRequest>({ key: SYSTEMS_KEY, changes: PORTFOLIO_KEY, path: '/api/v1/systems' });
 
 /** The strategy by criticality chart, the placement view and the 7 Rs (also the labels of the system form). */
 export function usePortfolio() {
@@ -26,9 +27,3 @@ export function usePortfolio() {
     queryFn: ({ signal }) => api.get<TPortfolio>('/api/v1/portfolio', signal),
   });
 }
-
-export const useCreateSystem = () => useRegisterChange(PORTFOLIO_KEY, (body: TCreateSystemRequest) => api.post<TSystem>('/api/v1/systems', body));
-
-export const useUpdateSystem = (id: string) => useRegisterChange(PORTFOLIO_KEY, (body: TUpdateSystemRequest) => api.patch<TSystem>(`/api/v1/systems/${id}`, body));
-
-export const useDeleteSystem = () => useRegisterChange(PORTFOLIO_KEY, (record: { id: string }) => api.delete(`/api/v1/systems/${record.id}`));

@@ -4,26 +4,21 @@ import { MOTIVES, STAGE_X_KINDS } from '../../shared/schemas/workload.schema.ts'
 import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
-import { useRegisterEditor } from '../platform/register/use-register-editor.ts';
+import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
 import { AdvantageSection, AssetSection, CategorySection, ImpactSection, MotivesIntro, VerdictCard } from './workload-form.sections.tsx';
 import { bodyOf, EMPTY, valuesOf } from './workload-form.values.ts';
 import { usePortfolioFormLabels } from './workload-labels.tsx';
-import { useCreateWorkload, useDeleteWorkload, useUpdateWorkload, useWorkload, useWorkloadReference } from './workload.query.ts';
+import { useWorkloadReference, workloadRecords } from './workload.query.ts';
 
 /** A workload (対象業務): the three motives and the seed's four selection procedures, then the verdict with its reasons. */
 export const WorkloadFormPage = recordPage(WorkloadEditor);
 
 function WorkloadEditor({ id }: { id: string | undefined }) {
   const { t } = useTranslation();
-  const isNew = !id;
   const session = useOrganisationSession();
-  const workload = useWorkload(isNew ? null : id);
   const reference = useWorkloadReference();
-  const create = useCreateWorkload();
-  const update = useUpdateWorkload(id ?? '');
-  const remove = useDeleteWorkload();
+  const { isNew, record: workload, remove, editor } = useRegisterRecordEditor(workloadRecords, id, { empty: EMPTY, valuesOf, bodyOf, pathOf: (newId) => `/workloads/${newId}`, createdMessage: t('workloads.created'), savedMessage: t('workloads.saved') });
   const data = workload.data;
-  const editor = useRegisterEditor({ data, isNew, empty: EMPTY, valuesOf, bodyOf, create, update, pathOf: (newId) => `/workloads/${newId}`, createdMessage: t('workloads.created'), savedMessage: t('workloads.saved') });
   const { form } = editor;
   const labels = usePortfolioFormLabels('workloads', data?.name);
   const title = isNew ? t('workloads.newTitle') : (data?.name ?? t('workloads.title'));

@@ -1,15 +1,15 @@
-import { Alert, Badge, Checkbox, Group, MultiSelect, NativeSelect, Paper, Radio, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Checkbox, Group, NativeSelect, Paper, Radio, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, type TWorkloadReason } from '../../shared/schemas/workload.schema.ts';
-import { toApiError } from '../api/api-client.ts';
+import { ColumnHeads } from '../components/data-table.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
+import { AssetPicker } from './link-pickers.tsx';
 import type { Values } from './workload-form.values.ts';
 import { Citation, formatYen, joinList, KeyValue, pick, ReasonList, useStageName, VerdictBadge } from './workload-labels.tsx';
-import { type TWorkload, type TWorkloadReference, useAssetChoices } from './workload.query.ts';
+import { type TWorkload, type TWorkloadReference } from './workload.query.ts';
 
 // The sections of the workload form (workload-form.page.tsx): the seed's four selection procedures and the verdict.
 
@@ -61,14 +61,7 @@ export function ImpactSection({ reference, value, onChange }: { reference: TWork
       <div className="table-scroll">
         <Table verticalSpacing="xs" withTableBorder withColumnBorders data-testid="table5">
           <Table.Caption>{t('workloads.table5Caption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('workloads.table5.category')}</Table.Th>
-              <Table.Th scope="col">{t('workloads.table5.provider')}</Table.Th>
-              <Table.Th scope="col">{t('workloads.table5.user')}</Table.Th>
-              <Table.Th scope="col">{t('workloads.table5.customer')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads headings={[t('workloads.table5.category'), t('workloads.table5.provider'), t('workloads.table5.user'), t('workloads.table5.customer')]} />
           <Table.Tbody>
             {reference.impacts.map((i) => (
               <Table.Tr key={i.id} bg={selected.has(i.id) ? 'var(--mantine-color-blue-0)' : undefined}>
@@ -108,38 +101,11 @@ export function ImpactSection({ reference, value, onChange }: { reference: TWork
 export function AssetSection({ workload, value, onChange, error }: { workload: TWorkload | null; value: string[]; onChange: (v: string[]) => void; error?: ReactNode }) {
   const { t } = useTranslation();
   const { locale } = useLocaleAndZone();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
-  const choices = useAssetChoices(debounced);
-  const known = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const a of workload?.assets ?? []) m.set(a.id, `${a.name}(${t('workloads.rank', { rank: a.rank })})`);
-    for (const a of choices.data ?? []) m.set(a.id, `${a.name}(${t('workloads.rank', { rank: a.rank })})`);
-    return m;
-  }, [workload, choices.data, t]);
-  const [labels, setLabels] = useState(new Map<string, string>());
-  useEffect(() => setLabels((prev) => new Map([...prev, ...known])), [known]);
-  const data = [...labels].map(([id, label]) => ({ value: id, label }));
   const isms = workload?.isms;
   return (
     <SectionCard id="assets" title={t('workloads.sections.assets')} description={t('workloads.sections.assetsHint')}>
       <Stack gap="md">
-        <MultiSelect
-          label={t('workloads.fields.assets')}
-          placeholder={t('workloads.assetSearch')}
-          data={data}
-          value={value}
-          onChange={onChange}
-          searchable
-          searchValue={search}
-          onSearchChange={setSearch}
-          filter={({ options }) => options}
-          nothingFoundMessage={choices.isFetching ? t('common.loading') : t('common.nothingFound')}
-          error={error ?? (choices.error ? toApiError(choices.error).title : undefined)}
-          maxValues={1000}
-          hidePickedOptions
-          clearable
-        />
+        <AssetPicker label={t('workloads.fields.assets')} linked={workload?.assets} withRank value={value} onChange={onChange} error={error} maxValues={1000} />
         {workload && isms ? (
           <Paper withBorder p="md" bg="gray.0">
             <Title order={3} fz="sm" mb="xs">
@@ -187,14 +153,7 @@ export function AdvantageSection({ reference, form }: { reference: TWorkloadRefe
         <div className="table-scroll">
           <Table verticalSpacing="xs" withTableBorder withColumnBorders mt="xs" data-testid="table6">
             <Table.Caption>{t('workloads.table6Caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('workloads.table6.theme')}</Table.Th>
-                <Table.Th scope="col">{t('workloads.table6.examples')}</Table.Th>
-                <Table.Th scope="col">{t('workloads.table6.past')}</Table.Th>
-                <Table.Th scope="col">{t('workloads.table6.future')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads headings={[t('workloads.table6.theme'), t('workloads.table6.examples'), t('workloads.table6.past'), t('workloads.table6.future')]} />
             <Table.Tbody>
               {reference.advantageThemes.map((a) => (
                 <Table.Tr key={a.id} bg={form.values.advantageThemeId === a.id ? 'var(--mantine-color-blue-0)' : undefined}>

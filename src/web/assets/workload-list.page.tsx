@@ -1,11 +1,11 @@
-import { Alert, Anchor, Badge, Button, Group, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { RegisterList } from '../platform/register/register-list.tsx';
-import type { RegisterColumn } from '../platform/register/register-table.tsx';
+import { nameColumn, type RegisterColumn } from '../platform/register/register-table.tsx';
 import { formatYen, joinList, NO_ELLIPSIS, pick, useStageName, VerdictBadge } from './workload-labels.tsx';
 import { type TWorkloadList, useWorkloadReference, useWorkloads } from './workload.query.ts';
 
@@ -27,30 +27,27 @@ export function WorkloadListPage() {
   const dash = <Text c="dimmed">—</Text>;
 
   const columns: RegisterColumn<Row>[] = [
-    {
+    nameColumn({
       key: 'name',
       header: t('workloads.fields.name'),
-      cellProps: { fw: 500, miw: 160 },
-      cell: (w) => (
-        <>
-          <Anchor component={Link} to={`/workloads/${w.id}`}>
-            {w.name}
-          </Anchor>
-          <Group gap={4} mt={4}>
-            {w.assessment.sensitive ? (
-              <Badge size="xs" color="grape" variant="light" styles={NO_ELLIPSIS}>
-                {t('workloads.sensitiveBadge')}
-              </Badge>
-            ) : null}
-            {w.assessment.recommendedNow ? (
-              <Badge size="xs" color="teal" variant="outline" styles={NO_ELLIPSIS}>
-                {t('workloads.recommendedBadge')}
-              </Badge>
-            ) : null}
-          </Group>
-        </>
+      path: '/workloads',
+      name: (w) => w.name,
+      minWidth: 160,
+      below: (w) => (
+        <Group gap={4} mt={4}>
+          {w.assessment.sensitive ? (
+            <Badge size="xs" color="grape" variant="light" styles={NO_ELLIPSIS}>
+              {t('workloads.sensitiveBadge')}
+            </Badge>
+          ) : null}
+          {w.assessment.recommendedNow ? (
+            <Badge size="xs" color="teal" variant="outline" styles={NO_ELLIPSIS}>
+              {t('workloads.recommendedBadge')}
+            </Badge>
+          ) : null}
+        </Group>
       ),
-    },
+    }),
     {
       key: 'category',
       header: t('workloads.fields.category'),

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { WorkloadListSchema } from '../../shared/schemas/workload.schema.ts';
-import type { TCreateWorkloadRequest, TUpdateWorkloadRequest, TWorkload, TWorkloadReference } from '../../shared/schemas/workload.schema.ts';
+import type { TCreateWorkloadRequest, TWorkload, TWorkloadReference } from '../../shared/schemas/workload.schema.ts';
 import { api, queryString } from '../api/api-client.ts';
-import { useRegisterChange, useRegisterRecord } from '../platform/register/register.query.ts';
+import { registerRecords } from '../platform/register/register.query.ts';
 
 export type { TWorkload, TWorkloadReference };
 export type TWorkloadList = z.infer<typeof WorkloadListSchema>;
@@ -19,7 +19,8 @@ export function useWorkloads() {
   });
 }
 
-export const useWorkload = (id: string | null) => useRegisterRecord<TWorkload>(WORKLOADS_KEY, '/api/v1/workloads', id);
+/** One workload, and its create, update (the version the page showed: a concurrent change gets 409) and delete. */
+export const workloadRecords = registerRecords<TWorkload, TCreateWorkloadRequest>({ key: WORKLOADS_KEY, changes: PORTFOLIO_KEY, path: '/api/v1/workloads' });
 
 export function useWorkloadReference() {
   return useQuery({
@@ -28,13 +29,6 @@ export function useWorkloadReference() {
     staleTime: 5 * 60_000,
   });
 }
-
-export const useCreateWorkload = () => useRegisterChange(PORTFOLIO_KEY, (body: TCreateWorkloadRequest) => api.post<TWorkload>('/api/v1/workloads', body));
-
-/** Sends the version the page showed: a concurrent change gets 409 and nothing is overwritten. */
-export const useUpdateWorkload = (id: string) => useRegisterChange(PORTFOLIO_KEY, (body: TUpdateWorkloadRequest) => api.patch<TWorkload>(`/api/v1/workloads/${id}`, body));
-
-export const useDeleteWorkload = () => useRegisterChange(PORTFOLIO_KEY, (record: { id: string }) => api.delete(`/api/v1/workloads/${record.id}`));
 
 export interface AssetChoice {
   id: string;
@@ -47,7 +41,7 @@ export function useAssetChoices(q: string) {
   return useQuery({
     queryKey: ['assets', 'choices', q],
     queryFn: async ({ signal }) =>
-      (await api.get<{ items: AssetChoice[] }>(`/api/v1/assets${queryString({ q: q.trim() || undefined, limit: 50, sort: 'name' })}`, signal)).items.map((a) => ({
+      (await api.items<AssetChoice>(`/api/v1/assets${queryString({ q: q.trim() || undefined, limit: 50, sort: 'name' })}`, signal)).map((a) => ({
         id: a.id,
         name: a.name,
         rank: a.rank,

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -11,10 +11,13 @@ import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useCatalogText, useCollectionTypeLabel, type TextPair } from './catalog-labels.ts';
 import { type TAttributeDeclarations, type TItem, useCollection, useLoadNewestVersion } from './catalog.query.ts';
 import { ExpandableText } from './expandable-text.tsx';
+import { FilterInput } from './filter-input.tsx';
 import { Highlight } from './highlight.tsx';
 import { ItemAttributes } from './item-attributes.tsx';
 import { KnowledgeBreadcrumbs } from './knowledge-breadcrumbs.tsx';
+import { KnowledgeNotFound } from './knowledge-not-found.tsx';
 import { itemPath } from './knowledge-paths.ts';
+import { KnowledgeSection } from './knowledge-section.tsx';
 import { buildTree, containsFolded, type TreeNode } from './knowledge.rules.ts';
 import { SourceCitations } from './source-citations.tsx';
 import './knowledge.css';
@@ -40,13 +43,7 @@ export function CollectionPage() {
 
   if (detail.isPending) return <SectionLoader />;
   if (!data) {
-    return (
-      <>
-        <KnowledgeBreadcrumbs trail={[]} current={collectionId} />
-        <PageHeader title={t('catalog.collection.notFoundTitle')} />
-        <ProblemAlert problem={toApiError(detail.error)} />
-      </>
-    );
+    return <KnowledgeNotFound current={collectionId} title={t('catalog.collection.notFoundTitle')} error={detail.error} />;
   }
 
   const c = data.collection;
@@ -57,10 +54,7 @@ export function CollectionPage() {
       <KnowledgeBreadcrumbs trail={[]} current={pick(c.name)} />
       <PageHeader title={pick(c.name)} description={c.description ? pick(c.description) : undefined} />
       <Stack gap="lg">
-        <Paper withBorder p="lg" component="section" aria-labelledby="collection-about">
-          <Title order={2} fz="h4" id="collection-about" mb="sm">
-            {t('catalog.collection.about')}
-          </Title>
+        <KnowledgeSection id="collection-about" title={t('catalog.collection.about')}>
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" mb="sm">
             <Fact label={t('catalog.collection.type')} value={typeLabel(c.type)} />
             <Fact
@@ -93,19 +87,18 @@ export function CollectionPage() {
           ) : null}
           <ProblemAlert problem={load.error ? toApiError(load.error) : null} mt={load.error ? 'sm' : 0} />
           <SuccessMessage message={load.data?.changed ? t('catalog.home.loaded', { name: pick(c.name), version: load.data.collection.version }) : null} mt={load.data?.changed ? 'sm' : 0} />
-        </Paper>
+        </KnowledgeSection>
 
         <Paper withBorder p="lg" component="section" aria-labelledby="collection-items">
           <Group justify="space-between" align="flex-end" mb="md" wrap="wrap">
             <Title order={2} fz="h3" id="collection-items">
               {t('catalog.collection.itemsTitle')}
             </Title>
-            <TextInput
+            <FilterInput
               label={t('catalog.collection.filter')}
               placeholder={t('catalog.collection.filterPlaceholder')}
               value={filter}
-              onChange={(e) => setFilter(e.currentTarget.value)}
-              type="search"
+              onChange={setFilter}
               size="sm"
               w={{ base: '100%', xs: 280 }}
             />

@@ -1,4 +1,4 @@
-import { Anchor, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { useCatalogText } from './catalog-labels.ts';
 import { type TCollectionDetail, useGlossary } from './catalog.query.ts';
+import { FilterInput } from './filter-input.tsx';
 import { Highlight } from './highlight.tsx';
 import { KnowledgeBreadcrumbs } from './knowledge-breadcrumbs.tsx';
 import { collectionPath, itemPath } from './knowledge-paths.ts';
@@ -29,12 +30,11 @@ export function GlossaryPage() {
       <Stack gap="lg">
         <div>
           <Paper withBorder p="lg">
-            <TextInput
+            <FilterInput
               label={t('catalog.glossary.filter')}
               placeholder={t('catalog.glossary.filterPlaceholder')}
               value={filter}
-              onChange={(e) => setFilter(e.currentTarget.value)}
-              type="search"
+              onChange={setFilter}
               maw={420}
             />
           </Paper>

@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ColumnHeads } from '../components/data-table.tsx';
 import { formatDateTime } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useCatalogText } from './catalog-labels.ts';
@@ -86,13 +87,7 @@ function ChangeTable({ changes, detail: d, olderVersion }: { changes: ItemChange
     <div className="table-scroll">
       <Table verticalSpacing="xs" fz="sm" withTableBorder>
         <Table.Caption className="visually-hidden">{t('catalog.history.changesSince', { version: olderVersion })}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('catalog.history.field')}</Table.Th>
-            <Table.Th scope="col">{t('catalog.history.before', { version: olderVersion })}</Table.Th>
-            <Table.Th scope="col">{t('catalog.history.after')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeads headings={[t('catalog.history.field'), t('catalog.history.before', { version: olderVersion }), t('catalog.history.after')]} />
         <Table.Tbody>
           {changes.map((c) => (
             <Table.Tr key={c.field === 'attribute' ? `a:${c.name}` : c.field} data-testid="history-change">

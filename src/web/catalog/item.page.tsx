@@ -1,11 +1,9 @@
-import { Alert, Anchor, Grid, List, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Grid, List, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { toApiError } from '../api/api-client.ts';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { ProblemAlert } from '../components/problem-alert.tsx';
 import { formatDateTime } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useCatalogText, useCollectionTypeLabel } from './catalog-labels.ts';
@@ -13,7 +11,9 @@ import { type TItemDetail, useItem } from './catalog.query.ts';
 import { ItemAttributes } from './item-attributes.tsx';
 import { ItemHistorySection } from './item-history.section.tsx';
 import { KnowledgeBreadcrumbs } from './knowledge-breadcrumbs.tsx';
+import { KnowledgeNotFound } from './knowledge-not-found.tsx';
 import { collectionPath, itemPath } from './knowledge-paths.ts';
+import { KnowledgeSection } from './knowledge-section.tsx';
 import { CitationItems } from './source-citations.tsx';
 import './knowledge.css';
 
@@ -26,13 +26,7 @@ export function ItemPage() {
 
   if (detail.isPending) return <SectionLoader />;
   if (!detail.data) {
-    return (
-      <>
-        <KnowledgeBreadcrumbs trail={[]} current={itemId} />
-        <PageHeader title={t('catalog.item.notFoundTitle')} />
-        <ProblemAlert problem={toApiError(detail.error)} />
-      </>
-    );
+    return <KnowledgeNotFound current={itemId} title={t('catalog.item.notFoundTitle')} error={detail.error} />;
   }
   const d = detail.data;
   const trail = [
@@ -76,10 +70,7 @@ function ItemText({ detail: d }: { detail: TItemDetail }) {
   const languages = locale === 'ja' ? (['ja', 'en'] as const) : (['en', 'ja'] as const);
   const hasAttributes = Object.keys(d.item.attributes).length > 0;
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="item-content">
-      <Title order={2} fz="h4" id="item-content" mb="sm">
-        {t('catalog.item.content')}
-      </Title>
+    <KnowledgeSection id="item-content" title={t('catalog.item.content')}>
       {/* Keyed by the UI language: switching it shows that language's tab again. */}
       <Tabs key={locale} defaultValue={locale} keepMounted={false}>
         <Tabs.List aria-label={t('catalog.item.languages')} mb="sm">
@@ -106,7 +97,7 @@ function ItemText({ detail: d }: { detail: TItemDetail }) {
           <ItemAttributes attributes={d.item.attributes} declarations={d.attributes} size="md" />
         </>
       ) : null}
-    </Paper>
+    </KnowledgeSection>
   );
 }
 
@@ -115,10 +106,7 @@ function ItemChildren({ detail: d }: { detail: TItemDetail }) {
   const { pick } = useCatalogText();
   if (!d.children.length) return null;
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="item-children">
-      <Title order={2} fz="h4" id="item-children" mb="sm">
-        {t('catalog.item.children', { count: d.children.length })}
-      </Title>
+    <KnowledgeSection id="item-children" title={t('catalog.item.children', { count: d.children.length })}>
       <List spacing={6}>
         {d.children.map((c) => (
           <List.Item key={c.id}>
@@ -128,7 +116,7 @@ function ItemChildren({ detail: d }: { detail: TItemDetail }) {
           </List.Item>
         ))}
       </List>
-    </Paper>
+    </KnowledgeSection>
   );
 }
 
@@ -139,10 +127,7 @@ function ItemFacts({ detail: d }: { detail: TItemDetail }) {
   const typeLabel = useCollectionTypeLabel();
   const parent = d.ancestors.at(-1);
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="item-facts">
-      <Title order={2} fz="h4" id="item-facts" mb="sm">
-        {t('catalog.item.facts')}
-      </Title>
+    <KnowledgeSection id="item-facts" title={t('catalog.item.facts')}>
       <Stack gap="sm">
         <Fact label={t('catalog.item.collection')}>
           <Anchor component={Link} to={collectionPath(d.collection.id)}>
@@ -169,7 +154,7 @@ function ItemFacts({ detail: d }: { detail: TItemDetail }) {
           <SourceList sources={d.item.source} />
         </Fact>
       </Stack>
-    </Paper>
+    </KnowledgeSection>
   );
 }
 

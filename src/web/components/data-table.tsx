@@ -20,22 +20,34 @@ export function DataTable({ caption, columns, actions, children, ...table }: Dat
     <div className="table-scroll">
       <Table {...table}>
         <Table.Caption className="visually-hidden">{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((heading) => (
-              <Table.Th key={heading} scope="col">
-                {heading}
-              </Table.Th>
-            ))}
-            {actions ? (
-              <Table.Th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </Table.Th>
-            ) : null}
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeads headings={columns}>
+          {actions ? (
+            <Table.Th scope="col">
+              <span className="visually-hidden">{t('common.actions')}</span>
+            </Table.Th>
+          ) : null}
+        </ColumnHeads>
         <Table.Tbody>{children}</Table.Tbody>
       </Table>
     </div>
+  );
+}
+
+/**
+ * The header row of a table whose headings are plain text, each a column
+ * header for screen readers; `children` adds headings of another kind after them.
+ */
+export function ColumnHeads({ headings, children }: { headings: readonly string[]; children?: ReactNode }) {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        {headings.map((heading, i) => (
+          <Table.Th key={i} scope="col">
+            {heading}
+          </Table.Th>
+        ))}
+        {children}
+      </Table.Tr>
+    </Table.Thead>
   );
 }

@@ -1,6 +1,7 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 interface PageHeaderProps {
   title: string;
@@ -35,5 +36,14 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
       </Stack>
       {actions ? <Group gap="sm">{actions}</Group> : null}
     </Group>
+  );
+}
+
+/** A header action leading back to the page this one belongs to (a register's list, the portfolio's systems). */
+export function BackLink({ to, label }: { to: string; label: string }) {
+  return (
+    <Anchor component={Link} to={to}>
+      {label}
+    </Anchor>
   );
 }

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { toApiError } from '../api/api-client.ts';
+import { ColumnHeads } from '../components/data-table.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
@@ -157,14 +158,7 @@ export function DashboardPage() {
           <SectionCard id="dash-tasks" title={t('diagnosis.dashboard.openTasks')}>
             {d.tasks.open.length ? (
               <Table fz="sm" striped withTableBorder>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('diagnosis.roadmap.item')}</Table.Th>
-                    <Table.Th>{t('diagnosis.roadmap.owner')}</Table.Th>
-                    <Table.Th>{t('diagnosis.roadmap.due')}</Table.Th>
-                    <Table.Th>{t('diagnosis.roadmap.statusLabel')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <ColumnHeads headings={[t('diagnosis.roadmap.item'), t('diagnosis.roadmap.owner'), t('diagnosis.roadmap.due'), t('diagnosis.roadmap.statusLabel')]} />
                 <Table.Tbody>
                   {d.tasks.open.map((task) => (
                     <Table.Tr key={task.practiceItemId}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { TChecklistSummary } from '../../shared/schemas/diagnosis.schema.ts';
 import { toApiError, type ApiError } from '../api/api-client.ts';
+import { ColumnHeads } from '../components/data-table.tsx';
 import { SectionLoader } from '../components/full-page-loader.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
@@ -102,14 +103,7 @@ function History({ checklistId }: { checklistId: string }) {
   if (history.isPending) return <SectionLoader />;
   return (
     <Table fz="sm" withTableBorder>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('diagnosis.history.submittedAt')}</Table.Th>
-          <Table.Th>{t('diagnosis.history.by')}</Table.Th>
-          <Table.Th>{t('diagnosis.history.score')}</Table.Th>
-          <Table.Th>{t('common.actions')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <ColumnHeads headings={[t('diagnosis.history.submittedAt'), t('diagnosis.history.by'), t('diagnosis.history.score'), t('common.actions')]} />
       <Table.Tbody>
         {submitted.map((a, i) => (
           <Table.Tr key={a.id}>

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { MFA_POLICY_ROLES } from '../../../shared/policy.ts';
+import { nextVersion } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
 import { memberships, organisations, recoveryCodes, sessions, users } from '../db/platform.table.ts';
 
@@ -32,7 +33,7 @@ export async function insertUser(
 export async function updateUser(db: Db, id: string, version: number, patch: Partial<typeof users.$inferInsert>) {
   const [row] = await db
     .update(users)
-    .set({ ...patch, updatedAt: new Date(), version: sql`${users.version} + 1` })
+    .set({ ...patch, ...nextVersion(users) })
     .where(and(eq(users.id, id), eq(users.version, version)))
     .returning();
   return row ?? null;
@@ -42,7 +43,7 @@ export async function updateUser(db: Db, id: string, version: number, patch: Par
 export async function forceUpdateUser(db: Db, id: string, patch: Partial<typeof users.$inferInsert>) {
   const [row] = await db
     .update(users)
-    .set({ ...patch, updatedAt: new Date(), version: sql`${users.version} + 1` })
+    .set({ ...patch, ...nextVersion(users) })
     .where(eq(users.id, id))
     .returning();
   return row;

@@ -1,4 +1,5 @@
-import { integer, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { integer, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /**
  * Columns every table writes the same way. Each helper returns new column
@@ -19,6 +20,9 @@ export const editColumns = () => ({
   updatedAt: stampedAt('updated_at'),
   version: integer('version').notNull().default(1),
 });
+
+/** What every update of an editable row sets besides its changes: the time, and the next version (so the client's copy goes stale). */
+export const nextVersion = (table: { version: AnyPgColumn }) => ({ updatedAt: new Date(), version: sql`${table.version} + 1` });
 
 /** `created_at`, `updated_at` and `version` of an editable row. */
 export const recordStamps = () => ({ createdAt: stampedAt('created_at'), ...editColumns() });

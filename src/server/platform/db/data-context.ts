@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { memberActor } from '../audit/audit-actor.ts';
 import { appendAudit, type AuditEvent } from '../audit/audit.repository.ts';
@@ -96,6 +96,21 @@ export class DataContext {
   async findById<T extends TenantRecordTable>(table: T, id: string, lock?: 'update' | 'key share'): Promise<RowOf<T> | undefined> {
     const [row] = await this.select(table, { where: eq(table.id, id), lock });
     return row;
+  }
+
+  /**
+   * Which of `ids` are this organisation's rows of `table`, locked against
+   * deletion (FOR KEY SHARE) until the transaction ends, so a link written
+   * next never points at a row deleted meanwhile.
+   */
+  async lockOwnIds(table: TenantRecordTable, ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.db
+      .select({ id: table.id })
+      .from(table as PgTable)
+      .where(this.scoped(table, inArray(table.id, [...ids])))
+      .for('key share');
+    return new Set(rows.map((r) => r.id as string));
   }
 
   /** Inserts rows with this organisation's id filled in; returns them. */

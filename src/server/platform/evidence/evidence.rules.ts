@@ -4,6 +4,8 @@
  * application/vnd.ms-excel), and how a download names it. Pure functions.
  */
 
+import { isValidUtf8 } from '../utf8.ts';
+
 export interface EvidenceType {
   contentType: string;
   extensions: readonly string[];
@@ -63,15 +65,6 @@ function isOoxmlPackage(bytes: Uint8Array, mainPart: string): boolean {
   if (!startsWith(bytes, ZIP)) return false;
   const names = zipEntryNames(bytes);
   return !!names && names.has('[Content_Types].xml') && names.has(mainPart);
-}
-
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export type EvidenceCheck =

@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { nextVersion } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
 import { organisationProfiles } from './organisation-profile.table.ts';
 
@@ -25,7 +26,7 @@ export async function insertProfile(db: Db, organisationId: string, fields: Prof
 export async function updateProfile(db: Db, organisationId: string, version: number, fields: ProfileFields, updatedBy: string) {
   const [row] = await db
     .update(organisationProfiles)
-    .set({ ...fields, updatedBy, updatedAt: new Date(), version: sql`${organisationProfiles.version} + 1` })
+    .set({ ...fields, updatedBy, ...nextVersion(organisationProfiles) })
     .where(and(eq(organisationProfiles.organisationId, organisationId), eq(organisationProfiles.version, version)))
     .returning();
   return row ?? null;

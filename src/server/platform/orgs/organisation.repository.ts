@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/policy.ts';
+import { nextVersion } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
 import { invitations, memberships, organisations, sessions, users } from '../db/platform.table.ts';
 
@@ -23,7 +24,7 @@ export async function findOrganisation(db: Db, id: string): Promise<Organisation
 export async function updateOrganisation(db: Db, id: string, version: number, patch: { name?: string; requireMfa?: boolean }) {
   const [row] = await db
     .update(organisations)
-    .set({ ...patch, updatedAt: new Date(), version: sql`${organisations.version} + 1` })
+    .set({ ...patch, ...nextVersion(organisations) })
     .where(and(eq(organisations.id, id), eq(organisations.version, version)))
     .returning();
   return row ?? null;
@@ -72,7 +73,7 @@ export async function lockOwners(db: Db, organisationId: string): Promise<string
 export async function updateMembershipRole(db: Db, organisationId: string, userId: string, version: number, role: Role) {
   const [row] = await db
     .update(memberships)
-    .set({ role, updatedAt: new Date(), version: sql`${memberships.version} + 1` })
+    .set({ role, ...nextVersion(memberships) })
     .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId), eq(memberships.version, version)))
     .returning();
   return row ?? null;

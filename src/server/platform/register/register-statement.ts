@@ -1,5 +1,6 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { appendInStatement, CHAIN_SEQ_KEY, readHead, type HeadRead } from '../audit/audit.repository.ts';
+import { nextVersion } from '../db/columns.ts';
 import type { DataContext, PatchOf, RowOf } from '../db/data-context.ts';
 import { changedKeys, recordNotFound, versionConflict, type Register, type VersionedTable } from './register.ts';
 
@@ -76,7 +77,7 @@ export async function updateInStatement<T extends VersionedTable, A, C extends s
     const audit = appendInStatement(read.head, { ...ctx.actor, action: `${entityType}.update`, entityType, entityId: id, ...views({ ...before, ...stamp, ...patch }) });
     const update = ctx.db
       .update(table)
-      .set({ ...stamp, ...patch, updatedAt: new Date(), version: sql`${table.version} + 1` } as never)
+      .set({ ...stamp, ...patch, ...nextVersion(table) } as never)
       .where(ctx.scoped(table, eq(table.id, id), eq(table.version, version), sql`exists (select 1 from audit_head_now)`))
       .returning()
       // Its SQL, not the builder: embedded as a builder it would be put in parentheses, which a CTE body may not have.

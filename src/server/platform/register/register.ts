@@ -1,6 +1,7 @@
 import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../shared/policy.ts';
+import { nextVersion } from '../db/columns.ts';
 import type { DataContext, InsertOf, PatchOf, RowOf, TenantRecordTable } from '../db/data-context.ts';
 import { HttpProblem } from '../http/problem.ts';
 import type { RegisterField } from './register-fields.ts';
@@ -103,7 +104,7 @@ export function defineRegister<T extends VersionedTable, C extends string = neve
      * when the version moved on, 404 when the record is gone.
      */
     async update(ctx: DataContext, id: string, version: number, patch: PatchOf<T>, audit: ChangeAudit<Row>): Promise<Row> {
-      const set = { ...(hasColumn('updatedBy') ? { updatedBy: ctx.userId } : {}), ...patch, updatedAt: new Date(), version: sql`${table.version} + 1` };
+      const set = { ...(hasColumn('updatedBy') ? { updatedBy: ctx.userId } : {}), ...patch, ...nextVersion(table) };
       const [row] = await ctx.update(table, byId(id, version), set as PatchOf<T>);
       if (!row) throw await missOf(ctx, id);
       const after = (audit.after ?? spec.auditView)(row);

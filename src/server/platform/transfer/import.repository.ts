@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { nextVersion } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
 
 /**
@@ -173,7 +174,7 @@ export function importStore({ imports: t, issues: it }: ImportTables) {
     ): Promise<ImportInfo | null> {
       const [row] = await db
         .update(t)
-        .set({ ...set, updatedAt: new Date(), version: sql`${t.version} + 1` } as never)
+        .set({ ...set, ...nextVersion(t) } as never)
         .where(and(scoped(where.organisationId, where.id), inArray(t.status, [...where.from]), where.version ? eq(t.version, where.version) : undefined))
         .returning(light(t));
       return (row as unknown as ImportInfo | undefined) ?? null;

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
+import { isValidUtf8 } from '../utf8.ts';
 import { readXlsxRows, XlsxError, type Cell } from './xlsx.reader.ts';
 
 export type { Cell } from './xlsx.reader.ts';
@@ -36,15 +37,6 @@ const CHUNK = 256 * 1024;
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-function isUtf8(buf: Buffer): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function firstLine(text: string): string {
   const end = text.search(/\r|\n/);
@@ -94,10 +86,10 @@ export function detectFile(buf: Buffer): DetectedFile {
   let encoding: CsvEncoding;
   let text: string;
   if (buf.subarray(0, 3).equals(UTF8_BOM)) {
-    if (!isUtf8(buf.subarray(3))) throw new ImportFileError('invalidUtf8');
+    if (!isValidUtf8(buf.subarray(3))) throw new ImportFileError('invalidUtf8');
     encoding = 'utf-8-bom';
     text = buf.subarray(3, 3 + 64 * 1024).toString('utf8');
-  } else if (isUtf8(buf)) {
+  } else if (isValidUtf8(buf)) {
     encoding = 'utf-8';
     text = buf.subarray(0, 64 * 1024).toString('utf8');
   } else {

@@ -16,7 +16,7 @@ const ACTIVITY_KEY = ['account', 'activity'] as const;
 export function useAccountSessions() {
   return useQuery({
     queryKey: SESSIONS_KEY,
-    queryFn: async ({ signal }) => (await api.get<{ items: TSessionListItem[] }>('/api/v1/account/sessions', signal)).items,
+    queryFn: ({ signal }) => api.items<TSessionListItem>('/api/v1/account/sessions', signal),
   });
 }
 
@@ -31,7 +31,7 @@ export function useRevokeSession() {
 export function useAccountActivity() {
   return useQuery({
     queryKey: ACTIVITY_KEY,
-    queryFn: async ({ signal }) => (await api.get<{ items: TAuditEntry[] }>('/api/v1/account/activity', signal)).items,
+    queryFn: ({ signal }) => api.items<TAuditEntry>('/api/v1/account/activity', signal),
   });
 }
 

@@ -1,10 +1,11 @@
-import { Button, Group, Image, List, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Image, List, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../api/api-client.ts';
 import { useServerErrors } from '../../api/use-server-errors.ts';
 import { CopyField } from '../../components/copy-field.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { OneTimeCodeInput } from '../auth/one-time-code-input.tsx';
 import { useConfirmMfa, useStartMfaEnrolment } from './account.query.ts';
 
 /** The QR code is SVG markup made by our server; as an <img> data URL it can never run script. */
@@ -69,16 +70,7 @@ export function MfaEnrolment({ onConfirmed }: { onConfirmed: (recoveryCodes: str
             })}
           >
             <Stack gap="sm">
-              <TextInput
-                label={t('mfa.code')}
-                description={t('mfa.codeHint')}
-                required
-                autoComplete="one-time-code"
-                inputMode="numeric"
-                maxLength={8}
-                styles={{ input: { fontSize: '1.25rem', letterSpacing: '0.2em', fontFamily: 'var(--mantine-font-family-monospace)' } }}
-                {...form.getInputProps('code')}
-              />
+              <OneTimeCodeInput description={t('mfa.codeHint')} {...form.getInputProps('code')} />
               <ProblemAlert problem={errors.problem} extra={errors.otherFieldMessages} />
               <Group>
                 <Button type="submit" loading={confirm.isPending}>

@@ -10,6 +10,7 @@ import { useServerErrors } from '../../api/use-server-errors.ts';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { PublicLayout } from '../../components/public-layout.tsx';
+import { OneTimeCodeInput } from './one-time-code-input.tsx';
 import { safeNext } from './password-rules.ts';
 import { useEnterSession, useSession, useSignOut } from './session.query.ts';
 
@@ -113,17 +114,7 @@ function MfaStep({ next }: { next: string }) {
       <Text>{t('mfa.signInIntro')}</Text>
       <form noValidate onSubmit={form.onSubmit((v) => { errors.clear(); verify.mutate(v.code.trim()); })}>
         <Stack>
-          <TextInput
-            ref={inputRef}
-            label={t('mfa.code')}
-            description={t('mfa.codeOrRecovery')}
-            required
-            autoComplete="one-time-code"
-            inputMode="text"
-            maxLength={32}
-            styles={{ input: { fontSize: '1.25rem', letterSpacing: '0.15em', fontFamily: 'var(--mantine-font-family-monospace)' } }}
-            {...form.getInputProps('code')}
-          />
+          <OneTimeCodeInput ref={inputRef} acceptsRecoveryCode description={t('mfa.codeOrRecovery')} {...form.getInputProps('code')} />
           <ProblemAlert problem={errors.problem} extra={errors.otherFieldMessages} />
           <Button type="submit" loading={verify.isPending} size="md">
             {t('mfa.verify')}

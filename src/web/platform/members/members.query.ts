@@ -15,7 +15,7 @@ export const INVITATIONS_KEY = ['invitations'] as const;
 export function useMembers() {
   return useQuery({
     queryKey: MEMBERS_KEY,
-    queryFn: async ({ signal }) => (await api.get<{ items: TMember[] }>('/api/v1/members', signal)).items,
+    queryFn: ({ signal }) => api.items<TMember>('/api/v1/members', signal),
   });
 }
 
@@ -42,7 +42,7 @@ export function useRemoveMember() {
 export function useInvitations(enabled: boolean) {
   return useQuery({
     queryKey: INVITATIONS_KEY,
-    queryFn: async ({ signal }) => (await api.get<{ items: TInvitation[] }>('/api/v1/invitations', signal)).items,
+    queryFn: ({ signal }) => api.items<TInvitation>('/api/v1/invitations', signal),
     enabled,
   });
 }

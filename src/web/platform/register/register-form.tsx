@@ -1,10 +1,10 @@
-import { Alert, Anchor, Box, Button, Stack } from '@mantine/core';
+import { Alert, Box, Button, Stack } from '@mantine/core';
 import type { ComponentType, FormEventHandler, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { type ApiError, toApiError } from '../../api/api-client.ts';
 import { SectionLoader } from '../../components/full-page-loader.tsx';
-import { PageHeader } from '../../components/page-header.tsx';
+import { BackLink, PageHeader } from '../../components/page-header.tsx';
 import { ProblemAlert, SuccessMessage } from '../../components/problem-alert.tsx';
 import { RecordFormFooter } from '../../components/record-form-footer.tsx';
 
@@ -90,11 +90,7 @@ export function RegisterForm<Row extends { id: string; version: number }>(p: Reg
       <PageHeader
         title={p.title}
         description={p.description}
-        actions={
-          <Anchor component={Link} to={p.listPath}>
-            {p.labels.back}
-          </Anchor>
-        }
+        actions={<BackLink to={p.listPath} label={p.labels.back} />}
       />
       <ProblemAlert problem={loadError ? toApiError(loadError) : null} mb="md" />
       {(!p.isNew && record.isPending) || needs.isPending ? <SectionLoader /> : null}

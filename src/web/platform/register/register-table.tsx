@@ -1,5 +1,6 @@
-import { Checkbox, Table, UnstyledButton, type TableTdProps } from '@mantine/core';
+import { Anchor, Checkbox, Table, UnstyledButton, type TableTdProps } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 
 export interface RegisterColumn<Row, Sort extends string = string> {
   key: string;
@@ -10,6 +11,33 @@ export interface RegisterColumn<Row, Sort extends string = string> {
   /** Figures: right-aligned, header included. */
   numeric?: boolean;
   cellProps?: TableTdProps | ((row: Row) => TableTdProps);
+}
+
+/**
+ * A list's first column: the record's name, in bold, leading to its page at
+ * `<path>/<id>`; `below` adds what sits under the name (badges).
+ */
+export function nameColumn<Row extends { id: string }>(o: {
+  key: string;
+  header: string;
+  path: string;
+  name: (row: Row) => string;
+  minWidth: number;
+  below?: (row: Row) => ReactNode;
+}): RegisterColumn<Row> {
+  return {
+    key: o.key,
+    header: o.header,
+    cellProps: { fw: 500, miw: o.minWidth },
+    cell: (row) => (
+      <>
+        <Anchor component={Link} to={`${o.path}/${row.id}`}>
+          {o.name(row)}
+        </Anchor>
+        {o.below?.(row)}
+      </>
+    ),
+  };
 }
 
 export interface RegisterSort<Sort extends string> {

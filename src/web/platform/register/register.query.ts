@@ -19,3 +19,28 @@ export function useRegisterChange<Variables, Result>(key: QueryKey, change: (var
   const client = useQueryClient();
   return useMutation({ mutationFn: change, onSuccess: () => client.invalidateQueries({ queryKey: key }) });
 }
+
+/**
+ * The hooks of a register's records at `path` (one is `<path>/:id`): read
+ * one, cached under `key`, and create, change (the fields sent, with the
+ * version shown) and delete it, each change refreshing everything under
+ * `changes`. Written once, so every register's form page reads and saves
+ * its records alike.
+ */
+export function registerRecords<Row extends { id: string; version: number }, Create>(o: {
+  key: QueryKey;
+  changes: QueryKey;
+  path: string;
+  /** Where a delete is sent; `<path>/<id>` unless the register wants more (the version shown). */
+  deletePath?: (row: Pick<Row, 'id' | 'version'>) => string;
+}) {
+  const deletePath = o.deletePath ?? ((row: Pick<Row, 'id'>) => `${o.path}/${row.id}`);
+  return {
+    useRecord: (id: string | null | undefined) => useRegisterRecord<Row>(o.key, o.path, id),
+    useCreate: () => useRegisterChange(o.changes, (body: Create) => api.post<Row>(o.path, body)),
+    useUpdate: (id: string) => useRegisterChange(o.changes, (body: Partial<Create> & { version: number }) => api.patch<Row>(`${o.path}/${id}`, body)),
+    useDelete: () => useRegisterChange(o.changes, (row: Pick<Row, 'id' | 'version'>) => api.delete(deletePath(row))),
+  };
+}
+
+export type RegisterRecords<Row extends { id: string; version: number }, Create> = ReturnType<typeof registerRecords<Row, Create>>;

@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import { IdParamsSchema } from '../../../shared/schemas/common.schema.ts';
+import type { Permission } from '../../../shared/policy.ts';
+import { deleteRoute, type AnyRoute, type OrgAuthContext } from '../http/route.ts';
+
+type Answer<R extends z.ZodType> = Promise<z.input<R>> | z.input<R>;
+
+export interface RecordRoutesSpec<C extends z.ZodType, U extends z.ZodType, R extends z.ZodType> {
+  /** The register's collection, e.g. `/api/v1/systems`; a record is `<path>/:id`. */
+  path: string;
+  tags: string[];
+  /** The tenant test's entity kind for the paths naming a record. */
+  tenantEntity: string;
+  read: Permission;
+  write: Permission;
+  createBody: C;
+  updateBody: U;
+  /** The one record, as create, read and update answer it. */
+  record: R;
+  summaries: { create: string; get: string; update: string; remove: string };
+  create: (auth: OrgAuthContext, body: z.output<C>) => Answer<R>;
+  get: (auth: OrgAuthContext, id: string) => Answer<R>;
+  update: (auth: OrgAuthContext, id: string, body: z.output<U>) => Answer<R>;
+  remove: (auth: OrgAuthContext, id: string) => Promise<unknown>;
+}
+
+/**
+ * Create, read, change and delete one record of a register by id: the same
+ * four routes for every register that needs no more than that, so each
+ * answers alike (201 on create, 204 on delete, the tenant entity declared on
+ * every path that names a record).
+ */
+export function recordRoutes<C extends z.ZodType, U extends z.ZodType, R extends z.ZodType>(spec: RecordRoutesSpec<C, U, R>): AnyRoute[] {
+  const { path, tags, tenantEntity, summaries } = spec;
+  const read = { kind: 'org', permission: spec.read } as const;
+  const write = { kind: 'org', permission: spec.write } as const;
+  // Typed as any route: the spec's own types tie each body and answer to its schema, and
+  // with `org` access the route table hands the handler an organisation member's context.
+  const member = (auth: unknown) => auth as OrgAuthContext;
+  const routes: AnyRoute[] = [
+    {
+      method: 'POST',
+      url: path,
+      summary: summaries.create,
+      tags,
+      access: write,
+      body: spec.createBody,
+      response: spec.record,
+      status: 201,
+      handler: ({ auth, body }) => spec.create(member(auth), body),
+    },
+    {
+      method: 'GET',
+      url: `${path}/:id`,
+      summary: summaries.get,
+      tags,
+      access: read,
+      params: IdParamsSchema,
+      tenantEntity,
+      response: spec.record,
+      handler: ({ auth, params }) => spec.get(member(auth), params.id),
+    },
+    {
+      method: 'PATCH',
+      url: `${path}/:id`,
+      summary: summaries.update,
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      body: spec.updateBody,
+      tenantEntity,
+      response: spec.record,
+      handler: ({ auth, params, body }) => spec.update(member(auth), params.id, body),
+    },
+    deleteRoute({
+      url: `${path}/:id`,
+      summary: summaries.remove,
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      tenantEntity,
+      remove: ({ auth, params }) => spec.remove(auth, params.id),
+    }),
+  ];
+  return routes;
+}
