@@ -8,7 +8,6 @@ import {
   RiskAnalysisQuerySchema,
   RiskAnalysisSchema,
   RiskExportQuerySchema,
-  RiskHistorySchema,
   RiskListQuerySchema,
   RiskPageSchema,
   RiskScaleSchema,
@@ -25,16 +24,13 @@ import { sendStream } from '../platform/http/download.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import { EXPORT_CONTENT_TYPES } from '../platform/transfer/export.writer.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import type { HistoryEntry } from '../platform/register/register-history.ts';
+import { recordRoutes } from '../platform/register/record.routes.ts';
 import * as policies from './insurance-policy.service.ts';
 import { riskAnalysis } from './risk-analysis.service.ts';
 import { exportRisks, riskExportFileName } from './risk-export.service.ts';
 import { getRiskScale, updateRiskScale } from './risk-scale.service.ts';
 import * as risks from './risk.service.ts';
 
-const historyOf = (entries: HistoryEntry[]) => ({
-  items: entries.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorLabel: e.actorLabel, action: e.action, before: e.before ?? null, after: e.after ?? null })),
-});
 
 /** The risk register, insurance policies and the analysis (PRODUCT.md capability 5): thin routes over the services. */
 export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
@@ -44,6 +40,48 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
   const write = { kind: 'org', permission: 'risks.write' } as const;
   const tags = ['risks'];
   return [
+    ...recordRoutes({
+      path: '/api/v1/risks',
+      tags,
+      tenantEntity: 'risk',
+      read: 'risks.read',
+      write: 'risks.write',
+      createBody: CreateRiskRequestSchema,
+      updateBody: UpdateRiskRequestSchema,
+      record: RiskSchema,
+      summaries: {
+        create: 'Record a risk: a threat, its estimate in yen before and after treatment, the treatment and what it concerns',
+        get: 'One risk with its ratings, expected annual loss, review date and latest acceptance',
+        update: 'Change a risk (only the fields sent; a stale version gets 409)',
+        remove: 'Delete a risk (its links and acceptances go with it; the audit trail keeps what it was)',
+      },
+      create: (auth, body) => risks.createRisk(scope(auth), clock, body),
+      get: (auth, id) => risks.getRisk(scope(auth), clock, id),
+      update: (auth, id, body) => risks.updateRisk(scope(auth), clock, id, body),
+      remove: (auth, id) => risks.deleteRisk(scope(auth), id),
+      history: { summary: "The risk's history from the audit trail, newest first", entries: (auth, id) => risks.riskHistory(scope(auth), id) },
+    }),
+    ...recordRoutes({
+      path: '/api/v1/insurance-policies',
+      tags,
+      tenantEntity: 'insurancePolicy',
+      read: 'risks.read',
+      write: 'risks.write',
+      createBody: CreateInsurancePolicyRequestSchema,
+      updateBody: UpdateInsurancePolicyRequestSchema,
+      record: InsurancePolicySchema,
+      summaries: {
+        create: 'Record an insurance policy (limits, 免責 deductible, aggregate, notice deadline, period)',
+        get: 'One insurance policy',
+        update: 'Change an insurance policy (only the fields sent; a stale version gets 409)',
+        remove: 'Delete an insurance policy that covers no risk (one that does gets 409)',
+      },
+      create: (auth, body) => policies.createPolicy(scope(auth), body),
+      get: (auth, id) => policies.getPolicy(scope(auth), id),
+      update: (auth, id, body) => policies.updatePolicy(scope(auth), id, body),
+      remove: (auth, id) => policies.deletePolicy(scope(auth), id),
+      history: { summary: "The policy's history from the audit trail, newest first", entries: (auth, id) => policies.policyHistory(scope(auth), id) },
+    }),
     defineRoute({
       method: 'GET',
       url: '/api/v1/risks',
@@ -58,17 +96,6 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
       },
     }),
     defineRoute({
-      method: 'POST',
-      url: '/api/v1/risks',
-      summary: 'Record a risk: a threat, its estimate in yen before and after treatment, the treatment and what it concerns',
-      tags,
-      access: write,
-      body: CreateRiskRequestSchema,
-      response: RiskSchema,
-      status: 201,
-      handler: ({ auth, body }) => risks.createRisk(scope(auth), clock, body),
-    }),
-    defineRoute({
       method: 'GET',
       url: '/api/v1/risks/export',
       summary: "The whole register as CSV (UTF-8 with BOM), JSON, or XLSX with the heat map's matrix as a second sheet, in the member's language",
@@ -79,55 +106,6 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
       produces: 'text/csv',
       handler: async ({ auth, query, reply, locale }) =>
         sendStream(reply, { ...riskExportFileName(query.format, locale, clock.now()), contentType: EXPORT_CONTENT_TYPES[query.format], stream: await exportRisks(scope(auth), clock, query.format, locale) }),
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/v1/risks/:id',
-      summary: 'One risk with its ratings, expected annual loss, review date and latest acceptance',
-      tags,
-      access: read,
-      params: IdParamsSchema,
-      tenantEntity: 'risk',
-      response: RiskSchema,
-      handler: ({ auth, params }) => risks.getRisk(scope(auth), clock, params.id),
-    }),
-    defineRoute({
-      method: 'PATCH',
-      url: '/api/v1/risks/:id',
-      summary: 'Change a risk (only the fields sent; a stale version gets 409)',
-      tags,
-      access: write,
-      params: IdParamsSchema,
-      body: UpdateRiskRequestSchema,
-      tenantEntity: 'risk',
-      response: RiskSchema,
-      handler: ({ auth, params, body }) => risks.updateRisk(scope(auth), clock, params.id, body),
-    }),
-    defineRoute({
-      method: 'DELETE',
-      url: '/api/v1/risks/:id',
-      summary: 'Delete a risk (its links and acceptances go with it; the audit trail keeps what it was)',
-      tags,
-      access: write,
-      params: IdParamsSchema,
-      tenantEntity: 'risk',
-      response: null,
-      status: 204,
-      handler: async ({ reply, auth, params }) => {
-        await risks.deleteRisk(scope(auth), params.id);
-        return reply.code(204).send();
-      },
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/v1/risks/:id/history',
-      summary: "The risk's history from the audit trail, newest first",
-      tags,
-      access: read,
-      params: IdParamsSchema,
-      tenantEntity: 'risk',
-      response: RiskHistorySchema,
-      handler: async ({ auth, params }) => historyOf(await risks.riskHistory(scope(auth), params.id)),
     }),
     defineRoute({
       method: 'POST',
@@ -199,66 +177,6 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
       access: read,
       response: InsurancePolicyListSchema,
       handler: ({ auth }) => policies.listPolicies(scope(auth)),
-    }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/v1/insurance-policies',
-      summary: 'Record an insurance policy (limits, 免責 deductible, aggregate, notice deadline, period)',
-      tags,
-      access: write,
-      body: CreateInsurancePolicyRequestSchema,
-      response: InsurancePolicySchema,
-      status: 201,
-      handler: ({ auth, body }) => policies.createPolicy(scope(auth), body),
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/v1/insurance-policies/:id',
-      summary: 'One insurance policy',
-      tags,
-      access: read,
-      params: IdParamsSchema,
-      tenantEntity: 'insurancePolicy',
-      response: InsurancePolicySchema,
-      handler: ({ auth, params }) => policies.getPolicy(scope(auth), params.id),
-    }),
-    defineRoute({
-      method: 'PATCH',
-      url: '/api/v1/insurance-policies/:id',
-      summary: 'Change an insurance policy (only the fields sent; a stale version gets 409)',
-      tags,
-      access: write,
-      params: IdParamsSchema,
-      body: UpdateInsurancePolicyRequestSchema,
-      tenantEntity: 'insurancePolicy',
-      response: InsurancePolicySchema,
-      handler: ({ auth, params, body }) => policies.updatePolicy(scope(auth), params.id, body),
-    }),
-    defineRoute({
-      method: 'DELETE',
-      url: '/api/v1/insurance-policies/:id',
-      summary: 'Delete an insurance policy that covers no risk (one that does gets 409)',
-      tags,
-      access: write,
-      params: IdParamsSchema,
-      tenantEntity: 'insurancePolicy',
-      response: null,
-      status: 204,
-      handler: async ({ reply, auth, params }) => {
-        await policies.deletePolicy(scope(auth), params.id);
-        return reply.code(204).send();
-      },
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/v1/insurance-policies/:id/history',
-      summary: "The policy's history from the audit trail, newest first",
-      tags,
-      access: read,
-      params: IdParamsSchema,
-      tenantEntity: 'insurancePolicy',
-      response: RiskHistorySchema,
-      handler: async ({ auth, params }) => historyOf(await policies.policyHistory(scope(auth), params.id)),
     }),
   ];
 }

@@ -266,10 +266,7 @@ export const RiskAnalysisSchema = z.object({
 });
 export type TRiskAnalysis = z.infer<typeof RiskAnalysisSchema>;
 
-/** A record's history from the audit trail, newest first. */
-export const RiskHistorySchema = z.object({
-  items: z.array(z.object({ seq: z.number().int(), at: z.string(), actorLabel: z.string().nullable(), action: z.string(), before: z.unknown().nullable(), after: z.unknown().nullable() })),
-});
+
 
 const TextPairSchema = z.object({ ja: z.string(), en: z.string() });
 /** The loaded threat lists (IPA 10大脅威, by their true year), newest first, to pick a risk's threat from. */

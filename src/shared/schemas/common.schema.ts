@@ -143,3 +143,8 @@ export const ProblemSchema = z.object({
 export type TProblem = z.infer<typeof ProblemSchema>;
 
 export const OkSchema = z.object({ ok: z.literal(true) });
+
+/** A record's history from the audit trail, newest first (the registers' `GET …/:id/history`). */
+export const RecordHistorySchema = z.object({
+  items: z.array(z.object({ seq: z.number().int(), at: z.string(), actorLabel: z.string().nullable(), action: z.string(), before: z.unknown().nullable(), after: z.unknown().nullable() })),
+});

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { IdParamsSchema } from '../../../shared/schemas/common.schema.ts';
 import type { Permission } from '../../../shared/policy.ts';
 import { deleteRoute, type AnyRoute, type OrgAuthContext } from '../http/route.ts';
+import { RecordHistorySchema } from '../../../shared/schemas/common.schema.ts';
+import type { HistoryEntry } from './register-history.ts';
 
 type Answer<R extends z.ZodType> = Promise<z.input<R>> | z.input<R>;
 
@@ -22,13 +24,20 @@ export interface RecordRoutesSpec<C extends z.ZodType, U extends z.ZodType, R ex
   get: (auth: OrgAuthContext, id: string) => Answer<R>;
   update: (auth: OrgAuthContext, id: string, body: z.output<U>) => Answer<R>;
   remove: (auth: OrgAuthContext, id: string) => Promise<unknown>;
+  /** `GET <path>/:id/history`: the record's audit entries, newest first (register.history). */
+  history?: { summary: string; entries: (auth: OrgAuthContext, id: string) => Promise<HistoryEntry[]> };
 }
 
+/** Audit entries as the history routes answer them (RecordHistorySchema). */
+export const presentHistory = (entries: HistoryEntry[]) => ({
+  items: entries.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorLabel: e.actorLabel, action: e.action, before: e.before ?? null, after: e.after ?? null })),
+});
+
 /**
- * Create, read, change and delete one record of a register by id: the same
- * four routes for every register that needs no more than that, so each
- * answers alike (201 on create, 204 on delete, the tenant entity declared on
- * every path that names a record).
+ * Create, read, change and delete one record of a register by id, and its
+ * history when the register keeps one: the same routes for every register
+ * that needs no more than that, so each answers alike (201 on create, 204 on
+ * delete, the tenant entity declared on every path that names a record).
  */
 export function recordRoutes<C extends z.ZodType, U extends z.ZodType, R extends z.ZodType>(spec: RecordRoutesSpec<C, U, R>): AnyRoute[] {
   const { path, tags, tenantEntity, summaries } = spec;
@@ -82,5 +91,18 @@ export function recordRoutes<C extends z.ZodType, U extends z.ZodType, R extends
       remove: ({ auth, params }) => spec.remove(auth, params.id),
     }),
   ];
+  const { history } = spec;
+  if (history)
+    routes.push({
+      method: 'GET',
+      url: `${path}/:id/history`,
+      summary: history.summary,
+      tags,
+      access: read,
+      params: IdParamsSchema,
+      tenantEntity,
+      response: RecordHistorySchema,
+      handler: async ({ auth, params }) => presentHistory(await history.entries(member(auth), params.id)),
+    });
   return routes;
 }
