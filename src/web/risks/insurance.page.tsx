@@ -1,4 +1,4 @@
-import { Anchor, Button, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TCreateInsurancePolicyRequest } from '../../shared/risks/risk.schema.ts';
@@ -8,10 +8,10 @@ import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
 import { RegisterList } from '../platform/register/register-list.tsx';
-import type { RegisterColumn } from '../platform/register/register-table.tsx';
-import { useRegisterEditor } from '../platform/register/use-register-editor.ts';
+import { nameColumn, type RegisterColumn } from '../platform/register/register-table.tsx';
+import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
 import { yen } from './risk-labels.tsx';
-import { type TInsurancePolicy, useCreatePolicy, useDeletePolicy, usePolicies, usePolicy, useUpdatePolicy } from './risk.query.ts';
+import { policyRecords, type TInsurancePolicy, usePolicies } from './risk.query.ts';
 
 /** Insurance policies (cyber insurance as the transfer treatment): limits, 免責, aggregate and the insurer's notice deadline. */
 export function InsuranceListPage() {
@@ -20,16 +20,7 @@ export function InsuranceListPage() {
   const session = useOrganisationSession();
   const policies = usePolicies();
   const columns: RegisterColumn<TInsurancePolicy>[] = [
-    {
-      key: 'name',
-      header: t('risks.insurance.name'),
-      cellProps: { fw: 500 },
-      cell: (p) => (
-        <Anchor component={Link} to={`/risks/insurance/${p.id}`}>
-          {p.name}
-        </Anchor>
-      ),
-    },
+    nameColumn({ key: 'name', header: t('risks.insurance.name'), path: '/risks/insurance', name: (p) => p.name, minWidth: 160 }),
     { key: 'insurer', header: t('risks.insurance.insurer'), cell: (p) => p.insurer },
     { key: 'limit', header: t('risks.insurance.perEventLimitYen'), numeric: true, cell: (p) => yen(p.perEventLimitYen, locale) },
     { key: 'deductible', header: t('risks.insurance.deductibleYen'), numeric: true, cell: (p) => yen(p.deductibleYen, locale) },
@@ -73,14 +64,9 @@ const bodyOf = (v: Values): TCreateInsurancePolicyRequest => ({
 
 export const InsuranceFormPage = recordPage(function InsuranceEditor({ id }: { id: string | undefined }) {
   const { t } = useTranslation();
-  const isNew = !id;
   const session = useOrganisationSession();
-  const policy = usePolicy(isNew ? null : (id ?? null));
   const policies = usePolicies();
-  const create = useCreatePolicy();
-  const update = useUpdatePolicy(id ?? '');
-  const remove = useDeletePolicy();
-  const editor = useRegisterEditor({ data: policy.data, isNew, empty: EMPTY, valuesOf, bodyOf, create, update, pathOf: (newId) => `/risks/insurance/${newId}`, createdMessage: t('risks.created'), savedMessage: t('risks.saved') });
+  const { isNew, record: policy, remove, editor } = useRegisterRecordEditor(policyRecords, id, { empty: EMPTY, valuesOf, bodyOf, pathOf: (newId) => `/risks/insurance/${newId}`, createdMessage: t('risks.created'), savedMessage: t('risks.saved') });
   const { form } = editor;
   return (
     <RegisterForm

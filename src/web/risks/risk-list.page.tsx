@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, NativeSelect, Text } from '@mantine/core';
+import { Button, Group, NativeSelect, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,7 +7,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { ExportLinks, RegisterList } from '../platform/register/register-list.tsx';
-import type { RegisterColumn } from '../platform/register/register-table.tsx';
+import { nameColumn, type RegisterColumn } from '../platform/register/register-table.tsx';
 import { RatingBadge, yen } from './risk-labels.tsx';
 import { type TRisk, useRisks } from './risk.query.ts';
 
@@ -20,16 +20,7 @@ export function RiskListPage() {
   const risks = useRisks({ treatment: treatment || undefined });
   const items = risks.data?.items ?? [];
   const columns: RegisterColumn<TRisk>[] = [
-    {
-      key: 'title',
-      header: t('risks.fields.title'),
-      cellProps: { fw: 500, miw: 180 },
-      cell: (r) => (
-        <Anchor component={Link} to={`/risks/${r.id}`}>
-          {r.title}
-        </Anchor>
-      ),
-    },
+    nameColumn({ key: 'title', header: t('risks.fields.title'), path: '/risks', name: (r) => r.title, minWidth: 180 }),
     { key: 'threat', header: t('risks.fields.threat'), cell: (r) => (r.threat ? (locale === 'ja' ? r.threat.ja : r.threat.en) : <Text c="dimmed">—</Text>) },
     { key: 'inherent', header: t('risks.inherent'), cell: (r) => <RatingBadge rating={r.ratings.inherent} /> },
     { key: 'residual', header: t('risks.residual'), cell: (r) => <RatingBadge rating={r.ratings.residual} /> },

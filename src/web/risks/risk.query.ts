@@ -11,11 +11,9 @@ import type {
   TRiskScale,
   TRiskScaleBody,
   TThreatLists,
-  TUpdateInsurancePolicyRequest,
-  TUpdateRiskRequest,
 } from '../../shared/risks/risk.schema.ts';
 import { api, queryString } from '../api/api-client.ts';
-import { useRegisterChange, useRegisterRecord } from '../platform/register/register.query.ts';
+import { registerRecords, useRegisterChange } from '../platform/register/register.query.ts';
 
 export type { TInsurancePolicy, TRisk, TRiskAnalysis, TRiskScale, TRiskScaleBody, TThreatLists };
 export type TRiskPage = z.infer<typeof RiskPageSchema>;
@@ -31,11 +29,13 @@ export function useRisks(filter: { treatment?: string }) {
   });
 }
 
-export const useRisk = (id: string | null) => useRegisterRecord<TRisk>([...RISKS_KEY, 'record'], '/api/v1/risks', id);
-export const useCreateRisk = () => useRegisterChange(RISKS_KEY, (body: TCreateRiskRequest) => api.post<TRisk>('/api/v1/risks', body));
+/** A risk's record hooks; a change refreshes the register, the policies and the analysis. */
+export const riskRecords = registerRecords<TRisk, TCreateRiskRequest>({ key: [...RISKS_KEY, 'record'], changes: RISKS_KEY, path: '/api/v1/risks' });
+export const useRisk = riskRecords.useRecord;
+export const useCreateRisk = riskRecords.useCreate;
 /** Sends the version the page showed: a concurrent change gets 409 and nothing is overwritten. */
-export const useUpdateRisk = (id: string) => useRegisterChange(RISKS_KEY, (body: TUpdateRiskRequest) => api.patch<TRisk>(`/api/v1/risks/${id}`, body));
-export const useDeleteRisk = () => useRegisterChange(RISKS_KEY, (record: { id: string }) => api.delete(`/api/v1/risks/${record.id}`));
+export const useUpdateRisk = riskRecords.useUpdate;
+export const useDeleteRisk = riskRecords.useDelete;
 export const useReviewRisk = (id: string) => useRegisterChange(RISKS_KEY, (body: { version: number }) => api.post<TRisk>(`/api/v1/risks/${id}/reviews`, body));
 export const useAcceptRisk = (id: string) =>
   useRegisterChange(RISKS_KEY, (body: { version: number; rationale: string; expiresOn: string }) => api.post<TRisk>(`/api/v1/risks/${id}/acceptance`, body));
@@ -51,10 +51,7 @@ export function useRiskAnalysis() {
 export function usePolicies() {
   return useQuery({ queryKey: POLICIES_KEY, queryFn: ({ signal }) => api.get<z.infer<typeof InsurancePolicyListSchema>>('/api/v1/insurance-policies', signal) });
 }
-export const usePolicy = (id: string | null) => useRegisterRecord<TInsurancePolicy>(POLICIES_KEY, '/api/v1/insurance-policies', id);
-export const useCreatePolicy = () => useRegisterChange(RISKS_KEY, (body: TCreateInsurancePolicyRequest) => api.post<TInsurancePolicy>('/api/v1/insurance-policies', body));
-export const useUpdatePolicy = (id: string) => useRegisterChange(RISKS_KEY, (body: TUpdateInsurancePolicyRequest) => api.patch<TInsurancePolicy>(`/api/v1/insurance-policies/${id}`, body));
-export const useDeletePolicy = () => useRegisterChange(RISKS_KEY, (record: { id: string }) => api.delete(`/api/v1/insurance-policies/${record.id}`));
+export const policyRecords = registerRecords<TInsurancePolicy, TCreateInsurancePolicyRequest>({ key: POLICIES_KEY, changes: RISKS_KEY, path: '/api/v1/insurance-policies' });
 
 /** The organisation's risk scale; saving it rescores every risk, so the register and the analysis are refreshed with it. */
 export function useRiskScale() {
