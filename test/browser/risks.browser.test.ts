@@ -185,4 +185,28 @@ test('risks journey: three risks, one insured, the curve moves', { timeout: 300_
     assert.deepEqual(analysis.moved, [], 'the bands moved: marks start again from the next review');
     await shotJa(page, 'risk-analysis-own-scale');
   });
+
+  await step('the threat impact assessment: the 2019 list (the study’s “2020”), one threat judged, kept after a reload, and recorded as a risk', async () => {
+    await page.goto(new URL('/risks', page.url()).href);
+    await page.getByRole('link', { name: '脅威の影響評価' }).click();
+    await page.getByRole('heading', { level: 1, name: '脅威の影響評価' }).waitFor();
+    await page.getByTestId('threat-row').nth(9).waitFor();
+    await page.getByLabel('年版').selectOption('2019');
+    await page.getByText('調査研究の表2では「2020」と表記されていますが、内容は2019年版の10項目です。').waitFor();
+    const row = page.getByTestId('threat-row').nth(4);
+    await row.getByText('調査研究の記入例: 売上激減 影響大').waitFor();
+    await row.getByRole('combobox', { name: /売上激減$/ }).selectOption('large');
+    await row.getByRole('combobox', { name: /顧客離れ$/ }).selectOption('medium');
+    await row.getByRole('button', { name: '保存' }).click();
+    await row.getByText('保存しました。').waitFor();
+    await page.getByText('10件のうち1件を評価済み、影響大は1件です。').waitFor();
+    await shotBoth(page, 'threat-assessment');
+    await page.reload();
+    await page.getByLabel('年版').selectOption('2019');
+    const again = page.getByTestId('threat-row').nth(4);
+    assert.equal(await again.getByRole('combobox', { name: /売上激減$/ }).inputValue(), 'large');
+    await again.getByRole('link', { name: 'リスクとして登録' }).click();
+    await page.getByRole('heading', { level: 1, name: 'リスクの登録' }).waitFor();
+    assert.equal(await page.getByLabel('脅威', { exact: true }).inputValue(), 'urn:kumoji:seed-000:threats:2019:5');
+  });
 });

@@ -2,8 +2,19 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { IdField, ModuleFixtures, ModuleIdFields } from '../helpers/route-fixtures.ts';
 
-/** The risks module's entities in organisation A: a risk and an insurance policy. */
-export const fixtures: ModuleFixtures = ({ orgA }) => ({
+/** The risks module's entities in organisation A: a threat's judgement, a risk and an insurance policy. */
+export const fixtures: ModuleFixtures = ({ t, orgA }) => ({
+  // A judgement of a threat of the shipped 2019 list (the catalog is loaded first, as the organisation's first read would).
+  threatAssessment: async () => {
+    const { loadShippedCatalog } = await import('../../src/server/catalog/catalog.loader.ts');
+    await loadShippedCatalog(t.database, t.config.CATALOG_DIR);
+    const view = await orgA.owner.client.get('/api/v1/threat-assessments?year=2019');
+    assert.equal(view.status, 200, view.raw);
+    const free = view.body.list.items.find((i: { assessment: unknown }) => !i.assessment);
+    const r = await orgA.owner.client.post('/api/v1/threat-assessments', { threatItemId: free.threatItemId, impactSalesDrop: 'medium' });
+    assert.equal(r.status, 201, r.raw);
+    return { id: r.body.id };
+  },
   risk: async () => {
     const r = await orgA.owner.client.post('/api/v1/risks', { title: `Risk ${randomUUID().slice(0, 8)}`, inherent: { annualFrequency: 0.5, lowYen: 1_000_000, highYen: 20_000_000 } });
     assert.equal(r.status, 201, r.raw);

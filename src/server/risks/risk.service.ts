@@ -25,6 +25,7 @@ import {
   type RiskRow,
 } from './risk.repository.ts';
 import { risks } from './risk.table.ts';
+import { threatListsOf } from './threat-assessment.rules.ts';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 
 /** Seed 000 II.2 表2 and IPA's later lists, by their true years (FACTS.md 3). */
@@ -282,22 +283,8 @@ export async function acceptRisk(ctx: DataContext, clock: Clock, id: string, inp
   return getRisk(ctx, clock, id);
 }
 
-/** The organisation's loaded threat lists, one per year (newest first), each threat by rank. */
+/** The organisation's loaded threat lists, one per year (newest first), each threat by rank (threat-assessment.rules.ts). */
 export async function threatLists(ctx: DataContext) {
   const threats = await loadedCollection(ctx.db, ctx.organisationId, THREATS_COLLECTION);
-  const items = threats?.items ?? [];
-  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
-  const lists = items
-    .filter((i) => i.parentId === null)
-    .map((root) => ({
-      id: root.itemId,
-      year: num(root.attributes.year),
-      name: { ja: root.ja, en: root.en },
-      items: items
-        .filter((i) => i.parentId === root.itemId)
-        .map((i) => ({ id: i.itemId, rank: num(i.attributes.rank), name: { ja: i.ja, en: i.en } }))
-        .sort((a, b) => a.rank - b.rank),
-    }))
-    .sort((a, b) => b.year - a.year);
-  return { lists };
+  return { lists: threatListsOf(threats?.items ?? []).map((l) => ({ id: l.id, year: l.year, name: l.name, items: l.threats.map((t) => ({ id: t.id, rank: t.rank, name: t.name })) })) };
 }

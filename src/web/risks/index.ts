@@ -10,6 +10,7 @@ export const risksModule: WebModule = {
     { path: '/risks', guard: 'organisation', page: lazyPage(() => import('./risk-list.page.tsx'), 'RiskListPage') },
     { path: '/risks/new', guard: 'organisation', page: RiskFormPage },
     { path: '/risks/analysis', guard: 'organisation', page: lazyPage(() => import('./risk-analysis.page.tsx'), 'RiskAnalysisPage') },
+    { path: '/risks/threats', guard: 'organisation', page: lazyPage(() => import('./threat-assessment.page.tsx'), 'ThreatAssessmentPage') },
     { path: '/risks/scale', guard: 'organisation', page: lazyPage(() => import('./risk-scale.page.tsx'), 'RiskScalePage') },
     { path: '/risks/insurance', guard: 'organisation', page: lazyPage(() => import('./insurance.page.tsx'), 'InsuranceListPage') },
     { path: '/risks/insurance/new', guard: 'organisation', page: InsuranceFormPage },

@@ -1,21 +1,22 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { BEARERS, RISK_STATUSES, TREATMENTS } from '../../shared/risks/risk.schema.ts';
 import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { useMembers } from '../platform/members/members.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
-import { useRegisterEditor } from '../platform/register/use-register-editor.ts';
+import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
 import { RatingBadge, yen } from './risk-labels.tsx';
 import { bodyOf, EMPTY, valuesOf } from './risk-form.values.ts';
-import { type TRisk, useAcceptRisk, useCreateRisk, useDeleteRisk, usePolicies, useReviewRisk, useRisk, useThreatLists, useUpdateRisk } from './risk.query.ts';
+import { riskRecords, type TRisk, useAcceptRisk, usePolicies, useReviewRisk, useThreatLists } from './risk.query.ts';
 
 /** A risk (issue 10): its threat, the estimate in yen before and after treatment, the treatment and its owner. */
 export const RiskFormPage = recordPage(RiskEditor);
 
-function EstimateFields({ prefix, form }: { prefix: 'inherent' | 'treated'; form: ReturnType<typeof useRegisterEditor>['form'] }) {
+function EstimateFields({ prefix, form }: { prefix: 'inherent' | 'treated'; form: ReturnType<typeof useRegisterRecordEditor>['editor']['form'] }) {
   const { t } = useTranslation();
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -83,17 +84,15 @@ function Decisions({ risk }: { risk: TRisk }) {
 function RiskEditor({ id }: { id: string | undefined }) {
   const { t } = useTranslation();
   const { locale } = useLocaleAndZone();
-  const isNew = !id;
   const session = useOrganisationSession();
-  const risk = useRisk(isNew ? null : (id ?? null));
   const threats = useThreatLists();
   const policies = usePolicies();
   const members = useMembers();
-  const create = useCreateRisk();
-  const update = useUpdateRisk(id ?? '');
-  const remove = useDeleteRisk();
+  // "Record as a risk" on the threat impact assessment opens the form with its threat chosen (?threat=<item id>).
+  const [search] = useSearchParams();
+  const empty = { ...EMPTY, threatItemId: search.get('threat') ?? '' };
+  const { isNew, record: risk, remove, editor } = useRegisterRecordEditor(riskRecords, id, { empty, valuesOf, bodyOf, pathOf: (newId) => `/risks/${newId}`, createdMessage: t('risks.created'), savedMessage: t('risks.saved') });
   const data = risk.data;
-  const editor = useRegisterEditor({ data, isNew, empty: EMPTY, valuesOf, bodyOf, create, update, pathOf: (newId) => `/risks/${newId}`, createdMessage: t('risks.created'), savedMessage: t('risks.saved') });
   const { form } = editor;
   const [year, setYear] = useState<string>('');
   const lists = threats.data?.lists ?? [];

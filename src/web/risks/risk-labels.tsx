@@ -1,4 +1,5 @@
-import { Badge } from '@mantine/core';
+import { Badge, Button } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TRating } from '../../shared/risks/risk.schema.ts';
 
@@ -21,4 +22,14 @@ export function yen(value: number, locale: string): string {
   if (Math.abs(v) >= 100_000_000) return `${(v / 100_000_000).toLocaleString('ja', { maximumFractionDigits: 2 })}億円`;
   if (Math.abs(v) >= 10_000) return `${(v / 10_000).toLocaleString('ja', { maximumFractionDigits: 1 })}万円`;
   return `${v.toLocaleString('ja')}円`;
+}
+
+/** The header action of the register's side pages: back to the risk register. */
+export function BackToRegisterButton() {
+  const { t } = useTranslation();
+  return (
+    <Button variant="default" component={Link} to="/risks">
+      {t('risks.backToList')}
+    </Button>
+  );
 }

@@ -50,6 +50,9 @@ export function RiskListPage() {
         description={t('risks.description')}
         actions={
           <Group>
+            <Button variant="default" component={Link} to="/risks/threats">
+              {t('risks.threats.title')}
+            </Button>
             <Button variant="default" component={Link} to="/risks/analysis">
               {t('risks.analysis.title')}
             </Button>

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { BackToRegisterButton } from './risk-labels.tsx';
 import { MAX_BANDS, MIN_BANDS, RISK_LEVELS } from '../../shared/risks/risk.schema.ts';
 import { useServerErrors } from '../api/use-server-errors.ts';
 import { PageHeader } from '../components/page-header.tsx';
@@ -76,11 +76,7 @@ export function RiskScalePage() {
       <PageHeader
         title={t('risks.scale.title')}
         description={t('risks.scale.description')}
-        actions={
-          <Button variant="default" component={Link} to="/risks">
-            {t('risks.backToList')}
-          </Button>
-        }
+        actions={<BackToRegisterButton />}
       />
       <QueryState query={stored}>
         {scale && data ? (

@@ -12,10 +12,11 @@ import type {
   TRiskScaleBody,
   TThreatLists,
 } from '../../shared/risks/risk.schema.ts';
+import type { TCreateThreatAssessmentRequest, TThreatAssessment, TThreatAssessmentView, TUpdateThreatAssessmentRequest } from '../../shared/risks/threat-assessment.schema.ts';
 import { api, queryString } from '../api/api-client.ts';
 import { registerRecords, useRegisterChange } from '../platform/register/register.query.ts';
 
-export type { TInsurancePolicy, TRisk, TRiskAnalysis, TRiskScale, TRiskScaleBody, TThreatLists };
+export type { TInsurancePolicy, TRisk, TRiskAnalysis, TRiskScale, TRiskScaleBody, TThreatAssessmentView, TThreatLists };
 export type TRiskPage = z.infer<typeof RiskPageSchema>;
 
 /** Risks, policies and the analysis depend on each other: a change refreshes all three. */
@@ -31,11 +32,6 @@ export function useRisks(filter: { treatment?: string }) {
 
 /** A risk's record hooks; a change refreshes the register, the policies and the analysis. */
 export const riskRecords = registerRecords<TRisk, TCreateRiskRequest>({ key: [...RISKS_KEY, 'record'], changes: RISKS_KEY, path: '/api/v1/risks' });
-export const useRisk = riskRecords.useRecord;
-export const useCreateRisk = riskRecords.useCreate;
-/** Sends the version the page showed: a concurrent change gets 409 and nothing is overwritten. */
-export const useUpdateRisk = riskRecords.useUpdate;
-export const useDeleteRisk = riskRecords.useDelete;
 export const useReviewRisk = (id: string) => useRegisterChange(RISKS_KEY, (body: { version: number }) => api.post<TRisk>(`/api/v1/risks/${id}/reviews`, body));
 export const useAcceptRisk = (id: string) =>
   useRegisterChange(RISKS_KEY, (body: { version: number; rationale: string; expiresOn: string }) => api.post<TRisk>(`/api/v1/risks/${id}/acceptance`, body));
@@ -58,3 +54,16 @@ export function useRiskScale() {
   return useQuery({ queryKey: [...RISKS_KEY, 'scale'], queryFn: ({ signal }) => api.get<TRiskScale>('/api/v1/risk-scale', signal) });
 }
 export const useUpdateRiskScale = () => useRegisterChange(RISKS_KEY, (body: { scale: TRiskScaleBody; version: number | null }) => api.patch<TRiskScale>('/api/v1/risk-scale', body));
+
+/** A year's threat list with the organisation's judgements (the newest list when no year is chosen). */
+export function useThreatAssessments(year: number | null) {
+  return useQuery({
+    queryKey: [...RISKS_KEY, 'threat-assessments', year],
+    queryFn: ({ signal }) => api.get<TThreatAssessmentView>(`/api/v1/threat-assessments${queryString({ year })}`, signal),
+  });
+}
+/** The first judgement of a threat, or a change of it at the version shown (a concurrent change gets 409). */
+export const useSaveThreatAssessment = () =>
+  useRegisterChange(RISKS_KEY, (v: { id: string; body: TUpdateThreatAssessmentRequest } | { id: null; body: TCreateThreatAssessmentRequest }) =>
+    v.id === null ? api.post<TThreatAssessment>('/api/v1/threat-assessments', v.body) : api.patch<TThreatAssessment>(`/api/v1/threat-assessments/${v.id}`, v.body),
+  );

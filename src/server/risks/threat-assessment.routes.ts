@@ -1,0 +1,67 @@
+import {
+  CreateThreatAssessmentRequestSchema,
+  ThreatAssessmentQuerySchema,
+  ThreatAssessmentSchema,
+  ThreatAssessmentViewSchema,
+  UpdateThreatAssessmentRequestSchema,
+} from '../../shared/risks/threat-assessment.schema.ts';
+import { IdParamsSchema, RecordHistorySchema } from '../../shared/schemas/common.schema.ts';
+import { DataContext } from '../platform/db/data-context.ts';
+import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import type { ModuleDeps } from '../platform/module.ts';
+import { presentHistory } from '../platform/register/record.routes.ts';
+import * as assessments from './threat-assessment.service.ts';
+
+/** Threat impact assessment (seed 000 II.2.1 表2): thin routes over the service. */
+export function threatAssessmentRoutes(deps: ModuleDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const read = { kind: 'org', permission: 'risks.read' } as const;
+  const write = { kind: 'org', permission: 'risks.write' } as const;
+  const tags = ['risks'];
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/threat-assessments',
+      summary: "A year's threat list (the newest loaded by default) with the organisation's judgement of each threat's impact on bankruptcy, sales and customers, the study's worked example, and every loaded list's summary",
+      tags,
+      access: read,
+      query: ThreatAssessmentQuerySchema,
+      response: ThreatAssessmentViewSchema,
+      handler: ({ auth, query }) => assessments.threatAssessmentView(scope(auth), query.year),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/threat-assessments',
+      summary: 'The first judgement of a threat of a loaded list (a threat already judged gets 409)',
+      tags,
+      access: write,
+      body: CreateThreatAssessmentRequestSchema,
+      response: ThreatAssessmentSchema,
+      status: 201,
+      handler: ({ auth, body }) => assessments.createThreatAssessment(scope(auth), body),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/v1/threat-assessments/:id',
+      summary: "Change a threat's judgement (only the fields sent; a stale version gets 409)",
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      body: UpdateThreatAssessmentRequestSchema,
+      tenantEntity: 'threatAssessment',
+      response: ThreatAssessmentSchema,
+      handler: ({ auth, params, body }) => assessments.updateThreatAssessment(scope(auth), params.id, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/threat-assessments/:id/history',
+      summary: "The judgement's history from the audit trail, newest first",
+      tags,
+      access: read,
+      params: IdParamsSchema,
+      tenantEntity: 'threatAssessment',
+      response: RecordHistorySchema,
+      handler: async ({ auth, params }) => presentHistory(await assessments.threatAssessmentHistory(scope(auth), params.id)),
+    }),
+  ];
+}
