@@ -1,6 +1,6 @@
 import type { DataContext } from '../platform/db/data-context.ts';
 import { lockOwnSystems, lockOwnWorkloads } from './system.repository.ts';
-import { lockOwnAssets } from './workload.repository.ts';
+import { listWorkloads, lockOwnAssets } from './workload.repository.ts';
 
 /**
  * What other modules read from the inventory: which of the given ids are the
@@ -13,3 +13,8 @@ export const ownRecords = {
   workload: (ctx: DataContext, ids: readonly string[]) => lockOwnWorkloads(ctx, ids),
   system: (ctx: DataContext, ids: readonly string[]) => lockOwnSystems(ctx, ids),
 };
+
+/** The organisation's workloads by id and name, in name order (a provider comparison names the workload it is for). */
+export async function workloadNames(ctx: DataContext): Promise<{ id: string; name: string }[]> {
+  return (await listWorkloads(ctx)).map((w) => ({ id: w.id, name: w.name }));
+}

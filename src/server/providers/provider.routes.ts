@@ -1,0 +1,172 @@
+import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
+import { ContractListSchema, ContractSchema, CreateContractRequestSchema, UpdateContractRequestSchema } from '../../shared/providers/contract.schema.ts';
+import {
+  CreateProviderRequestSchema,
+  EvaluationSchema,
+  ProviderExportQuerySchema,
+  ProviderListSchema,
+  ProviderReferenceListSchema,
+  ProviderSchema,
+  SaveEvaluationRequestSchema,
+  UpdateProviderRequestSchema,
+} from '../../shared/providers/provider.schema.ts';
+import { RequirementsSchema, SaveRequirementsRequestSchema } from '../../shared/providers/requirements.schema.ts';
+import { dateIn } from '../../shared/platform/calendar-date.ts';
+import { clockOf } from '../platform/clock.ts';
+import { DataContext } from '../platform/db/data-context.ts';
+import { sendStream } from '../platform/http/download.ts';
+import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import type { ModuleDeps } from '../platform/module.ts';
+import { recordRoutes } from '../platform/register/record.routes.ts';
+import { EXPORT_CONTENT_TYPES } from '../platform/transfer/export.writer.ts';
+import * as contracts from './contract.service.ts';
+import { getEvaluation, saveEvaluation } from './evaluation.service.ts';
+import { exportProviders, providerExportFileName } from './provider-export.service.ts';
+import * as providers from './provider.service.ts';
+import { getRequirements, saveRequirements } from './requirements.service.ts';
+
+/** Dates of contracts and evaluations are Japanese business dates: "today" is today in Japan. */
+const ORGANISATION_TIME_ZONE = 'Asia/Tokyo';
+
+/** Providers, their evaluations, contracts and workloads' requirements (PRODUCT.md capability 6): thin routes over the services. */
+export function providerRoutes(deps: ModuleDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const clock = clockOf(deps);
+  const today = () => dateIn(ORGANISATION_TIME_ZONE, clock.now());
+  const read = { kind: 'org', permission: 'providers.read' } as const;
+  const write = { kind: 'org', permission: 'providers.write' } as const;
+  const tags = ['providers'];
+  return [
+    ...recordRoutes({
+      path: '/api/v1/providers',
+      tags,
+      tenantEntity: 'provider',
+      read: 'providers.read',
+      write: 'providers.write',
+      createBody: CreateProviderRequestSchema,
+      updateBody: UpdateProviderRequestSchema,
+      record: ProviderSchema,
+      summaries: {
+        create: "Record a provider of the organisation's own, or copy one of the study's reference profiles (表13) to edit",
+        get: 'One provider with its certifications, ISMAP registration, commitments and evaluation outcome',
+        update: 'Change a provider (only the fields sent; a stale version gets 409)',
+        remove: 'Delete a provider without contracts (its evaluation goes with it; one with contracts gets 409)',
+      },
+      create: (auth, body) => providers.createProvider(scope(auth), body, today()),
+      get: (auth, id) => providers.getProvider(scope(auth), id, today()),
+      update: (auth, id, body) => providers.updateProvider(scope(auth), id, body, today()),
+      remove: (auth, id) => providers.deleteProvider(scope(auth), id),
+      history: { summary: "The provider's history from the audit trail, newest first", entries: (auth, id) => providers.providerHistory(scope(auth), id) },
+    }),
+    ...recordRoutes({
+      path: '/api/v1/contracts',
+      tags,
+      tenantEntity: 'contract',
+      read: 'providers.read',
+      write: 'providers.write',
+      createBody: CreateContractRequestSchema,
+      updateBody: UpdateContractRequestSchema,
+      record: ContractSchema,
+      summaries: {
+        create: 'Record a contract with a provider: its term, renewal and notice, and its review against the 17 items',
+        get: 'One contract with its review, exit terms and the last day to give notice (解約予告期限)',
+        update: 'Change a contract or its review (only the fields sent; a stale version gets 409)',
+        remove: 'Delete a contract (the audit trail keeps what it was)',
+      },
+      create: (auth, body) => contracts.createContract(scope(auth), body, today()),
+      get: (auth, id) => contracts.getContract(scope(auth), id, today()),
+      update: (auth, id, body) => contracts.updateContract(scope(auth), id, body, today()),
+      remove: (auth, id) => contracts.deleteContract(scope(auth), id),
+      history: { summary: "The contract's history from the audit trail, newest first", entries: (auth, id) => contracts.contractHistory(scope(auth), id) },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/providers',
+      summary: "The organisation's providers, by name, with their evaluation outcome and number of contracts",
+      tags,
+      access: read,
+      response: ProviderListSchema,
+      handler: ({ auth }) => providers.listProviders(scope(auth), today()),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/provider-references',
+      summary: "The study's provider profiles (seed 000 IV.6.1(2) 表13, as of May 2020), read-only, each with the own provider copied from it",
+      tags,
+      access: read,
+      response: ProviderReferenceListSchema,
+      handler: ({ auth }) => providers.providerReferences(scope(auth)),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/providers/export',
+      summary: 'Providers, evaluations or contract reviews as CSV (UTF-8 with BOM) or JSON, or all three as an XLSX workbook, in the member’s language',
+      tags,
+      access: read,
+      query: ProviderExportQuerySchema,
+      response: null,
+      produces: 'text/csv',
+      handler: async ({ auth, query, reply, locale }) =>
+        sendStream(reply, {
+          ...providerExportFileName(query.format, locale, query.table, today()),
+          contentType: EXPORT_CONTENT_TYPES[query.format],
+          stream: await exportProviders(scope(auth), query.format, locale, query.table, today()),
+        }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/providers/:id/evaluation',
+      summary: "The provider's evaluation against the company items a)-i) and the nine selection checks: ratings, weighted score, knock-outs, next due date",
+      tags,
+      access: read,
+      params: IdParamsSchema,
+      tenantEntity: 'provider',
+      response: EvaluationSchema,
+      handler: ({ auth, params }) => getEvaluation(scope(auth), params.id, today()),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/v1/providers/:id/evaluation',
+      summary: 'Save the evaluation at the version read (null for the first); a stale version gets 409',
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      body: SaveEvaluationRequestSchema,
+      tenantEntity: 'provider',
+      response: EvaluationSchema,
+      handler: ({ auth, params, body }) => saveEvaluation(scope(auth), params.id, body, today()),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/contracts',
+      summary: "The organisation's contracts with their review summary and the last day to give notice",
+      tags,
+      access: read,
+      response: ContractListSchema,
+      handler: ({ auth }) => contracts.listContracts(scope(auth), today()),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/workloads/:id/requirements',
+      summary: "A workload's requirements profile (seed 000 III.6.2), its contradictions with the arithmetic, and the fit matrix of the providers compared",
+      tags,
+      access: read,
+      params: IdParamsSchema,
+      tenantEntity: 'workloadRequirements',
+      response: RequirementsSchema,
+      handler: ({ auth, params }) => getRequirements(scope(auth), params.id),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/v1/workloads/:id/requirements',
+      summary: "Save a workload's requirements profile and compared providers at the version read (null for the first); a stale version gets 409",
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      body: SaveRequirementsRequestSchema,
+      tenantEntity: 'workloadRequirements',
+      response: RequirementsSchema,
+      handler: ({ auth, params, body }) => saveRequirements(scope(auth), params.id, body),
+    }),
+  ];
+}
