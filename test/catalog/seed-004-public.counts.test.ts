@@ -58,6 +58,7 @@ const FILES = {
     'backup-rules',
     'migration-strategies',
     'ismap',
+    'jp-holidays',
   ],
 } as const;
 
@@ -288,7 +289,7 @@ test('public: notification rules', () => {
     ['first', 'interim', 'final'],
   );
 
-  // APPI: four reportable cases, 速報 about 3-5 days as a configurable 120 h, 確報 30 / 60 days.
+  // APPI: four reportable cases, 速報 about 3-5 days as a configurable 5 days, 確報 30 / 60 days moved past closed days; strong encryption exempts.
   const conditions = children('public/notification-rules', 'appi').filter((i) => attr(i, 'kind') === 'condition');
   assert.deepEqual(conditions.map((c) => attr(c, 'condition')), [
     'sensitive-data',
@@ -297,13 +298,17 @@ test('public: notification rules', () => {
     'over-1000-persons',
   ]);
   const pre = byLocal('appi-preliminary');
-  assert.equal(attr(pre, 'deadlineHours'), 120);
+  assert.equal(attr(pre, 'deadlineDays'), 5);
+  assert.equal(attr(pre, 'deadlineHours'), undefined);
   assert.equal(attr(pre, 'configurable'), true);
   assert.ok(attr(pre, 'guidance'));
   assert.equal((attr(pre, 'triggerConditions') as string[]).length, 4);
   assert.equal((attr(pre, 'reportItems') as unknown[]).length, 9);
-  assert.equal(attr(byLocal('appi-final'), 'deadlineHours'), 30 * 24);
-  assert.equal(attr(byLocal('appi-final-improper-purpose'), 'deadlineHours'), 60 * 24);
+  assert.equal(attr(byLocal('appi-final'), 'deadlineDays'), 30);
+  assert.equal(attr(byLocal('appi-final-improper-purpose'), 'deadlineDays'), 60);
+  for (const l of ['appi-final', 'appi-final-improper-purpose']) assert.equal(attr(byLocal(l), 'holidayRollover'), true, l);
+  for (const l of ['appi-preliminary', 'appi-final', 'appi-final-improper-purpose', 'appi-notice']) assert.ok((attr(byLocal(l), 'excludeConditions') as string[]).includes('strongly-encrypted'), l);
+  assert.equal(attr(byLocal('appi-strongly-encrypted'), 'kind'), 'exemption');
   const notice = byLocal('appi-notice');
   assert.equal((attr(notice, 'reportItems') as unknown[]).length, 5);
   assert.equal(attr(notice, 'deadlineHours'), undefined);
@@ -317,8 +322,8 @@ test('public: notification rules', () => {
   assert.equal(attr(fin, 'fromRule'), urn('public/notification-rules', 'nis2-notification'));
   assert.equal(attr(fin, 'deadlineMonths'), 1);
 
-  // Every trigger code of a rule is defined by a condition item.
-  const codes = new Set(nr.items.filter((i) => attr(i, 'kind') === 'condition').map((i) => attr(i, 'condition')));
+  // Every trigger or excluding code of a rule is defined by a condition or exemption item.
+  const codes = new Set(nr.items.filter((i) => ['condition', 'exemption'].includes(attr(i, 'kind') as string)).map((i) => attr(i, 'condition')));
   for (const r of rules) {
     for (const code of [...((attr(r, 'triggerConditions') as string[]) ?? []), ...((attr(r, 'excludeConditions') as string[]) ?? [])]) {
       assert.ok(codes.has(code), `${r.id}: unknown condition ${code}`);

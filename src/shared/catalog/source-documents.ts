@@ -66,6 +66,25 @@ export const SOURCE_DOCUMENTS: readonly SourceDocument[] = [
     url: 'https://www.ppc.go.jp/personalinfo/legal/leakAction/',
   },
   {
+    id: 'national-holidays-act',
+    title: { ja: '国民の祝日に関する法律', en: 'Act on National Holidays' },
+    publisher: null,
+    cites: ['国民の祝日に関する法律'],
+  },
+  {
+    id: 'cao-national-holidays',
+    title: { ja: '国民の祝日について', en: 'National holidays' },
+    publisher: { ja: '内閣府', en: 'Cabinet Office' },
+    cites: ['内閣府「国民の祝日について」'],
+    url: 'https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html',
+  },
+  {
+    id: 'administrative-holidays-act',
+    title: { ja: '行政機関の休日に関する法律', en: 'Act on Holidays of Administrative Organs' },
+    publisher: null,
+    cites: ['行政機関の休日に関する法律'],
+  },
+  {
     id: 'gdpr',
     title: { ja: '一般データ保護規則(GDPR, 規則 (EU) 2016/679)', en: 'General Data Protection Regulation (GDPR, Regulation (EU) 2016/679)' },
     publisher: EU,

@@ -30,6 +30,21 @@ export function addMonthsClamped(d: IsoDate, months: number): IsoDate {
   return fromUtc(utc(ty, tm, Math.min(day, daysInMonth(ty, tm))));
 }
 
+/**
+ * The last day of a period of `months` whose first day is `first`, as 民法 143
+ * counts it: the day before the day of the last month that corresponds to the
+ * first day, or that month's last day when it has no such day (1 April + 12
+ * months ends 31 March; 31 January + 1 month ends on the last day of February).
+ */
+export function lastDayOfMonths(first: IsoDate, months: number): IsoDate {
+  const { y, m, day } = parts(first);
+  const index = y * 12 + (m - 1) + months;
+  const ty = Math.floor(index / 12);
+  const tm = (index % 12) + 1;
+  if (day > daysInMonth(ty, tm)) return fromUtc(utc(ty, tm, daysInMonth(ty, tm)));
+  return fromUtc(utc(ty, tm, day - 1));
+}
+
 /** Days from `a` to `b` (negative when `b` is earlier). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
   const pa = parts(a);
@@ -40,4 +55,30 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
 /** Today's date in a time zone (Asia/Tokyo for a Japanese organisation), from an instant. */
 export function dateIn(timeZone: string, at: Date): IsoDate {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** The offset of `timeZone` from UTC at `at`, in milliseconds (Tokyo +9 h; Brussels +1 h in winter, +2 h in summer). */
+function offsetAt(timeZone: string, at: number): number {
+  const f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  const p = Object.fromEntries(f.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - Math.floor(at / 1000) * 1000;
+}
+
+/** The instant a day begins in a time zone (midnight there; the first moment of the day where a change of clocks skips midnight). */
+export function startOfDayIn(timeZone: string, d: IsoDate): Date {
+  const { y, m, day } = parts(d);
+  const wall = utc(y, m, day);
+  // The offset at the wall-clock time read as UTC, then at the instant it gives: right on both sides of a change of clocks.
+  const first = wall - offsetAt(timeZone, wall);
+  const second = wall - offsetAt(timeZone, first);
+  return new Date(dateIn(timeZone, new Date(second)) === d ? second : first);
+}
+
+/** Whether an instant is the very start of its day in a time zone (an event at 0:00, whose day counts in full). */
+export const isStartOfDay = (timeZone: string, at: Date) => startOfDayIn(timeZone, dateIn(timeZone, at)).getTime() === at.getTime();
+
+/** The day of the week of a date: 0 Sunday … 6 Saturday. */
+export function weekday(d: IsoDate): number {
+  const { y, m, day } = parts(d);
+  return new Date(utc(y, m, day)).getUTCDay();
 }

@@ -1,4 +1,4 @@
-import { addDays, addMonthsClamped, daysBetween, daysInMonth, type IsoDate } from '../platform/calendar-date.ts';
+import { addDays, addMonthsClamped, daysBetween, type IsoDate, lastDayOfMonths } from '../platform/calendar-date.ts';
 
 /**
  * A contract's term, renewal and notice (seed 000 III.6.1 item 14: 契約の満期終了と
@@ -32,14 +32,7 @@ export interface ContractTerm {
 }
 
 /** The last day of a term of `months` from `startsOn` (民法 143). */
-export function termEnd(startsOn: IsoDate, months: number): IsoDate {
-  const [y, m, day] = startsOn.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const ty = Math.floor(index / 12);
-  const tm = (index % 12) + 1;
-  if (day > daysInMonth(ty, tm)) return `${ty}-${String(tm).padStart(2, '0')}-${String(daysInMonth(ty, tm)).padStart(2, '0')}`;
-  return addDays(`${ty}-${String(tm).padStart(2, '0')}-${String(day).padStart(2, '0')}`, -1);
-}
+export const termEnd = (startsOn: IsoDate, months: number): IsoDate => lastDayOfMonths(startsOn, months);
 
 /** The last day to give notice for a term ending on `endsOn`. */
 export function lastNoticeDay(endsOn: IsoDate, amount: number, unit: NoticeUnit): IsoDate {
