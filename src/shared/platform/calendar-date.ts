@@ -82,3 +82,20 @@ export function weekday(d: IsoDate): number {
   const { y, m, day } = parts(d);
   return new Date(utc(y, m, day)).getUTCDay();
 }
+
+/** A wall-clock time `YYYY-MM-DDTHH:mm` in a time zone as an instant (the later reading where clocks go back, the first valid minute where they skip). */
+export function instantFromWall(timeZone: string, wall: string): Date {
+  const [d, hm = '00:00'] = wall.split('T') as [IsoDate, string?];
+  const [h, min] = hm.split(':').map(Number) as [number, number];
+  const start = startOfDayIn(timeZone, d).getTime();
+  const guess = start + (h * 60 + min) * 60_000;
+  // Across a change of clocks on that day the offset at the guess differs from midnight's.
+  return new Date(guess + (offsetAt(timeZone, start) - offsetAt(timeZone, guess)));
+}
+
+/** An instant as the wall clock of a time zone reads it: `YYYY-MM-DDTHH:mm`. */
+export function wallIn(timeZone: string, at: Date): string {
+  const f = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}

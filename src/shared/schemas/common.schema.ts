@@ -73,6 +73,20 @@ export const businessDate = (min = DATE_MIN, max = DATE_MAX) =>
     .refine((d) => d <= max, { params: { i18n: 'dateTooLate', maximum: max } })
     .meta({ description: `A date from ${min} to ${max}` });
 
+/**
+ * A moment in time (when an incident became known, when a report was made):
+ * ISO 8601 with its offset (`2026-04-01T10:00:00+09:00` or `…Z`), in the
+ * years business dates allow; a time without an offset is refused, since it
+ * names no moment.
+ */
+export const instant = () =>
+  z.iso
+    .datetime({ offset: true })
+    .max(40)
+    .refine((s) => { const t = Date.parse(s); return Number.isFinite(t) && t >= Date.parse(`${DATE_MIN}T00:00:00Z`); }, { params: { i18n: 'dateTooEarly', minimum: DATE_MIN } })
+    .refine((s) => Date.parse(s) <= Date.parse(`${DATE_MAX}T23:59:59Z`), { params: { i18n: 'dateTooLate', maximum: DATE_MAX } })
+    .meta({ description: `A moment with its UTC offset, from ${DATE_MIN} to ${DATE_MAX}` });
+
 /** Longest uploaded file name kept (characters; file systems allow 255 bytes). */
 export const FILE_NAME_MAX = 255;
 // C0 controls and DEL: never part of a file a person picked.

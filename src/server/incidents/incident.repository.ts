@@ -1,0 +1,40 @@
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { DataContext } from '../platform/db/data-context.ts';
+import { defineRegister } from '../platform/register/register.ts';
+import { incidentActions, incidents } from './incident.table.ts';
+
+/** Queries of incidents and their timelines, through the request's DataContext. */
+
+export type IncidentRow = typeof incidents.$inferSelect;
+export type ActionRow = typeof incidentActions.$inferSelect;
+
+/** An incident as the audit trail keeps it: its content, not its bookkeeping. */
+function auditView(row: IncidentRow): Record<string, unknown> {
+  const { id, organisationId, createdBy, updatedBy, createdAt, updatedAt, version, ...content } = row;
+  void [id, organisationId, createdBy, updatedBy, createdAt, updatedAt, version];
+  return content;
+}
+
+export const incidentRegister = defineRegister({ table: incidents, entityType: 'incident', auditView });
+
+/** Newest awareness first: the incident being handled now is at the top. */
+export const listIncidents = (ctx: DataContext): Promise<IncidentRow[]> => ctx.select(incidents, { orderBy: [desc(incidents.awareAt), asc(incidents.id)] });
+
+/** The timelines of the given incidents, in time order. */
+export async function actionsOf(ctx: DataContext, incidentIds: readonly string[]): Promise<Map<string, ActionRow[]>> {
+  const out = new Map<string, ActionRow[]>(incidentIds.map((id) => [id, []]));
+  if (!incidentIds.length) return out;
+  const rows = await ctx.select(incidentActions, { where: inArray(incidentActions.incidentId, [...incidentIds]), orderBy: [asc(incidentActions.at), asc(incidentActions.createdAt)] });
+  for (const r of rows) out.get(r.incidentId)?.push(r);
+  return out;
+}
+
+export async function insertAction(ctx: DataContext, values: Omit<typeof incidentActions.$inferInsert, 'organisationId'>): Promise<ActionRow> {
+  const [row] = await ctx.insert(incidentActions, values);
+  return row!;
+}
+
+export async function deleteAction(ctx: DataContext, incidentId: string, actionId: string): Promise<ActionRow | undefined> {
+  const [row] = await ctx.delete(incidentActions, sql`${eq(incidentActions.id, actionId)} and ${eq(incidentActions.incidentId, incidentId)}`);
+  return row;
+}

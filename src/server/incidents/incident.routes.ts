@@ -1,0 +1,82 @@
+import { ActionParamsSchema, AddActionRequestSchema, CreateIncidentRequestSchema, DetectionCategoriesSchema, IncidentListSchema, IncidentSchema, UpdateIncidentRequestSchema } from '../../shared/incidents/incident.schema.ts';
+import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
+import { clockOf } from '../platform/clock.ts';
+import { DataContext } from '../platform/db/data-context.ts';
+import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import type { ModuleDeps } from '../platform/module.ts';
+import { recordRoutes } from '../platform/register/record.routes.ts';
+import * as incidents from './incident.service.ts';
+
+/** Incidents, their timelines and their legal deadlines (PRODUCT.md capability 9): thin routes over the service. */
+export function incidentRoutes(deps: ModuleDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const clock = clockOf(deps);
+  const read = { kind: 'org', permission: 'incidents.read' } as const;
+  const write = { kind: 'org', permission: 'incidents.write' } as const;
+  const tags = ['incidents'];
+  return [
+    ...recordRoutes({
+      path: '/api/v1/incidents',
+      tags,
+      tenantEntity: 'incident',
+      read: 'incidents.read',
+      write: 'incidents.write',
+      createBody: CreateIncidentRequestSchema,
+      updateBody: UpdateIncidentRequestSchema,
+      record: IncidentSchema,
+      summaries: {
+        create: 'Record an incident (インシデント処置票): what happened, when the organisation became aware, and the facts the legal deadlines depend on',
+        get: 'One incident with its timeline, its first response against 24 hours, and every legal deadline with why it applies or not',
+        update: 'Change an incident or its facts (only the fields sent; a stale version gets 409); the deadlines are counted again',
+        remove: 'Delete an incident with its timeline (the audit trail keeps what it was)',
+      },
+      create: (auth, body) => incidents.createIncident(scope(auth), body, clock.now()),
+      get: (auth, id) => incidents.getIncident(scope(auth), id, clock.now()),
+      update: (auth, id, body) => incidents.updateIncident(scope(auth), id, body, clock.now()),
+      remove: (auth, id) => incidents.deleteIncident(scope(auth), id),
+      history: { summary: "The incident's history from the audit trail, newest first", entries: (auth, id) => incidents.incidentHistory(scope(auth), id) },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/incidents',
+      summary: "The organisation's incidents, newest awareness first, each with its next legal deadline",
+      tags,
+      access: read,
+      response: IncidentListSchema,
+      handler: ({ auth }) => incidents.listIncidents(scope(auth), clock.now()),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/incident-detection-categories',
+      summary: 'The detection categories of seed 000 V.6.1(1) (問題あり, 規定値オーバー, アラーム値 …), as the organisation has them loaded',
+      tags,
+      access: read,
+      response: DetectionCategoriesSchema,
+      handler: ({ auth }) => incidents.detectionCategories(scope(auth)),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/incidents/:id/actions',
+      summary: "Add to the incident's timeline: a first-response phase done, a report made to a rule that applies, or a note",
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      body: AddActionRequestSchema,
+      tenantEntity: 'incident',
+      response: IncidentSchema,
+      status: 201,
+      handler: ({ auth, params, body }) => incidents.addAction(scope(auth), params.id, body, clock.now()),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/v1/incidents/:id/actions/:actionId',
+      summary: 'Take back a timeline entry recorded by mistake (audited)',
+      tags,
+      access: write,
+      params: ActionParamsSchema,
+      tenantEntity: 'incidentAction',
+      response: IncidentSchema,
+      handler: ({ auth, params }) => incidents.removeAction(scope(auth), params.id, params.actionId, clock.now()),
+    }),
+  ];
+}

@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, foreignKey, index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { idColumn, stampedAt, ts } from '../platform/db/columns.ts';
+import { actorRef, authorshipColumns, organisationKey, tenantColumns } from '../platform/db/tenant-columns.ts';
+
+/**
+ * Incidents (PRODUCT.md capability 9; seed 000 V.6.1 インシデント処置票): what
+ * happened, how it was detected (an item of the catalog's detection
+ * categories, checked by the service), when the organisation became aware of
+ * it, and the facts the legal-deadline rules read. Deadlines are computed at
+ * read time from these facts and the timeline, never stored.
+ */
+export const incidents = pgTable(
+  'incidents',
+  {
+    ...tenantColumns(),
+    title: text('title').notNull(),
+    detectionItemId: text('detection_item_id'),
+    /** low | medium | high | critical */
+    severity: text('severity').notNull().default('medium'),
+    /** open | closed */
+    status: text('status').notNull().default('open'),
+    description: text('description').notNull().default(''),
+    awareAt: ts('aware_at').notNull(),
+    occurredAt: ts('occurred_at'),
+    personsAffected: integer('persons_affected'),
+    sensitiveData: boolean('sensitive_data').notNull().default(false),
+    financialHarm: boolean('financial_harm').notNull().default(false),
+    improperPurpose: boolean('improper_purpose').notNull().default(false),
+    stronglyEncrypted: boolean('strongly_encrypted').notNull().default(false),
+    euResidents: boolean('eu_residents').notNull().default(false),
+    nis2InScope: boolean('nis2_in_scope').notNull().default(false),
+    financialSector: boolean('financial_sector').notNull().default(false),
+    note: text('note').notNull().default(''),
+    ...authorshipColumns(),
+  },
+  (t) => [
+    unique('incidents_org_id_key').on(t.organisationId, t.id),
+    index('incidents_org_aware_idx').on(t.organisationId, t.awareAt),
+    check('incidents_severity_check', sql`${t.severity} in ('low', 'medium', 'high', 'critical')`),
+    check('incidents_status_check', sql`${t.status} in ('open', 'closed')`),
+    check('incidents_persons_check', sql`${t.personsAffected} is null or ${t.personsAffected} >= 0`),
+  ],
+);
+
+/** The incident's timeline: first-response phases done, reports made (to the rule they answer) and notes, append-only but for a correction by deletion (audited). */
+export const incidentActions = pgTable(
+  'incident_actions',
+  {
+    id: idColumn(),
+    organisationId: organisationKey(),
+    incidentId: uuid('incident_id').notNull(),
+    kind: text('kind').notNull(),
+    at: ts('at').notNull(),
+    ruleId: text('rule_id'),
+    text: text('text').notNull().default(''),
+    actorId: actorRef('actor_id'),
+    actorLabel: text('actor_label').notNull(),
+    createdAt: stampedAt('created_at'),
+  },
+  (t) => [
+    foreignKey({ name: 'incident_actions_incident_fk', columns: [t.organisationId, t.incidentId], foreignColumns: [incidents.organisationId, incidents.id] }).onDelete('cascade'),
+    index('incident_actions_org_incident_idx').on(t.organisationId, t.incidentId, t.at),
+    check('incident_actions_kind_check', sql`${t.kind} in ('detected', 'contained', 'investigated', 'notificationsPrepared', 'reportSubmitted', 'note')`),
+    check('incident_actions_rule_check', sql`(${t.kind} = 'reportSubmitted') = (${t.ruleId} is not null)`),
+  ],
+);

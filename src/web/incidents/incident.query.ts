@@ -1,0 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { DetectionCategoriesSchema, IncidentListSchema, TAddActionRequest, TCreateIncidentRequest, TIncident } from '../../shared/incidents/incident.schema.ts';
+import { api } from '../api/api-client.ts';
+import { registerRecords, useRegisterChange } from '../platform/register/register.query.ts';
+
+export type { TIncident };
+
+/** Incidents, their timelines and deadlines: a change refreshes them all. */
+const INCIDENTS_KEY = ['incidents'] as const;
+
+export function useIncidents() {
+  return useQuery({ queryKey: [...INCIDENTS_KEY, 'list'], queryFn: ({ signal }) => api.get<z.infer<typeof IncidentListSchema>>('/api/v1/incidents', signal) });
+}
+export function useDetectionCategories() {
+  return useQuery({ queryKey: [...INCIDENTS_KEY, 'detection'], queryFn: ({ signal }) => api.get<z.infer<typeof DetectionCategoriesSchema>>('/api/v1/incident-detection-categories', signal) });
+}
+export const incidentRecords = registerRecords<TIncident, TCreateIncidentRequest>({ key: [...INCIDENTS_KEY, 'record'], changes: INCIDENTS_KEY, path: '/api/v1/incidents' });
+export const useAddAction = (incidentId: string) => useRegisterChange(INCIDENTS_KEY, (body: TAddActionRequest) => api.post<TIncident>(`/api/v1/incidents/${incidentId}/actions`, body));
+export const useRemoveAction = (incidentId: string) => useRegisterChange(INCIDENTS_KEY, (actionId: string) => api.delete<TIncident>(`/api/v1/incidents/${incidentId}/actions/${actionId}`));

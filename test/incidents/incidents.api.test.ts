@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { count, loadCatalog } from '../assets/portfolio-fixtures.ts';
+import { addMember, createOrganisation, createTestApp, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
+
+/**
+ * Incidents over HTTP (issue 12): the record with its facts, the deadlines the
+ * catalog's rules give them (recounted when the facts change), reports made
+ * against a rule, the first response against 24 hours, per-field errors with
+ * nothing stored, stale versions refused, and another organisation kept out.
+ */
+
+let t: TestApp;
+let orgA: TestOrganisation;
+let orgB: TestOrganisation;
+let auditorA: TestMember;
+
+const RULE = (local: string) => `urn:kumoji:public:notification-rules:${local}`;
+const incidentCount = () => count(t, 'select count(*)::int as n from incidents');
+const actionCount = () => count(t, 'select count(*)::int as n from incident_actions');
+type Deadline = { ruleId: string; applies: boolean; dueAt: string | null; state: string; because: { ja: string }[]; excludedBy: { ja: string }[]; reportItems: unknown[]; submittedAt: string | null };
+const deadline = (body: { deadlines: Deadline[] }, local: string) => body.deadlines.find((d) => d.ruleId === RULE(local))!;
+const applying = (body: { deadlines: Deadline[] }) => body.deadlines.filter((d) => d.applies).map((d) => d.ruleId.split(':').pop());
+const leak = { title: '顧客の健康診断結果の誤送信', awareAt: '2026-04-01T10:00:00+09:00', occurredAt: '2026-03-31T18:00:00+09:00', sensitiveData: true, personsAffected: 12, severity: 'high' };
+
+before(async () => {
+  t = await createTestApp();
+  await loadCatalog(t);
+  orgA = await createOrganisation(t, { name: 'Organisation A' });
+  orgB = await createOrganisation(t, { name: 'Organisation B' });
+  auditorA = await addMember(t, orgA.id, 'auditor', 'en');
+});
+after(() => t.close());
+
+describe('an APPI case with sensitive data', () => {
+  let id: string;
+  let version: number;
+
+  test('both PPC deadlines, counted from the day after awareness in Tokyo, with why they apply and what the report holds', async () => {
+    const r = await orgA.owner.client.post('/api/v1/incidents', leak);
+    assert.equal(r.status, 201, r.raw);
+    ({ id, version } = r.body);
+    assert.deepEqual(applying(r.body), ['appi-preliminary', 'appi-final', 'appi-notice'], 'applying first, by due time; the notice without a deadline last');
+    assert.equal(deadline(r.body, 'appi-preliminary').dueAt, '2026-04-06T15:00:00.000Z', 'the end of 6 April in Tokyo');
+    assert.equal(deadline(r.body, 'appi-final').dueAt, '2026-05-01T15:00:00.000Z', 'the end of 1 May in Tokyo');
+    assert.equal(deadline(r.body, 'appi-final').because[0]!.ja, '要配慮個人情報を含む個人データの漏えい等(おそれを含む)');
+    assert.equal(deadline(r.body, 'appi-final').reportItems.length, 9, 'FACTS.md 1: nine items');
+    assert.equal(deadline(r.body, 'appi-notice').state, 'noDeadline');
+    assert.equal(deadline(r.body, 'gdpr-authority').applies, false);
+    assert.equal(r.body.firstResponse.targetAt, '2026-04-02T01:00:00.000Z');
+    assert.equal(r.body.nextDueAt, '2026-04-06T15:00:00.000Z');
+  });
+
+  test('the facts change and the deadlines follow: improper purpose moves the 確報 to 60 days; strong encryption takes APPI away', async () => {
+    const improper = await orgA.owner.client.patch(`/api/v1/incidents/${id}`, { improperPurpose: true, version });
+    assert.equal(improper.status, 200, improper.raw);
+    version = improper.body.version;
+    assert.equal(deadline(improper.body, 'appi-final').applies, false);
+    assert.equal(deadline(improper.body, 'appi-final-improper-purpose').dueAt, '2026-06-01T15:00:00.000Z', 'day 60 is Sunday 31 May: the next open day');
+    const encrypted = await orgA.owner.client.patch(`/api/v1/incidents/${id}`, { stronglyEncrypted: true, euResidents: true, version });
+    assert.equal(encrypted.status, 200, encrypted.raw);
+    version = encrypted.body.version;
+    assert.deepEqual(applying(encrypted.body), ['gdpr-authority']);
+    assert.equal(deadline(encrypted.body, 'gdpr-authority').dueAt, '2026-04-04T01:00:00.000Z', '72 hours');
+    const back = await orgA.owner.client.patch(`/api/v1/incidents/${id}`, { stronglyEncrypted: false, improperPurpose: false, euResidents: false, version });
+    version = back.body.version;
+    assert.deepEqual(applying(back.body).sort(), ['appi-final', 'appi-notice', 'appi-preliminary']);
+  });
+
+  test('a report made is recorded against its rule; the first response done phase by phase', async () => {
+    const made = await orgA.owner.client.post(`/api/v1/incidents/${id}/actions`, { kind: 'reportSubmitted', at: '2026-04-03T15:00:00+09:00', ruleId: RULE('appi-preliminary'), text: '速報を個人情報保護委員会に提出' });
+    assert.equal(made.status, 201, made.raw);
+    assert.equal(deadline(made.body, 'appi-preliminary').state, 'submitted');
+    assert.equal(deadline(made.body, 'appi-preliminary').submittedAt, '2026-04-03T06:00:00.000Z');
+    assert.equal(made.body.nextDueAt, '2026-05-01T15:00:00.000Z', 'the 確報 is next');
+    for (const [kind, at] of [['detected', '2026-04-01T10:05:00+09:00'], ['contained', '2026-04-01T13:00:00+09:00'], ['investigated', '2026-04-01T20:00:00+09:00'], ['notificationsPrepared', '2026-04-02T09:00:00+09:00']] as const) {
+      const r = await orgA.owner.client.post(`/api/v1/incidents/${id}/actions`, { kind, at });
+      assert.equal(r.status, 201, r.raw);
+      if (kind === 'notificationsPrepared') assert.equal(r.body.firstResponse.state, 'done');
+    }
+    const view = await orgA.owner.client.get(`/api/v1/incidents/${id}`);
+    assert.deepEqual(view.body.actions.map((a: { kind: string }) => a.kind), ['detected', 'contained', 'investigated', 'notificationsPrepared', 'reportSubmitted']);
+    const wrong = view.body.actions.find((a: { kind: string }) => a.kind === 'reportSubmitted');
+    const taken = await orgA.owner.client.request('DELETE', `/api/v1/incidents/${id}/actions/${wrong.id}`);
+    assert.equal(taken.status, 200, taken.raw);
+    assert.equal(deadline(taken.body, 'appi-preliminary').state, 'overdue', 'its deadline passed months ago');
+  });
+
+  test('a report to a rule that does not apply, or an entry without its rule: 400, nothing stored', async () => {
+    const before = await actionCount();
+    const gdpr = await orgA.owner.client.post(`/api/v1/incidents/${id}/actions`, { kind: 'reportSubmitted', at: '2026-04-02T10:00:00+09:00', ruleId: RULE('gdpr-authority') });
+    assert.equal(gdpr.status, 400, gdpr.raw);
+    assert.equal(gdpr.body.errors[0].code, 'ruleDoesNotApply');
+    const noRule = await orgA.owner.client.post(`/api/v1/incidents/${id}/actions`, { kind: 'reportSubmitted', at: '2026-04-02T10:00:00+09:00' });
+    assert.equal(noRule.status, 400, noRule.raw);
+    assert.equal(noRule.body.errors[0].path, 'ruleId');
+    const noteWithRule = await orgA.owner.client.post(`/api/v1/incidents/${id}/actions`, { kind: 'note', at: '2026-04-02T10:00:00+09:00', ruleId: RULE('appi-final') });
+    assert.equal(noteWithRule.status, 400, noteWithRule.raw);
+    assert.equal(await actionCount(), before);
+  });
+
+  test('a stale version gets 409 and changes nothing', async () => {
+    const stale = await orgA.owner.client.patch(`/api/v1/incidents/${id}`, { title: '古い版', version: version - 1 });
+    assert.equal(stale.status, 409, stale.raw);
+    assert.equal((await orgA.owner.client.get(`/api/v1/incidents/${id}`)).body.title, leak.title);
+  });
+
+  test('another organisation sees none of it; an auditor reads but does not write', async () => {
+    assert.equal((await orgB.owner.client.get(`/api/v1/incidents/${id}`)).status, 404);
+    assert.deepEqual((await orgB.owner.client.get('/api/v1/incidents')).body.items, []);
+    assert.equal((await orgB.owner.client.post(`/api/v1/incidents/${id}/actions`, { kind: 'note', at: '2026-04-02T10:00:00+09:00' })).status, 404);
+    assert.equal((await auditorA.client.get(`/api/v1/incidents/${id}`)).status, 200);
+    assert.equal((await auditorA.client.post(`/api/v1/incidents/${id}/actions`, { kind: 'note', at: '2026-04-02T10:00:00+09:00' })).status, 403);
+  });
+});
+
+describe('bad input', () => {
+  for (const [what, body, path, code] of [
+    ['a time without its offset', { awareAt: '2026-04-01T10:00:00' }, 'awareAt', null],
+    ['a year before 1900', { awareAt: '1899-12-31T10:00:00Z' }, 'awareAt', 'dateTooEarly'],
+    ['happened after it became known', { occurredAt: '2026-04-02T10:00:00+09:00' }, 'occurredAt', 'occurredAfterAware'],
+    ['a negative number of persons', { personsAffected: -1 }, 'personsAffected', 'tooSmallNumber'],
+    ['an unknown detection category', { detectionItemId: 'urn:kumoji:seed-000:incident-detection:nothing' }, 'detectionItemId', 'catalogItemUnknown'],
+  ] as const) {
+    test(`${what}: a translated 400 on the field, nothing stored`, async () => {
+      const before = await incidentCount();
+      const r = await orgA.owner.client.post('/api/v1/incidents', { title: `Bad ${what}`, awareAt: '2026-04-01T10:00:00+09:00', ...body });
+      assert.equal(r.status, 400, r.raw);
+      const e = r.body.errors.find((x: { path: string }) => x.path === path);
+      assert.ok(e, `${path} in ${r.raw}`);
+      if (code) assert.equal(e.code, code);
+      assert.ok(e.message && !e.message.includes('errors.'), e.message);
+      assert.equal(await incidentCount(), before);
+    });
+  }
+
+  test('a change that would make it happen after awareness is refused as the record will stand', async () => {
+    const r = await orgA.owner.client.post('/api/v1/incidents', { title: '時刻の確認', awareAt: '2026-04-01T10:00:00+09:00', occurredAt: '2026-04-01T09:00:00+09:00' });
+    const moved = await orgA.owner.client.patch(`/api/v1/incidents/${r.body.id}`, { awareAt: '2026-04-01T08:00:00+09:00', version: r.body.version });
+    assert.equal(moved.status, 400, moved.raw);
+    assert.equal(moved.body.errors[0].code, 'occurredAfterAware');
+  });
+});
