@@ -1,6 +1,6 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DataContext } from '../platform/db/data-context.ts';
-import { defineRegister } from '../platform/register/register.ts';
+import { defineRegister, recordContent } from '../platform/register/register.ts';
 import { incidentActions, incidents } from './incident.table.ts';
 
 /** Queries of incidents and their timelines, through the request's DataContext. */
@@ -8,14 +8,7 @@ import { incidentActions, incidents } from './incident.table.ts';
 export type IncidentRow = typeof incidents.$inferSelect;
 export type ActionRow = typeof incidentActions.$inferSelect;
 
-/** An incident as the audit trail keeps it: its content, not its bookkeeping. */
-function auditView(row: IncidentRow): Record<string, unknown> {
-  const { id, organisationId, createdBy, updatedBy, createdAt, updatedAt, version, ...content } = row;
-  void [id, organisationId, createdBy, updatedBy, createdAt, updatedAt, version];
-  return content;
-}
-
-export const incidentRegister = defineRegister({ table: incidents, entityType: 'incident', auditView });
+export const incidentRegister = defineRegister({ table: incidents, entityType: 'incident', auditView: recordContent });
 
 /** Newest awareness first: the incident being handled now is at the top. */
 export const listIncidents = (ctx: DataContext): Promise<IncidentRow[]> => ctx.select(incidents, { orderBy: [desc(incidents.awareAt), asc(incidents.id)] });

@@ -1,6 +1,6 @@
 import { asc, sql } from 'drizzle-orm';
 import type { DataContext } from '../platform/db/data-context.ts';
-import { defineRegister } from '../platform/register/register.ts';
+import { defineRegister, recordContent } from '../platform/register/register.ts';
 import { contracts, providerEvaluations, providers, workloadRequirements } from './provider.table.ts';
 
 /** Queries of providers, their evaluations, contracts and workloads' requirements, through the request's DataContext. */
@@ -10,17 +10,10 @@ export type EvaluationRow = typeof providerEvaluations.$inferSelect;
 export type ContractRow = typeof contracts.$inferSelect;
 export type RequirementsRow = typeof workloadRequirements.$inferSelect;
 
-/** A record as the audit trail keeps it: its content, not its bookkeeping. */
-const contentOf = <R extends object>(row: R) => {
-  const { id, organisationId, createdBy, updatedBy, createdAt, updatedAt, version, ...content } = row as R & Record<string, unknown>;
-  void [id, organisationId, createdBy, updatedBy, createdAt, updatedAt, version];
-  return content as Record<string, unknown>;
-};
-
-export const providerRegister = defineRegister({ table: providers, entityType: 'provider', auditView: (r: ProviderRow) => contentOf(r), nameColumn: providers.name });
-export const evaluationRegister = defineRegister({ table: providerEvaluations, entityType: 'providerEvaluation', auditView: (r: EvaluationRow) => contentOf(r) });
-export const contractRegister = defineRegister({ table: contracts, entityType: 'contract', auditView: (r: ContractRow) => contentOf(r), nameColumn: contracts.title });
-export const requirementsRegister = defineRegister({ table: workloadRequirements, entityType: 'workloadRequirements', auditView: (r: RequirementsRow) => contentOf(r) });
+export const providerRegister = defineRegister({ table: providers, entityType: 'provider', auditView: (r: ProviderRow) => recordContent(r), nameColumn: providers.name });
+export const evaluationRegister = defineRegister({ table: providerEvaluations, entityType: 'providerEvaluation', auditView: (r: EvaluationRow) => recordContent(r) });
+export const contractRegister = defineRegister({ table: contracts, entityType: 'contract', auditView: (r: ContractRow) => recordContent(r), nameColumn: contracts.title });
+export const requirementsRegister = defineRegister({ table: workloadRequirements, entityType: 'workloadRequirements', auditView: (r: RequirementsRow) => recordContent(r) });
 
 export const listProviders = (ctx: DataContext): Promise<ProviderRow[]> => ctx.select(providers, { orderBy: [asc(sql`lower(${providers.name})`), asc(providers.id)] });
 export const listEvaluations = (ctx: DataContext): Promise<EvaluationRow[]> => ctx.select(providerEvaluations);

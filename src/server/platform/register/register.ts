@@ -48,6 +48,13 @@ export interface ChangeAudit<R> {
 }
 
 /** Only the keys whose values differ, before and after. */
+/** A record as the audit trail keeps it: its content, without the bookkeeping every register's rows carry (ids, authorship, stamps, version). */
+export function recordContent<R extends object>(row: R): Record<string, unknown> {
+  const { id, organisationId, createdBy, updatedBy, createdAt, updatedAt, version, ...content } = row as R & Record<string, unknown>;
+  void [id, organisationId, createdBy, updatedBy, createdAt, updatedAt, version];
+  return content;
+}
+
 export function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>) {
   const keys = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
   return { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
