@@ -2,6 +2,7 @@ import { assetsPolicy } from './assets/assets.policy.ts';
 import { catalogPolicy } from './catalog/catalog.policy.ts';
 import { diagnosisPolicy } from './diagnosis/diagnosis.policy.ts';
 import { incidentsPolicy } from './incidents/incidents.policy.ts';
+import { operationsPolicy } from './operations/operations.policy.ts';
 import { platformPolicy } from './platform/platform.policy.ts';
 import { providersPolicy } from './providers/providers.policy.ts';
 import { risksPolicy } from './risks/risks.policy.ts';
@@ -17,7 +18,7 @@ import { ROLES, type Role } from './platform/roles.ts';
  */
 export { ROLES, type Role };
 
-export const MODULE_POLICIES = [platformPolicy, catalogPolicy, diagnosisPolicy, assetsPolicy, risksPolicy, providersPolicy, incidentsPolicy] as const;
+export const MODULE_POLICIES = [platformPolicy, catalogPolicy, diagnosisPolicy, assetsPolicy, risksPolicy, providersPolicy, incidentsPolicy, operationsPolicy] as const;
 
 type Policies = (typeof MODULE_POLICIES)[number];
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

@@ -97,6 +97,15 @@ export const ConfigSchema = z.object({
   EVIDENCE_MAX_BYTES: int(1024, 100 * 1024 * 1024).default(10 * 1024 * 1024),
   /** Seals the audit chains' heads; without it the key lives in DATA_DIR/audit.key (made at first start). */
   KUMOJI_AUDIT_KEY: auditKeyFromEnv.optional(),
+  /**
+   * Where reminder e-mails are sent through: smtp://user:password@host:587 (STARTTLS when the server offers it)
+   * or smtps://…:465. Without it reminders are shown in the app only.
+   */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/ })
+    .optional(),
+  /** The sender of Kumoji's e-mails. */
+  MAIL_FROM: z.string().trim().min(3).max(320).regex(/@/, 'must contain an e-mail address').default('Kumoji <kumoji@localhost>'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

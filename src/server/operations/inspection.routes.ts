@@ -1,0 +1,88 @@
+import {
+  CompleteInspectionRequestSchema,
+  CreateInspectionRequestSchema,
+  InspectionListSchema,
+  InspectionSchema,
+  InspectionTemplatesSchema,
+  ReminderListSchema,
+  UpdateInspectionRequestSchema,
+} from '../../shared/operations/operation.schema.ts';
+import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
+import { clockOf } from '../platform/clock.ts';
+import { DataContext } from '../platform/db/data-context.ts';
+import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import type { ModuleDeps } from '../platform/module.ts';
+import { recordRoutes } from '../platform/register/record.routes.ts';
+import * as inspections from './inspection.service.ts';
+
+/** Recurring inspections, their completions and the member's reminders (PRODUCT.md capability 11): thin routes over the service. */
+export function inspectionRoutes(deps: ModuleDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const clock = clockOf(deps);
+  const read = { kind: 'org', permission: 'operations.read' } as const;
+  const write = { kind: 'org', permission: 'operations.write' } as const;
+  const tags = ['operations'];
+  return [
+    ...recordRoutes({
+      path: '/api/v1/inspections',
+      tags,
+      tenantEntity: 'inspection',
+      read: 'operations.read',
+      write: 'operations.write',
+      createBody: CreateInspectionRequestSchema,
+      updateBody: UpdateInspectionRequestSchema,
+      record: InspectionSchema,
+      summaries: {
+        create: 'Plan a recurring inspection: its schedule (every N weeks or months from a first date), who is reminded and how many days ahead',
+        get: 'One inspection with its next due date, where it stands today in Japan, the dates after it and its completions',
+        update: 'Change an inspection (only the fields sent; a stale version gets 409)',
+        remove: 'Delete an inspection with its completions (the audit trail keeps what it was)',
+      },
+      create: (auth, body) => inspections.createInspection(scope(auth), body, clock.now()),
+      get: (auth, id) => inspections.getInspection(scope(auth), id, clock.now()),
+      update: (auth, id, body) => inspections.updateInspection(scope(auth), id, body, clock.now()),
+      remove: (auth, id) => inspections.deleteInspection(scope(auth), id),
+      history: { summary: "The inspection's history from the audit trail, newest first", entries: (auth, id) => inspections.inspectionHistory(scope(auth), id) },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/inspections',
+      summary: "The organisation's inspections, the soonest due first: the calendar's entries",
+      tags,
+      access: read,
+      response: InspectionListSchema,
+      handler: ({ auth }) => inspections.listInspections(scope(auth), clock.now()),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/inspections/:id/completions',
+      summary: 'Record the inspection done for the due date shown; a date no longer due (done meanwhile) gets 409',
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      body: CompleteInspectionRequestSchema,
+      tenantEntity: 'inspection',
+      response: InspectionSchema,
+      status: 201,
+      handler: ({ auth, params, body }) => inspections.completeInspection(scope(auth), params.id, body, clock.now()),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/reminders',
+      summary: "The signed-in member's reminders: inspections due soon or overdue that are theirs (or, unassigned, every owner's and manager's)",
+      tags,
+      access: read,
+      response: ReminderListSchema,
+      handler: ({ auth }) => inspections.remindersFor(scope(auth), auth.user.id, clock.now()),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/inspection-templates',
+      summary: "Seed 004's periodic inspection items, to start an inspection from",
+      tags,
+      access: read,
+      response: InspectionTemplatesSchema,
+      handler: ({ auth }) => inspections.inspectionTemplates(scope(auth)),
+    }),
+  ];
+}

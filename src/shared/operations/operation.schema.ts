@@ -1,0 +1,68 @@
+// Operations (PRODUCT.md capability 11; seed 004 「運用」, seed 000 V.2):
+// recurring inspections, their completions and the member's reminders:
+// /api/v1/inspections, /api/v1/inspections/:id/completions, /api/v1/reminders.
+import { z } from 'zod';
+import { CatalogItemIdSchema } from '../catalog/catalog.schema.ts';
+import { businessDate, IdSchema, int4, text, VersionSchema } from '../schemas/common.schema.ts';
+import { INSPECTION_STANDINGS, RECURRENCE_UNITS } from './recurrence.rules.ts';
+
+export const COMPLETION_RESULTS = ['ok', 'findings'] as const;
+
+const inspectionFields = {
+  title: text(200),
+  /** The study's item it checks (seed 004's quarterly items, seed 000's operations evaluation), if any. */
+  catalogItemId: CatalogItemIdSchema.max(200).nullable(),
+  unit: z.enum(RECURRENCE_UNITS),
+  every: int4(1, 60),
+  startsOn: businessDate(),
+  /** Who is reminded; owners and managers when nobody is named. */
+  ownerUserId: IdSchema.nullable(),
+  remindDaysBefore: int4(0, 90),
+  note: text(4000, 0),
+};
+const { title, startsOn, ...rest } = inspectionFields;
+const optionalRest = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof rest]: z.ZodOptional<(typeof rest)[K]> };
+
+export const CreateInspectionRequestSchema = z.strictObject({ title, startsOn, ...optionalRest });
+export type TCreateInspectionRequest = z.input<typeof CreateInspectionRequestSchema>;
+export const UpdateInspectionRequestSchema = z.strictObject({ title: title.optional(), startsOn: startsOn.optional(), ...optionalRest, version: VersionSchema });
+
+export const CompleteInspectionRequestSchema = z.strictObject({
+  /** The due date it covers, as the screen showed it: a second completion of the same date is refused (409). */
+  dueOn: businessDate(),
+  doneOn: businessDate(),
+  result: z.enum(COMPLETION_RESULTS),
+  note: text(4000, 0).default(''),
+});
+export type TCompleteInspectionRequest = z.input<typeof CompleteInspectionRequestSchema>;
+
+const Pair = z.object({ ja: z.string(), en: z.string() });
+
+export const InspectionSchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  catalogItemId: z.string().nullable(),
+  catalogItem: Pair.nullable(),
+  unit: z.enum(RECURRENCE_UNITS),
+  every: z.number().int(),
+  startsOn: z.string(),
+  ownerUserId: IdSchema.nullable(),
+  ownerName: z.string().nullable(),
+  remindDaysBefore: z.number().int(),
+  note: z.string(),
+  nextDueOn: z.string(),
+  standing: z.enum(INSPECTION_STANDINGS),
+  /** The next due dates after the next one, for the calendar. */
+  upcoming: z.array(z.string()),
+  completions: z.array(z.object({ id: IdSchema, dueOn: z.string(), doneOn: z.string(), result: z.enum(COMPLETION_RESULTS), note: z.string(), actor: z.string() })),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type TInspection = z.infer<typeof InspectionSchema>;
+export const InspectionListSchema = z.object({ items: z.array(InspectionSchema) });
+
+/** The inspections the signed-in member is reminded of now: due soon or overdue, theirs or, unassigned, every owner's and manager's. */
+export const ReminderListSchema = z.object({ items: z.array(z.object({ inspectionId: IdSchema, title: z.string(), nextDueOn: z.string(), standing: z.enum(INSPECTION_STANDINGS) })) });
+
+/** The study's items an inspection can start from. */
+export const InspectionTemplatesSchema = z.object({ items: z.array(z.object({ itemId: z.string(), name: Pair, group: Pair })), source: z.array(z.string()) });

@@ -1,0 +1,102 @@
+import { Alert, Button, List, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { addDays, dateIn } from '../../shared/platform/calendar-date.ts';
+import { PageHeader } from '../components/page-header.tsx';
+import { QueryState } from '../components/query-state.tsx';
+import { SectionCard } from '../components/section-card.tsx';
+import { useOrganisationSession } from '../platform/auth/session.query.ts';
+import { RegisterList } from '../platform/register/register-list.tsx';
+import { nameColumn, type RegisterColumn } from '../platform/register/register-table.tsx';
+import { StandingBadge, useScheduleLine } from './inspection-labels.tsx';
+import { type TInspection, useInspections, useReminders } from './operation.query.ts';
+
+/** The next 90 days, date by date: every due date of every inspection in that span. */
+function Calendar({ items }: { items: TInspection[] }) {
+  const { t } = useTranslation();
+  const today = dateIn('Asia/Tokyo', new Date());
+  const end = addDays(today, 90);
+  const entries = items
+    .flatMap((i) => [i.nextDueOn, ...i.upcoming].filter((d) => d <= end).map((d) => ({ date: d, title: i.title, id: i.id, overdue: d < today })))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  return (
+    <SectionCard id="calendar" title={t('operations.calendar.title')}>
+      {entries.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('operations.calendar.empty')}
+        </Text>
+      ) : (
+        <List size="sm" spacing={2} data-testid="calendar">
+          {entries.map((e) => (
+            <List.Item key={`${e.id} ${e.date}`}>
+              <Text span fw={600} c={e.overdue ? 'red' : undefined}>
+                {e.date}
+              </Text>{' '}
+              <Link to={`/operations/${e.id}`}>{e.title}</Link>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </SectionCard>
+  );
+}
+
+function Reminders() {
+  const { t } = useTranslation();
+  const reminders = useReminders();
+  return (
+    <SectionCard id="reminders" title={t('operations.reminders.title')} description={t('operations.reminders.hint')}>
+      <QueryState query={reminders}>
+        {reminders.data?.items.length ? (
+          <Stack gap={4} data-testid="reminders">
+            {reminders.data.items.map((r) => (
+              <Alert key={r.inspectionId} color={r.standing === 'overdue' ? 'red' : 'orange'} p="xs">
+                <Link to={`/operations/${r.inspectionId}`}>{t('operations.reminders.line', { title: r.title, date: r.nextDueOn })}</Link>
+              </Alert>
+            ))}
+          </Stack>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('operations.reminders.empty')}
+          </Text>
+        )}
+      </QueryState>
+    </SectionCard>
+  );
+}
+
+/** Recurring inspections (定期点検): the soonest due first, the next 90 days on a calendar, and the member's reminders. */
+export function InspectionListPage() {
+  const { t } = useTranslation();
+  const session = useOrganisationSession();
+  const inspections = useInspections();
+  const scheduleLine = useScheduleLine();
+  const columns: RegisterColumn<TInspection>[] = [
+    nameColumn({ key: 'title', header: t('operations.fields.title'), path: '/operations', name: (i) => i.title, minWidth: 220, below: (i) => <Text size="xs" c="dimmed">{scheduleLine(i)}</Text> }),
+    { key: 'next', header: t('operations.fields.nextDueOn'), cellProps: { style: { whiteSpace: 'nowrap' } }, cell: (i) => i.nextDueOn },
+    { key: 'standing', header: t('operations.fields.standing'), cell: (i) => <StandingBadge standing={i.standing} /> },
+    { key: 'owner', header: t('operations.fields.owner'), cell: (i) => i.ownerName ?? t('operations.fields.noOwner') },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t('operations.title')}
+        description={t('operations.description')}
+        actions={
+          session.organisation.can['operations.write'] ? (
+            <Button component={Link} to="/operations/new">
+              {t('operations.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <Stack gap="lg">
+        <RegisterList query={inspections} caption={t('operations.title')} empty={t('operations.empty')} rows={inspections.data?.items ?? []} columns={columns} rowTestId="inspection-row" />
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <Calendar items={inspections.data?.items ?? []} />
+          <Reminders />
+        </SimpleGrid>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { InspectionListSchema, InspectionTemplatesSchema, ReminderListSchema, TCompleteInspectionRequest, TCreateInspectionRequest, TInspection } from '../../shared/operations/operation.schema.ts';
+import { api } from '../api/api-client.ts';
+import { registerRecords, useRegisterChange } from '../platform/register/register.query.ts';
+
+export type { TInspection };
+
+/** Inspections, their completions and the member's reminders: a change refreshes them all. */
+const OPERATIONS_KEY = ['operations'] as const;
+
+export function useInspections() {
+  return useQuery({ queryKey: [...OPERATIONS_KEY, 'list'], queryFn: ({ signal }) => api.get<z.infer<typeof InspectionListSchema>>('/api/v1/inspections', signal) });
+}
+export function useReminders() {
+  return useQuery({ queryKey: [...OPERATIONS_KEY, 'reminders'], queryFn: ({ signal }) => api.get<z.infer<typeof ReminderListSchema>>('/api/v1/reminders', signal) });
+}
+export function useInspectionTemplates() {
+  return useQuery({ queryKey: [...OPERATIONS_KEY, 'templates'], queryFn: ({ signal }) => api.get<z.infer<typeof InspectionTemplatesSchema>>('/api/v1/inspection-templates', signal) });
+}
+export const inspectionRecords = registerRecords<TInspection, TCreateInspectionRequest>({ key: [...OPERATIONS_KEY, 'record'], changes: OPERATIONS_KEY, path: '/api/v1/inspections' });
+export const useCompleteInspection = (id: string) => useRegisterChange(OPERATIONS_KEY, (body: TCompleteInspectionRequest) => api.post<TInspection>(`/api/v1/inspections/${id}/completions`, body));
