@@ -94,6 +94,18 @@ test('incidents journey: an APPI case with sensitive data and both deadlines', {
     await shotBoth(page, 'incident-timeline', { ready: 'timeline' });
   });
 
+  await step('the 確報 drafted item by item, the number of persons already filled in from the facts', async () => {
+    const draft = card('appi-final').getByTestId('report-draft');
+    await draft.locator('summary').click();
+    assert.equal(await draft.getByLabel('3. 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数').inputValue(), '12');
+    await draft.getByText('未記入の事項が8件あります。確報ではすべての事項が必要です。').waitFor();
+    await draft.getByLabel('4. 原因').fill('宛先の選択を誤った');
+    await draft.getByTestId('save-draft').click();
+    await draft.getByText('下書きを保存しました。').waitFor();
+    await draft.getByText('未記入の事項が7件あります。確報ではすべての事項が必要です。').waitFor();
+    await shotJa(page, 'incident-report-draft');
+  });
+
   await step('the list shows the next deadline', async () => {
     await page.goto(new URL('/incidents', page.url()).href);
     const row = page.getByTestId('incident-row').first();

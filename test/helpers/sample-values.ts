@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { ITEM_ID_PATTERN } from '../../src/shared/catalog/catalog.schema.ts';
 
 /**
  * A minimal valid value for a request schema, generated from its JSON Schema,
@@ -49,6 +50,8 @@ function sample(s: JsonSchema, key = ''): unknown {
       if (s.format === 'date') return '2026-01-01';
       if (s.format === 'date-time') return '2026-01-01T00:00:00.000Z';
       if (/password/i.test(key)) return 'Sample-Long-Passphrase-42';
+      // A catalog item id: well formed, naming no item (the service then answers for it).
+      if (s.pattern === ITEM_ID_PATTERN.source) return 'urn:kumoji:public:sample:item';
       return 'x'.repeat(Math.max(1, s.minLength ?? 1));
     default:
       return null;

@@ -21,7 +21,7 @@ const actionCount = () => count(t, 'select count(*)::int as n from incident_acti
 type Deadline = { ruleId: string; applies: boolean; dueAt: string | null; state: string; because: { ja: string }[]; excludedBy: { ja: string }[]; reportItems: unknown[]; submittedAt: string | null };
 const deadline = (body: { deadlines: Deadline[] }, local: string) => body.deadlines.find((d) => d.ruleId === RULE(local))!;
 const applying = (body: { deadlines: Deadline[] }) => body.deadlines.filter((d) => d.applies).map((d) => d.ruleId.split(':').pop());
-const leak = { title: '顧客の健康診断結果の誤送信', awareAt: '2026-04-01T10:00:00+09:00', occurredAt: '2026-03-31T18:00:00+09:00', sensitiveData: true, personsAffected: 12, severity: 'high' };
+const leak = { title: '顧客の健康診断結果の誤送信', description: '健康診断結果のPDFを別の顧客に送信した', awareAt: '2026-04-01T10:00:00+09:00', occurredAt: '2026-03-31T18:00:00+09:00', sensitiveData: true, personsAffected: 12, severity: 'high' };
 
 before(async () => {
   t = await createTestApp();
@@ -97,6 +97,28 @@ describe('an APPI case with sensitive data', () => {
     const noteWithRule = await orgA.owner.client.post(`/api/v1/incidents/${id}/actions`, { kind: 'note', at: '2026-04-02T10:00:00+09:00', ruleId: RULE('appi-final') });
     assert.equal(noteWithRule.status, 400, noteWithRule.raw);
     assert.equal(await actionCount(), before);
+  });
+
+  test('report drafts: suggested from the facts, saved item by item at the version read; a wrong count or a rule that does not apply is 400', async () => {
+    const view = await orgA.owner.client.get(`/api/v1/incidents/${id}`);
+    const final = deadline(view.body, 'appi-final') as Deadline & { draft: { answers: string[]; version: number | null; filled: number } };
+    assert.equal(final.draft.version, null);
+    assert.equal(final.draft.answers[0], leak.description, '概要 from what happened');
+    assert.equal(final.draft.answers[2], '12', '本人の数 from the facts');
+    assert.equal(final.draft.filled, 2);
+    const short = await orgA.owner.client.patch(`/api/v1/incidents/${id}/report-drafts`, { ruleId: RULE('appi-final'), answers: ['概要のみ'], version: null });
+    assert.equal(short.status, 400, short.raw);
+    assert.equal(short.body.errors[0].code, 'answersDoNotMatchItems');
+    const answers = final.draft.answers.map((a, i) => a || `事項${i + 1}`);
+    const saved = await orgA.owner.client.patch(`/api/v1/incidents/${id}/report-drafts`, { ruleId: RULE('appi-final'), answers, version: null });
+    assert.equal(saved.status, 200, saved.raw);
+    const draft = (deadline(saved.body, 'appi-final') as typeof final).draft;
+    assert.deepEqual([draft.version, draft.filled], [1, 9]);
+    const again = await orgA.owner.client.patch(`/api/v1/incidents/${id}/report-drafts`, { ruleId: RULE('appi-final'), answers, version: null });
+    assert.equal(again.status, 409, again.raw);
+    const gdpr = await orgA.owner.client.patch(`/api/v1/incidents/${id}/report-drafts`, { ruleId: RULE('gdpr-authority'), answers: [], version: null });
+    assert.equal(gdpr.status, 400, gdpr.raw);
+    assert.equal(gdpr.body.errors[0].code, 'ruleDoesNotApply');
   });
 
   test('a stale version gets 409 and changes nothing', async () => {

@@ -1,12 +1,13 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { defineRegister, recordContent } from '../platform/register/register.ts';
-import { incidentActions, incidents } from './incident.table.ts';
+import { incidentActions, incidentReportDrafts, incidents } from './incident.table.ts';
 
 /** Queries of incidents and their timelines, through the request's DataContext. */
 
 export type IncidentRow = typeof incidents.$inferSelect;
 export type ActionRow = typeof incidentActions.$inferSelect;
+export type DraftRow = typeof incidentReportDrafts.$inferSelect;
 
 export const incidentRegister = defineRegister({ table: incidents, entityType: 'incident', auditView: recordContent });
 
@@ -30,4 +31,15 @@ export async function insertAction(ctx: DataContext, values: Omit<typeof inciden
 export async function deleteAction(ctx: DataContext, incidentId: string, actionId: string): Promise<ActionRow | undefined> {
   const [row] = await ctx.delete(incidentActions, sql`${eq(incidentActions.id, actionId)} and ${eq(incidentActions.incidentId, incidentId)}`);
   return row;
+}
+
+export const draftRegister = defineRegister({ table: incidentReportDrafts, entityType: 'incidentReportDraft', auditView: recordContent });
+
+/** The incidents' report drafts, by incident and rule. */
+export async function draftsOf(ctx: DataContext, incidentIds: readonly string[]): Promise<Map<string, Map<string, DraftRow>>> {
+  const out = new Map<string, Map<string, DraftRow>>(incidentIds.map((id) => [id, new Map()]));
+  if (!incidentIds.length) return out;
+  const rows = await ctx.select(incidentReportDrafts, { where: inArray(incidentReportDrafts.incidentId, [...incidentIds]) });
+  for (const r of rows) out.get(r.incidentId)?.set(r.ruleId, r);
+  return out;
 }

@@ -1,4 +1,4 @@
-import { ActionParamsSchema, AddActionRequestSchema, CreateIncidentRequestSchema, DetectionCategoriesSchema, IncidentListSchema, IncidentSchema, UpdateIncidentRequestSchema } from '../../shared/incidents/incident.schema.ts';
+import { ActionParamsSchema, AddActionRequestSchema, SaveReportDraftRequestSchema, CreateIncidentRequestSchema, DetectionCategoriesSchema, IncidentListSchema, IncidentSchema, UpdateIncidentRequestSchema } from '../../shared/incidents/incident.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
@@ -66,6 +66,18 @@ export function incidentRoutes(deps: ModuleDeps): AnyRoute[] {
       response: IncidentSchema,
       status: 201,
       handler: ({ auth, params, body }) => incidents.addAction(scope(auth), params.id, body, clock.now()),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/v1/incidents/:id/report-drafts',
+      summary: 'Save the draft of the report a rule that applies requires, one answer per item of the rule (the APPI report’s nine), at the version read (null the first time)',
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      body: SaveReportDraftRequestSchema,
+      tenantEntity: 'incident',
+      response: IncidentSchema,
+      handler: ({ auth, params, body }) => incidents.saveReportDraft(scope(auth), params.id, body, clock.now()),
     }),
     defineRoute({
       method: 'DELETE',

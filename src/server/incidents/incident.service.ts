@@ -4,6 +4,7 @@ import { firstResponse } from '../../shared/incidents/first-response.rules.ts';
 import {
   FIRST_RESPONSE_PHASES,
   type AddActionRequestSchema,
+  type SaveReportDraftRequestSchema,
   type CreateIncidentRequestSchema,
   type TDeadline,
   type TIncident,
@@ -13,7 +14,7 @@ import type { CatalogItemRow, LoadedCollection } from '../catalog/catalog.public
 import type { DataContext } from '../platform/db/data-context.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
 import { incidentCollections } from './incident.catalog.ts';
-import { actionsOf, deleteAction, incidentRegister, insertAction, listIncidents as listRows, type ActionRow, type IncidentRow } from './incident.repository.ts';
+import { actionsOf, deleteAction, draftRegister, draftsOf, incidentRegister, insertAction, listIncidents as listRows, type ActionRow, type DraftRow, type IncidentRow } from './incident.repository.ts';
 
 /**
  * Incidents (PRODUCT.md capability 9): the record (インシデント処置票, seed 000
@@ -38,8 +39,16 @@ function ruleBook(rules: LoadedCollection | null) {
   return { items, byId, word, rules: deadlineRulesFrom(items.map((i) => ({ id: i.itemId, attributes: i.attributes }))) };
 }
 
-function presentDeadline(d: DeadlineView, item: CatalogItemRow | undefined, regime: CatalogItemRow | undefined, word: (code: string) => { ja: string; en: string }): TDeadline {
+/** A draft's answers as saved, or suggested from the facts: the summary from what happened, the number of persons. */
+function answersOf(items: { ja: string; en: string }[], draft: DraftRow | undefined, row: IncidentRow): string[] {
+  if (draft) return items.map((_, i) => draft.answers[i] ?? '');
+  return items.map((item) => (item.ja === '概要' ? row.description : item.ja.includes('本人の数') && row.personsAffected !== null ? String(row.personsAffected) : ''));
+}
+
+function presentDeadline(d: DeadlineView, item: CatalogItemRow | undefined, regime: CatalogItemRow | undefined, word: (code: string) => { ja: string; en: string }, row: IncidentRow, draft: DraftRow | undefined): TDeadline {
   const a = item?.attributes ?? {};
+  const reportItems = Array.isArray(a.reportItems) ? a.reportItems.map(textPair).filter((x): x is { ja: string; en: string } => x !== null) : [];
+  const answers = answersOf(reportItems, draft, row);
   return {
     ruleId: d.ruleId,
     name: item ? pair(item) : { ja: d.ruleId, en: d.ruleId },
@@ -58,14 +67,15 @@ function presentDeadline(d: DeadlineView, item: CatalogItemRow | undefined, regi
     state: d.state,
     legalPeriod: textPair(a.legalPeriod),
     guidance: textPair(a.guidance),
-    reportItems: Array.isArray(a.reportItems) ? a.reportItems.map(textPair).filter((x): x is { ja: string; en: string } => x !== null) : [],
+    reportItems,
+    draft: { answers, version: draft?.version ?? null, filled: answers.filter((x) => x.trim()).length },
   };
 }
 
 const ORDER = (d: TDeadline) => (d.applies ? 0 : 1);
 const OPEN_STATES = new Set(['open', 'dueSoon', 'overdue']);
 
-function present(row: IncidentRow, actions: ActionRow[], catalog: Catalog, now: Date): TIncident {
+function present(row: IncidentRow, actions: ActionRow[], drafts: Map<string, DraftRow>, catalog: Catalog, now: Date): TIncident {
   const book = ruleBook(catalog.rules);
   const calendar = holidayCalendarFrom(catalog.holidays?.items ?? []);
   const submitted = new Map<string, Date>();
@@ -74,7 +84,7 @@ function present(row: IncidentRow, actions: ActionRow[], catalog: Catalog, now: 
   const list = views
     .map((d) => {
       const item = book.byId.get(d.ruleId);
-      return presentDeadline(d, item, item?.parentId ? book.byId.get(item.parentId) : undefined, book.word);
+      return presentDeadline(d, item, item?.parentId ? book.byId.get(item.parentId) : undefined, book.word, row, drafts.get(d.ruleId));
     })
     .sort((x, y) => ORDER(x) - ORDER(y) || (x.dueAt ?? '9').localeCompare(y.dueAt ?? '9'));
   const next = list.filter((d) => d.applies && OPEN_STATES.has(d.state) && d.dueAt).map((d) => d.dueAt!)[0] ?? null;
@@ -114,17 +124,22 @@ export async function listIncidents(ctx: DataContext, now: Date) {
     () => listRows(ctx),
     () => readCatalog(ctx),
   );
-  const actions = await actionsOf(ctx, rows.map((r) => r.id));
-  return { items: rows.map((r) => present(r, actions.get(r.id) ?? [], catalog, now)) };
+  const ids = rows.map((r) => r.id);
+  const [actions, drafts] = await ctx.sideBySide(
+    () => actionsOf(ctx, ids),
+    () => draftsOf(ctx, ids),
+  );
+  return { items: rows.map((r) => present(r, actions.get(r.id) ?? [], drafts.get(r.id) ?? new Map(), catalog, now)) };
 }
 
 export async function getIncident(ctx: DataContext, id: string, now: Date): Promise<TIncident> {
   const row = await incidentRegister.get(ctx, id);
-  const [actions, catalog] = await ctx.sideBySide(
+  const [actions, drafts, catalog] = await ctx.sideBySide(
     () => actionsOf(ctx, [id]),
+    () => draftsOf(ctx, [id]),
     () => readCatalog(ctx),
   );
-  return present(row, actions.get(id) ?? [], catalog, now);
+  return present(row, actions.get(id) ?? [], drafts.get(id) ?? new Map(), catalog, now);
 }
 
 /** The detection category is one of the organisation's loaded catalog items. */
@@ -195,6 +210,31 @@ export async function removeAction(ctx: DataContext, id: string, actionId: strin
     const row = await deleteAction(tx, id, actionId);
     if (!row) throw new HttpProblem(404, 'notFound');
     await tx.audit({ action: 'incident.action-remove', entityType: 'incident', entityId: id, before: { kind: row.kind, at: row.at.toISOString(), ruleId: row.ruleId, text: row.text } });
+  });
+  return getIncident(ctx, id, now);
+}
+
+/**
+ * Saves the draft of a report a rule that applies requires, one answer per
+ * item; the first save is at version null, later ones at the version read.
+ */
+export async function saveReportDraft(ctx: DataContext, id: string, input: z.output<typeof SaveReportDraftRequestSchema>, now: Date): Promise<TIncident> {
+  await ctx.transaction(async (tx) => {
+    if (!(await incidentRegister.find(tx, id, 'update'))) throw new HttpProblem(404, 'notFound');
+    const view = await getIncident(tx, id, now);
+    const rule = view.deadlines.find((d) => d.ruleId === input.ruleId);
+    if (!rule) throw new HttpProblem(400, 'validation', {}, [{ path: 'ruleId', code: 'catalogItemUnknown' }]);
+    if (!rule.applies) throw new HttpProblem(400, 'validation', {}, [{ path: 'ruleId', code: 'ruleDoesNotApply' }]);
+    if (input.answers.length !== rule.reportItems.length) throw new HttpProblem(400, 'validation', {}, [{ path: 'answers', code: 'answersDoNotMatchItems', params: { count: rule.reportItems.length } }]);
+    const saved = (await draftsOf(tx, [id])).get(id)?.get(input.ruleId);
+    if (!saved) {
+      if (input.version !== null) throw new HttpProblem(409, 'conflict');
+      await draftRegister.create(tx, { incidentId: id, ruleId: input.ruleId, answers: input.answers });
+    } else {
+      if (input.version === null) throw new HttpProblem(409, 'conflict');
+      await draftRegister.expect(tx, saved.id, input.version);
+      await draftRegister.update(tx, saved.id, input.version, { answers: input.answers }, { before: draftRegister.spec.auditView(saved), changedOnly: true });
+    }
   });
   return getIncident(ctx, id, now);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, stampedAt, ts } from '../platform/db/columns.ts';
 import { actorRef, authorshipColumns, organisationKey, tenantColumns } from '../platform/db/tenant-columns.ts';
 
@@ -63,5 +63,22 @@ export const incidentActions = pgTable(
     index('incident_actions_org_incident_idx').on(t.organisationId, t.incidentId, t.at),
     check('incident_actions_kind_check', sql`${t.kind} in ('detected', 'contained', 'investigated', 'notificationsPrepared', 'reportSubmitted', 'note')`),
     check('incident_actions_rule_check', sql`(${t.kind} = 'reportSubmitted') = (${t.ruleId} is not null)`),
+  ],
+);
+
+/** A draft of the report a rule requires, item by item in the rule's order (the APPI report's nine items …), versioned like a record. */
+export const incidentReportDrafts = pgTable(
+  'incident_report_drafts',
+  {
+    ...tenantColumns(),
+    incidentId: uuid('incident_id').notNull(),
+    ruleId: text('rule_id').notNull(),
+    answers: jsonb('answers').$type<string[]>().notNull(),
+    ...authorshipColumns(),
+  },
+  (t) => [
+    unique('incident_report_drafts_org_id_key').on(t.organisationId, t.id),
+    uniqueIndex('incident_report_drafts_rule_key').on(t.organisationId, t.incidentId, t.ruleId),
+    foreignKey({ name: 'incident_report_drafts_incident_fk', columns: [t.organisationId, t.incidentId], foreignColumns: [incidents.organisationId, incidents.id] }).onDelete('cascade'),
   ],
 );

@@ -61,6 +61,13 @@ export const AddActionRequestSchema = z
     if (a.kind !== 'reportSubmitted' && a.ruleId) ctx.addIssue({ code: 'custom', path: ['ruleId'], params: { i18n: 'ruleOnlyForReports' } });
   });
 export type TAddActionRequest = z.input<typeof AddActionRequestSchema>;
+/** A report's draft: one answer per item of the rule, saved at the version read (null the first time). */
+export const SaveReportDraftRequestSchema = z.strictObject({
+  ruleId: CatalogItemIdSchema.max(200),
+  answers: z.array(text(4000, 0)).max(20),
+  version: VersionSchema.nullable(),
+});
+export type TSaveReportDraftRequest = z.input<typeof SaveReportDraftRequestSchema>;
 export const ActionParamsSchema = z.strictObject({ id: IdSchema, actionId: IdSchema });
 
 const Pair = z.object({ ja: z.string(), en: z.string() });
@@ -85,6 +92,8 @@ export const DeadlineSchema = z.object({
   legalPeriod: Pair.nullable(),
   guidance: Pair.nullable(),
   reportItems: z.array(Pair),
+  /** The draft of the report, one answer per item; suggested from the facts (the summary, the number of persons) until saved. */
+  draft: z.object({ answers: z.array(z.string()), version: z.number().int().nullable(), filled: z.number().int() }),
 });
 export type TDeadline = z.infer<typeof DeadlineSchema>;
 

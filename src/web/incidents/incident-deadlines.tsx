@@ -7,6 +7,7 @@ import { wallIn } from '../../shared/platform/calendar-date.ts';
 import { formatDate, formatDateTime } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import type { TIncident } from './incident.query.ts';
+import { ReportDraft } from './report-draft.tsx';
 
 const STATE_COLOURS: Record<TDeadline['state'], string> = {
   notApplicable: 'gray',
@@ -53,7 +54,7 @@ export function Countdown({ at, now }: { at: string; now: number }) {
   );
 }
 
-function DeadlineCard({ d, now, onSubmitted }: { d: TDeadline; now: number; onSubmitted: ((ruleId: string) => void) | null }) {
+function DeadlineCard({ d, now, onSubmitted, incidentId, preliminary, onReload }: { d: TDeadline; now: number; onSubmitted: ((ruleId: string) => void) | null; incidentId: string; preliminary: TDeadline | null; onReload: () => void }) {
   const { t } = useTranslation();
   const { locale, timeZone } = useLocaleAndZone();
   const lang = locale === 'en' ? 'en' : 'ja';
@@ -107,20 +108,7 @@ function DeadlineCard({ d, now, onSubmitted }: { d: TDeadline; now: number; onSu
             {d.guidance[lang]}
           </Text>
         ) : null}
-        {d.reportItems.length ? (
-          <details>
-            <summary>
-              <Text span size="xs">
-                {t('incidents.deadlines.reportItems')}
-              </Text>
-            </summary>
-            <List size="xs" type="ordered" mt={4}>
-              {d.reportItems.map((item, i) => (
-                <List.Item key={i}>{item[lang]}</List.Item>
-              ))}
-            </List>
-          </details>
-        ) : null}
+        {d.reportItems.length ? <ReportDraft incidentId={incidentId} deadline={d} preliminary={preliminary} canWrite={!!onSubmitted} onReload={onReload} /> : null}
         {onSubmitted && !d.submittedAt ? (
           <Group>
             <Button size="xs" variant="light" onClick={() => onSubmitted(d.ruleId)} data-testid="record-submitted">
@@ -134,7 +122,7 @@ function DeadlineCard({ d, now, onSubmitted }: { d: TDeadline; now: number; onSu
 }
 
 /** The rules that apply with their deadlines and live clocks; the others folded away, each with why it does not apply. */
-export function DeadlinesSection({ incident, onSubmitted }: { incident: TIncident; onSubmitted: ((ruleId: string) => void) | null }) {
+export function DeadlinesSection({ incident, onSubmitted, onReload }: { incident: TIncident; onSubmitted: ((ruleId: string) => void) | null; onReload: () => void }) {
   const { t } = useTranslation();
   const { locale } = useLocaleAndZone();
   const lang = locale === 'en' ? 'en' : 'ja';
@@ -144,7 +132,7 @@ export function DeadlinesSection({ incident, onSubmitted }: { incident: TInciden
   return (
     <SectionCard id="deadlines" title={t('incidents.deadlines.title')} description={t('incidents.deadlines.hint')}>
       <Stack gap="sm" data-testid="deadlines">
-        {applying.length === 0 ? <Alert color="gray">{t('incidents.deadlines.none')}</Alert> : applying.map((d) => <DeadlineCard key={d.ruleId} d={d} now={now} onSubmitted={onSubmitted} />)}
+        {applying.length === 0 ? <Alert color="gray">{t('incidents.deadlines.none')}</Alert> : applying.map((d) => <DeadlineCard key={d.ruleId} d={d} now={now} onSubmitted={onSubmitted} incidentId={incident.id} preliminary={applying.find((p) => p.regime === d.regime && p.stage === 'preliminary') ?? null} onReload={onReload} />)}
         {others.length ? (
           <details>
             <summary>

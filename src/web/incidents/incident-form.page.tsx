@@ -89,7 +89,7 @@ export const IncidentFormPage = recordPage(function IncidentEditor({ id }: { id:
       summary={
         data ? (
           <Stack gap="md">
-            <DeadlinesSection incident={data} onSubmitted={canWrite ? (ruleId) => setDraft({ ...blank(), kind: 'reportSubmitted', ruleId }) : null} />
+            <DeadlinesSection incident={data} onSubmitted={canWrite ? (ruleId) => setDraft({ ...blank(), kind: 'reportSubmitted', ruleId }) : null} onReload={() => void incident.refetch()} />
             <FirstResponseSection incident={data} />
           </Stack>
         ) : null

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { DetectionCategoriesSchema, IncidentListSchema, TAddActionRequest, TCreateIncidentRequest, TIncident } from '../../shared/incidents/incident.schema.ts';
+import type { DetectionCategoriesSchema, IncidentListSchema, TAddActionRequest, TCreateIncidentRequest, TIncident, TSaveReportDraftRequest } from '../../shared/incidents/incident.schema.ts';
 import { api } from '../api/api-client.ts';
 import { registerRecords, useRegisterChange } from '../platform/register/register.query.ts';
 
@@ -18,3 +18,4 @@ export function useDetectionCategories() {
 export const incidentRecords = registerRecords<TIncident, TCreateIncidentRequest>({ key: [...INCIDENTS_KEY, 'record'], changes: INCIDENTS_KEY, path: '/api/v1/incidents' });
 export const useAddAction = (incidentId: string) => useRegisterChange(INCIDENTS_KEY, (body: TAddActionRequest) => api.post<TIncident>(`/api/v1/incidents/${incidentId}/actions`, body));
 export const useRemoveAction = (incidentId: string) => useRegisterChange(INCIDENTS_KEY, (actionId: string) => api.delete<TIncident>(`/api/v1/incidents/${incidentId}/actions/${actionId}`));
+export const useSaveReportDraft = (incidentId: string) => useRegisterChange(INCIDENTS_KEY, (body: TSaveReportDraftRequest) => api.patch<TIncident>(`/api/v1/incidents/${incidentId}/report-drafts`, body));
