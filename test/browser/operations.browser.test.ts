@@ -64,6 +64,7 @@ test('operations journey: an inspection whose reminder arrives once', { timeout:
     await page.goto(new URL('/operations', page.url()).href);
     await page.getByTestId('reminders').getByText(`アクセス権限設定の見直しと不要アカウントの削除: 期日 ${soon}`).waitFor();
     await page.getByTestId('calendar').getByText(soon).waitFor();
+    assert.equal(await page.getByTestId('email-reminders').isChecked(), true, 'e-mail reminders are on unless turned off');
     await shotBoth(page, 'inspection-list');
     // The job runs every minute; pg-boss looks for due schedules every 30 seconds.
     const deadline = Date.now() + 150_000;

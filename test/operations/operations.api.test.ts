@@ -110,6 +110,30 @@ describe('reminder e-mails', () => {
     }
   });
 
+  test('a member who turns e-mail off is reminded in the app only; a stale setting from another tab gets 409', async () => {
+    const org = await createOrganisation(t, { name: 'Organisation D' });
+    const r = await org.owner.client.post('/api/v1/inspections', { title: 'ログの整合性チェック', startsOn: addDays(today(), 2) });
+    assert.equal(r.status, 201, r.raw);
+    assert.deepEqual((await org.owner.client.get('/api/v1/reminder-settings')).body, { email: true, version: null });
+    const off = await org.owner.client.patch('/api/v1/reminder-settings', { email: false, version: null });
+    assert.deepEqual(off.body, { email: false, version: 1 });
+    const stale = await org.owner.client.patch('/api/v1/reminder-settings', { email: true, version: null });
+    assert.equal(stale.status, 409, stale.raw);
+    const sink = await startSmtpSink();
+    const mailer = createMailer({ SMTP_URL: sink.url, MAIL_FROM: 'Kumoji <kumoji@example.jp>' });
+    try {
+      await sendDueReminders({ database: t.database }, mailer, new Date(), 'http://kumoji.test');
+      assert.ok(!sink.received.some((m) => m.to.includes(org.owner.email)), 'no e-mail');
+      assert.equal((await org.owner.client.get('/api/v1/reminders')).body.items.length, 1, 'still in the app');
+      await org.owner.client.patch('/api/v1/reminder-settings', { email: true, version: 1 });
+      await sendDueReminders({ database: t.database }, mailer, new Date(), 'http://kumoji.test');
+      assert.ok(sink.received.some((m) => m.to.includes(org.owner.email)), 'on again: what is due is sent');
+    } finally {
+      mailer?.close();
+      await sink.close();
+    }
+  });
+
   test('an SMTP server that refuses the mail leaves no claim behind, so the next run sends it', async () => {
     const soon = addDays(today(), 1);
     const org = await createOrganisation(t, { name: 'Organisation C' });

@@ -72,7 +72,7 @@ describe(`kumoji serve as a process (${external ? 'DATABASE_URL' : 'embedded Pos
     const { stdout } = await run(process.execPath, [BIN, 'migrate'], { env: env() });
     assert.match(stdout, /Applied 0 migration\(s\)/);
     server.child.kill('SIGTERM');
-    assert.equal(await exited(server.child), 0);
+    assert.equal(await exited(server.child), 0, server.output.join(''));
     assert.match(server.output.join(''), /Stopped\./);
     if (!external) {
       assert.deepEqual(postgresPids(), [], 'SIGTERM stops the embedded database too');
@@ -134,7 +134,7 @@ describe(`kumoji serve as a process (${external ? 'DATABASE_URL' : 'embedded Pos
     assert.match(stdout, /Audit trail verified/);
     console.log(`# reliability: ${rounds} SIGKILLs, ${acknowledged.length} acknowledged writes, 0 lost; ${stdout.trim().split('\n').pop()}`);
     server.child.kill('SIGTERM');
-    assert.equal(await exited(server.child), 0);
+    assert.equal(await exited(server.child), 0, server.output.join(''));
   });
 });
 

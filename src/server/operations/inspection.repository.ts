@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { memberships, users } from '../platform/db/platform.table.ts';
 import { defineRegister, recordContent } from '../platform/register/register.ts';
-import { inspectionCompletions, inspections, reminderDigests, reminderSends } from './inspection.table.ts';
+import { inspectionCompletions, inspections, reminderDigests, reminderSends, reminderSettings } from './inspection.table.ts';
 
 /** Queries of inspections, their completions and the reminders sent, through a request's or a job's DataContext. */
 
@@ -75,4 +75,18 @@ export async function claimDigest(ctx: DataContext, userId: string, day: string,
 export async function digestCount(ctx: DataContext): Promise<number> {
   const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(reminderDigests).where(and(ctx.scoped(reminderDigests)));
   return row?.n ?? 0;
+}
+
+export const settingsRegister = defineRegister({ table: reminderSettings, entityType: 'reminderSettings', auditView: recordContent });
+export type SettingsRow = typeof reminderSettings.$inferSelect;
+
+export async function settingsOf(ctx: DataContext, userId: string, lock?: 'update'): Promise<SettingsRow | undefined> {
+  const [row] = await ctx.select(reminderSettings, { where: eq(reminderSettings.userId, userId), lock });
+  return row;
+}
+
+/** The members who turned e-mail reminders off. */
+export async function emailOptOuts(ctx: DataContext): Promise<Set<string>> {
+  const rows = await ctx.select(reminderSettings, { where: eq(reminderSettings.email, false) });
+  return new Set(rows.map((r) => r.userId));
 }

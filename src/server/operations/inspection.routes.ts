@@ -5,6 +5,8 @@ import {
   InspectionSchema,
   InspectionTemplatesSchema,
   ReminderListSchema,
+  ReminderSettingsSchema,
+  SaveReminderSettingsRequestSchema,
   UpdateInspectionRequestSchema,
 } from '../../shared/operations/operation.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
@@ -74,6 +76,25 @@ export function inspectionRoutes(deps: ModuleDeps): AnyRoute[] {
       access: read,
       response: ReminderListSchema,
       handler: ({ auth }) => inspections.remindersFor(scope(auth), auth.user.id, clock.now()),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/reminder-settings',
+      summary: "The signed-in member's reminder settings: whether reminders also come by e-mail",
+      tags,
+      access: read,
+      response: ReminderSettingsSchema,
+      handler: ({ auth }) => inspections.reminderSettingsOf(scope(auth), auth.user.id),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/v1/reminder-settings',
+      summary: "Turn the signed-in member's e-mail reminders on or off, at the version read (null the first time)",
+      tags,
+      access: read,
+      body: SaveReminderSettingsRequestSchema,
+      response: ReminderSettingsSchema,
+      handler: ({ auth, body }) => inspections.saveReminderSettings(scope(auth), auth.user.id, body),
     }),
     defineRoute({
       method: 'GET',

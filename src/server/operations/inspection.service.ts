@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { CompleteInspectionRequestSchema, CreateInspectionRequestSchema, TInspection, UpdateInspectionRequestSchema } from '../../shared/operations/operation.schema.ts';
+import type { SaveReminderSettingsRequestSchema, TReminderSettings, CompleteInspectionRequestSchema, CreateInspectionRequestSchema, TInspection, UpdateInspectionRequestSchema } from '../../shared/operations/operation.schema.ts';
 import { nextDueDate, standing, upcomingDates, type Recurrence } from '../../shared/operations/recurrence.rules.ts';
 import { dateIn, type IsoDate } from '../../shared/platform/calendar-date.ts';
 import { loadedCollection, type LoadedCollection } from '../catalog/catalog.public.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
 import { findMembership } from '../platform/orgs/organisation.repository.ts';
-import { completionsOf, inspectionRegister, insertCompletion, listInspections as listRows, members, type CompletionRow, type InspectionRow } from './inspection.repository.ts';
+import { completionsOf, inspectionRegister, insertCompletion, listInspections as listRows, members, settingsOf, settingsRegister, type CompletionRow, type InspectionRow } from './inspection.repository.ts';
 
 /**
  * Recurring inspections (PRODUCT.md capability 11; seed 004 「運用保守・定期点検と
@@ -161,4 +161,24 @@ export async function inspectionTemplates(ctx: DataContext) {
       }),
     source: catalog?.source ?? [],
   };
+}
+
+export async function reminderSettingsOf(ctx: DataContext, userId: string): Promise<TReminderSettings> {
+  const row = await settingsOf(ctx, userId);
+  return { email: row?.email ?? true, version: row?.version ?? null };
+}
+
+/** The member's own settings, at the version read (null the first time): a change from another tab gets 409. */
+export async function saveReminderSettings(ctx: DataContext, userId: string, input: z.output<typeof SaveReminderSettingsRequestSchema>): Promise<TReminderSettings> {
+  await ctx.transaction(async (tx) => {
+    const row = await settingsOf(tx, userId, 'update');
+    if (!row) {
+      if (input.version !== null) throw new HttpProblem(409, 'conflict');
+      await settingsRegister.create(tx, { userId, email: input.email });
+    } else {
+      if (input.version === null) throw new HttpProblem(409, 'conflict');
+      await settingsRegister.update(tx, row.id, input.version, { email: input.email }, { before: settingsRegister.spec.auditView(row), changedOnly: true });
+    }
+  });
+  return reminderSettingsOf(ctx, userId);
 }

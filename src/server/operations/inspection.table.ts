@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, stampedAt } from '../platform/db/columns.ts';
 import { actorRef, authorshipColumns, organisationKey, tenantColumns } from '../platform/db/tenant-columns.ts';
 
@@ -88,4 +88,16 @@ export const reminderSends = pgTable(
     foreignKey({ name: 'reminder_sends_inspection_fk', columns: [t.organisationId, t.inspectionId], foreignColumns: [inspections.organisationId, inspections.id] }).onDelete('cascade'),
     uniqueIndex('reminder_sends_key').on(t.organisationId, t.inspectionId, t.dueOn, t.userId),
   ],
+);
+
+/** A member's choice of reminders by e-mail (on unless they turn it off); the app always shows them. */
+export const reminderSettings = pgTable(
+  'reminder_settings',
+  {
+    ...tenantColumns(),
+    userId: uuid('user_id').notNull(),
+    email: boolean('email').notNull().default(true),
+    ...authorshipColumns(),
+  },
+  (t) => [unique('reminder_settings_org_id_key').on(t.organisationId, t.id), uniqueIndex('reminder_settings_user_key').on(t.organisationId, t.userId)],
 );

@@ -66,3 +66,8 @@ export const ReminderListSchema = z.object({ items: z.array(z.object({ inspectio
 
 /** The study's items an inspection can start from. */
 export const InspectionTemplatesSchema = z.object({ items: z.array(z.object({ itemId: z.string(), name: Pair, group: Pair })), source: z.array(z.string()) });
+
+/** The signed-in member's reminder settings: e-mail on or off (the app always shows reminders). */
+export const ReminderSettingsSchema = z.object({ email: z.boolean(), version: z.number().int().nullable() });
+export type TReminderSettings = z.infer<typeof ReminderSettingsSchema>;
+export const SaveReminderSettingsRequestSchema = z.strictObject({ email: z.boolean(), version: VersionSchema.nullable() });

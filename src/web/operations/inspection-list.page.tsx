@@ -1,4 +1,4 @@
-import { Alert, Button, List, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, List, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { addDays, dateIn } from '../../shared/platform/calendar-date.ts';
@@ -9,7 +9,9 @@ import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { RegisterList } from '../platform/register/register-list.tsx';
 import { nameColumn, type RegisterColumn } from '../platform/register/register-table.tsx';
 import { StandingBadge, useScheduleLine } from './inspection-labels.tsx';
-import { type TInspection, useInspections, useReminders } from './operation.query.ts';
+import { toApiError } from '../api/api-client.ts';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { type TInspection, useInspections, useReminders, useReminderSettings, useSaveReminderSettings } from './operation.query.ts';
 
 /** The next 90 days, date by date: every due date of every inspection in that span. */
 function Calendar({ items }: { items: TInspection[] }) {
@@ -41,11 +43,32 @@ function Calendar({ items }: { items: TInspection[] }) {
   );
 }
 
+/** The member's own choice: reminders by e-mail as well as here. */
+function EmailSwitch() {
+  const { t } = useTranslation();
+  const settings = useReminderSettings();
+  const save = useSaveReminderSettings();
+  if (!settings.data) return null;
+  const { email, version } = settings.data;
+  return (
+    <Stack gap={4}>
+      <Switch label={t('operations.reminders.email')} checked={email} disabled={save.isPending} onChange={(e) => save.mutate({ email: e.currentTarget.checked, version })} data-testid="email-reminders" />
+      {save.isSuccess ? (
+        <Text size="xs" c="teal">
+          {t('operations.reminders.emailSaved')}
+        </Text>
+      ) : null}
+      <ProblemAlert problem={save.error ? toApiError(save.error) : null} />
+    </Stack>
+  );
+}
+
 function Reminders() {
   const { t } = useTranslation();
   const reminders = useReminders();
   return (
     <SectionCard id="reminders" title={t('operations.reminders.title')} description={t('operations.reminders.hint')}>
+      <EmailSwitch />
       <QueryState query={reminders}>
         {reminders.data?.items.length ? (
           <Stack gap={4} data-testid="reminders">

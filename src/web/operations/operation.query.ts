@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { InspectionListSchema, InspectionTemplatesSchema, ReminderListSchema, TCompleteInspectionRequest, TCreateInspectionRequest, TInspection } from '../../shared/operations/operation.schema.ts';
+import type { InspectionListSchema, InspectionTemplatesSchema, ReminderListSchema, TCompleteInspectionRequest, TReminderSettings, TCreateInspectionRequest, TInspection } from '../../shared/operations/operation.schema.ts';
 import { api } from '../api/api-client.ts';
 import { registerRecords, useRegisterChange } from '../platform/register/register.query.ts';
 
@@ -20,3 +20,7 @@ export function useInspectionTemplates() {
 }
 export const inspectionRecords = registerRecords<TInspection, TCreateInspectionRequest>({ key: [...OPERATIONS_KEY, 'record'], changes: OPERATIONS_KEY, path: '/api/v1/inspections' });
 export const useCompleteInspection = (id: string) => useRegisterChange(OPERATIONS_KEY, (body: TCompleteInspectionRequest) => api.post<TInspection>(`/api/v1/inspections/${id}/completions`, body));
+export function useReminderSettings() {
+  return useQuery({ queryKey: [...OPERATIONS_KEY, 'settings'], queryFn: ({ signal }) => api.get<TReminderSettings>('/api/v1/reminder-settings', signal) });
+}
+export const useSaveReminderSettings = () => useRegisterChange(OPERATIONS_KEY, (body: { email: boolean; version: number | null }) => api.patch<TReminderSettings>('/api/v1/reminder-settings', body));
