@@ -50,10 +50,11 @@ export async function members(ctx: DataContext): Promise<Recipient[]> {
   return rows.map((r) => ({ ...r, name: r.name || r.email, locale: r.locale === 'en' ? 'en' : 'ja' }));
 }
 
-/** The due dates a member was already reminded of. */
-export async function remindedKeys(ctx: DataContext, userId: string): Promise<Set<string>> {
-  const rows = await ctx.select(reminderSends, { where: eq(reminderSends.userId, userId) });
-  return new Set(rows.map((r) => `${r.inspectionId} ${r.dueOn}`));
+/** Who was already reminded of which due date, as `remindedKey`s: read once per organisation and run. */
+export const remindedKey = (userId: string, inspectionId: string, dueOn: string) => `${userId} ${inspectionId} ${dueOn}`;
+export async function remindedKeys(ctx: DataContext): Promise<Set<string>> {
+  const rows = await ctx.select(reminderSends);
+  return new Set(rows.map((r) => remindedKey(r.userId, r.inspectionId, r.dueOn)));
 }
 
 /**

@@ -3,7 +3,7 @@ import { DataContext } from '../platform/db/data-context.ts';
 import { translator } from '../platform/i18n/translate.ts';
 import { defineJob, type JobDeps } from '../platform/jobs/job.ts';
 import { createMailer, type Mailer } from '../platform/mail/mailer.ts';
-import { claimDigest, completionsOf, emailOptOuts, listInspections, members, remindedKeys } from './inspection.repository.ts';
+import { claimDigest, completionsOf, emailOptOuts, listInspections, members, remindedKey, remindedKeys } from './inspection.repository.ts';
 import { inspections } from './inspection.table.ts';
 import { nextDueOf, OPERATIONS_TIME_ZONE, recipientsOf, todayInJapan } from './inspection.service.ts';
 import { standing } from '../../shared/operations/recurrence.rules.ts';
@@ -31,15 +31,14 @@ export async function sendDueReminders(deps: Pick<JobDeps, 'database'>, mailer: 
   const orgs = await deps.database.db.selectDistinct({ id: inspections.organisationId }).from(inspections);
   for (const { id } of orgs) {
     const ctx = DataContext.ofJob(deps.database, id, { userId: null, label: null });
-    const [rows, people, optedOut] = await Promise.all([listInspections(ctx), members(ctx), emailOptOuts(ctx)]);
+    const [rows, people, optedOut, reminded] = await Promise.all([listInspections(ctx), members(ctx), emailOptOuts(ctx), remindedKeys(ctx)]);
     const completions = await completionsOf(ctx, rows.map((r) => r.id));
     const due = rows
       .map((r) => ({ row: r, dueOn: nextDueOf(r, completions.get(r.id) ?? []) }))
       .filter((x) => standing(x.dueOn, x.row.remindDaysBefore, today) !== 'upcoming');
     // A member who turned e-mail off is reminded in the app only: nothing is claimed, so turning it on again sends what is due.
     for (const person of people.filter((p) => !optedOut.has(p.userId))) {
-      const reminded = await remindedKeys(ctx, person.userId);
-      const mine = due.filter((x) => recipientsOf(x.row, people).includes(person.userId) && !reminded.has(`${x.row.id} ${x.dueOn}`));
+      const mine = due.filter((x) => recipientsOf(x.row, people).includes(person.userId) && !reminded.has(remindedKey(person.userId, x.row.id, x.dueOn)));
       if (!mine.length) continue;
       const sent = await ctx.transaction(async (tx) => {
         const claimed = await claimDigest(tx, person.userId, today, mine.map((x) => ({ inspectionId: x.row.id, dueOn: x.dueOn })));
