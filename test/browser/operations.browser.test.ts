@@ -86,4 +86,34 @@ test('operations journey: an inspection whose reminder arrives once', { timeout:
     await page.getByTestId('inspection-summary').getByText('予定').waitFor();
     await shotBoth(page, 'inspection-done', { ready: 'inspection-summary' });
   });
+
+  await step("the findings become a corrective action, closed through PDCA with evidence", async () => {
+    await page.getByTestId('open-action').click();
+    await page.getByLabel(exactly('是正処置')).fill('退職者アカウント削除手順の整備');
+    await page.getByTestId('action-plan').fill('人事の退職連絡を受けた当日にアカウントを停止する手順を作る');
+    await page.getByRole('button', { name: '起票する' }).click();
+    await page.getByText('是正処置を起票しました。').waitFor();
+    await page.getByTestId('action-summary').getByText('アクセス権限設定の見直しと不要アカウントの削除').waitFor();
+    await page.getByTestId('move-do').click();
+    await page.getByTestId('action-done').fill('手順書を作成し、総務部と合意しました');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('変更を保存しました。').waitFor();
+    await page.getByTestId('move-check').click();
+    await page.getByTestId('action-check').fill('翌月の棚卸しで不要アカウントは0件でした');
+    await page.getByTestId('action-effective').selectOption('yes');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('move-act').click();
+    await page.getByTestId('action-act').fill('次回点検項目に退職者照合を追加しました');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('missing-closed').getByText('完了するには、証跡(再スキャン結果や改訂した手順書など)を1件以上添付してください。').waitFor();
+    assert.equal(await page.getByTestId('move-closed').isDisabled(), true, 'no closing without evidence');
+    await page.locator('input[type=file]').setInputFiles({ name: '棚卸し結果.txt', mimeType: 'text/plain', buffer: Buffer.from('不要アカウント: 0件') });
+    await page.getByRole('link', { name: '棚卸し結果.txt' }).waitFor();
+    await page.getByTestId('move-closed').click();
+    await page.getByText('この是正処置は完了しています。内容と証跡はそのまま保存されます。').waitFor();
+    await shotBoth(page, 'corrective-action', { ready: 'action-summary' });
+    await page.goto(new URL('/corrective-actions', page.url()).href);
+    await page.getByTestId('action-row').getByText('完了').waitFor();
+    await shotBoth(page, 'corrective-actions');
+  });
 });

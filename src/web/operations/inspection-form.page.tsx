@@ -1,6 +1,7 @@
 import { Alert, Button, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { COMPLETION_RESULTS, type TCreateInspectionRequest } from '../../shared/operations/operation.schema.ts';
 import { RECURRENCE_UNITS } from '../../shared/operations/recurrence.rules.ts';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
@@ -139,6 +140,13 @@ export const InspectionFormPage = recordPage(function InspectionEditor({ id }: {
           <Stack gap="md">
             {canWrite ? <CompleteRound inspection={data} /> : null}
             <Completions inspection={data} />
+            {canWrite && data.completions.some((c) => c.result === 'findings') ? (
+              <Group>
+                <Button component={Link} variant="light" to={`/corrective-actions/new?inspection=${data.id}`} data-testid="open-action">
+                  {t('operations.actions.fromInspection')}
+                </Button>
+              </Group>
+            ) : null}
             <SourceCitations sources={templates.data?.source ?? []} />
           </Stack>
         ) : null

@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TCorrectiveAction, TCreateCorrectiveActionRequest } from '../../shared/operations/corrective-action.schema.ts';
 import type { z } from 'zod';
 import type { InspectionListSchema, InspectionTemplatesSchema, ReminderListSchema, TCompleteInspectionRequest, TReminderSettings, TCreateInspectionRequest, TInspection } from '../../shared/operations/operation.schema.ts';
 import { api } from '../api/api-client.ts';
@@ -24,3 +25,16 @@ export function useReminderSettings() {
   return useQuery({ queryKey: [...OPERATIONS_KEY, 'settings'], queryFn: ({ signal }) => api.get<TReminderSettings>('/api/v1/reminder-settings', signal) });
 }
 export const useSaveReminderSettings = () => useRegisterChange(OPERATIONS_KEY, (body: { email: boolean; version: number | null }) => api.patch<TReminderSettings>('/api/v1/reminder-settings', body));
+
+export type { TCorrectiveAction };
+export function useCorrectiveActions() {
+  return useQuery({ queryKey: [...OPERATIONS_KEY, 'actions'], queryFn: ({ signal }) => api.get<{ items: TCorrectiveAction[] }>('/api/v1/corrective-actions', signal) });
+}
+export const actionRecords = registerRecords<TCorrectiveAction, TCreateCorrectiveActionRequest>({ key: [...OPERATIONS_KEY, 'action'], changes: OPERATIONS_KEY, path: '/api/v1/corrective-actions' });
+export const useMoveAction = (id: string) => useRegisterChange(OPERATIONS_KEY, (body: { to: TCorrectiveAction['phase']; version: number }) => api.post<TCorrectiveAction>(`/api/v1/corrective-actions/${id}/phase`, body));
+export const removeActionEvidence = (id: string, evidenceId: string) => api.delete(`/api/v1/corrective-actions/${id}/evidence/${evidenceId}`);
+/** After an evidence file came or went: the action and the lists read again. */
+export function useOperationsRefresh() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: OPERATIONS_KEY });
+}

@@ -1,0 +1,79 @@
+import { ActionEvidenceParamsSchema, CorrectiveActionListSchema, CorrectiveActionSchema, CreateCorrectiveActionRequestSchema, MoveCorrectiveActionRequestSchema, UpdateCorrectiveActionRequestSchema } from '../../shared/operations/corrective-action.schema.ts';
+import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
+import { clockOf } from '../platform/clock.ts';
+import { DataContext } from '../platform/db/data-context.ts';
+import { evidenceUploadRoute } from '../platform/evidence/evidence.routes.ts';
+import { defineRoute, deleteRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import type { ModuleDeps } from '../platform/module.ts';
+import { recordRoutes } from '../platform/register/record.routes.ts';
+import * as actions from './corrective-action.service.ts';
+
+/** Corrective actions through plan, do, check and act, with their evidence (seed 004 「定期点検結果のフィードバック」). */
+export function correctiveActionRoutes(deps: ModuleDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const clock = clockOf(deps);
+  const write = { kind: 'org', permission: 'operations.write' } as const;
+  const tags = ['operations'];
+  return [
+    ...recordRoutes({
+      path: '/api/v1/corrective-actions',
+      tags,
+      tenantEntity: 'correctiveAction',
+      read: 'operations.read',
+      write: 'operations.write',
+      createBody: CreateCorrectiveActionRequestSchema,
+      updateBody: UpdateCorrectiveActionRequestSchema,
+      record: CorrectiveActionSchema,
+      summaries: {
+        create: "Open a corrective action in Plan, on its own or from an inspection's findings",
+        get: 'One corrective action with its phase, what each next phase still needs, and its evidence',
+        update: 'Change what an open action says (only the fields sent; a stale version gets 409; a closed action 409)',
+        remove: 'Delete a corrective action with its evidence links (the audit trail keeps what it was)',
+      },
+      create: (auth, body) => actions.createAction(scope(auth), body, clock.now()),
+      get: (auth, id) => actions.getAction(scope(auth), id, clock.now()),
+      update: (auth, id, body) => actions.updateAction(scope(auth), id, body, clock.now()),
+      remove: (auth, id) => actions.deleteAction(scope(auth), id),
+      history: { summary: "The action's history from the audit trail, newest first", entries: (auth, id) => actions.actionHistory(scope(auth), id) },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/corrective-actions',
+      summary: "The organisation's corrective actions: open ones first, the soonest due first",
+      tags,
+      access: { kind: 'org', permission: 'operations.read' },
+      response: CorrectiveActionListSchema,
+      handler: ({ auth }) => actions.listActions(scope(auth), clock.now()),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/corrective-actions/:id/phase',
+      summary: 'Move the action to its next phase (Check may send it back to Plan); 400 names what the move still needs, a stale version gets 409',
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      body: MoveCorrectiveActionRequestSchema,
+      tenantEntity: 'correctiveAction',
+      response: CorrectiveActionSchema,
+      handler: ({ auth, params, body }) => actions.moveAction(scope(auth), params.id, body, clock.now()),
+    }),
+    evidenceUploadRoute({
+      url: '/api/v1/corrective-actions/:id/evidence',
+      record: 'an open corrective action',
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      tenantEntity: 'correctiveAction',
+      handler: ({ req, auth, params }) => actions.uploadActionEvidence(scope(auth), auth, params.id, req, deps.config.EVIDENCE_MAX_BYTES),
+    }),
+    deleteRoute({
+      url: '/api/v1/corrective-actions/:id/evidence/:evidenceId',
+      summary: 'Take an evidence file off an open corrective action',
+      tags,
+      access: write,
+      params: ActionEvidenceParamsSchema,
+      tenantEntity: 'correctiveActionEvidence',
+      remove: ({ auth, params }) => actions.removeActionEvidence(scope(auth), auth, params.id, params.evidenceId),
+    }),
+  ];
+}
