@@ -66,12 +66,12 @@ test('incidents journey: an APPI case with sensitive data and both deadlines', {
 
   await step('an improper purpose moves the 確報 to 60 days, past the Sunday it would fall on', async () => {
     await page.getByLabel(/不正の目的をもって行われたおそれがある/).check();
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('変更を保存しました。').waitFor();
     await card('appi-final-improper-purpose').getByText('期限 2026/06/01 24:00').waitFor();
     assert.equal(await card('appi-final').count(), 0);
     await page.getByLabel(/不正の目的をもって行われたおそれがある/).uncheck();
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await card('appi-final').waitFor();
   });
 
@@ -104,6 +104,37 @@ test('incidents journey: an APPI case with sensitive data and both deadlines', {
     await draft.getByText('下書きを保存しました。').waitFor();
     await draft.getByText('未記入の事項が7件あります。確報ではすべての事項が必要です。').waitFor();
     await shotJa(page, 'incident-report-draft');
+  });
+
+  await step('an outside expert asked: the request goes out once the contract is checked and the expert named', async () => {
+    const section = page.locator('#escalation');
+    await section.getByText('ゼロデイ脆弱性を突いた高度なサイバー攻撃').waitFor();
+    await section.getByLabel('大規模インシデントで社内対応体制が飽和する場合').check();
+    await section.getByTestId('escalation-save').click();
+    // Saved: the criterion chosen no longer stands in the way.
+    await section.getByTestId('escalation-missing').getByText('該当する判断基準を選ぶか、その他の理由を記入してください。').waitFor({ state: 'detached' });
+    await section.getByTestId('escalation-missing').getByText('依頼する外部専門家(会社名・連絡先)を記入してください。').waitFor();
+    assert.equal(await section.getByTestId('escalation-next').isDisabled(), true);
+    await section.getByTestId('escalation-expert').fill('雲路セキュリティ株式会社 緊急窓口');
+    for (const item of ['支援枠', '作業費用', 'NDA']) await section.getByLabel(item, { exact: true }).check();
+    await section.getByLabel('依頼書: 初期調査結果').fill('誤送信先の顧客に削除を依頼済み');
+    await section.getByTestId('escalation-save').click();
+    await section.getByTestId('escalation-next').and(page.locator(':enabled')).click();
+    await section.getByTestId('escalation-status').getByText('依頼済み').waitFor();
+    await shotBoth(page, 'incident-escalation', { ready: 'escalation-status' });
+  });
+
+  await step("the post-incident review's finding opens a corrective action", async () => {
+    await page.getByTestId('incident-review').fill('宛先の自動補完が原因でした。送信前の確認手順がありませんでした。');
+    await page.getByTestId('save-incident').click();
+    await page.getByText('変更を保存しました。').first().waitFor();
+    const add = page.getByTestId('add-finding');
+    await add.getByLabel('指摘事項').fill('外部宛メールの送信前確認を導入する');
+    await page.getByTestId('add-finding-submit').click();
+    await page.getByTestId('findings').getByText('Plan(計画)').waitFor();
+    await shotBoth(page, 'incident-review', { ready: 'findings' });
+    await page.getByTestId('findings').getByRole('link', { name: '外部宛メールの送信前確認を導入する' }).click();
+    await page.getByTestId('action-summary').getByText('インシデント').waitFor();
   });
 
   await step('the list shows the next deadline', async () => {

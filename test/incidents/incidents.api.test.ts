@@ -163,3 +163,90 @@ describe('bad input', () => {
     assert.equal(moved.body.errors[0].code, 'occurredAfterAware');
   });
 });
+
+describe('post-incident review', () => {
+  test('the review is kept on the incident; each finding opens a corrective action in Plan, listed with its phase', async () => {
+    const r = await orgA.owner.client.post('/api/v1/incidents', { ...leak, title: 'メール誤送信(レビュー)' });
+    assert.equal(r.status, 201, r.raw);
+    assert.deepEqual(r.body.findings, []);
+    const reviewed = await orgA.owner.client.patch(`/api/v1/incidents/${r.body.id}`, { review: '宛先の自動補完が原因。送信前の確認がなかった。', version: r.body.version });
+    assert.equal(reviewed.status, 200, reviewed.raw);
+    assert.equal(reviewed.body.review, '宛先の自動補完が原因。送信前の確認がなかった。');
+    const f = await orgA.owner.client.post(`/api/v1/incidents/${r.body.id}/findings`, { title: '外部宛メールの送信前確認を導入する', plan: '外部宛は送信を5分保留する', dueOn: '2026-05-31' });
+    assert.equal(f.status, 201, f.raw);
+    assert.equal(f.body.findings.length, 1);
+    assert.equal(f.body.findings[0].phase, 'plan');
+    const action = await orgA.owner.client.get(`/api/v1/corrective-actions/${f.body.findings[0].id}`);
+    assert.equal(action.body.origin, 'incident');
+    assert.equal(action.body.originTitle, 'メール誤送信(レビュー)');
+    assert.equal(action.body.originPath, `/incidents/${r.body.id}`);
+    assert.equal(action.body.plan, '外部宛は送信を5分保留する');
+    const moved = await orgA.owner.client.post(`/api/v1/corrective-actions/${action.body.id}/phase`, { to: 'do', version: action.body.version });
+    assert.equal(moved.status, 200, moved.raw);
+    assert.equal((await orgA.owner.client.get(`/api/v1/incidents/${r.body.id}`)).body.findings[0].phase, 'do', 'the incident shows where its finding stands');
+    const listed = (await orgA.owner.client.get('/api/v1/incidents')).body.items.find((i: { id: string }) => i.id === r.body.id);
+    assert.equal(listed.findings.length, 1);
+
+    const before = await count(t, 'select count(*)::int as n from corrective_actions');
+    assert.equal((await auditorA.client.post(`/api/v1/incidents/${r.body.id}/findings`, { title: 'x' })).status, 403);
+    assert.equal((await orgA.owner.client.post(`/api/v1/incidents/${r.body.id}/findings`, { title: '' })).status, 400);
+    assert.equal((await orgB.owner.client.post(`/api/v1/incidents/${r.body.id}/findings`, { title: 'x' })).status, 404);
+    assert.equal(await count(t, 'select count(*)::int as n from corrective_actions'), before, 'refused findings open nothing');
+  });
+});
+
+describe('escalation to an outside expert', () => {
+  test("the request goes out only with a reason, the expert, the contract checked and the facts; then through the expert's report to closed", async () => {
+    const r = await orgA.owner.client.post('/api/v1/incidents', { ...leak, title: 'ランサムウェア感染(エスカレーション)', description: 'ファイルサーバーが暗号化された' });
+    const id = r.body.id;
+    await orgA.owner.client.post(`/api/v1/incidents/${id}/actions`, { kind: 'investigated', at: '2026-04-01T12:00:00+09:00', text: '社内ツールでは復号できない' });
+    const fresh = await orgA.owner.client.get(`/api/v1/incidents/${id}/escalation`);
+    assert.equal(fresh.status, 200, fresh.raw);
+    const e = fresh.body;
+    assert.equal(e.status, 'draft');
+    assert.equal(e.version, null);
+    assert.equal(e.criteria.length, 4);
+    assert.deepEqual(e.contractItems.map((c: { name: { ja: string } }) => c.name.ja), ['支援枠', '作業費用', 'NDA']);
+    assert.deepEqual(e.requestItems.map((c: { name: { ja: string } }) => c.name.ja), ['発生日時', '影響範囲', '初期調査結果']);
+    assert.equal(e.requestItems[0].answer, '2026-03-31 18:00 (JST)', 'when it happened, in Japan');
+    assert.match(e.requestItems[1].answer, /ファイルサーバー/);
+    assert.equal(e.requestItems[2].answer, '社内ツールでは復号できない', 'the first investigation from the timeline');
+    assert.deepEqual(e.steps.map((s: { step: number }) => s.step), [1, 2, 3, 4, 5]);
+    assert.deepEqual(e.next.missing.map((m: { code: string }) => m.code), ['escalationReasonRequired', 'expertRequired', 'contractChecksRequired']);
+
+    const body = { criteria: [e.criteria[0].itemId], otherReason: '', expert: '', contractChecks: [true, true, false], request: e.requestItems.map((i: { answer: string }) => i.answer), reportNote: '' };
+    const saved = await orgA.owner.client.patch(`/api/v1/incidents/${id}/escalation`, { ...body, version: null });
+    assert.equal(saved.status, 200, saved.raw);
+    assert.equal(saved.body.version, 1);
+    assert.equal(saved.body.criteria[0].checked, true);
+    const again = await orgA.owner.client.patch(`/api/v1/incidents/${id}/escalation`, { ...body, version: null });
+    assert.equal(again.status, 409, 'a second first save (another tab) is a conflict');
+    const early = await orgA.owner.client.post(`/api/v1/incidents/${id}/escalation/status`, { to: 'requested', version: 1 });
+    assert.equal(early.status, 400, early.raw);
+    assert.deepEqual(early.body.errors.map((x: { code: string }) => x.code).sort(), ['contractChecksRequired', 'expertRequired']);
+    const wrongLength = await orgA.owner.client.patch(`/api/v1/incidents/${id}/escalation`, { ...body, contractChecks: [true], version: 1 });
+    assert.equal(wrongLength.status, 400);
+    const unknown = await orgA.owner.client.patch(`/api/v1/incidents/${id}/escalation`, { ...body, criteria: ['urn:kumoji:seed-004:escalation:nope'], version: 1 });
+    assert.equal(unknown.status, 400);
+
+    let v = (await orgA.owner.client.patch(`/api/v1/incidents/${id}/escalation`, { ...body, expert: '雲路セキュリティ 緊急窓口 03-0000-0000', contractChecks: [true, true, true], version: 1 })).body.version;
+    const requested = await orgA.owner.client.post(`/api/v1/incidents/${id}/escalation/status`, { to: 'requested', version: v });
+    assert.equal(requested.status, 200, requested.raw);
+    assert.ok(requested.body.requestedAt);
+    v = (await orgA.owner.client.post(`/api/v1/incidents/${id}/escalation/status`, { to: 'inProgress', version: requested.body.version })).body.version;
+    const noReport = await orgA.owner.client.post(`/api/v1/incidents/${id}/escalation/status`, { to: 'reported', version: v });
+    assert.deepEqual(noReport.body.errors.map((x: { code: string }) => x.code), ['expertReportRequired']);
+    v = (await orgA.owner.client.patch(`/api/v1/incidents/${id}/escalation`, { ...body, expert: '雲路セキュリティ', contractChecks: [true, true, true], reportNote: '侵入経路はVPN機器の既知の脆弱性', version: v })).body.version;
+    v = (await orgA.owner.client.post(`/api/v1/incidents/${id}/escalation/status`, { to: 'reported', version: v })).body.version;
+    const closed = await orgA.owner.client.post(`/api/v1/incidents/${id}/escalation/status`, { to: 'closed', version: v });
+    assert.equal(closed.body.status, 'closed');
+    assert.equal(closed.body.next, null);
+    const late = await orgA.owner.client.patch(`/api/v1/incidents/${id}/escalation`, { ...body, version: closed.body.version });
+    assert.equal(late.status, 409, 'a closed escalation no longer changes');
+
+    assert.equal((await auditorA.client.get(`/api/v1/incidents/${id}/escalation`)).status, 200);
+    assert.equal((await auditorA.client.patch(`/api/v1/incidents/${id}/escalation`, { ...body, version: closed.body.version })).status, 403);
+    assert.equal((await orgB.owner.client.get(`/api/v1/incidents/${id}/escalation`)).status, 404);
+  });
+});
+

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { ModuleFixtures } from '../helpers/route-fixtures.ts';
+import type { ModuleFixtures, ModuleIdFields } from '../helpers/route-fixtures.ts';
 
 /** The incidents module's entities in organisation A: an incident, and an entry of its timeline. */
 export const fixtures: ModuleFixtures = ({ t, orgA }) => {
@@ -22,3 +22,11 @@ export const fixtures: ModuleFixtures = ({ t, orgA }) => {
     },
   };
 };
+
+/** A finding of an incident's review names the owner of the corrective action it opens. */
+export const idFields: ModuleIdFields = ({ target, name }) => ({
+  'POST /api/v1/incidents/:id/findings body.ownerUserId': {
+    kind: 'member',
+    request: async (id) => ({ method: 'POST', url: `/api/v1/incidents/${(await target('incident')).id}/findings`, body: { title: name('Finding'), ownerUserId: id } }),
+  },
+});

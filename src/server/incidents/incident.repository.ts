@@ -1,7 +1,7 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { defineRegister, recordContent } from '../platform/register/register.ts';
-import { incidentActions, incidentReportDrafts, incidents } from './incident.table.ts';
+import { incidentActions, incidentEscalations, incidentReportDrafts, incidents } from './incident.table.ts';
 
 /** Queries of incidents and their timelines, through the request's DataContext. */
 
@@ -42,4 +42,13 @@ export async function draftsOf(ctx: DataContext, incidentIds: readonly string[])
   const rows = await ctx.select(incidentReportDrafts, { where: inArray(incidentReportDrafts.incidentId, [...incidentIds]) });
   for (const r of rows) out.get(r.incidentId)?.set(r.ruleId, r);
   return out;
+}
+
+export type EscalationRow = typeof incidentEscalations.$inferSelect;
+export const escalationRegister = defineRegister({ table: incidentEscalations, entityType: 'incidentEscalation', auditView: recordContent });
+
+/** The incident's escalation, if one was started. */
+export async function escalationOf(ctx: DataContext, incidentId: string, lock?: 'update'): Promise<EscalationRow | undefined> {
+  const [row] = await ctx.select(incidentEscalations, { where: eq(incidentEscalations.incidentId, incidentId), lock });
+  return row;
 }

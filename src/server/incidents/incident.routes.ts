@@ -1,10 +1,12 @@
-import { ActionParamsSchema, AddActionRequestSchema, SaveReportDraftRequestSchema, CreateIncidentRequestSchema, DetectionCategoriesSchema, IncidentListSchema, IncidentSchema, UpdateIncidentRequestSchema } from '../../shared/incidents/incident.schema.ts';
+import { ActionParamsSchema, AddActionRequestSchema, AddFindingRequestSchema, SaveReportDraftRequestSchema, CreateIncidentRequestSchema, DetectionCategoriesSchema, IncidentListSchema, IncidentSchema, UpdateIncidentRequestSchema } from '../../shared/incidents/incident.schema.ts';
+import { EscalationSchema, MoveEscalationRequestSchema, SaveEscalationRequestSchema } from '../../shared/incidents/escalation.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { recordRoutes } from '../platform/register/record.routes.ts';
+import * as escalation from './escalation.service.ts';
 import * as incidents from './incident.service.ts';
 
 /** Incidents, their timelines and their legal deadlines (PRODUCT.md capability 9): thin routes over the service. */
@@ -66,6 +68,54 @@ export function incidentRoutes(deps: ModuleDeps): AnyRoute[] {
       response: IncidentSchema,
       status: 201,
       handler: ({ auth, params, body }) => incidents.addAction(scope(auth), params.id, body, clock.now()),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/incidents/:id/findings',
+      summary: "Record a finding of the post-incident review: it opens as a corrective action in Plan, named after the incident",
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      body: AddFindingRequestSchema,
+      tenantEntity: 'incident',
+      response: IncidentSchema,
+      status: 201,
+      handler: ({ auth, params, body }) => incidents.addFinding(scope(auth), params.id, body, clock.now()),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/incidents/:id/escalation',
+      summary: "The incident's escalation to an outside expert (seed 004): the criteria, the contract checks, the request's facts (suggested from the incident until saved), the procedure and what the next status needs",
+      tags,
+      access: read,
+      params: IdParamsSchema,
+      tenantEntity: 'incident',
+      response: EscalationSchema,
+      handler: ({ auth, params }) => escalation.getEscalation(scope(auth), params.id),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/v1/incidents/:id/escalation',
+      summary: 'Save the escalation as the form holds it, at the version read (null the first time); a closed escalation gets 409',
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      body: SaveEscalationRequestSchema,
+      tenantEntity: 'incident',
+      response: EscalationSchema,
+      handler: ({ auth, params, body }) => escalation.saveEscalation(scope(auth), params.id, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/incidents/:id/escalation/status',
+      summary: 'Move the escalation to its next status (requested, in progress, reported, closed); 400 names what the move still needs',
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      body: MoveEscalationRequestSchema,
+      tenantEntity: 'incident',
+      response: EscalationSchema,
+      handler: ({ auth, params, body }) => escalation.moveEscalation(scope(auth), params.id, body, clock.now()),
     }),
     defineRoute({
       method: 'PATCH',

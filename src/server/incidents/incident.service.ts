@@ -4,6 +4,7 @@ import { firstResponse } from '../../shared/incidents/first-response.rules.ts';
 import {
   FIRST_RESPONSE_PHASES,
   type AddActionRequestSchema,
+  type AddFindingRequestSchema,
   type SaveReportDraftRequestSchema,
   type CreateIncidentRequestSchema,
   type TDeadline,
@@ -11,6 +12,7 @@ import {
   type UpdateIncidentRequestSchema,
 } from '../../shared/incidents/incident.schema.ts';
 import type { CatalogItemRow, LoadedCollection } from '../catalog/catalog.public.ts';
+import { correctiveActionsFrom, openCorrectiveAction, type ActionSummary } from '../operations/operations.public.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
 import { incidentCollections } from './incident.catalog.ts';
@@ -75,7 +77,7 @@ function presentDeadline(d: DeadlineView, item: CatalogItemRow | undefined, regi
 const ORDER = (d: TDeadline) => (d.applies ? 0 : 1);
 const OPEN_STATES = new Set(['open', 'dueSoon', 'overdue']);
 
-function present(row: IncidentRow, actions: ActionRow[], drafts: Map<string, DraftRow>, catalog: Catalog, now: Date): TIncident {
+function present(row: IncidentRow, actions: ActionRow[], drafts: Map<string, DraftRow>, findings: ActionSummary[], catalog: Catalog, now: Date): TIncident {
   const book = ruleBook(catalog.rules);
   const calendar = holidayCalendarFrom(catalog.holidays?.items ?? []);
   const submitted = new Map<string, Date>();
@@ -109,6 +111,8 @@ function present(row: IncidentRow, actions: ActionRow[], drafts: Map<string, Dra
     nis2InScope: row.nis2InScope,
     financialSector: row.financialSector,
     note: row.note,
+    review: row.review,
+    findings,
     actions: actions.map((a) => ({ id: a.id, kind: a.kind as TIncident['actions'][number]['kind'], at: a.at.toISOString(), ruleId: a.ruleId, text: a.text, actor: a.actorLabel, createdAt: a.createdAt.toISOString() })),
     firstResponse: { targetAt: response.targetAt.toISOString(), phases: response.phases.map((p) => ({ phase: p.phase, doneAt: p.doneAt?.toISOString() ?? null })), state: response.state },
     deadlines: list,
@@ -125,21 +129,23 @@ export async function listIncidents(ctx: DataContext, now: Date) {
     () => readCatalog(ctx),
   );
   const ids = rows.map((r) => r.id);
-  const [actions, drafts] = await ctx.sideBySide(
+  const [actions, drafts, findings] = await ctx.sideBySide(
     () => actionsOf(ctx, ids),
     () => draftsOf(ctx, ids),
+    () => correctiveActionsFrom(ctx, 'incident', ids, now),
   );
-  return { items: rows.map((r) => present(r, actions.get(r.id) ?? [], drafts.get(r.id) ?? new Map(), catalog, now)) };
+  return { items: rows.map((r) => present(r, actions.get(r.id) ?? [], drafts.get(r.id) ?? new Map(), findings.get(r.id) ?? [], catalog, now)) };
 }
 
 export async function getIncident(ctx: DataContext, id: string, now: Date): Promise<TIncident> {
   const row = await incidentRegister.get(ctx, id);
-  const [actions, drafts, catalog] = await ctx.sideBySide(
+  const [actions, drafts, findings, catalog] = await ctx.sideBySide(
     () => actionsOf(ctx, [id]),
     () => draftsOf(ctx, [id]),
+    () => correctiveActionsFrom(ctx, 'incident', [id], now),
     () => readCatalog(ctx),
   );
-  return present(row, actions.get(id) ?? [], drafts.get(id) ?? new Map(), catalog, now);
+  return present(row, actions.get(id) ?? [], drafts.get(id) ?? new Map(), findings.get(id) ?? [], catalog, now);
 }
 
 /** The detection category is one of the organisation's loaded catalog items. */
@@ -235,6 +241,20 @@ export async function saveReportDraft(ctx: DataContext, id: string, input: z.out
       await draftRegister.expect(tx, saved.id, input.version);
       await draftRegister.update(tx, saved.id, input.version, { answers: input.answers }, { before: draftRegister.spec.auditView(saved), changedOnly: true });
     }
+  });
+  return getIncident(ctx, id, now);
+}
+
+/**
+ * A finding of the post-incident review, opened as a corrective action in
+ * Plan (operations' PDCA), named after the incident and audited on it.
+ */
+export async function addFinding(ctx: DataContext, id: string, input: z.output<typeof AddFindingRequestSchema>, now: Date): Promise<TIncident> {
+  await ctx.transaction(async (tx) => {
+    const incident = await incidentRegister.find(tx, id, 'key share');
+    if (!incident) throw new HttpProblem(404, 'notFound');
+    const actionId = await openCorrectiveAction(tx, { ...input, origin: 'incident', originId: id, originTitle: incident.title });
+    await tx.audit({ action: 'incident.finding-add', entityType: 'incident', entityId: id, after: { title: input.title, correctiveActionId: actionId } });
   });
   return getIncident(ctx, id, now);
 }

@@ -32,6 +32,8 @@ export const incidents = pgTable(
     nis2InScope: boolean('nis2_in_scope').notNull().default(false),
     financialSector: boolean('financial_sector').notNull().default(false),
     note: text('note').notNull().default(''),
+    /** The post-incident review: causes and lessons; its findings are corrective actions (operations). */
+    review: text('review').notNull().default(''),
     ...authorshipColumns(),
   },
   (t) => [
@@ -80,5 +82,35 @@ export const incidentReportDrafts = pgTable(
     unique('incident_report_drafts_org_id_key').on(t.organisationId, t.id),
     uniqueIndex('incident_report_drafts_rule_key').on(t.organisationId, t.incidentId, t.ruleId),
     foreignKey({ name: 'incident_report_drafts_incident_fk', columns: [t.organisationId, t.incidentId], foreignColumns: [incidents.organisationId, incidents.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * The incident's escalation to an outside expert (seed 004 「外部専門家・弊社への
+ * エスカレーション」; escalation.rules.ts): the criteria that apply, the expert,
+ * the contract items confirmed and the request's facts, in the catalog's
+ * order, and where it stands. One per incident, versioned like a record.
+ */
+export const incidentEscalations = pgTable(
+  'incident_escalations',
+  {
+    ...tenantColumns(),
+    incidentId: uuid('incident_id').notNull(),
+    criteria: jsonb('criteria').$type<string[]>().notNull().default([]),
+    otherReason: text('other_reason').notNull().default(''),
+    expert: text('expert').notNull().default(''),
+    contractChecks: jsonb('contract_checks').$type<boolean[]>().notNull().default([]),
+    request: jsonb('request').$type<string[]>().notNull().default([]),
+    reportNote: text('report_note').notNull().default(''),
+    /** draft | requested | inProgress | reported | closed */
+    status: text('status').notNull().default('draft'),
+    requestedAt: ts('requested_at'),
+    ...authorshipColumns(),
+  },
+  (t) => [
+    unique('incident_escalations_org_id_key').on(t.organisationId, t.id),
+    uniqueIndex('incident_escalations_incident_key').on(t.organisationId, t.incidentId),
+    foreignKey({ name: 'incident_escalations_incident_fk', columns: [t.organisationId, t.incidentId], foreignColumns: [incidents.organisationId, incidents.id] }).onDelete('cascade'),
+    check('incident_escalations_status_check', sql`${t.status} in ('draft', 'requested', 'inProgress', 'reported', 'closed')`),
   ],
 );

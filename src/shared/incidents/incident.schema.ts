@@ -3,7 +3,8 @@
 // /api/v1/incidents and /api/v1/incidents/:id/actions.
 import { z } from 'zod';
 import { CatalogItemIdSchema } from '../catalog/catalog.schema.ts';
-import { IdSchema, instant, int4, text, VersionSchema } from '../schemas/common.schema.ts';
+import { businessDate, IdSchema, instant, int4, text, VersionSchema } from '../schemas/common.schema.ts';
+import { PDCA_PHASES } from '../operations/corrective-action.rules.ts';
 import { DEADLINE_STATES } from './deadline.rules.ts';
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -32,6 +33,8 @@ const incidentFields = {
   nis2InScope: z.boolean(),
   financialSector: z.boolean(),
   note: text(4000, 0),
+  /** The post-incident review: what caused it and what was learnt. */
+  review: text(8000, 0),
 };
 
 type Times = { awareAt?: string; occurredAt?: string | null };
@@ -68,6 +71,14 @@ export const SaveReportDraftRequestSchema = z.strictObject({
   version: VersionSchema.nullable(),
 });
 export type TSaveReportDraftRequest = z.input<typeof SaveReportDraftRequestSchema>;
+/** A finding of the post-incident review, opened as a corrective action in Plan. */
+export const AddFindingRequestSchema = z.strictObject({
+  title: text(200),
+  plan: text(4000, 0).default(''),
+  ownerUserId: IdSchema.nullable().default(null),
+  dueOn: businessDate().nullable().default(null),
+});
+export type TAddFindingRequest = z.input<typeof AddFindingRequestSchema>;
 export const ActionParamsSchema = z.strictObject({ id: IdSchema, actionId: IdSchema });
 
 const Pair = z.object({ ja: z.string(), en: z.string() });
@@ -118,6 +129,9 @@ export const IncidentSchema = z.object({
   nis2InScope: z.boolean(),
   financialSector: z.boolean(),
   note: z.string(),
+  review: z.string(),
+  /** The review's findings: the corrective actions they became, where each stands. */
+  findings: z.array(z.object({ id: IdSchema, title: z.string(), phase: z.enum(PDCA_PHASES), dueOn: z.string().nullable(), overdue: z.boolean() })),
   actions: z.array(ActionSchema),
   /** Seed 004: the first response within 24 hours of awareness, each phase with when it was done. */
   firstResponse: z.object({

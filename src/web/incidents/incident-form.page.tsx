@@ -10,6 +10,8 @@ import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
 import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
 import { DeadlinesSection, FirstResponseSection } from './incident-deadlines.tsx';
+import { EscalationSection } from './incident-escalation.tsx';
+import { ReviewFindingsSection } from './incident-review.tsx';
 import { type ActionDraft, TimelineSection } from './incident-timeline.tsx';
 import { incidentRecords, type TIncident, useDetectionCategories } from './incident.query.ts';
 
@@ -27,6 +29,7 @@ type Values = {
   occurredAt: string;
   personsAffected: number | string;
   note: string;
+  review: string;
 } & Record<Fact, boolean>;
 
 const noFacts = Object.fromEntries(FACTS.map((f) => [f, false])) as Record<Fact, boolean>;
@@ -41,7 +44,7 @@ export const IncidentFormPage = recordPage(function IncidentEditor({ id }: { id:
   const canWrite = session.organisation.can['incidents.write'];
   const wallNow = () => wallIn(timeZone, new Date());
   const toInstant = (wall: string) => (wall ? instantFromWall(timeZone, wall).toISOString() : '');
-  const empty: Values = { title: '', detectionItemId: '', severity: 'medium', status: 'open', description: '', awareAt: wallNow(), occurredAt: '', personsAffected: '', note: '', ...noFacts };
+  const empty: Values = { title: '', detectionItemId: '', severity: 'medium', status: 'open', description: '', awareAt: wallNow(), occurredAt: '', personsAffected: '', note: '', review: '', ...noFacts };
   const valuesOf = (i: TIncident): Values => ({
     ...i,
     detectionItemId: i.detectionItemId ?? '',
@@ -60,6 +63,7 @@ export const IncidentFormPage = recordPage(function IncidentEditor({ id }: { id:
     personsAffected: v.personsAffected === '' ? null : Number(v.personsAffected),
     ...Object.fromEntries(FACTS.map((f) => [f, v[f]])),
     note: v.note.trim(),
+    review: v.review.trim(),
   });
   const { isNew, record: incident, remove, editor } = useRegisterRecordEditor(incidentRecords, id, {
     empty,
@@ -98,6 +102,8 @@ export const IncidentFormPage = recordPage(function IncidentEditor({ id }: { id:
         data ? (
           <Stack gap="md">
             <TimelineSection incident={data} canWrite={canWrite} draft={draft} onDraft={setDraft} blank={blank} />
+            <EscalationSection incidentId={data.id} canWrite={canWrite} />
+            <ReviewFindingsSection incident={data} canWrite={canWrite} />
             <SourceCitations sources={data.source} />
           </Stack>
         ) : null
@@ -136,6 +142,11 @@ export const IncidentFormPage = recordPage(function IncidentEditor({ id }: { id:
       <SectionCard id="note" title={t('incidents.sections.note')}>
         <Textarea label={t('incidents.fields.note')} autosize minRows={2} maxLength={4000} {...form.getInputProps('note')} />
       </SectionCard>
+      {!isNew ? (
+        <SectionCard id="review" title={t('incidents.review.title')} description={t('incidents.review.hint')}>
+          <Textarea label={t('incidents.fields.review')} autosize minRows={3} maxLength={8000} data-testid="incident-review" {...form.getInputProps('review')} />
+        </SectionCard>
+      ) : null}
     </RegisterForm>
   );
 });

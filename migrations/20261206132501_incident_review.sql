@@ -1,0 +1,1 @@
+ALTER TABLE "incidents" ADD COLUMN "review" text DEFAULT '' NOT NULL;
