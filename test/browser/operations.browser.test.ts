@@ -116,4 +116,19 @@ test('operations journey: an inspection whose reminder arrives once', { timeout:
     await page.getByTestId('action-row').getByText('完了').waitFor();
     await shotBoth(page, 'corrective-actions');
   });
+
+  await step('a calendar address of my own, read by a calendar application, then revoked', async () => {
+    await page.goto(new URL('/operations', page.url()).href);
+    await page.getByTestId('calendar-feed').getByText('カレンダー用のアドレスはまだ発行されていません。').waitFor();
+    await page.getByTestId('calendar-feed-create').click();
+    const url = (await page.getByTestId('calendar-feed-url').textContent())!;
+    const ics = await fetch(url).then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), body: (await r.text()).replace(/\r\n[ \t]/g, '') }));
+    assert.equal(ics.status, 200);
+    assert.match(ics.type ?? '', /^text\/calendar/);
+    assert.ok(ics.body.includes('SUMMARY:定期点検: アクセス権限設定の見直しと不要アカウントの削除'), ics.body);
+    await shotBoth(page, 'calendar-feed', { ready: 'calendar-feed' });
+    await page.getByTestId('calendar-feed-revoke').click();
+    await page.getByTestId('calendar-feed').getByText('アドレスを無効にしました。').waitFor();
+    assert.equal((await fetch(url)).status, 404);
+  });
 });

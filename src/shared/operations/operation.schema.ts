@@ -3,7 +3,8 @@
 // /api/v1/inspections, /api/v1/inspections/:id/completions, /api/v1/reminders.
 import { z } from 'zod';
 import { CatalogItemIdSchema } from '../catalog/catalog.schema.ts';
-import { businessDate, IdSchema, int4, text, VersionSchema } from '../schemas/common.schema.ts';
+import { businessDate, IdSchema, int4, int4Query, text, VersionSchema } from '../schemas/common.schema.ts';
+import { CALENDAR_KINDS } from './calendar.rules.ts';
 import { INSPECTION_STANDINGS, RECURRENCE_UNITS } from './recurrence.rules.ts';
 
 export const COMPLETION_RESULTS = ['ok', 'findings'] as const;
@@ -71,3 +72,18 @@ export const InspectionTemplatesSchema = z.object({ items: z.array(z.object({ it
 export const ReminderSettingsSchema = z.object({ email: z.boolean(), version: z.number().int().nullable() });
 export type TReminderSettings = z.infer<typeof ReminderSettingsSchema>;
 export const SaveReminderSettingsRequestSchema = z.strictObject({ email: z.boolean(), version: VersionSchema.nullable() });
+
+/** The signed-in member's iCalendar feed: whether one is active (its address is shown only when made). */
+export const CalendarFeedSchema = z.object({ active: z.boolean(), createdAt: z.string().nullable(), lastReadAt: z.string().nullable() });
+export type TCalendarFeed = z.infer<typeof CalendarFeedSchema>;
+/** A new feed's secret address, shown this once. */
+export const CalendarFeedCreatedSchema = z.object({ url: z.string(), createdAt: z.string() });
+/** A feed's address: its secret token (32 random bytes, base64url) and `.ics`. */
+export const CalendarFeedParamsSchema = z.strictObject({ token: z.string().max(47).regex(/^[A-Za-z0-9_-]{43}\.ics$/) });
+
+/** The operations calendar: every date something is due over the span asked for (calendar.rules.ts). */
+export const CalendarQuerySchema = z.strictObject({ days: int4Query(1, 400).default(90) });
+export const CalendarEntriesSchema = z.object({
+  items: z.array(z.object({ kind: z.enum(CALENDAR_KINDS), date: z.string(), title: z.string(), detail: z.string().nullable(), path: z.string(), overdue: z.boolean() })),
+});
+export type TCalendarEntry = z.infer<typeof CalendarEntriesSchema>['items'][number];

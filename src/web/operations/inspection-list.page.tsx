@@ -1,44 +1,42 @@
 import { Alert, Button, List, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { addDays, dateIn } from '../../shared/platform/calendar-date.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { RegisterList } from '../platform/register/register-list.tsx';
 import { nameColumn, type RegisterColumn } from '../platform/register/register-table.tsx';
+import { CalendarFeedCard } from './calendar-feed-card.tsx';
 import { StandingBadge, useScheduleLine } from './inspection-labels.tsx';
 import { toApiError } from '../api/api-client.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
-import { type TInspection, useInspections, useReminders, useReminderSettings, useSaveReminderSettings } from './operation.query.ts';
+import { type TInspection, useCalendarEntries, useInspections, useReminders, useReminderSettings, useSaveReminderSettings } from './operation.query.ts';
 
-/** The next 90 days, date by date: every due date of every inspection in that span. */
-function Calendar({ items }: { items: TInspection[] }) {
+/** The next 90 days, date by date: inspections, corrective actions, contracts and providers; what is overdue first, in red. */
+function Calendar() {
   const { t } = useTranslation();
-  const today = dateIn('Asia/Tokyo', new Date());
-  const end = addDays(today, 90);
-  const entries = items
-    .flatMap((i) => [i.nextDueOn, ...i.upcoming].filter((d) => d <= end).map((d) => ({ date: d, title: i.title, id: i.id, overdue: d < today })))
-    .sort((a, b) => a.date.localeCompare(b.date));
+  const entries = useCalendarEntries(90);
   return (
     <SectionCard id="calendar" title={t('operations.calendar.title')}>
-      {entries.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('operations.calendar.empty')}
-        </Text>
-      ) : (
-        <List size="sm" spacing={2} data-testid="calendar">
-          {entries.map((e) => (
-            <List.Item key={`${e.id} ${e.date}`}>
-              <Text span fw={600} c={e.overdue ? 'red' : undefined}>
-                {e.date}
-              </Text>{' '}
-              <Link to={`/operations/${e.id}`}>{e.title}</Link>
-            </List.Item>
-          ))}
-        </List>
-      )}
+      <QueryState query={entries}>
+        {entries.data?.items.length ? (
+          <List size="sm" spacing={2} data-testid="calendar">
+            {entries.data.items.map((e) => (
+              <List.Item key={`${e.kind} ${e.path} ${e.date}`}>
+                <Text span fw={600} c={e.overdue ? 'red' : undefined}>
+                  {e.date}
+                </Text>{' '}
+                <Link to={e.path}>{t(`operations.calendar.kinds.${e.kind}`, { title: e.title, detail: e.detail ?? '' })}</Link>
+              </List.Item>
+            ))}
+          </List>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('operations.calendar.empty')}
+          </Text>
+        )}
+      </QueryState>
     </SectionCard>
   );
 }
@@ -116,9 +114,10 @@ export function InspectionListPage() {
       <Stack gap="lg">
         <RegisterList query={inspections} caption={t('operations.title')} empty={t('operations.empty')} rows={inspections.data?.items ?? []} columns={columns} rowTestId="inspection-row" />
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Calendar items={inspections.data?.items ?? []} />
+          <Calendar />
           <Reminders />
         </SimpleGrid>
+        <CalendarFeedCard />
       </Stack>
     </>
   );

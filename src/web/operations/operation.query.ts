@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TCorrectiveAction, TCreateCorrectiveActionRequest } from '../../shared/operations/corrective-action.schema.ts';
 import type { z } from 'zod';
-import type { InspectionListSchema, InspectionTemplatesSchema, ReminderListSchema, TCompleteInspectionRequest, TReminderSettings, TCreateInspectionRequest, TInspection } from '../../shared/operations/operation.schema.ts';
+import type { InspectionListSchema, InspectionTemplatesSchema, ReminderListSchema, TCalendarEntry, TCalendarFeed, TCompleteInspectionRequest, TReminderSettings, TCreateInspectionRequest, TInspection } from '../../shared/operations/operation.schema.ts';
 import { api } from '../api/api-client.ts';
 import { registerRecords, useRegisterChange } from '../platform/register/register.query.ts';
 
@@ -37,4 +37,12 @@ export const removeActionEvidence = (id: string, evidenceId: string) => api.dele
 export function useOperationsRefresh() {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: OPERATIONS_KEY });
+}
+export function useCalendarFeed() {
+  return useQuery({ queryKey: [...OPERATIONS_KEY, 'feed'], queryFn: ({ signal }) => api.get<TCalendarFeed>('/api/v1/calendar-feed', signal) });
+}
+export const useCreateCalendarFeed = () => useRegisterChange(OPERATIONS_KEY, () => api.post<{ url: string; createdAt: string }>('/api/v1/calendar-feed', {}));
+export const useRevokeCalendarFeed = () => useRegisterChange(OPERATIONS_KEY, () => api.delete('/api/v1/calendar-feed'));
+export function useCalendarEntries(days = 90) {
+  return useQuery({ queryKey: [...OPERATIONS_KEY, 'calendar', days], queryFn: ({ signal }) => api.get<{ items: TCalendarEntry[] }>(`/api/v1/calendar-entries?days=${days}`, signal) });
 }

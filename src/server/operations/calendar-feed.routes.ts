@@ -1,0 +1,67 @@
+import { CalendarEntriesSchema, CalendarFeedCreatedSchema, CalendarFeedParamsSchema, CalendarFeedSchema, CalendarQuerySchema } from '../../shared/operations/operation.schema.ts';
+import { clockOf } from '../platform/clock.ts';
+import { DataContext } from '../platform/db/data-context.ts';
+import { defineRoute, deleteRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import type { ModuleDeps } from '../platform/module.ts';
+import * as feeds from './calendar-feed.service.ts';
+import { calendarOf } from './calendar.service.ts';
+
+/** The operations calendar, and the member's iCalendar feed: made, replaced and revoked by the member; read by a calendar application at its secret address. */
+export function calendarFeedRoutes(deps: ModuleDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const clock = clockOf(deps);
+  const own = { kind: 'org', permission: 'operations.read' } as const;
+  const tags = ['operations'];
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/calendar-entries',
+      summary: "The operations calendar over the next `days` (90 unless asked): inspections, open corrective actions, contracts' last notice days, providers' evaluations and certification expiries, with what is overdue first",
+      tags,
+      access: own,
+      query: CalendarQuerySchema,
+      response: CalendarEntriesSchema,
+      handler: async ({ auth, query }) => ({ items: await calendarOf(scope(auth), clock.now(), query.days) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/calendar-feed',
+      summary: "Whether the signed-in member has an iCalendar feed, since when and when it was last read (its address is shown only when made)",
+      tags,
+      access: own,
+      response: CalendarFeedSchema,
+      handler: ({ auth }) => feeds.feedStatus(scope(auth), auth.user.id),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/calendar-feed',
+      summary: "Make a new secret address for the signed-in member's iCalendar feed, shown this once; an earlier address stops answering",
+      tags,
+      access: own,
+      response: CalendarFeedCreatedSchema,
+      status: 201,
+      handler: ({ auth }) => feeds.createFeed(scope(auth), auth.user.id, deps.config.publicUrl),
+    }),
+    deleteRoute({
+      url: '/api/v1/calendar-feed',
+      summary: "Revoke the signed-in member's iCalendar feed: its address stops answering",
+      tags,
+      access: own,
+      remove: ({ auth }) => feeds.revokeFeed(scope(auth), auth.user.id),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/calendar/:token',
+      summary: 'An iCalendar feed (text/calendar) at its secret address: inspection due dates for a year and open corrective actions; 404 once replaced, revoked or its member has left',
+      tags,
+      access: { kind: 'public' },
+      params: CalendarFeedParamsSchema,
+      response: null,
+      produces: 'text/calendar',
+      handler: async ({ reply, params }) => {
+        const body = await feeds.feedCalendar(deps.database, params.token.slice(0, -'.ics'.length), clock.now(), deps.config.publicUrl);
+        return reply.header('cache-control', 'private, max-age=300').type('text/calendar; charset=utf-8').send(body);
+      },
+    }),
+  ];
+}
