@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { addDays, dateIn } from '../../src/shared/platform/calendar-date.ts';
 import { loadCatalog } from '../assets/portfolio-fixtures.ts';
 import { multipartFile } from '../helpers/multipart.ts';
 import { addMember, createOrganisation, createTestApp, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
@@ -107,4 +108,18 @@ describe('corrective actions through PDCA', () => {
     assert.equal(list.status, 200, list.raw);
     assert.ok(list.body.items.some((i: { id: string }) => i.id === own.body.id));
   });
+
+  test("reminders: an open action due within a week reaches its owner's reminders; a closed or later one does not", async () => {
+    const inDays = (n: number) => addDays(dateIn('Asia/Tokyo', new Date()), n);
+    const soon = await orgA.owner.client.post('/api/v1/corrective-actions', { title: 'ログ保管期間の延長', ownerUserId: staffA.userId, dueOn: inDays(3) });
+    const later = await orgA.owner.client.post('/api/v1/corrective-actions', { title: '来月の処置', ownerUserId: staffA.userId, dueOn: inDays(30) });
+    const late = await orgA.owner.client.post('/api/v1/corrective-actions', { title: '期限切れの処置', dueOn: inDays(-2) });
+    for (const r of [soon, later, late]) assert.equal(r.status, 201, r.raw);
+    assert.equal(late.body.overdue, true);
+    const staff = (await staffA.client.get('/api/v1/reminders')).body.items.filter((i: { kind: string }) => i.kind === 'correctiveAction');
+    assert.deepEqual(staff.map((i: { title: string; standing: string; path: string }) => `${i.title} ${i.standing} ${i.path}`), [`ログ保管期間の延長 dueSoon /corrective-actions/${soon.body.id}`]);
+    const owner = (await orgA.owner.client.get('/api/v1/reminders')).body.items.filter((i: { kind: string }) => i.kind === 'correctiveAction');
+    assert.deepEqual(owner.map((i: { title: string; standing: string }) => `${i.title} ${i.standing}`), ['期限切れの処置 overdue'], 'unassigned: owners and managers');
+  });
 });
+

@@ -16,6 +16,7 @@ import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/htt
 import type { ModuleDeps } from '../platform/module.ts';
 import { recordRoutes } from '../platform/register/record.routes.ts';
 import * as inspections from './inspection.service.ts';
+import { remindersFor } from './reminder.service.ts';
 
 /** Recurring inspections, their completions and the member's reminders (PRODUCT.md capability 11): thin routes over the service. */
 export function inspectionRoutes(deps: ModuleDeps): AnyRoute[] {
@@ -71,11 +72,11 @@ export function inspectionRoutes(deps: ModuleDeps): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/api/v1/reminders',
-      summary: "The signed-in member's reminders: inspections due soon or overdue that are theirs (or, unassigned, every owner's and manager's)",
+      summary: "The signed-in member's reminders: inspection rounds and open corrective actions due soon or overdue that are theirs (or, unassigned, every owner's and manager's)",
       tags,
       access: read,
       response: ReminderListSchema,
-      handler: ({ auth }) => inspections.remindersFor(scope(auth), auth.user.id, clock.now()),
+      handler: ({ auth }) => remindersFor(scope(auth), auth.user.id, clock.now()),
     }),
     defineRoute({
       method: 'GET',

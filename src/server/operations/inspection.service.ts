@@ -136,17 +136,6 @@ export function recipientsOf(r: Pick<InspectionRow, 'ownerUserId'>, people: read
   return people.filter((p) => p.role === 'owner' || p.role === 'manager').map((p) => p.userId);
 }
 
-/** What the signed-in member is reminded of now (the in-app reminders). */
-export async function remindersFor(ctx: DataContext, userId: string, now: Date) {
-  const { items } = await listInspections(ctx, now);
-  const people = await members(ctx);
-  return {
-    items: items
-      .filter((i) => i.standing !== 'upcoming' && recipientsOf(i, people).includes(userId))
-      .map((i) => ({ inspectionId: i.id, title: i.title, nextDueOn: i.nextDueOn, standing: i.standing })),
-  };
-}
-
 /** Seed 004's inspection items, to start an inspection from. */
 export async function inspectionTemplates(ctx: DataContext) {
   const catalog = await catalogOf(ctx);

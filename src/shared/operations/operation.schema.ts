@@ -62,8 +62,11 @@ export const InspectionSchema = z.object({
 export type TInspection = z.infer<typeof InspectionSchema>;
 export const InspectionListSchema = z.object({ items: z.array(InspectionSchema) });
 
-/** The inspections the signed-in member is reminded of now: due soon or overdue, theirs or, unassigned, every owner's and manager's. */
-export const ReminderListSchema = z.object({ items: z.array(z.object({ inspectionId: IdSchema, title: z.string(), nextDueOn: z.string(), standing: z.enum(INSPECTION_STANDINGS) })) });
+/** What the signed-in member is reminded of now: inspection rounds and open corrective actions due soon or overdue, theirs or, unassigned, every owner's and manager's. */
+export const ReminderListSchema = z.object({
+  items: z.array(z.object({ kind: z.enum(['inspection', 'correctiveAction']), id: IdSchema, title: z.string(), dueOn: z.string(), standing: z.enum(INSPECTION_STANDINGS), path: z.string() })),
+});
+export type TReminderList = z.infer<typeof ReminderListSchema>;
 
 /** The study's items an inspection can start from. */
 export const InspectionTemplatesSchema = z.object({ items: z.array(z.object({ itemId: z.string(), name: Pair, group: Pair })), source: z.array(z.string()) });

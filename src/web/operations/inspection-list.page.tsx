@@ -71,8 +71,8 @@ function Reminders() {
         {reminders.data?.items.length ? (
           <Stack gap={4} data-testid="reminders">
             {reminders.data.items.map((r) => (
-              <Alert key={r.inspectionId} color={r.standing === 'overdue' ? 'red' : 'orange'} p="xs">
-                <Link to={`/operations/${r.inspectionId}`}>{t('operations.reminders.line', { title: r.title, date: r.nextDueOn })}</Link>
+              <Alert key={`${r.kind} ${r.id}`} color={r.standing === 'overdue' ? 'red' : 'orange'} p="xs">
+                <Link to={r.path}>{t(r.kind === 'inspection' ? 'operations.reminders.line' : 'operations.reminders.actionLine', { title: r.title, date: r.dueOn })}</Link>
               </Alert>
             ))}
           </Stack>
