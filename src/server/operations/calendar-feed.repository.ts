@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { DataContext } from '../platform/db/data-context.ts';
-import type { Db } from '../platform/db/database.ts';
+import type { ModuleDeps } from '../platform/module.ts';
 import { calendarFeeds } from './calendar-feed.table.ts';
 
 /** Queries of members' calendar feeds. */
@@ -25,8 +25,8 @@ export async function insertFeed(ctx: DataContext, userId: string, hash: string)
  * credential (as a session's is). Everything after it runs in that feed's
  * organisation's DataContext.
  */
-export async function feedByTokenHash(db: Db, hash: string): Promise<FeedRow | undefined> {
-  const [row] = await db.select().from(calendarFeeds).where(eq(calendarFeeds.tokenHash, hash)).limit(1);
+export async function feedByTokenHash(database: ModuleDeps['database'], hash: string): Promise<FeedRow | undefined> {
+  const [row] = await database.db.select().from(calendarFeeds).where(eq(calendarFeeds.tokenHash, hash)).limit(1);
   return row;
 }
 

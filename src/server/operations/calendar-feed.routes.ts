@@ -59,7 +59,7 @@ export function calendarFeedRoutes(deps: ModuleDeps): AnyRoute[] {
       response: null,
       produces: 'text/calendar',
       handler: async ({ reply, params }) => {
-        const body = await feeds.feedCalendar(deps.database, params.token.slice(0, -'.ics'.length), clock.now(), deps.config.publicUrl);
+        const body = await feeds.feedCalendar(deps, params.token.slice(0, -'.ics'.length), clock.now(), deps.config.publicUrl);
         return reply.header('cache-control', 'private, max-age=300').type('text/calendar; charset=utf-8').send(body);
       },
     }),

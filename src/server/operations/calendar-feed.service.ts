@@ -1,7 +1,7 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { newToken, tokenHash } from '../platform/auth/tokens.ts';
 import { DataContext } from '../platform/db/data-context.ts';
-import type { Database } from '../platform/db/database.ts';
+import type { ModuleDeps } from '../platform/module.ts';
 import { HttpProblem } from '../platform/http/problem.ts';
 import { translator } from '../platform/i18n/translate.ts';
 import { findMembership } from '../platform/orgs/organisation.repository.ts';
@@ -47,8 +47,8 @@ export async function revokeFeed(ctx: DataContext, userId: string): Promise<void
 }
 
 /** The calendar behind a secret address; 404 for an unknown, replaced or revoked one, or a member who has left. */
-export async function feedCalendar(database: Pick<Database, 'db'>, token: string, now: Date, publicUrl: string): Promise<string> {
-  const feed = await feedByTokenHash(database.db, tokenHash(token));
+export async function feedCalendar({ database }: Pick<ModuleDeps, 'database'>, token: string, now: Date, publicUrl: string): Promise<string> {
+  const feed = await feedByTokenHash(database, tokenHash(token));
   if (!feed || !(await findMembership(database.db, feed.organisationId, feed.userId))) throw new HttpProblem(404, 'notFound');
   const ctx = DataContext.ofJob(database, feed.organisationId, { userId: feed.userId, label: 'calendar feed' });
   const [entries, people] = await ctx.sideBySide(
