@@ -113,6 +113,34 @@ describe('scheduled jobs', () => {
     }
   });
 
+  test('a job still running when its instance stops ends without touching the closed pool', async () => {
+    const SLOW_QUEUE = 'slow-end';
+    let started: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    let release: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const slowJob = defineJob({ queue: SLOW_QUEUE, options: { pollingIntervalSeconds: 0.5 }, handler: async () => (started(), released) });
+    await prepare([...JOBS, slowJob]);
+    const unhandled: unknown[] = [];
+    const listen = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listen);
+    const instance = connect(t.url, 3);
+    try {
+      const queue = await startJobQueue(instance);
+      await startJobWorkers(queue, [slowJob], { config: testConfig(), database: instance }, () => undefined);
+      await queue.send(SLOW_QUEUE, {});
+      await running;
+      // The stop gives up waiting after a second and the pool closes while the handler still runs.
+      await stopJobQueue(instance, 1000);
+      await instance.close();
+      release!();
+      await sleep(300);
+      assert.deepEqual(unhandled.map(String), []);
+    } finally {
+      process.off('unhandledRejection', listen);
+    }
+  });
+
   test('a declaration with a bad queue name or cron stops the start', () => {
     const handler = async () => undefined;
     assert.throws(() => defineJob({ queue: 'Reminders!', handler }), /lower-case/);

@@ -39,9 +39,19 @@ const SCHEMA = 'pgboss';
 /** pg-boss's own queue between a schedule and its job queue (timekeeper.js); a partition like any queue, so the owner makes it. */
 const SCHEDULE_QUEUE = '__pgboss__send-it';
 
-function executorOf(database: Database) {
-  return { executeSql: (text: string, values?: unknown[]) => database.pool.query(text, values as unknown[]) };
+/**
+ * pg-boss's way to the database. `stopped` is set once the queue has stopped:
+ * pg-boss records a job's end without awaiting it (manager.js `onFetch`), so a
+ * handler that ends after the stop would hit a pool that is about to close
+ * and reject where no one listens. Such late bookkeeping is dropped instead
+ * (a promise that never settles holds no handle); the job expires and runs
+ * again elsewhere, as it does when an instance dies.
+ */
+function executorOf(database: Database, state: { stopped: boolean } = { stopped: false }) {
+  return { executeSql: (text: string, values?: unknown[]) => (state.stopped ? new Promise<never>(() => undefined) : database.pool.query(text, values as unknown[])) };
 }
+
+const queueStates = new WeakMap<PgBoss, { stopped: boolean }>();
 
 /**
  * As the owner role, under the start-up lock: pg-boss's schema at its current
@@ -65,9 +75,10 @@ export async function installJobQueue(owner: Database, jobs: readonly Job[]): Pr
 }
 
 export async function startJobQueue(database: Database, options: JobQueueOptions = {}): Promise<PgBoss> {
+  const state = { stopped: false };
   const boss = new PgBoss({
     // The app's pool, not a second one: same database, same connection settings (embedded socket or DATABASE_URL).
-    db: executorOf(database),
+    db: executorOf(database, state),
     schema: SCHEMA,
     supervise: true,
     schedule: true,
@@ -83,6 +94,7 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
     else logger.error({ err }, 'job queue error');
   });
   await boss.start();
+  queueStates.set(boss, state);
   queues.set(database, boss);
   localWorkers.set(boss, new Map());
   return boss;
@@ -132,4 +144,6 @@ export async function stopJobQueue(database: Database, timeoutMs = 30_000): Prom
   if (!boss) return;
   queues.delete(database);
   await boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs }).catch(() => undefined);
+  const state = queueStates.get(boss);
+  if (state) state.stopped = true;
 }
