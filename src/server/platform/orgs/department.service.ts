@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import type { DataContext } from '../db/data-context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { ensureDepartments, listDepartments, type DepartmentRow } from './department.repository.ts';
 
@@ -33,3 +34,10 @@ export async function resolveDepartments(
   }
   return result;
 }
+
+/** The organisation's departments (a domain module's view, through its DataContext). */
+export const departmentsOf = (ctx: DataContext): Promise<DepartmentRow[]> => listDepartments(ctx.db, ctx.organisationId);
+
+/** The departments with these names in the context's organisation, created (and audited) in its transaction when missing. */
+export const departmentsNamed = (ctx: DataContext, names: readonly string[]) =>
+  resolveDepartments(ctx.db, ctx.organisationId, names, { userId: ctx.userId, label: ctx.actor.actorLabel });

@@ -1,0 +1,12 @@
+import { governancePolicy } from '../../shared/governance/governance.policy.ts';
+import { defineModule } from '../platform/module.ts';
+import { raciRoutes } from './raci.routes.ts';
+
+/** Governance and controls (PRODUCT.md capability 7): the RACI matrix so far. */
+export const governanceModule = defineModule({
+  id: 'governance',
+  routes: (deps) => [...raciRoutes(deps)],
+  jobs: [],
+  policy: governancePolicy,
+  translations: ['governance'],
+});

@@ -1,0 +1,76 @@
+import { AddRaciTemplateRequestSchema, CreateRaciTaskRequestSchema, RaciExportQuerySchema, RaciMatrixSchema, RaciTaskSchema, UpdateRaciTaskRequestSchema } from '../../shared/governance/raci.schema.ts';
+import { dateIn } from '../../shared/platform/calendar-date.ts';
+import { clockOf } from '../platform/clock.ts';
+import { DataContext } from '../platform/db/data-context.ts';
+import { sendStream } from '../platform/http/download.ts';
+import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import type { ModuleDeps } from '../platform/module.ts';
+import { recordRoutes } from '../platform/register/record.routes.ts';
+import { EXPORT_CONTENT_TYPES } from '../platform/transfer/export.writer.ts';
+import { exportRaci, raciExportFileName } from './raci-export.service.ts';
+import * as raci from './raci.service.ts';
+
+/** The RACI matrix (seed 004 「RACIモデルによる責任分界」): thin routes over the service. */
+export function raciRoutes(deps: ModuleDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const clock = clockOf(deps);
+  const read = { kind: 'org', permission: 'governance.read' } as const;
+  const tags = ['governance'];
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/raci-tasks',
+      summary: 'The RACI matrix: each task with its departments’ letters and what the row lacks (one A, at least one R), the columns, a summary, and what the template still offers',
+      tags,
+      access: read,
+      response: RaciMatrixSchema,
+      handler: ({ auth }) => raci.matrixOf(scope(auth)),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/raci-tasks/template',
+      summary: 'Add the template’s tasks the matrix does not have yet, with their departments and roles (created by name), titled in the member’s language',
+      tags,
+      access: { kind: 'org', permission: 'governance.write' },
+      body: AddRaciTemplateRequestSchema,
+      response: RaciMatrixSchema,
+      handler: ({ auth, locale }) => raci.addTemplate(scope(auth), locale),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/raci-tasks/export',
+      summary: 'The matrix as CSV (UTF-8 with BOM), XLSX or JSON: a row per task, a column per department, in the member’s language',
+      tags,
+      access: read,
+      query: RaciExportQuerySchema,
+      response: null,
+      produces: 'text/csv',
+      handler: async ({ auth, query, reply, locale }) => {
+        // Exports are dated as the organisation's day in Japan, as every register's are.
+        const today = dateIn('Asia/Tokyo', clock.now());
+        return sendStream(reply, { ...raciExportFileName(query.format, locale, today), contentType: EXPORT_CONTENT_TYPES[query.format], stream: await exportRaci(scope(auth), query.format, locale) });
+      },
+    }),
+    ...recordRoutes({
+      path: '/api/v1/raci-tasks',
+      tags,
+      tenantEntity: 'raciTask',
+      read: 'governance.read',
+      write: 'governance.write',
+      createBody: CreateRaciTaskRequestSchema,
+      updateBody: UpdateRaciTaskRequestSchema,
+      record: RaciTaskSchema,
+      summaries: {
+        create: 'Add a task to the matrix with its departments’ letters (a new department name becomes one of the organisation’s departments)',
+        get: 'One task of the matrix with its letters and warnings',
+        update: 'Rename a task or replace its row of letters, at the version read (stale → 409)',
+        remove: 'Take a task off the matrix (the audit trail keeps its row)',
+      },
+      create: (auth, body) => raci.createTask(scope(auth), body),
+      get: (auth, id) => raci.getTask(scope(auth), id),
+      update: (auth, id, body) => raci.updateTask(scope(auth), id, body),
+      remove: (auth, id) => raci.deleteTask(scope(auth), id),
+      history: { summary: 'The task’s history from the audit trail, newest first', entries: (auth, id) => raci.taskHistory(scope(auth), id) },
+    }),
+  ];
+}

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createBrowserKit, pageOf } from '../helpers/browser.ts';
+import { mainNavLinks, setUpOwnerWithMfa } from '../helpers/browser-journey.ts';
+
+/**
+ * The governance journey through the real UI in headless Chromium, against
+ * the real server (issue 13, RACI): the matrix started from seed 004's
+ * template, a task of the organisation's own added with a new department's
+ * column, its warnings following the letters as they are chosen, saved, and
+ * the matrix exported. Screenshots in both languages go to
+ * artifacts/screenshots/governance/.
+ *
+ * Needs `npx vite build` first (dist/web) and Debian's /usr/bin/chromium.
+ */
+
+const OWNER = { email: 'governance@example.jp', name: '山本 健', organisation: '雲路製作所株式会社' };
+
+const kit = createBrowserKit({ shots: 'governance', rawKeyPrefixes: ['common', 'nav', 'errors', 'governance'], ports: [4000, 4099], scrollToTop: true });
+const { newContext, shotBoth } = kit;
+
+let setupUrl = '';
+
+before(async () => {
+  ({ setupUrl } = await kit.start());
+});
+after(() => kit.close());
+
+test('governance journey: a RACI matrix from the template, a task of our own, exported', { timeout: 300_000 }, async (t) => {
+  const context = await newContext();
+  const page = await pageOf(context);
+  const step = kit.steps(t, page);
+  const rows = page.getByTestId('raci-row');
+
+  await step('set-up and the empty matrix', async () => {
+    await setUpOwnerWithMfa(kit, page, setupUrl, OWNER);
+    assert.ok((await mainNavLinks(page)).includes('責任分界(RACI)'));
+    await page.getByRole('navigation').getByRole('link', { name: '責任分界(RACI)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'RACI表(責任分界)' }).waitFor();
+    await page.getByText('まだタスクがありません。').waitFor();
+  });
+
+  await step("the template's three tasks, each with one accountable and a responsible", async () => {
+    await page.getByRole('button', { name: 'テンプレートのタスクを追加' }).click();
+    await page.getByText('3件のタスクのうち、3件は役割がそろっています。確認が必要なタスクは0件です。').waitFor();
+    assert.equal(await rows.count(), 3);
+    assert.equal(await page.getByLabel('リスクアセスメント実施:CISOの役割').inputValue(), 'A');
+    await page.getByRole('columnheader', { name: '法務部長' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'テンプレートのタスクを追加' }).count(), 0, 'nothing more to add');
+    await shotBoth(page, 'raci-template', { ready: 'raci-matrix' });
+  });
+
+  await step('a task of our own with a new department: its warnings follow the letters; saved complete', async () => {
+    await page.getByLabel('新しいタスク').fill('バックアップの確認');
+    await page.getByRole('button', { name: 'タスクを追加' }).click();
+    await page.getByText('4件のタスクのうち、3件は役割がそろっています。確認が必要なタスクは1件です。').waitFor();
+    const mine = rows.filter({ has: page.locator('input[value="バックアップの確認"]') });
+    await mine.getByText('最終責任者(A)がいません').waitFor();
+    await mine.getByText('実行者(R)がいません').waitFor();
+    await page.getByLabel('部門・役割の列を追加').fill('総務部');
+    await page.getByRole('button', { name: '列を追加' }).click();
+    await page.getByRole('columnheader', { name: '総務部' }).waitFor();
+    await page.getByLabel('バックアップの確認:総務部の役割').selectOption('A');
+    await mine.getByText('実行者(R)がいません').waitFor();
+    assert.equal(await mine.getByText('最終責任者(A)がいません').count(), 0);
+    await page.getByLabel('バックアップの確認:IT部門の役割').selectOption('R');
+    await mine.getByText('役割がそろっています').waitFor();
+    await mine.getByRole('button', { name: '保存' }).click();
+    await page.getByText('4件のタスクのうち、4件は役割がそろっています。確認が必要なタスクは0件です。').waitFor();
+    await shotBoth(page, 'raci-own-task', { ready: 'raci-matrix' });
+  });
+
+  await step('the matrix as a CSV to share', async () => {
+    const csv = await context.request.get(new URL('/api/v1/raci-tasks/export?format=csv', page.url()).href);
+    assert.equal(csv.status(), 200);
+    const text = (await csv.text()).replace(/^\uFEFF/, '');
+    const [header, ...lines] = text.trim().split(/\r?\n/);
+    assert.match(header!, /^タスク,CISO,情報セキュリティ部,IT部門,法務部,経営層,CIO,財務部,法務部長,総務部,確認事項$/);
+    assert.ok(lines.includes('バックアップの確認,,,R,,,,,,A,'), lines.join('\n'));
+  });
+});

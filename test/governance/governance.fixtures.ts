@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { ModuleFixtures, ModuleIdFields } from '../helpers/route-fixtures.ts';
+
+/** The governance module's entities in organisation A: a task of the RACI matrix with its row. */
+export const fixtures: ModuleFixtures = ({ orgA }) => ({
+  raciTask: async () => {
+    const r = await orgA.owner.client.post('/api/v1/raci-tasks', {
+      title: `Task ${randomUUID().slice(0, 8)}`,
+      assignments: [
+        { department: 'IT部門', cell: 'R' },
+        { department: 'CIO', cell: 'A' },
+      ],
+    });
+    assert.equal(r.status, 201, r.raw);
+    return { id: r.body.id };
+  },
+});
+
+/** The matrix's requests name departments by name, never by id. */
+export const idFields: ModuleIdFields = () => ({});
