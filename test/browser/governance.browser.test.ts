@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createBrowserKit, pageOf } from '../helpers/browser.ts';
+import { addDays, addMonthsClamped, dateIn } from '../../src/shared/platform/calendar-date.ts';
+import { createBrowserKit, exactly, pageOf } from '../helpers/browser.ts';
 import { mainNavLinks, setUpOwnerWithMfa } from '../helpers/browser-journey.ts';
 
 /**
@@ -8,7 +9,9 @@ import { mainNavLinks, setUpOwnerWithMfa } from '../helpers/browser-journey.ts';
  * the real server (issue 13, RACI): the matrix started from seed 004's
  * template, a task of the organisation's own added with a new department's
  * column, its warnings following the letters as they are chosen, saved, and
- * the matrix exported. Screenshots in both languages go to
+ * the matrix exported; then the ISMS document register: a document of the
+ * seed's Table 11 registered from its coverage list, approved, its review
+ * due soon. Screenshots in both languages go to
  * artifacts/screenshots/governance/.
  *
  * Needs `npx vite build` first (dist/web) and Debian's /usr/bin/chromium.
@@ -77,5 +80,31 @@ test('governance journey: a RACI matrix from the template, a task of our own, ex
     const [header, ...lines] = text.trim().split(/\r?\n/);
     assert.match(header!, /^タスク,CISO,情報セキュリティ部,IT部門,法務部,経営層,CIO,財務部,法務部長,総務部,確認事項$/);
     assert.ok(lines.includes('バックアップの確認,,,R,,,,,,A,'), lines.join('\n'));
+  });
+
+  await step("a document of Table 11 registered from the coverage list, approved, its review due soon", async () => {
+    const today = dateIn('Asia/Tokyo', new Date());
+    const approvedOn = addDays(addMonthsClamped(today, -12), 10);
+    await page.getByRole('navigation').getByRole('link', { name: 'ISMS文書' }).click();
+    await page.getByRole('heading', { level: 1, name: 'ISMS文書管理台帳' }).waitFor();
+    await page.getByText('まだ文書が登録されていません。', { exact: false }).waitFor();
+    await page.getByTestId('coverage-table').first().getByText('件中0件を登録済み', { exact: false }).waitFor();
+    await page.getByRole('link', { name: '登録: ISMS マニュアル' }).click();
+    await page.getByRole('heading', { level: 1, name: '文書を登録' }).waitFor();
+    await page.getByText('ISMSで必要とされる作成文書一覧(例示)の文書: ISMS マニュアル').waitFor();
+    assert.equal(await page.getByLabel(exactly('文書名')).inputValue(), 'ISMS マニュアル');
+    await page.getByLabel(/責任者/).and(page.locator('input')).fill('情報セキュリティ部');
+    await page.getByLabel(exactly('版')).fill('第1版');
+    await page.getByLabel(exactly('状態')).selectOption('approved');
+    await page.getByLabel(exactly('承認日')).fill(approvedOn);
+    await page.getByRole('button', { name: '登録する' }).click();
+    await page.getByText('文書を登録しました。').waitFor();
+    await page.getByTestId('document-summary').getByText('期限間近').waitFor();
+    await shotBoth(page, 'isms-document', { ready: 'document-summary' });
+    await page.getByRole('link', { name: 'ISMS文書管理台帳に戻る' }).click();
+    await page.getByTestId('document-row').getByText('期限間近').waitFor();
+    await page.getByTestId('documents-summary').getByText('見直し期限が近い文書1件', { exact: false }).waitFor();
+    await page.getByTestId('coverage-table').first().getByText('件中1件を登録済み', { exact: false }).waitFor();
+    await shotBoth(page, 'isms-documents', { ready: 'documents-summary' });
   });
 });

@@ -8,6 +8,7 @@ import type { Role } from '../../src/shared/policy.ts';
 import { appendAudit } from '../../src/server/platform/audit/audit.repository.ts';
 import { hashPassword } from '../../src/server/platform/auth/password.ts';
 import { loadConfig, type Config } from '../../src/server/platform/config.ts';
+import type { Clock } from '../../src/server/platform/clock.ts';
 import { buildApp } from '../../src/server/platform/http/app.ts';
 import type { AnyRoute } from '../../src/server/platform/http/route.ts';
 import { insertUser, forceUpdateUser } from '../../src/server/platform/auth/user.repository.ts';
@@ -30,10 +31,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PUBLIC_URL: 'http://kumoji.test', KUMOJI_AUDIT_KEY: TEST_AUDIT_KEY, ...overrides });
 }
 
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+/** A test app on a fresh database; `clock` stands every rule that counts time at a chosen instant. */
+export async function createTestApp(overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = testConfig(overrides);
-  const deps = { config, database };
+  const deps = { config, database, ...(options.clock ? { clock: options.clock } : {}) };
   const routes = allRoutes(deps);
   const app = await buildApp(deps, routes);
   await app.ready();

@@ -1,11 +1,12 @@
 import { governancePolicy } from '../../shared/governance/governance.policy.ts';
 import { defineModule } from '../platform/module.ts';
+import { ismsDocumentRoutes } from './isms-document.routes.ts';
 import { raciRoutes } from './raci.routes.ts';
 
-/** Governance and controls (PRODUCT.md capability 7): the RACI matrix so far. */
+/** Governance and controls (PRODUCT.md capability 7): the RACI matrix and the ISMS document registry so far. */
 export const governanceModule = defineModule({
   id: 'governance',
-  routes: (deps) => [...raciRoutes(deps)],
+  routes: (deps) => [...raciRoutes(deps), ...ismsDocumentRoutes(deps)],
   jobs: [],
   policy: governancePolicy,
   translations: ['governance'],

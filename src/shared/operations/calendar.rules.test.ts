@@ -15,18 +15,22 @@ const sources: CalendarSources = {
     { kind: 'contractNotice', date: '2026-11-01', title: '過ぎた通知期限', detail: null, path: '/providers/contracts/c2' },
     { kind: 'certificationExpiry', date: '2026-11-15', title: '雲路クラウド', detail: 'ISO/IEC 27001', path: '/providers/p1' },
     { kind: 'reevaluation', date: '2027-06-01', title: '雲路クラウド', detail: null, path: '/providers/p1/evaluation' },
+    { kind: 'documentReview', date: '2026-11-20', title: '情報セキュリティ基本方針', detail: null, path: '/governance/documents/d1' },
+    { kind: 'documentReview', date: '2027-01-15', title: 'クラウド資産目録', detail: null, path: '/governance/documents/d2' },
   ],
 };
 
-test('the span from today: open actions with a due date, every inspection date, provider and contract dates', () => {
+test('the span from today: open actions with a due date, every inspection date, provider and contract dates, document reviews (an overdue one stays)', () => {
   const entries = calendarEntries(sources, '2026-12-06', 90);
   assert.deepEqual(
     entries.map((e) => `${e.date} ${e.kind} ${e.title}${e.overdue ? ' (overdue)' : ''}`),
     [
       '2026-11-15 certificationExpiry 雲路クラウド (overdue)',
+      '2026-11-20 documentReview 情報セキュリティ基本方針 (overdue)',
       '2026-11-30 inspection 脆弱性スキャン (overdue)',
       '2026-12-01 correctiveAction 遅れている処置 (overdue)',
       '2026-12-10 correctiveAction VPN更新',
+      '2027-01-15 documentReview クラウド資産目録',
       '2027-01-31 contractNotice 基幹システム保守契約',
       '2027-02-28 inspection 脆弱性スキャン',
     ],

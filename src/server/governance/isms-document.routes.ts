@@ -1,0 +1,65 @@
+import { CreateIsmsDocumentRequestSchema, IsmsDocumentExportQuerySchema, IsmsDocumentListSchema, IsmsDocumentSchema, UpdateIsmsDocumentRequestSchema } from '../../shared/governance/isms-document.schema.ts';
+import { dateIn } from '../../shared/platform/calendar-date.ts';
+import { clockOf } from '../platform/clock.ts';
+import { DataContext } from '../platform/db/data-context.ts';
+import { sendStream } from '../platform/http/download.ts';
+import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import type { ModuleDeps } from '../platform/module.ts';
+import { recordRoutes } from '../platform/register/record.routes.ts';
+import { EXPORT_CONTENT_TYPES } from '../platform/transfer/export.writer.ts';
+import { documentExportFileName, exportDocuments } from './isms-document-export.service.ts';
+import * as documents from './isms-document.service.ts';
+
+/** The ISMS document registry (seed 000 III.5.2 表11・表12): thin routes over the service. */
+export function ismsDocumentRoutes(deps: ModuleDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const clock = clockOf(deps);
+  // Review dates are the organisation's days in Japan.
+  const today = () => dateIn('Asia/Tokyo', clock.now());
+  const read = { kind: 'org', permission: 'governance.read' } as const;
+  const tags = ['governance'];
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/isms-documents',
+      summary: "The organisation's ISMS documents with where each review stands, a summary, and how much of the seed's Tables 11 and 12 is registered",
+      tags,
+      access: read,
+      response: IsmsDocumentListSchema,
+      handler: ({ auth }) => documents.listDocuments(scope(auth), today()),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/isms-documents/export',
+      summary: 'The registry as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
+      tags,
+      access: read,
+      query: IsmsDocumentExportQuerySchema,
+      response: null,
+      produces: 'text/csv',
+      handler: async ({ auth, query, reply, locale }) =>
+        sendStream(reply, { ...documentExportFileName(query.format, locale, today()), contentType: EXPORT_CONTENT_TYPES[query.format], stream: await exportDocuments(scope(auth), query.format, locale, today()) }),
+    }),
+    ...recordRoutes({
+      path: '/api/v1/isms-documents',
+      tags,
+      tenantEntity: 'ismsDocument',
+      read: 'governance.read',
+      write: 'governance.write',
+      createBody: CreateIsmsDocumentRequestSchema,
+      updateBody: UpdateIsmsDocumentRequestSchema,
+      record: IsmsDocumentSchema,
+      summaries: {
+        create: "Register a document, one of the seed's tables or the organisation's own (a seed document once; a new owner name becomes a department)",
+        get: 'One document with its owner, dates and where its review stands',
+        update: 'Change a document (only the fields sent; dates not after today; an approved document needs its approval date; stale → 409)',
+        remove: 'Take a document off the registry (the audit trail keeps what it was)',
+      },
+      create: (auth, body) => documents.createDocument(scope(auth), body, today()),
+      get: (auth, id) => documents.getDocument(scope(auth), id, today()),
+      update: (auth, id, body) => documents.updateDocument(scope(auth), id, body, today()),
+      remove: (auth, id) => documents.deleteDocument(scope(auth), id),
+      history: { summary: "The document's history from the audit trail, newest first", entries: (auth, id) => documents.documentHistory(scope(auth), id) },
+    }),
+  ];
+}
