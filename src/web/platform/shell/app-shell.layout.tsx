@@ -53,7 +53,8 @@ export function AppShellLayout({ nav }: { nav: readonly WebModule[] }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm">
+      {/* The navigation scrolls on its own when the modules' entries are taller than the window. */}
+      <AppShell.Navbar p="sm" style={{ overflowY: 'auto' }}>
         <Stack gap="md" component="nav" aria-label={t('nav.label')}>
           <Box hiddenFrom="xs">
             <OrganisationSwitcher />
