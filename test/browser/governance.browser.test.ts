@@ -11,7 +11,9 @@ import { mainNavLinks, setUpOwnerWithMfa } from '../helpers/browser-journey.ts';
  * column, its warnings following the letters as they are chosen, saved, and
  * the matrix exported; then the ISMS document register: a document of the
  * seed's Table 11 registered from its coverage list, approved, its review
- * due soon. Screenshots in both languages go to
+ * due soon; and the staffing matrix: the seed's roles, the CISO made
+ * critical, one certified holder leaving a gap a second holder closes.
+ * Screenshots in both languages go to
  * artifacts/screenshots/governance/.
  *
  * Needs `npx vite build` first (dist/web) and Debian's /usr/bin/chromium.
@@ -106,5 +108,39 @@ test('governance journey: a RACI matrix from the template, a task of our own, ex
     await page.getByTestId('documents-summary').getByText('見直し期限が近い文書1件', { exact: false }).waitFor();
     await page.getByTestId('coverage-table').first().getByText('件中1件を登録済み', { exact: false }).waitFor();
     await shotBoth(page, 'isms-documents', { ready: 'documents-summary' });
+  });
+
+  await step('the staffing matrix: a critical role held by one, then two', async () => {
+    const today = dateIn('Asia/Tokyo', new Date());
+    await page.getByRole('navigation').getByRole('link', { name: '人材と資格' }).click();
+    await page.getByRole('heading', { level: 1, name: '人材と資格' }).waitFor();
+    await page.getByRole('button', { name: 'テンプレートの役割を追加' }).click();
+    await page.getByTestId('role-row').nth(3).waitFor();
+    await page.getByRole('link', { name: 'CISO(最高情報セキュリティ責任者)' }).click();
+    await page.getByLabel('重要').check();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('変更を保存しました。').waitFor();
+    await page.getByRole('link', { name: '人材と資格に戻る' }).click();
+    await page.getByRole('link', { name: '担当者を追加' }).click();
+    await page.getByLabel(exactly('氏名')).fill('田中 一郎');
+    await page.getByLabel('CISO(最高情報セキュリティ責任者)').check();
+    await page.getByRole('button', { name: '資格を追加' }).click();
+    await page.getByTestId('certification-row').getByLabel('資格名').fill('CISSP');
+    await page.getByTestId('certification-row').getByLabel('有効期限').fill(addDays(today, 400));
+    await page.getByRole('button', { name: '追加する' }).click();
+    await page.getByText('担当者を追加しました。').waitFor();
+    await page.getByRole('link', { name: '人材と資格に戻る' }).click();
+    const ciso = page.getByTestId('role-row').filter({ hasText: 'CISO' });
+    await ciso.getByText('重要な役割の担当者が2人未満です').waitFor();
+    await page.getByRole('link', { name: '担当者を追加' }).click();
+    await page.getByLabel(exactly('氏名')).fill('佐藤 花子');
+    await page.getByLabel(exactly('所属')).selectOption('external');
+    await page.getByLabel('CISO(最高情報セキュリティ責任者)').check();
+    await page.getByRole('button', { name: '追加する' }).click();
+    await page.getByText('担当者を追加しました。').waitFor();
+    await page.getByRole('link', { name: '人材と資格に戻る' }).click();
+    await ciso.getByText('不足はありません').waitFor();
+    await page.getByLabel('佐藤 花子がCISO(最高情報セキュリティ責任者)を担当').waitFor();
+    await shotBoth(page, 'staffing', { ready: 'staffing-summary' });
   });
 });

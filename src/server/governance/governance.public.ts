@@ -1,22 +1,30 @@
 import type { IsoDate } from '../../shared/platform/calendar-date.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { listDocumentRows } from './isms-document.repository.ts';
+import { listPeople } from './staffing.repository.ts';
 
 /**
- * What other modules read of governance: the ISMS documents' review dates,
- * for the operations calendar and its iCalendar feed. Other modules import
+ * What other modules read of governance: the ISMS documents' review dates
+ * and the staff's certification expiries, for the operations calendar and
+ * its iCalendar feed. Other modules import
  * this file only (eslint.config.js enforces it).
  */
 
-export interface DocumentReviewDate {
-  kind: 'documentReview';
+export interface GovernanceDate {
+  kind: 'documentReview' | 'qualificationExpiry';
   date: IsoDate;
+  /** The document's title or the person's name. */
   title: string;
-  detail: null;
+  /** The certification's name, for an expiry. */
+  detail: string | null;
   path: string;
 }
 
-/** Each approved document's next review (past ones stay: the review is overdue). */
-export async function documentReviewDates(ctx: DataContext): Promise<DocumentReviewDate[]> {
-  return (await listDocumentRows(ctx)).flatMap((d) => (d.status === 'approved' && d.nextReviewOn ? [{ kind: 'documentReview' as const, date: d.nextReviewOn, title: d.title, detail: null, path: `/governance/documents/${d.id}` }] : []));
+/** Each approved document's next review and each person's certification expiry (past ones stay: the review is overdue, the certification lapsed). */
+export async function governanceDates(ctx: DataContext): Promise<GovernanceDate[]> {
+  const [documents, people] = await ctx.sideBySide(() => listDocumentRows(ctx), () => listPeople(ctx));
+  return [
+    ...documents.flatMap((d) => (d.status === 'approved' && d.nextReviewOn ? [{ kind: 'documentReview' as const, date: d.nextReviewOn, title: d.title, detail: null, path: `/governance/documents/${d.id}` }] : [])),
+    ...people.flatMap((p) => p.certifications.flatMap((c) => (c.expiresOn ? [{ kind: 'qualificationExpiry' as const, date: c.expiresOn, title: p.name, detail: c.name, path: `/governance/staffing/people/${p.id}` }] : []))),
+  ];
 }

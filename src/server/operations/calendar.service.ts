@@ -1,6 +1,6 @@
 import { calendarEntries, type CalendarEntry } from '../../shared/operations/calendar.rules.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
-import { documentReviewDates } from '../governance/governance.public.ts';
+import { governanceDates } from '../governance/governance.public.ts';
 import { providerDates } from '../providers/providers.public.ts';
 import { listActions } from './corrective-action.service.ts';
 import { listInspections, todayInJapan } from './inspection.service.ts';
@@ -9,7 +9,7 @@ import { listInspections, todayInJapan } from './inspection.service.ts';
  * The organisation's operations calendar over `days` from today in Japan
  * (calendar.rules.ts): inspections, open corrective actions, and the
  * contract, evaluation and certification dates the providers module keeps,
- * and the ISMS documents' reviews governance keeps.
+ * and the ISMS documents' reviews and staff certifications governance keeps.
  * The screen's calendar and the iCalendar feed both read it.
  */
 export async function calendarOf(ctx: DataContext, now: Date, days: number): Promise<CalendarEntry[]> {
@@ -18,7 +18,7 @@ export async function calendarOf(ctx: DataContext, now: Date, days: number): Pro
     () => listInspections(ctx, now),
     () => listActions(ctx, now),
     () => providerDates(ctx, today),
-    () => documentReviewDates(ctx),
+    () => governanceDates(ctx),
   );
   return calendarEntries({ inspections: inspections.items, actions: actions.items, dated: [...dated, ...reviews] }, today, days);
 }

@@ -1,8 +1,10 @@
 import { lazyPage, type WebModule } from '../platform/module.ts';
 
 const IsmsDocumentFormPage = lazyPage(() => import('./isms-document-form.page.tsx'), 'IsmsDocumentFormPage');
+const StaffingRoleFormPage = lazyPage(() => import('./staffing-form.page.tsx'), 'StaffingRoleFormPage');
+const StaffingPersonFormPage = lazyPage(() => import('./staffing-form.page.tsx'), 'StaffingPersonFormPage');
 
-/** Governance and controls (PRODUCT.md capability 7): the RACI matrix and the ISMS document registry so far. */
+/** Governance and controls (PRODUCT.md capability 7): the RACI matrix, the ISMS document registry and the staffing matrix so far. */
 export const governanceModule: WebModule = {
   name: 'governance',
   routes: [
@@ -10,9 +12,15 @@ export const governanceModule: WebModule = {
     { path: '/governance/documents', guard: 'organisation', page: lazyPage(() => import('./isms-document-list.page.tsx'), 'IsmsDocumentListPage') },
     { path: '/governance/documents/new', guard: 'organisation', page: IsmsDocumentFormPage },
     { path: '/governance/documents/:id', guard: 'organisation', page: IsmsDocumentFormPage },
+    { path: '/governance/staffing', guard: 'organisation', page: lazyPage(() => import('./staffing.page.tsx'), 'StaffingPage') },
+    { path: '/governance/staffing/roles/new', guard: 'organisation', page: StaffingRoleFormPage },
+    { path: '/governance/staffing/roles/:id', guard: 'organisation', page: StaffingRoleFormPage },
+    { path: '/governance/staffing/people/new', guard: 'organisation', page: StaffingPersonFormPage },
+    { path: '/governance/staffing/people/:id', guard: 'organisation', page: StaffingPersonFormPage },
   ],
   nav: [
     { path: '/governance/raci', labelKey: 'governance.raci.nav', section: 'work', permission: 'governance.read' },
     { path: '/governance/documents', labelKey: 'governance.documents.nav', section: 'work', permission: 'governance.read' },
+    { path: '/governance/staffing', labelKey: 'governance.staffing.nav', section: 'work', permission: 'governance.read' },
   ],
 };

@@ -1,0 +1,37 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { can } from '../../shared/policy.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
+import { defineRegister, recordContent } from '../platform/register/register.ts';
+import { staffingAssignments, staffingPeople, staffingRoles } from './staffing.table.ts';
+
+/** Queries of the staffing matrix, through a request's DataContext. */
+
+export type StaffingRoleRow = typeof staffingRoles.$inferSelect;
+export type StaffingPersonRow = typeof staffingPeople.$inferSelect;
+
+const writer = (role: Parameters<typeof can>[0]) => ({ update: can(role, 'governance.write'), delete: can(role, 'governance.write') });
+
+export const roleRegister = defineRegister({ table: staffingRoles, entityType: 'staffingRole', auditView: recordContent, can: (_r: StaffingRoleRow, role) => writer(role) });
+
+/** A person as the trail keeps them: their content and the roles they hold (`roleIds`, added by the service). */
+export const personRegister = defineRegister({ table: staffingPeople, entityType: 'staffingPerson', auditView: recordContent, can: (_r: StaffingPersonRow, role) => writer(role) });
+
+export const listRoles = (ctx: DataContext) => ctx.select(staffingRoles, { orderBy: [asc(staffingRoles.position), asc(staffingRoles.id)] });
+
+/** The position after the last role. */
+export async function nextRolePosition(ctx: DataContext): Promise<number> {
+  const [row] = await ctx.db.select({ next: sql<number>`coalesce(max(${staffingRoles.position}) + 1, 0)::int` }).from(staffingRoles).where(ctx.scoped(staffingRoles));
+  return row?.next ?? 0;
+}
+export const listPeople = (ctx: DataContext) => ctx.select(staffingPeople, { orderBy: [asc(staffingPeople.name), asc(staffingPeople.id)] });
+export const listAssignments = (ctx: DataContext) => ctx.select(staffingAssignments);
+
+/** The roles a person holds, replaced whole (in the caller's transaction). */
+export async function replaceAssignments(ctx: DataContext, personId: string, roleIds: readonly string[]): Promise<void> {
+  await ctx.delete(staffingAssignments, eq(staffingAssignments.personId, personId));
+  if (roleIds.length) await ctx.insert(staffingAssignments, roleIds.map((roleId) => ({ personId, roleId })));
+}
+
+export async function rolesOfPerson(ctx: DataContext, personId: string): Promise<string[]> {
+  return (await ctx.select(staffingAssignments, { where: eq(staffingAssignments.personId, personId) })).map((a) => a.roleId);
+}

@@ -1,0 +1,103 @@
+import {
+  AddStaffingTemplateRequestSchema,
+  CreateStaffingPersonRequestSchema,
+  CreateStaffingRoleRequestSchema,
+  StaffingExportQuerySchema,
+  StaffingPersonSchema,
+  StaffingRoleSchema,
+  StaffingSchema,
+  UpdateStaffingPersonRequestSchema,
+  UpdateStaffingRoleRequestSchema,
+} from '../../shared/governance/staffing.schema.ts';
+import { dateIn } from '../../shared/platform/calendar-date.ts';
+import { clockOf } from '../platform/clock.ts';
+import { DataContext } from '../platform/db/data-context.ts';
+import { sendStream } from '../platform/http/download.ts';
+import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import type { ModuleDeps } from '../platform/module.ts';
+import { recordRoutes } from '../platform/register/record.routes.ts';
+import { EXPORT_CONTENT_TYPES } from '../platform/transfer/export.writer.ts';
+import { exportStaffing, staffingExportFileName } from './staffing-export.service.ts';
+import * as staffing from './staffing.service.ts';
+
+/** The staffing matrix (seed 004 「人材確保と資格」): thin routes over the service. */
+export function staffingRoutes(deps: ModuleDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const clock = clockOf(deps);
+  // Expiry dates are the organisation's days in Japan.
+  const today = () => dateIn('Asia/Tokyo', clock.now());
+  const read = { kind: 'org', permission: 'governance.read' } as const;
+  const tags = ['governance'];
+  const common = { tags, read: 'governance.read', write: 'governance.write' } as const;
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/staffing',
+      summary: 'The staffing matrix: roles with their holders and what each lacks (two holders for a critical role, a valid required certification), people with their certifications’ standing, and what the template still offers',
+      tags,
+      access: read,
+      response: StaffingSchema,
+      handler: ({ auth }) => staffing.staffingOf(scope(auth), today()),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/staffing/template',
+      summary: 'Add the template’s roles the matrix does not have yet, with the certifications the seed names, titled in the member’s language',
+      tags,
+      access: { kind: 'org', permission: 'governance.write' },
+      body: AddStaffingTemplateRequestSchema,
+      response: StaffingSchema,
+      handler: ({ auth, locale }) => staffing.addTemplate(scope(auth), locale, today()),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/staffing/export',
+      summary: 'People × roles with their certifications as CSV (UTF-8 with BOM) or JSON, or with the roles’ gaps as a second sheet in XLSX, in the member’s language',
+      tags,
+      access: read,
+      query: StaffingExportQuerySchema,
+      response: null,
+      produces: 'text/csv',
+      handler: async ({ auth, query, reply, locale }) =>
+        sendStream(reply, { ...staffingExportFileName(query.format, locale, today()), contentType: EXPORT_CONTENT_TYPES[query.format], stream: await exportStaffing(scope(auth), query.format, locale, today()) }),
+    }),
+    ...recordRoutes({
+      path: '/api/v1/staffing-roles',
+      tenantEntity: 'staffingRole',
+      ...common,
+      createBody: CreateStaffingRoleRequestSchema,
+      updateBody: UpdateStaffingRoleRequestSchema,
+      record: StaffingRoleSchema,
+      summaries: {
+        create: 'Add a role security work needs, with the certifications it calls for and whether it is critical',
+        get: 'One role with its holders and what it lacks',
+        update: 'Change a role (only the fields sent; stale → 409)',
+        remove: 'Take a role off the matrix with who held it (the audit trail keeps both)',
+      },
+      create: (auth, body) => staffing.createRole(scope(auth), body, today()),
+      get: (auth, id) => staffing.getRole(scope(auth), id, today()),
+      update: (auth, id, body) => staffing.updateRole(scope(auth), id, body, today()),
+      remove: (auth, id) => staffing.deleteRole(scope(auth), id),
+      history: { summary: "The role's history from the audit trail, newest first", entries: (auth, id) => staffing.roleHistory(scope(auth), id) },
+    }),
+    ...recordRoutes({
+      path: '/api/v1/staffing-people',
+      tenantEntity: 'staffingPerson',
+      ...common,
+      createBody: CreateStaffingPersonRequestSchema,
+      updateBody: UpdateStaffingPersonRequestSchema,
+      record: StaffingPersonSchema,
+      summaries: {
+        create: 'Add a person, on the staff or outside, with their certifications and the roles they hold',
+        get: 'One person with their certifications’ standing and roles',
+        update: 'Change a person (only the fields sent; `roleIds` replaces the roles held; stale → 409)',
+        remove: 'Take a person off the matrix (the audit trail keeps them)',
+      },
+      create: (auth, body) => staffing.createPerson(scope(auth), body, today()),
+      get: (auth, id) => staffing.getPerson(scope(auth), id, today()),
+      update: (auth, id, body) => staffing.updatePerson(scope(auth), id, body, today()),
+      remove: (auth, id) => staffing.deletePerson(scope(auth), id),
+      history: { summary: "The person's history from the audit trail, newest first", entries: (auth, id) => staffing.personHistory(scope(auth), id) },
+    }),
+  ];
+}
