@@ -12,7 +12,9 @@ import { mainNavLinks, setUpOwnerWithMfa } from '../helpers/browser-journey.ts';
  * the matrix exported; then the ISMS document register: a document of the
  * seed's Table 11 registered from its coverage list, approved, its review
  * due soon; and the staffing matrix: the seed's roles, the CISO made
- * critical, one certified holder leaving a gap a second holder closes.
+ * critical, one certified holder leaving a gap a second holder closes; and
+ * the control sets: one FSA item applied and implemented with evidence, one
+ * cloud control left out with its reason.
  * Screenshots in both languages go to
  * artifacts/screenshots/governance/.
  *
@@ -142,5 +144,31 @@ test('governance journey: a RACI matrix from the template, a task of our own, ex
     await ciso.getByText('不足はありません').waitFor();
     await page.getByLabel('佐藤 花子がCISO(最高情報セキュリティ責任者)を担当').waitFor();
     await shotBoth(page, 'staffing', { ready: 'staffing-summary' });
+  });
+
+  await step('controls: one applied and implemented with evidence, one left out with its reason', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: '管理策' }).click();
+    await page.getByRole('heading', { level: 1, name: '管理策と適用宣言' }).waitFor();
+    await page.getByRole('button', { name: '評価する: データ保護:個人情報や機密データの暗号化を必須とする' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(exactly('理由')).fill('顧客の個人データをクラウドに保存するため');
+    await dialog.getByLabel(exactly('実施状況')).selectOption('implemented');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('保存しました。').waitFor();
+    await dialog.locator('input[type=file]').setInputFiles({ name: '暗号化設定.txt', mimeType: 'text/plain', buffer: Buffer.from('AES-256: on') });
+    await dialog.getByRole('link', { name: '暗号化設定.txt' }).waitFor();
+    await dialog.getByRole('button', { name: 'キャンセル' }).click();
+    await page.getByTestId('control-set-fsa').getByText('適用する').waitFor();
+    await page.getByRole('button', { name: '評価する: 仮想コンピューティング環境における分離' }).click();
+    await dialog.getByLabel('適用する').uncheck();
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('適用しない管理策には、その理由を入力してください。').waitFor();
+    await dialog.getByLabel(exactly('理由')).fill('仮想環境を自社で運用しないため');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('保存しました。').waitFor();
+    await dialog.getByRole('button', { name: 'キャンセル' }).click();
+    await page.getByTestId('control-set-iso27017').getByText('適用しない').waitFor();
+    await page.getByTestId('controls-summary').getByText('評価済み2件', { exact: false }).waitFor();
+    await shotBoth(page, 'controls', { ready: 'controls-summary' });
   });
 });

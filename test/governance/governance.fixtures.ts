@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { multipartFile } from '../helpers/multipart.ts';
 import type { IdField, ModuleFixtures, ModuleIdFields } from '../helpers/route-fixtures.ts';
 
-/** The governance module's entities in organisation A: a task of the RACI matrix with its row, an ISMS document, a staffing role and a person holding it. */
-export const fixtures: ModuleFixtures = ({ orgA, all }) => ({
+/** The governance module's entities in organisation A: a task of the RACI matrix with its row, a control's judgement and its evidence, an ISMS document, a staffing role and a person holding it. */
+export const fixtures: ModuleFixtures = ({ t, orgA, all }) => ({
   raciTask: async () => {
     const r = await orgA.owner.client.post('/api/v1/raci-tasks', {
       title: `Task ${randomUUID().slice(0, 8)}`,
@@ -19,6 +20,24 @@ export const fixtures: ModuleFixtures = ({ orgA, all }) => ({
     const r = await orgA.owner.client.post('/api/v1/isms-documents', { title: `Policy ${randomUUID().slice(0, 8)}`, ownerDepartment: '情報セキュリティ部', status: 'approved', approvedOn: '2026-04-01' });
     assert.equal(r.status, 201, r.raw);
     return { id: r.body.id };
+  },
+  // A judgement of a shipped control (the catalog is loaded first, as the organisation's first read would); one per test run and control.
+  controlAssessment: async () => {
+    const { loadShippedCatalog } = await import('../../src/server/catalog/catalog.loader.ts');
+    await loadShippedCatalog(t.database, t.config.CATALOG_DIR);
+    const sets = await orgA.owner.client.get('/api/v1/controls');
+    assert.equal(sets.status, 200, sets.raw);
+    const free = sets.body.sets.flatMap((s: { controls: { itemId: string; assessment: unknown }[] }) => s.controls).find((c: { assessment: unknown }) => !c.assessment);
+    const r = await orgA.owner.client.post('/api/v1/control-assessments', { itemId: free.itemId, status: 'inProgress' });
+    assert.equal(r.status, 201, r.raw);
+    return { id: r.body.id };
+  },
+  controlAssessmentEvidence: async () => {
+    const { id } = await all.controlAssessment();
+    const file = multipartFile('settings.txt', 'MFA: on', 'text/plain');
+    const up = await orgA.owner.client.request('POST', `/api/v1/control-assessments/${id}/evidence`, file.body, { 'content-type': file.contentType });
+    assert.equal(up.status, 201, up.raw);
+    return { id: id as string, evidenceId: up.body.id as string };
   },
   staffingRole: async () => {
     const r = await orgA.owner.client.post('/api/v1/staffing-roles', { title: `Role ${randomUUID().slice(0, 8)}`, critical: true, requiredCertifications: ['CISSP'] });

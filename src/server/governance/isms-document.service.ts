@@ -5,8 +5,7 @@ import type { IsoDate } from '../../shared/platform/calendar-date.ts';
 import { loadedCollection, type CatalogItemRow, type LoadedCollection } from '../catalog/catalog.public.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
-import { departmentKey } from '../platform/orgs/department.rules.ts';
-import { departmentsNamed, departmentsOf } from '../platform/orgs/department.service.ts';
+import { departmentIdNamed, departmentsOf } from '../platform/orgs/department.service.ts';
 import type { HistoryEntry } from '../platform/register/register-history.ts';
 import { documentRegister, listDocumentRows, type IsmsDocumentRow } from './isms-document.repository.ts';
 
@@ -102,12 +101,6 @@ function checkedDates(d: Fields, today: IsoDate): { nextReviewOn: IsoDate | null
   return { nextReviewOn: nextReviewOn({ ...d, status: d.status as DocumentStatus }) };
 }
 
-/** The owner's department by name, created when new (null clears it). */
-async function ownerId(ctx: DataContext, name: string | null): Promise<string | null> {
-  if (name === null) return null;
-  const { byKey } = await departmentsNamed(ctx, [name]);
-  return byKey.get(departmentKey(name))!.id;
-}
 
 /** A seed document must be a document of the loaded tables, registered once. */
 async function checkCatalogItem(ctx: DataContext, itemId: string): Promise<void> {
@@ -121,7 +114,7 @@ export async function createDocument(ctx: DataContext, input: z.output<typeof Cr
   const row = await ctx.transaction(async (tx) => {
     const dates = checkedDates(fields, today);
     if (fields.catalogItemId) await checkCatalogItem(tx, fields.catalogItemId);
-    return documentRegister.create(tx, { ...fields, ...dates, ownerDepartmentId: await ownerId(tx, ownerDepartment) });
+    return documentRegister.create(tx, { ...fields, ...dates, ownerDepartmentId: await departmentIdNamed(tx, ownerDepartment) });
   });
   return getDocument(ctx, row.id, today);
 }
@@ -131,7 +124,7 @@ export async function updateDocument(ctx: DataContext, id: string, input: z.outp
   await ctx.transaction(async (tx) => {
     const before = await documentRegister.expect(tx, id, version);
     const dates = checkedDates({ ...before, ...fields }, today);
-    const owner = ownerDepartment === undefined ? {} : { ownerDepartmentId: await ownerId(tx, ownerDepartment) };
+    const owner = ownerDepartment === undefined ? {} : { ownerDepartmentId: await departmentIdNamed(tx, ownerDepartment) };
     await documentRegister.update(tx, id, version, { ...fields, ...dates, ...owner }, { before: documentRegister.spec.auditView(before), changedOnly: true });
   });
   return getDocument(ctx, id, today);

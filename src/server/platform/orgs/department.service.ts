@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts';
 import type { DataContext } from '../db/data-context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { ensureDepartments, listDepartments, type DepartmentRow } from './department.repository.ts';
+import { departmentKey } from './department.rules.ts';
 
 /** Departments as every module offers them (asset owners today; risk and control owners later). */
 
@@ -41,3 +42,10 @@ export const departmentsOf = (ctx: DataContext): Promise<DepartmentRow[]> => lis
 /** The departments with these names in the context's organisation, created (and audited) in its transaction when missing. */
 export const departmentsNamed = (ctx: DataContext, names: readonly string[]) =>
   resolveDepartments(ctx.db, ctx.organisationId, names, { userId: ctx.userId, label: ctx.actor.actorLabel });
+
+/** The id of the department with this name, created when new; null for none (an owner cleared). */
+export async function departmentIdNamed(ctx: DataContext, name: string | null): Promise<string | null> {
+  if (name === null) return null;
+  const { byKey } = await departmentsNamed(ctx, [name]);
+  return byKey.get(departmentKey(name))!.id;
+}
