@@ -14,7 +14,8 @@ import { mainNavLinks, setUpOwnerWithMfa } from '../helpers/browser-journey.ts';
  * due soon; and the staffing matrix: the seed's roles, the CISO made
  * critical, one certified holder leaving a gap a second holder closes; and
  * the control sets: one FSA item applied and implemented with evidence, one
- * cloud control left out with its reason.
+ * cloud control left out with its reason; and a high data store whose
+ * gaps close when it is encrypted with AES-256 under managed keys.
  * Screenshots in both languages go to
  * artifacts/screenshots/governance/.
  *
@@ -170,5 +171,28 @@ test('governance journey: a RACI matrix from the template, a task of our own, ex
     await page.getByTestId('control-set-iso27017').getByText('適用しない').waitFor();
     await page.getByTestId('controls-summary').getByText('評価済み2件', { exact: false }).waitFor();
     await shotBoth(page, 'controls', { ready: 'controls-summary' });
+  });
+
+  await step('a high data store: its gaps, then none once AES-256 and managed keys are set', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'データ保護' }).click();
+    await page.getByRole('heading', { level: 1, name: 'データの分類と暗号化' }).waitFor();
+    await page.getByText('まだデータの保管場所が登録されていません。').waitFor();
+    await page.getByRole('link', { name: '保管場所を追加' }).click();
+    await page.getByLabel(exactly('保管場所')).fill('顧客データベース');
+    await page.getByLabel(/所在/).fill('クラウド 東京リージョン');
+    await page.getByLabel(exactly('機密度(この場所に設定)')).selectOption('high');
+    await page.getByLabel(exactly('転送時のTLS')).selectOption('1.2');
+    await page.getByRole('button', { name: '追加する' }).click();
+    await page.getByText('保管場所を追加しました。').waitFor();
+    const summary = page.getByTestId('store-summary');
+    await summary.getByText('保存時にAES-256で暗号化されていません').waitFor();
+    await summary.getByText('暗号鍵の管理者が決まっていません').waitFor();
+    await page.getByLabel(exactly('保存時の暗号化')).selectOption('aes256');
+    await page.getByLabel(exactly('鍵の管理')).selectOption('customer');
+    await page.getByRole('button', { name: '保存' }).click();
+    await summary.getByText('不足はありません').waitFor();
+    await shotBoth(page, 'data-store', { ready: 'store-summary' });
+    await page.getByRole('link', { name: 'データの分類と暗号化に戻る' }).click();
+    await page.getByTestId('stores-summary').getByText('不足のある場所は0件', { exact: false }).waitFor();
   });
 });

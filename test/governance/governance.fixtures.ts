@@ -39,6 +39,11 @@ export const fixtures: ModuleFixtures = ({ t, orgA, all }) => ({
     assert.equal(up.status, 201, up.raw);
     return { id: id as string, evidenceId: up.body.id as string };
   },
+  dataStore: async () => {
+    const r = await orgA.owner.client.post('/api/v1/data-stores', { name: `Store ${randomUUID().slice(0, 8)}`, classification: 'high', atRest: 'aes256', tlsMinimum: '1.2', keyManagement: 'provider' });
+    assert.equal(r.status, 201, r.raw);
+    return { id: r.body.id };
+  },
   staffingRole: async () => {
     const r = await orgA.owner.client.post('/api/v1/staffing-roles', { title: `Role ${randomUUID().slice(0, 8)}`, critical: true, requiredCertifications: ['CISSP'] });
     assert.equal(r.status, 201, r.raw);
@@ -52,7 +57,7 @@ export const fixtures: ModuleFixtures = ({ t, orgA, all }) => ({
   },
 });
 
-/** A person names the roles they hold; everything else names departments by name and seed items by catalog id. */
+/** A person names the roles they hold and a data store the assets it holds; everything else names departments by name and seed items by catalog id. */
 export const idFields: ModuleIdFields = ({ target, versionOf, name }) => {
   const created: IdField = { kind: 'staffingRole', request: async (id) => ({ method: 'POST', url: '/api/v1/staffing-people', body: { name: name('Person'), roleIds: [id] } }) };
   const changed: IdField = {
@@ -62,5 +67,18 @@ export const idFields: ModuleIdFields = ({ target, versionOf, name }) => {
       return { method: 'PATCH', url: `/api/v1/staffing-people/${personId}`, body: { roleIds: [id], version: await versionOf('staffing_people', personId) } };
     },
   };
-  return { 'POST /api/v1/staffing-people body.roleIds[]': created, 'PATCH /api/v1/staffing-people/:id body.roleIds[]': changed };
+  const storeCreated: IdField = { kind: 'asset', request: async (id) => ({ method: 'POST', url: '/api/v1/data-stores', body: { name: name('Store'), assetIds: [id] } }) };
+  const storeChanged: IdField = {
+    kind: 'asset',
+    request: async (id) => {
+      const storeId = (await target('dataStore')).id!;
+      return { method: 'PATCH', url: `/api/v1/data-stores/${storeId}`, body: { assetIds: [id], version: await versionOf('data_stores', storeId) } };
+    },
+  };
+  return {
+    'POST /api/v1/staffing-people body.roleIds[]': created,
+    'PATCH /api/v1/staffing-people/:id body.roleIds[]': changed,
+    'POST /api/v1/data-stores body.assetIds[]': storeCreated,
+    'PATCH /api/v1/data-stores/:id body.assetIds[]': storeChanged,
+  };
 };

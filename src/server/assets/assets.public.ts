@@ -1,4 +1,6 @@
+import { inArray } from 'drizzle-orm';
 import type { DataContext } from '../platform/db/data-context.ts';
+import { assets } from './asset.table.ts';
 import { lockOwnSystems, lockOwnWorkloads } from './system.repository.ts';
 import { listWorkloads, lockOwnAssets } from './workload.repository.ts';
 
@@ -17,4 +19,18 @@ export const ownRecords = {
 /** The organisation's workloads by id and name, in name order (a provider comparison names the workload it is for). */
 export async function workloadNames(ctx: DataContext): Promise<{ id: string; name: string }[]> {
   return (await listWorkloads(ctx)).map((w) => ({ id: w.id, name: w.name }));
+}
+
+export interface AssetClassification {
+  id: string;
+  name: string;
+  confidentiality: 'high' | 'medium' | 'low' | null;
+  containsPersonalData: boolean;
+}
+
+/** What classifies these assets (their confidentiality and whether they hold personal data): a data store is protected as the assets it holds. */
+export async function assetClassifications(ctx: DataContext, ids: readonly string[]): Promise<AssetClassification[]> {
+  if (!ids.length) return [];
+  const rows = await ctx.select(assets, { where: inArray(assets.id, [...ids]) });
+  return rows.map((a) => ({ id: a.id, name: a.name, confidentiality: a.confidentiality as AssetClassification['confidentiality'], containsPersonalData: a.containsPersonalData }));
 }

@@ -1,0 +1,24 @@
+import { asc, eq } from 'drizzle-orm';
+import { can } from '../../shared/policy.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
+import { defineRegister, recordContent } from '../platform/register/register.ts';
+import { dataStoreAssets, dataStores } from './data-store.table.ts';
+
+/** Queries of the data stores, through a request's DataContext. */
+
+export type DataStoreRow = typeof dataStores.$inferSelect;
+
+export const storeRegister = defineRegister({
+  table: dataStores,
+  entityType: 'dataStore',
+  auditView: recordContent,
+  can: (_row: DataStoreRow, role) => ({ update: can(role, 'governance.write'), delete: can(role, 'governance.write') }),
+});
+
+export const listStores = (ctx: DataContext) => ctx.select(dataStores, { orderBy: [asc(dataStores.name), asc(dataStores.id)] });
+export const storeLinks = (ctx: DataContext) => ctx.select(dataStoreAssets);
+
+export async function replaceStoreAssets(ctx: DataContext, dataStoreId: string, assetIds: readonly string[]): Promise<void> {
+  await ctx.delete(dataStoreAssets, eq(dataStoreAssets.dataStoreId, dataStoreId));
+  if (assetIds.length) await ctx.insert(dataStoreAssets, assetIds.map((assetId) => ({ dataStoreId, assetId })));
+}
