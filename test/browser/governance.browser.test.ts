@@ -15,7 +15,9 @@ import { mainNavLinks, setUpOwnerWithMfa } from '../helpers/browser-journey.ts';
  * critical, one certified holder leaving a gap a second holder closes; and
  * the control sets: one FSA item applied and implemented with evidence, one
  * cloud control left out with its reason; and a high data store whose
- * gaps close when it is encrypted with AES-256 under managed keys.
+ * gaps close when it is encrypted with AES-256 under managed keys; and the
+ * account review (an administrator without MFA, an idle account disabled)
+ * and a log source kept too briefly.
  * Screenshots in both languages go to
  * artifacts/screenshots/governance/.
  *
@@ -194,5 +196,39 @@ test('governance journey: a RACI matrix from the template, a task of our own, ex
     await shotBoth(page, 'data-store', { ready: 'store-summary' });
     await page.getByRole('link', { name: 'データの分類と暗号化に戻る' }).click();
     await page.getByTestId('stores-summary').getByText('不足のある場所は0件', { exact: false }).waitFor();
+  });
+
+  await step('accounts and logs: an administrator without MFA, an idle account disabled, an access log kept too briefly', async () => {
+    const today = dateIn('Asia/Tokyo', new Date());
+    await page.getByRole('navigation').getByRole('link', { name: 'アカウントとログ' }).click();
+    await page.getByRole('heading', { level: 1, name: 'アカウントの棚卸しとログの点検' }).waitFor();
+    const addAccount = async (account: string, kind: string, mfa: boolean, lastUsedOn: string) => {
+      const accounts = page.locator('#accounts');
+      await accounts.getByLabel(exactly('システム')).fill('クラウド管理コンソール');
+      await accounts.getByLabel(exactly('アカウント名')).fill(account);
+      await accounts.getByLabel(exactly('種別')).selectOption(kind);
+      await accounts.getByLabel(exactly('最終利用日')).fill(lastUsedOn);
+      await accounts.getByLabel(exactly('最終見直し日')).fill(today);
+      if (mfa) await accounts.getByLabel(exactly('MFA')).check();
+      await accounts.getByRole('button', { name: 'アカウントを追加' }).click();
+      await page.getByTestId('account-row').filter({ hasText: account }).waitFor();
+    };
+    await addAccount('root-admin', 'admin', false, today);
+    await addAccount('old-user', 'person', true, addDays(today, -200));
+    await page.getByTestId('account-row').filter({ hasText: 'root-admin' }).getByText('MFAが設定されていません').waitFor();
+    const idle = page.getByTestId('account-row').filter({ hasText: 'old-user' });
+    await idle.getByText('90日以上使われていません').waitFor();
+    await page.getByRole('button', { name: '無効にする: old-user' }).click();
+    await idle.getByText('問題ありません').waitFor();
+    await page.getByTestId('iam-systems').getByText('MFA適用率0%', { exact: false }).waitFor();
+    const logs = page.locator('#logs');
+    await logs.getByLabel(exactly('ログ名')).fill('管理コンソールの操作ログ');
+    await logs.getByLabel(exactly('保持期間(月)')).fill('3');
+    await logs.getByLabel(exactly('NTP時刻同期')).check();
+    await logs.getByRole('button', { name: 'ログの保管元を追加' }).click();
+    const row = page.getByTestId('log-row').filter({ hasText: '管理コンソールの操作ログ' });
+    await row.getByText('保持期間が不足しています(12か月以上必要)').waitFor();
+    await row.getByText('WORMストレージに保存されていません').waitFor();
+    await shotBoth(page, 'accounts-logs');
   });
 });

@@ -44,6 +44,16 @@ export const fixtures: ModuleFixtures = ({ t, orgA, all }) => ({
     assert.equal(r.status, 201, r.raw);
     return { id: r.body.id };
   },
+  iamAccount: async () => {
+    const r = await orgA.owner.client.post('/api/v1/iam-accounts', { system: 'クラウド管理コンソール', account: `admin-${randomUUID().slice(0, 8)}`, kind: 'admin', mfa: true });
+    assert.equal(r.status, 201, r.raw);
+    return { id: r.body.id };
+  },
+  logSource: async () => {
+    const r = await orgA.owner.client.post('/api/v1/log-sources', { name: `Log ${randomUUID().slice(0, 8)}`, kind: 'access', retentionMonths: 12 });
+    assert.equal(r.status, 201, r.raw);
+    return { id: r.body.id };
+  },
   staffingRole: async () => {
     const r = await orgA.owner.client.post('/api/v1/staffing-roles', { title: `Role ${randomUUID().slice(0, 8)}`, critical: true, requiredCertifications: ['CISSP'] });
     assert.equal(r.status, 201, r.raw);

@@ -1,0 +1,86 @@
+import {
+  CreateIamAccountRequestSchema,
+  CreateLogSourceRequestSchema,
+  IamAccountSchema,
+  IamReviewSchema,
+  LogSourceListSchema,
+  LogSourceSchema,
+  UpdateIamAccountRequestSchema,
+  UpdateLogSourceRequestSchema,
+} from '../../shared/governance/access-logs.schema.ts';
+import { dateIn } from '../../shared/platform/calendar-date.ts';
+import { clockOf } from '../platform/clock.ts';
+import { DataContext } from '../platform/db/data-context.ts';
+import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import type { ModuleDeps } from '../platform/module.ts';
+import { recordRoutes } from '../platform/register/record.routes.ts';
+import * as review from './access-logs.service.ts';
+
+/** The IAM review and the log policy check (seed 004): thin routes over the service. */
+export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const clock = clockOf(deps);
+  // Use and review dates are the organisation's days in Japan.
+  const today = () => dateIn('Asia/Tokyo', clock.now());
+  const tags = ['governance'];
+  const read = { kind: 'org', permission: 'governance.read' } as const;
+  const common = { tags, read: 'governance.read', write: 'governance.write' } as const;
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/iam-accounts',
+      summary: 'The IAM review: every account with what it lacks (MFA, use within 90 days, a review within six months), and per system its MFA coverage, unused accounts and reviews overdue',
+      tags,
+      access: read,
+      response: IamReviewSchema,
+      handler: ({ auth }) => review.iamReviewOf(scope(auth), today()),
+    }),
+    ...recordRoutes({
+      path: '/api/v1/iam-accounts',
+      tenantEntity: 'iamAccount',
+      ...common,
+      createBody: CreateIamAccountRequestSchema,
+      updateBody: UpdateIamAccountRequestSchema,
+      record: IamAccountSchema,
+      summaries: {
+        create: 'Add an account of a system (an account name once per system)',
+        get: 'One account with what it lacks',
+        update: 'Change an account: a review, a last use, MFA, disabling it (only the fields sent; stale → 409)',
+        remove: 'Take an account off the review (the audit trail keeps it)',
+      },
+      create: (auth, body) => review.createAccount(scope(auth), body, today()),
+      get: (auth, id) => review.getAccount(scope(auth), id, today()),
+      update: (auth, id, body) => review.updateAccount(scope(auth), id, body, today()),
+      remove: (auth, id) => review.deleteAccount(scope(auth), id),
+      history: { summary: "The account's history from the audit trail, newest first", entries: (auth, id) => review.accountHistory(scope(auth), id) },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/log-sources',
+      summary: 'The log sources with what each lacks against the log policy (retention by kind, WORM for access and audit logs, NTP time, collection, encryption)',
+      tags,
+      access: read,
+      response: LogSourceListSchema,
+      handler: ({ auth }) => review.logSourcesOf(scope(auth)),
+    }),
+    ...recordRoutes({
+      path: '/api/v1/log-sources',
+      tenantEntity: 'logSource',
+      ...common,
+      createBody: CreateLogSourceRequestSchema,
+      updateBody: UpdateLogSourceRequestSchema,
+      record: LogSourceSchema,
+      summaries: {
+        create: 'Add a log source with its kind, retention and protection',
+        get: 'One log source with what it lacks',
+        update: 'Change a log source (only the fields sent; stale → 409)',
+        remove: 'Take a log source off the check (the audit trail keeps it)',
+      },
+      create: (auth, body) => review.createLogSource(scope(auth), body),
+      get: (auth, id) => review.getLogSource(scope(auth), id),
+      update: (auth, id, body) => review.updateLogSource(scope(auth), id, body),
+      remove: (auth, id) => review.deleteLogSource(scope(auth), id),
+      history: { summary: "The log source's history from the audit trail, newest first", entries: (auth, id) => review.logSourceHistory(scope(auth), id) },
+    }),
+  ];
+}
