@@ -193,9 +193,14 @@ test('governance journey: a RACI matrix from the template, a task of our own, ex
     await page.getByLabel(exactly('鍵の管理')).selectOption('customer');
     await page.getByRole('button', { name: '保存' }).click();
     await summary.getByText('不足はありません').waitFor();
+    await page.getByLabel(exactly('転送時のTLS')).selectOption('1.1');
+    await page.getByRole('button', { name: '保存' }).click();
+    await summary.getByText('転送時にTLS 1.2以上が使われていません').waitFor();
+    await page.getByRole('button', { name: '不足を是正処置として起票' }).click();
+    await page.getByTestId('store-actions').getByRole('link', { name: '転送時にTLS 1.2以上が使われていません: 顧客データベース' }).waitFor();
     await shotBoth(page, 'data-store', { ready: 'store-summary' });
     await page.getByRole('link', { name: 'データの分類と暗号化に戻る' }).click();
-    await page.getByTestId('stores-summary').getByText('不足のある場所は0件', { exact: false }).waitFor();
+    await page.getByTestId('stores-summary').getByText('不足のある場所は1件', { exact: false }).waitFor();
   });
 
   await step('accounts and logs: an administrator without MFA, an idle account disabled, an access log kept too briefly', async () => {

@@ -100,6 +100,25 @@ describe('a data store and its class', () => {
     assert.deepEqual(history[0].after.assetIds, []);
   });
 
+  test('the gaps opened as corrective actions in Plan, each once, linked back to the store', async () => {
+    const store = (await orgA.owner.client.get(`/api/v1/data-stores/${id}`)).body;
+    assert.deepEqual(store.gaps, ['inTransitBelowTls12']);
+    const r = await orgA.owner.client.post(`/api/v1/data-stores/${id}/findings`, { version: store.version });
+    assert.equal(r.status, 200, r.raw);
+    assert.equal(r.body.actions.length, 1);
+    assert.equal(r.body.actions[0].title, '転送時にTLS 1.2以上が使われていません: ファイルサーバー');
+    const action = (await orgA.owner.client.get(`/api/v1/corrective-actions/${r.body.actions[0].id}`)).body;
+    assert.equal(action.phase, 'plan');
+    assert.equal(action.origin, 'dataStore');
+    assert.equal(action.originPath, `/governance/data-stores/${id}`);
+    assert.match(action.plan, /TLS 1.2/);
+    const again = await orgA.owner.client.post(`/api/v1/data-stores/${id}/findings`, { version: store.version });
+    assert.equal(again.body.actions.length, 1, 'an open action is not opened twice');
+    assert.equal((await orgA.owner.client.post(`/api/v1/data-stores/${id}/findings`, { version: store.version + 1 })).status, 409);
+    assert.equal((await auditorA.client.post(`/api/v1/data-stores/${id}/findings`, { version: store.version })).status, 403);
+    assert.equal((await orgB.owner.client.post(`/api/v1/data-stores/${id}/findings`, { version: store.version })).status, 404);
+  });
+
   test('exports; another organisation and a reader', async () => {
     const csv = await orgA.owner.client.get('/api/v1/data-stores/export?format=csv');
     assert.equal(csv.status, 200, csv.raw);

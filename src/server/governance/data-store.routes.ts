@@ -1,4 +1,5 @@
-import { CreateDataStoreRequestSchema, DataStoreExportQuerySchema, DataStoreListSchema, DataStoreSchema, UpdateDataStoreRequestSchema, type TDataStore } from '../../shared/governance/data-store.schema.ts';
+import { CreateDataStoreRequestSchema, DataStoreExportQuerySchema, DataStoreListSchema, DataStoreSchema, OpenDataStoreFindingsRequestSchema, UpdateDataStoreRequestSchema, type TDataStore } from '../../shared/governance/data-store.schema.ts';
+import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
@@ -46,7 +47,7 @@ export function dataStoreRoutes(deps: ModuleDeps): AnyRoute[] {
       tags,
       access: read,
       response: DataStoreListSchema,
-      handler: ({ auth }) => stores.listDataStores(scope(auth)),
+      handler: ({ auth }) => stores.listDataStores(scope(auth), clock.now()),
     }),
     defineRoute({
       method: 'GET',
@@ -59,7 +60,7 @@ export function dataStoreRoutes(deps: ModuleDeps): AnyRoute[] {
       produces: 'text/csv',
       handler: async ({ auth, query, reply, locale }) => {
         const today = dateIn('Asia/Tokyo', clock.now());
-        const { items } = await stores.listDataStores(scope(auth));
+        const { items } = await stores.listDataStores(scope(auth), clock.now());
         const t = translator(locale);
         return sendStream(reply, {
           fileName: `${t('governance.dataStores.fileName')}-${today}.${query.format}`,
@@ -68,6 +69,18 @@ export function dataStoreRoutes(deps: ModuleDeps): AnyRoute[] {
           stream: exportTables(query.format, locale, [{ name: t('governance.dataStores.title'), fields: storeFields(locale), records: () => items }]),
         });
       },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/data-stores/:id/findings',
+      summary: "Open the store's current gaps as corrective actions in Plan (a gap with an open action is not opened twice); a stale version gets 409",
+      tags,
+      access: { kind: 'org', permission: 'governance.write' },
+      params: IdParamsSchema,
+      body: OpenDataStoreFindingsRequestSchema,
+      tenantEntity: 'dataStore',
+      response: DataStoreSchema,
+      handler: ({ auth, params, body, locale }) => stores.openFindings(scope(auth), params.id, body.version, locale, clock.now()),
     }),
     ...recordRoutes({
       path: '/api/v1/data-stores',
@@ -84,9 +97,9 @@ export function dataStoreRoutes(deps: ModuleDeps): AnyRoute[] {
         update: 'Change a data store (only the fields sent; `assetIds` replaces the assets held; stale → 409)',
         remove: 'Take a data store off the list (the audit trail keeps it)',
       },
-      create: (auth, body) => stores.createDataStore(scope(auth), body),
-      get: (auth, id) => stores.getDataStore(scope(auth), id),
-      update: (auth, id, body) => stores.updateDataStore(scope(auth), id, body),
+      create: (auth, body) => stores.createDataStore(scope(auth), body, clock.now()),
+      get: (auth, id) => stores.getDataStore(scope(auth), id, clock.now()),
+      update: (auth, id, body) => stores.updateDataStore(scope(auth), id, body, clock.now()),
       remove: (auth, id) => stores.deleteDataStore(scope(auth), id),
       history: { summary: "The data store's history from the audit trail, newest first", entries: (auth, id) => stores.dataStoreHistory(scope(auth), id) },
     }),

@@ -3,6 +3,9 @@ import { effectiveClass, protectionGaps, type AtRest, type DataClass, type KeyMa
 import type { CreateDataStoreRequestSchema, TDataStore, TDataStoreList, UpdateDataStoreRequestSchema } from '../../shared/governance/data-store.schema.ts';
 import { assetClassifications, ownRecords, type AssetClassification } from '../assets/assets.public.ts';
 import { loadedCollection } from '../catalog/catalog.public.ts';
+import { correctiveActionsFrom, openCorrectiveAction, type ActionSummary } from '../operations/operations.public.ts';
+import { translator } from '../platform/i18n/translate.ts';
+import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
 import type { HistoryEntry } from '../platform/register/register-history.ts';
@@ -17,7 +20,7 @@ import { listStores, replaceStoreAssets, storeLinks, storeRegister, type DataSto
 
 const DATA_PROTECTION_COLLECTION = 'urn:kumoji:seed-004:data-protection';
 
-function present(ctx: DataContext, row: DataStoreRow, held: readonly AssetClassification[]): TDataStore {
+function present(ctx: DataContext, row: DataStoreRow, held: readonly AssetClassification[], actions: readonly ActionSummary[]): TDataStore {
   const cls = effectiveClass(row.classification as DataClass | null, held);
   const protection = { atRest: row.atRest as AtRest, tlsMinimum: row.tlsMinimum as TlsMinimum, keyManagement: row.keyManagement as KeyManagement };
   return storeRegister.present(ctx, row, (r) => ({
@@ -29,21 +32,23 @@ function present(ctx: DataContext, row: DataStoreRow, held: readonly AssetClassi
     assets: [...held],
     ...protection,
     gaps: protectionGaps(cls, protection),
+    actions: actions.map((a) => ({ id: a.id, title: a.title, phase: a.phase, dueOn: a.dueOn, overdue: a.overdue })),
     notes: r.notes,
     version: r.version,
     updatedAt: r.updatedAt.toISOString(),
   }));
 }
 
-async function presentAll(ctx: DataContext, rows: readonly DataStoreRow[]): Promise<TDataStore[]> {
-  const links = (await storeLinks(ctx)).filter((l) => rows.some((r) => r.id === l.dataStoreId));
+async function presentAll(ctx: DataContext, rows: readonly DataStoreRow[], now: Date): Promise<TDataStore[]> {
+  const [allLinks, actions] = await ctx.sideBySide(() => storeLinks(ctx), () => correctiveActionsFrom(ctx, 'dataStore', rows.map((r) => r.id), now));
+  const links = allLinks.filter((l) => rows.some((r) => r.id === l.dataStoreId));
   const classified = new Map((await assetClassifications(ctx, [...new Set(links.map((l) => l.assetId))])).map((a) => [a.id, a]));
-  return rows.map((r) => present(ctx, r, links.filter((l) => l.dataStoreId === r.id).flatMap((l) => classified.get(l.assetId) ?? [])));
+  return rows.map((r) => present(ctx, r, links.filter((l) => l.dataStoreId === r.id).flatMap((l) => classified.get(l.assetId) ?? []), actions.get(r.id) ?? []));
 }
 
-export async function listDataStores(ctx: DataContext): Promise<TDataStoreList> {
+export async function listDataStores(ctx: DataContext, now: Date): Promise<TDataStoreList> {
   const [rows, catalog] = await ctx.sideBySide(() => listStores(ctx), () => loadedCollection(ctx.db, ctx.organisationId, DATA_PROTECTION_COLLECTION));
-  const items = await presentAll(ctx, rows);
+  const items = await presentAll(ctx, rows, now);
   return {
     items,
     summary: { stores: items.length, withGaps: items.filter((s) => s.gaps.length).length, high: items.filter((s) => s.effectiveClass === 'high').length },
@@ -51,8 +56,8 @@ export async function listDataStores(ctx: DataContext): Promise<TDataStoreList> 
   };
 }
 
-export async function getDataStore(ctx: DataContext, id: string): Promise<TDataStore> {
-  const [one] = await presentAll(ctx, [await storeRegister.get(ctx, id)]);
+export async function getDataStore(ctx: DataContext, id: string, now: Date): Promise<TDataStore> {
+  const [one] = await presentAll(ctx, [await storeRegister.get(ctx, id)], now);
   return one!;
 }
 
@@ -66,7 +71,7 @@ async function checkAssets(ctx: DataContext, assetIds: readonly string[]): Promi
 const auditViewOf = (r: DataStoreRow, assetIds: readonly string[]) => ({ ...storeRegister.spec.auditView(r), assetIds: [...assetIds].sort() });
 const heldBy = async (ctx: DataContext, id: string) => (await storeLinks(ctx)).filter((l) => l.dataStoreId === id).map((l) => l.assetId);
 
-export async function createDataStore(ctx: DataContext, input: z.output<typeof CreateDataStoreRequestSchema>): Promise<TDataStore> {
+export async function createDataStore(ctx: DataContext, input: z.output<typeof CreateDataStoreRequestSchema>, now: Date): Promise<TDataStore> {
   const { assetIds, ...fields } = input;
   const row = await ctx.transaction(async (tx) => {
     await checkAssets(tx, assetIds);
@@ -74,10 +79,10 @@ export async function createDataStore(ctx: DataContext, input: z.output<typeof C
     await replaceStoreAssets(tx, store.id, assetIds);
     return store;
   });
-  return getDataStore(ctx, row.id);
+  return getDataStore(ctx, row.id, now);
 }
 
-export async function updateDataStore(ctx: DataContext, id: string, input: z.output<typeof UpdateDataStoreRequestSchema>): Promise<TDataStore> {
+export async function updateDataStore(ctx: DataContext, id: string, input: z.output<typeof UpdateDataStoreRequestSchema>, now: Date): Promise<TDataStore> {
   const { version, assetIds, ...fields } = input;
   await ctx.transaction(async (tx) => {
     const before = await storeRegister.expect(tx, id, version);
@@ -88,7 +93,7 @@ export async function updateDataStore(ctx: DataContext, id: string, input: z.out
     }
     await storeRegister.update(tx, id, version, fields, { before: auditViewOf(before, held), after: (r) => auditViewOf(r, assetIds ?? held), changedOnly: true });
   });
-  return getDataStore(ctx, id);
+  return getDataStore(ctx, id, now);
 }
 
 export async function deleteDataStore(ctx: DataContext, id: string): Promise<void> {
@@ -99,3 +104,25 @@ export async function deleteDataStore(ctx: DataContext, id: string): Promise<voi
 }
 
 export const dataStoreHistory = (ctx: DataContext, id: string): Promise<HistoryEntry[]> => storeRegister.history(ctx, id);
+
+/**
+ * Opens each of the store's current gaps as a corrective action in Plan
+ * (seed 004's PDCA: a finding is followed to a verified change), titled with
+ * the gap and the store in the member's language, the remedy as its plan;
+ * a gap that already has an open action from this store is not opened again.
+ * At the version read: a store changed meanwhile gets 409.
+ */
+export async function openFindings(ctx: DataContext, id: string, version: number, locale: TLocale, now: Date): Promise<TDataStore> {
+  const t = translator(locale);
+  await ctx.transaction(async (tx) => {
+    const row = await storeRegister.expect(tx, id, version);
+    const [store] = await presentAll(tx, [row], now);
+    const open = new Set(store!.actions.filter((a) => a.phase !== 'closed').map((a) => a.title));
+    for (const gap of store!.gaps) {
+      const title = t('governance.dataStores.findingTitle', { gap: t(`governance.dataStores.gap.${gap}`), store: row.name });
+      if (open.has(title)) continue;
+      await openCorrectiveAction(tx, { title, plan: t(`governance.dataStores.remedy.${gap}`), ownerUserId: null, dueOn: null, origin: 'dataStore', originId: id, originTitle: row.name });
+    }
+  });
+  return getDataStore(ctx, id, now);
+}

@@ -6,7 +6,8 @@ import { actorRef, authorshipColumns, tenantColumns } from '../platform/db/tenan
  * Corrective actions through plan, do, check and act (seed 004 「定期点検結果の
  * フィードバック」; corrective-action.rules.ts): what each phase produced, the
  * check's verdict, and where the action came from (an inspection's findings,
- * an incident's post-incident review, or elsewhere), with that record's title
+ * an incident's post-incident review, a data store's protection gaps, or
+ * elsewhere), with that record's title
  * kept so the action still reads right after its origin is deleted.
  */
 export const correctiveActions = pgTable(
@@ -14,7 +15,7 @@ export const correctiveActions = pgTable(
   {
     ...tenantColumns(),
     title: text('title').notNull(),
-    /** inspection | incident | other */
+    /** inspection | incident | dataStore | other */
     origin: text('origin').notNull().default('other'),
     originId: uuid('origin_id'),
     originTitle: text('origin_title').notNull().default(''),
@@ -33,6 +34,6 @@ export const correctiveActions = pgTable(
     unique('corrective_actions_org_id_key').on(t.organisationId, t.id),
     index('corrective_actions_origin_idx').on(t.organisationId, t.origin, t.originId),
     check('corrective_actions_phase_check', sql`${t.phase} in ('plan', 'do', 'check', 'act', 'closed')`),
-    check('corrective_actions_origin_check', sql`${t.origin} in ('inspection', 'incident', 'other') and (${t.origin} = 'other') = (${t.originId} is null)`),
+    check('corrective_actions_origin_check', sql`${t.origin} in ('inspection', 'incident', 'dataStore', 'other') and (${t.origin} = 'other') = (${t.originId} is null)`),
   ],
 );

@@ -4,7 +4,8 @@ import { actionSummariesOf, insertAction, type ActionSummary } from './correctiv
 
 /**
  * What other modules use of operations: an incident's post-incident review
- * opens its findings as corrective actions and reads where they stand.
+ * and a data store's protection gaps open their findings as corrective
+ * actions and read where they stand.
  * Other modules import this file only (eslint.config.js enforces it).
  */
 
@@ -13,10 +14,10 @@ export type { ActionSummary, PdcaPhase };
 /** Opens a finding of a record's review as a corrective action in Plan, inside the caller's transaction; returns its id. */
 export async function openCorrectiveAction(
   tx: DataContext,
-  finding: { title: string; plan: string; ownerUserId: string | null; dueOn: string | null; origin: 'incident'; originId: string; originTitle: string },
+  finding: { title: string; plan: string; ownerUserId: string | null; dueOn: string | null; origin: 'incident' | 'dataStore'; originId: string; originTitle: string },
 ): Promise<string> {
   return (await insertAction(tx, finding)).id;
 }
 
 /** The corrective actions each record of `origin` gave rise to, by record id. */
-export const correctiveActionsFrom = (ctx: DataContext, origin: 'incident', ids: readonly string[], now: Date) => actionSummariesOf(ctx, origin, ids, now);
+export const correctiveActionsFrom = (ctx: DataContext, origin: 'incident' | 'dataStore', ids: readonly string[], now: Date) => actionSummariesOf(ctx, origin, ids, now);

@@ -56,6 +56,8 @@ export const DataStoreSchema = z.object({
   tlsMinimum: z.enum(TLS_MINIMUMS),
   keyManagement: z.enum(KEY_MANAGEMENT),
   gaps: z.array(z.enum(PROTECTION_GAPS)),
+  /** The corrective actions its gaps were opened as, and where each stands. */
+  actions: z.array(z.object({ id: IdSchema, title: z.string(), phase: z.string(), dueOn: z.string().nullable(), overdue: z.boolean() })),
   notes: z.string(),
   version: z.number().int(),
   updatedAt: z.string(),
@@ -70,5 +72,8 @@ export const DataStoreListSchema = z.object({
   source: z.array(z.string()),
 });
 export type TDataStoreList = z.infer<typeof DataStoreListSchema>;
+
+/** Open the store's current gaps as corrective actions, at the version read (a gap with an open action already is not opened twice). */
+export const OpenDataStoreFindingsRequestSchema = z.strictObject({ version: VersionSchema });
 
 export const DataStoreExportQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx', 'json']).default('csv') });

@@ -11,7 +11,7 @@ export const PDCA_PHASES = ['plan', 'do', 'check', 'act', 'closed'] as const;
 export type PdcaPhase = (typeof PDCA_PHASES)[number];
 
 /** Where an action came from: an inspection's findings, an incident's review, or elsewhere. */
-export const ACTION_ORIGINS = ['inspection', 'incident', 'other'] as const;
+export const ACTION_ORIGINS = ['inspection', 'incident', 'dataStore', 'other'] as const;
 export type ActionOrigin = (typeof ACTION_ORIGINS)[number];
 
 export interface ActionFacts {

@@ -1,4 +1,4 @@
-import { Badge, Button, MultiSelect, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, List, MultiSelect, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,7 +12,9 @@ import { recordPage, RegisterForm } from '../platform/register/register-form.tsx
 import { ExportLinks, RegisterList } from '../platform/register/register-list.tsx';
 import { nameColumn, type RegisterColumn } from '../platform/register/register-table.tsx';
 import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
-import { storeRecords, type TDataStore, useAssetSearch, useDataStores } from './data-store.query.ts';
+import { toApiError } from '../api/api-client.ts';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { storeRecords, type TDataStore, useAssetSearch, useDataStores, useOpenStoreFindings } from './data-store.query.ts';
 
 const LIST = '/governance/data-stores';
 const plain = { textTransform: 'none' } as const;
@@ -34,6 +36,41 @@ function Gaps({ gaps }: { gaps: TDataStore['gaps'] }) {
         </Badge>
       ))}
     </Stack>
+  );
+}
+
+/** The corrective actions a store's gaps were opened as, and the button that opens the rest. */
+function StoreActions({ store }: { store: TDataStore }) {
+  const { t } = useTranslation();
+  const open = useOpenStoreFindings(store.id);
+  return (
+    <SectionCard id="actions" title={t('governance.dataStores.actionsTitle')}>
+      <Stack gap="sm">
+        {store.actions.length ? (
+          <List size="sm" spacing={4} data-testid="store-actions">
+            {store.actions.map((a) => (
+              <List.Item key={a.id}>
+                <Anchor component={Link} to={`/corrective-actions/${a.id}`}>
+                  {a.title}
+                </Anchor>
+              </List.Item>
+            ))}
+          </List>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('governance.dataStores.noActions')}
+          </Text>
+        )}
+        {store.can.update && store.gaps.length ? (
+          <div>
+            <Button variant="light" loading={open.isPending} onClick={() => open.mutate({ version: store.version })}>
+              {t('governance.dataStores.openFindings')}
+            </Button>
+          </div>
+        ) : null}
+        <ProblemAlert problem={open.error ? toApiError(open.error) : null} />
+      </Stack>
+    </SectionCard>
   );
 }
 
@@ -130,6 +167,7 @@ export const DataStoreFormPage = recordPage(function DataStoreEditor({ id }: { i
       needs={stores}
       editor={editor}
       remove={remove}
+      after={data ? <StoreActions store={data} /> : null}
       summary={
         data ? (
           <Stack gap={4} data-testid="store-summary">

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TCreateDataStoreRequest, TDataStore, TDataStoreList } from '../../shared/governance/data-store.schema.ts';
 import { api, queryString } from '../api/api-client.ts';
-import { registerRecords } from '../platform/register/register.query.ts';
+import { registerRecords, useRegisterChange } from '../platform/register/register.query.ts';
 
 export type { TDataStore, TDataStoreList };
 
@@ -23,3 +23,6 @@ export function useAssetSearch(q: string) {
     placeholderData: (previous) => previous,
   });
 }
+
+/** Opens the store's gaps as corrective actions; the store (and its list) are read again. */
+export const useOpenStoreFindings = (id: string) => useRegisterChange(STORES_KEY, (body: { version: number }) => api.post<TDataStore>(`/api/v1/data-stores/${id}/findings`, body));

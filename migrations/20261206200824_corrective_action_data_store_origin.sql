@@ -1,0 +1,2 @@
+ALTER TABLE "corrective_actions" DROP CONSTRAINT "corrective_actions_origin_check";--> statement-breakpoint
+ALTER TABLE "corrective_actions" ADD CONSTRAINT "corrective_actions_origin_check" CHECK ("corrective_actions"."origin" in ('inspection', 'incident', 'dataStore', 'other') and ("corrective_actions"."origin" = 'other') = ("corrective_actions"."origin_id" is null));
