@@ -265,7 +265,7 @@ test('foundation journey: set-up, MFA, invitation, roles, audit log, sign-in aga
     await owner.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === '保存' && b.disabled));
     assert.equal(await policy.isChecked(), true);
 
-    await owner.getByRole('navigation').getByRole('link', { name: 'アカウント' }).click();
+    await owner.getByRole('navigation').getByRole('link', { name: 'アカウント', exact: true }).click();
     await owner.getByRole('heading', { level: 1, name: 'アカウント' }).waitFor();
     await owner.getByText('このセッション').waitFor();
     await owner.getByRole('region', { name: '最近のアカウント操作' }).getByText('二要素認証の有効化').waitFor();
