@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { can } from '../../shared/policy.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { defineRegister, recordContent } from '../platform/register/register.ts';
@@ -16,7 +16,9 @@ export const storeRegister = defineRegister({
 });
 
 export const listStores = (ctx: DataContext) => ctx.select(dataStores, { orderBy: [asc(dataStores.name), asc(dataStores.id)] });
-export const storeLinks = (ctx: DataContext) => ctx.select(dataStoreAssets);
+/** The assets these stores hold. */
+export const storeLinks = (ctx: DataContext, storeIds: readonly string[]) =>
+  storeIds.length ? ctx.select(dataStoreAssets, { where: inArray(dataStoreAssets.dataStoreId, [...storeIds]) }) : Promise.resolve([]);
 
 export async function replaceStoreAssets(ctx: DataContext, dataStoreId: string, assetIds: readonly string[]): Promise<void> {
   await ctx.delete(dataStoreAssets, eq(dataStoreAssets.dataStoreId, dataStoreId));

@@ -40,8 +40,8 @@ function present(ctx: DataContext, row: DataStoreRow, held: readonly AssetClassi
 }
 
 async function presentAll(ctx: DataContext, rows: readonly DataStoreRow[], now: Date): Promise<TDataStore[]> {
-  const [allLinks, actions] = await ctx.sideBySide(() => storeLinks(ctx), () => correctiveActionsFrom(ctx, 'dataStore', rows.map((r) => r.id), now));
-  const links = allLinks.filter((l) => rows.some((r) => r.id === l.dataStoreId));
+  const ids = rows.map((r) => r.id);
+  const [links, actions] = await ctx.sideBySide(() => storeLinks(ctx, ids), () => correctiveActionsFrom(ctx, 'dataStore', ids, now));
   const classified = new Map((await assetClassifications(ctx, [...new Set(links.map((l) => l.assetId))])).map((a) => [a.id, a]));
   return rows.map((r) => present(ctx, r, links.filter((l) => l.dataStoreId === r.id).flatMap((l) => classified.get(l.assetId) ?? []), actions.get(r.id) ?? []));
 }
@@ -69,7 +69,7 @@ async function checkAssets(ctx: DataContext, assetIds: readonly string[]): Promi
 }
 
 const auditViewOf = (r: DataStoreRow, assetIds: readonly string[]) => ({ ...storeRegister.spec.auditView(r), assetIds: [...assetIds].sort() });
-const heldBy = async (ctx: DataContext, id: string) => (await storeLinks(ctx)).filter((l) => l.dataStoreId === id).map((l) => l.assetId);
+const heldBy = async (ctx: DataContext, id: string) => (await storeLinks(ctx, [id])).map((l) => l.assetId);
 
 export async function createDataStore(ctx: DataContext, input: z.output<typeof CreateDataStoreRequestSchema>, now: Date): Promise<TDataStore> {
   const { assetIds, ...fields } = input;

@@ -1,9 +1,9 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { RaciCell } from '../../shared/governance/raci.rules.ts';
 import { can } from '../../shared/policy.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { departments } from '../platform/orgs/department.table.ts';
-import { defineRegister } from '../platform/register/register.ts';
+import { defineRegister, nextPosition } from '../platform/register/register.ts';
 import { raciAssignments, raciTasks } from './raci.table.ts';
 
 /** Queries of the RACI matrix, through a request's DataContext. */
@@ -46,7 +46,4 @@ export async function replaceCells(ctx: DataContext, taskId: string, cells: read
 }
 
 /** The position after the matrix's last row. */
-export async function nextPosition(ctx: DataContext): Promise<number> {
-  const [row] = await ctx.db.select({ next: sql<number>`coalesce(max(${raciTasks.position}) + 1, 0)::int` }).from(raciTasks).where(ctx.scoped(raciTasks));
-  return row?.next ?? 0;
-}
+export const nextTaskPosition = (ctx: DataContext) => nextPosition(ctx, raciTasks, raciTasks.position);

@@ -8,7 +8,7 @@ import { HttpProblem } from '../platform/http/problem.ts';
 import { departmentKey } from '../platform/orgs/department.rules.ts';
 import { departmentsNamed } from '../platform/orgs/department.service.ts';
 import type { HistoryEntry } from '../platform/register/register-history.ts';
-import { cellsOf, listTasks, nextPosition, raciRegister, replaceCells, type CellRow, type RaciTaskRow } from './raci.repository.ts';
+import { cellsOf, listTasks, nextTaskPosition, raciRegister, replaceCells, type CellRow, type RaciTaskRow } from './raci.repository.ts';
 
 /**
  * The RACI matrix (seed 004 「RACIモデルによる責任分界」: 「各タスクに対して明確な
@@ -90,7 +90,7 @@ async function taskOf(ctx: DataContext, row: RaciTaskRow): Promise<TRaciTask> {
 async function insertTask(ctx: DataContext, values: { title: string; templateItemId: string | null }, assignments: readonly Assignment[]): Promise<RaciTaskRow> {
   assertOnePerDepartment(assignments);
   const cells: Assignment[] = [];
-  const row = await raciRegister.create(ctx, { ...values, position: await nextPosition(ctx) }, { after: (r) => auditViewOf(r, cells) });
+  const row = await raciRegister.create(ctx, { ...values, position: await nextTaskPosition(ctx) }, { after: (r) => auditViewOf(r, cells) });
   cells.push(...(await storeCells(ctx, row.id, assignments)));
   return row;
 }

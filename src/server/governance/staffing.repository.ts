@@ -1,7 +1,7 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { can } from '../../shared/policy.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
-import { defineRegister, recordContent } from '../platform/register/register.ts';
+import { defineRegister, nextPosition, recordContent } from '../platform/register/register.ts';
 import { staffingAssignments, staffingPeople, staffingRoles } from './staffing.table.ts';
 
 /** Queries of the staffing matrix, through a request's DataContext. */
@@ -19,10 +19,7 @@ export const personRegister = defineRegister({ table: staffingPeople, entityType
 export const listRoles = (ctx: DataContext) => ctx.select(staffingRoles, { orderBy: [asc(staffingRoles.position), asc(staffingRoles.id)] });
 
 /** The position after the last role. */
-export async function nextRolePosition(ctx: DataContext): Promise<number> {
-  const [row] = await ctx.db.select({ next: sql<number>`coalesce(max(${staffingRoles.position}) + 1, 0)::int` }).from(staffingRoles).where(ctx.scoped(staffingRoles));
-  return row?.next ?? 0;
-}
+export const nextRolePosition = (ctx: DataContext) => nextPosition(ctx, staffingRoles, staffingRoles.position);
 export const listPeople = (ctx: DataContext) => ctx.select(staffingPeople, { orderBy: [asc(staffingPeople.name), asc(staffingPeople.id)] });
 export const listAssignments = (ctx: DataContext) => ctx.select(staffingAssignments);
 

@@ -2,7 +2,7 @@ import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../shared/policy.ts';
 import { nextVersion } from '../db/columns.ts';
-import type { DataContext, InsertOf, PatchOf, RowOf, TenantRecordTable } from '../db/data-context.ts';
+import type { DataContext, InsertOf, PatchOf, RowOf, TenantRecordTable, TenantTable } from '../db/data-context.ts';
 import { HttpProblem } from '../http/problem.ts';
 import type { RegisterField } from './register-fields.ts';
 import { auditEntriesOf, type HistoryEntry } from './register-history.ts';
@@ -157,3 +157,9 @@ export function defineRegister<T extends VersionedTable, C extends string = neve
 }
 
 export type Register<T extends VersionedTable, C extends string = never> = ReturnType<typeof defineRegister<T, C>>;
+
+/** The position after the organisation's last row of `table` (0 for the first): where a register ordered by hand appends. */
+export async function nextPosition(ctx: DataContext, table: TenantTable, column: AnyPgColumn): Promise<number> {
+  const [row] = await ctx.db.select({ next: sql<number>`coalesce(max(${column}) + 1, 0)::int` }).from(table).where(ctx.scoped(table));
+  return row?.next ?? 0;
+}
