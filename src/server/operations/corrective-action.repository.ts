@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { LinkedOrigin } from '../../shared/operations/corrective-action.rules.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { defineRegister, recordContent } from '../platform/register/register.ts';
 import { correctiveActions } from './corrective-action.table.ts';
@@ -15,5 +16,5 @@ const order = [asc(sql`${correctiveActions.phase} = 'closed'`), sql`${corrective
 export const listActions = (ctx: DataContext): Promise<ActionRow[]> => ctx.select(correctiveActions, { orderBy: order });
 
 /** The actions records of one kind gave rise to (incidents' review findings). */
-export const actionsOfOrigins = (ctx: DataContext, origin: 'inspection' | 'incident' | 'dataStore', originIds: readonly string[]): Promise<ActionRow[]> =>
+export const actionsOfOrigins = (ctx: DataContext, origin: LinkedOrigin, originIds: readonly string[]): Promise<ActionRow[]> =>
   originIds.length ? ctx.select(correctiveActions, { where: and(eq(correctiveActions.origin, origin), inArray(correctiveActions.originId, [...originIds])), orderBy: order }) : Promise.resolve([]);

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { CreateCorrectiveActionRequestSchema, MoveCorrectiveActionRequestSchema, TCorrectiveAction, UpdateCorrectiveActionRequestSchema } from '../../shared/operations/corrective-action.schema.ts';
-import { isActionOverdue, moveProblems, nextPhases, type ActionFacts, type ActionOrigin, type PdcaPhase } from '../../shared/operations/corrective-action.rules.ts';
+import { isActionOverdue, moveProblems, nextPhases, type ActionFacts, type ActionOrigin, type LinkedOrigin, type PdcaPhase } from '../../shared/operations/corrective-action.rules.ts';
 import type { TEvidenceFile } from '../../shared/schemas/evidence.schema.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { unlinkSubjects } from '../platform/evidence/evidence.repository.ts';
@@ -24,7 +24,7 @@ import { todayInJapan } from './inspection.service.ts';
 export const ACTION_SUBJECT = 'corrective-action';
 
 const factsOf = (r: ActionRow, evidenceCount: number): ActionFacts => ({ ...r, phase: r.phase as PdcaPhase, evidenceCount });
-const originPathOf = (r: ActionRow): string | null => (r.originId === null ? null : r.origin === 'inspection' ? `/operations/${r.originId}` : r.origin === 'incident' ? `/incidents/${r.originId}` : r.origin === 'dataStore' ? `/governance/data-stores/${r.originId}` : null);
+const originPathOf = (r: ActionRow): string | null => (r.originId === null ? null : r.origin === 'inspection' ? `/operations/${r.originId}` : r.origin === 'incident' ? `/incidents/${r.originId}` : r.origin === 'dataStore' ? `/governance/data-stores/${r.originId}` : r.origin === 'drill' ? `/continuity/drills/${r.originId}` : null);
 
 function present(r: ActionRow, evidence: TEvidenceFile[], names: Map<string, string>, today: string): TCorrectiveAction {
   const phase = r.phase as PdcaPhase;
@@ -163,7 +163,7 @@ export interface ActionSummary {
 }
 
 /** The actions records of one kind (incidents, inspections) gave rise to, as short lines by record id. */
-export async function actionSummariesOf(ctx: DataContext, origin: 'inspection' | 'incident' | 'dataStore', originIds: readonly string[], now: Date): Promise<Map<string, ActionSummary[]>> {
+export async function actionSummariesOf(ctx: DataContext, origin: LinkedOrigin, originIds: readonly string[], now: Date): Promise<Map<string, ActionSummary[]>> {
   const today = todayInJapan(now);
   const out = new Map<string, ActionSummary[]>(originIds.map((id) => [id, []]));
   for (const r of await actionsOfOrigins(ctx, origin, originIds)) {

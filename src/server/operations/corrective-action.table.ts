@@ -15,7 +15,7 @@ export const correctiveActions = pgTable(
   {
     ...tenantColumns(),
     title: text('title').notNull(),
-    /** inspection | incident | dataStore | other */
+    /** inspection | incident | dataStore | drill | other */
     origin: text('origin').notNull().default('other'),
     originId: uuid('origin_id'),
     originTitle: text('origin_title').notNull().default(''),
@@ -34,6 +34,6 @@ export const correctiveActions = pgTable(
     unique('corrective_actions_org_id_key').on(t.organisationId, t.id),
     index('corrective_actions_origin_idx').on(t.organisationId, t.origin, t.originId),
     check('corrective_actions_phase_check', sql`${t.phase} in ('plan', 'do', 'check', 'act', 'closed')`),
-    check('corrective_actions_origin_check', sql`${t.origin} in ('inspection', 'incident', 'dataStore', 'other') and (${t.origin} = 'other') = (${t.originId} is null)`),
+    check('corrective_actions_origin_check', sql`${t.origin} in ('inspection', 'incident', 'dataStore', 'drill', 'other') and (${t.origin} = 'other') = (${t.originId} is null)`),
   ],
 );

@@ -1,10 +1,10 @@
-import type { PdcaPhase } from '../../shared/operations/corrective-action.rules.ts';
+import type { LinkedOrigin, PdcaPhase } from '../../shared/operations/corrective-action.rules.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { actionSummariesOf, insertAction, type ActionSummary } from './corrective-action.service.ts';
 
 /**
  * What other modules use of operations: an incident's post-incident review
- * and a data store's protection gaps open their findings as corrective
+ * a data store's protection gaps and a BCP drill's findings open their findings as corrective
  * actions and read where they stand.
  * Other modules import this file only (eslint.config.js enforces it).
  */
@@ -14,10 +14,10 @@ export type { ActionSummary, PdcaPhase };
 /** Opens a finding of a record's review as a corrective action in Plan, inside the caller's transaction; returns its id. */
 export async function openCorrectiveAction(
   tx: DataContext,
-  finding: { title: string; plan: string; ownerUserId: string | null; dueOn: string | null; origin: 'incident' | 'dataStore'; originId: string; originTitle: string },
+  finding: { title: string; plan: string; ownerUserId: string | null; dueOn: string | null; origin: Exclude<LinkedOrigin, 'inspection'>; originId: string; originTitle: string },
 ): Promise<string> {
   return (await insertAction(tx, finding)).id;
 }
 
 /** The corrective actions each record of `origin` gave rise to, by record id. */
-export const correctiveActionsFrom = (ctx: DataContext, origin: 'incident' | 'dataStore', ids: readonly string[], now: Date) => actionSummariesOf(ctx, origin, ids, now);
+export const correctiveActionsFrom = (ctx: DataContext, origin: Exclude<LinkedOrigin, 'inspection'>, ids: readonly string[], now: Date) => actionSummariesOf(ctx, origin, ids, now);

@@ -2,6 +2,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { appendInStatement, CHAIN_SEQ_KEY, readHead, type HeadRead } from '../audit/audit.repository.ts';
 import { nextVersion } from '../db/columns.ts';
 import type { DataContext, PatchOf, RowOf } from '../db/data-context.ts';
+import { HttpProblem } from '../http/problem.ts';
 import { changedKeys, recordNotFound, versionConflict, type Register, type VersionedTable } from './register.ts';
 
 /**
@@ -21,6 +22,19 @@ export function brokenUniqueKey(e: unknown): string | undefined {
   const err = e as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
   const pg = err.code ? err : err.cause;
   return pg?.code === '23505' ? pg.constraint : undefined;
+}
+
+/**
+ * A catch handler for a write that a unique key guards: the violation of
+ * `key` becomes `problem` (the register's 409), anything else is thrown on.
+ * The key decides, so two members saving at once get the same answer as
+ * one saving twice, and nothing reads every row first to look for a match.
+ */
+export function uniqueKeyAs(key: string, problem: () => HttpProblem): (e: unknown) => never {
+  return (e) => {
+    if (brokenUniqueKey(e) === key) throw problem();
+    throw e;
+  };
 }
 
 /** A record as an edit found it, with the head of the organisation's chain then. */

@@ -1,0 +1,122 @@
+import { BackupExportQuerySchema, BackupPlanListSchema, BackupPlanSchema, CreateBackupPlanRequestSchema, CreateRestoreTestRequestSchema, RestoreTestSchema, UpdateBackupPlanRequestSchema, UpdateRestoreTestRequestSchema } from '../../shared/continuity/backup.schema.ts';
+import { CreateRecoveryTargetRequestSchema, RecoveryListSchema, RecoveryTargetSchema, UpdateRecoveryTargetRequestSchema } from '../../shared/continuity/recovery.schema.ts';
+import { dateIn } from '../../shared/platform/calendar-date.ts';
+import { clockOf } from '../platform/clock.ts';
+import { DataContext } from '../platform/db/data-context.ts';
+import { sendStream } from '../platform/http/download.ts';
+import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { translator } from '../platform/i18n/translate.ts';
+import type { ModuleDeps } from '../platform/module.ts';
+import { recordRoutes } from '../platform/register/record.routes.ts';
+import { EXPORT_CONTENT_TYPES } from '../platform/transfer/export.writer.ts';
+import { backupPlansFile } from './backup-export.service.ts';
+import * as backups from './backup.service.ts';
+import * as recovery from './recovery.service.ts';
+
+/** Backup plans, restore tests and the workloads' recovery targets (seed 004 「三重バックアップ設計」「BCP」): thin routes over the services. */
+export function backupRoutes(deps: ModuleDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const clock = clockOf(deps);
+  const tags = ['continuity'];
+  const read = { kind: 'org', permission: 'continuity.read' } as const;
+  const permissions = { read: 'continuity.read', write: 'continuity.write' } as const;
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/backup-plans',
+      summary: 'The backup plans, each scored against the 3-2-1 and 3-2-1-1-0 rules with the reason for each missing point, with its restore tests',
+      tags,
+      access: read,
+      response: BackupPlanListSchema,
+      handler: ({ auth }) => backups.listBackupPlans(scope(auth), clock.now()),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/backup-plans/export',
+      summary: 'The backup plans and their scores as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
+      tags,
+      access: read,
+      query: BackupExportQuerySchema,
+      response: null,
+      produces: 'text/csv',
+      handler: async ({ auth, query, reply, locale }) => {
+        const today = dateIn('Asia/Tokyo', clock.now());
+        return sendStream(reply, {
+          fileName: `${translator(locale)('continuity.backups.fileName')}-${today}.${query.format}`,
+          asciiName: `backup-plans-${today}.${query.format}`,
+          contentType: EXPORT_CONTENT_TYPES[query.format],
+          stream: await backupPlansFile(scope(auth), query.format, locale, clock.now()),
+        });
+      },
+    }),
+    ...recordRoutes({
+      path: '/api/v1/backup-plans',
+      tags,
+      tenantEntity: 'backupPlan',
+      ...permissions,
+      createBody: CreateBackupPlanRequestSchema,
+      updateBody: UpdateBackupPlanRequestSchema,
+      record: BackupPlanSchema,
+      summaries: {
+        create: 'Add a backup plan for a data set: its copies (the production data among them), frequency, retention and the workloads it serves',
+        get: 'One backup plan with its scores and restore tests',
+        update: 'Change a backup plan (only the fields sent; `copies` and `workloadIds` replace the lists; stale → 409)',
+        remove: 'Take a backup plan off the list, with its restore tests (the audit trail keeps them)',
+      },
+      create: (auth, body) => backups.createBackupPlan(scope(auth), body, clock.now()),
+      get: (auth, id) => backups.getBackupPlan(scope(auth), id, clock.now()),
+      update: (auth, id, body) => backups.updateBackupPlan(scope(auth), id, body, clock.now()),
+      remove: (auth, id) => backups.deleteBackupPlan(scope(auth), id),
+      history: { summary: "The backup plan's history from the audit trail, newest first", entries: (auth, id) => backups.backupPlanHistory(scope(auth), id) },
+    }),
+    ...recordRoutes({
+      path: '/api/v1/restore-tests',
+      tags,
+      tenantEntity: 'restoreTest',
+      ...permissions,
+      createBody: CreateRestoreTestRequestSchema,
+      updateBody: UpdateRestoreTestRequestSchema,
+      record: RestoreTestSchema,
+      summaries: {
+        create: 'Record a restore test of a backup plan: when, how long the restore took and how many errors it found',
+        get: 'One restore test',
+        update: 'Correct a restore test (stale → 409)',
+        remove: 'Delete a restore test recorded by mistake (the audit trail keeps it)',
+      },
+      create: (auth, body) => backups.createRestoreTest(scope(auth), body, clock.now()),
+      get: (auth, id) => backups.getRestoreTest(scope(auth), id),
+      update: (auth, id, body) => backups.updateRestoreTest(scope(auth), id, body, clock.now()),
+      remove: (auth, id) => backups.deleteRestoreTest(scope(auth), id),
+      history: { summary: "The restore test's history from the audit trail, newest first", entries: (auth, id) => backups.restoreTestHistory(scope(auth), id) },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/recovery',
+      summary: "Every workload with its RTO and RPO, the plans protecting it, the slowest latest restore and the longest backup interval, and what falls short",
+      tags,
+      access: read,
+      response: RecoveryListSchema,
+      handler: ({ auth }) => recovery.listRecovery(scope(auth)),
+    }),
+    ...recordRoutes({
+      path: '/api/v1/recovery-targets',
+      tags,
+      tenantEntity: 'recoveryTarget',
+      ...permissions,
+      createBody: CreateRecoveryTargetRequestSchema,
+      updateBody: UpdateRecoveryTargetRequestSchema,
+      record: RecoveryTargetSchema,
+      summaries: {
+        create: "Set a workload's RTO and RPO in minutes (one pair per workload: 409 when it has them)",
+        get: "One workload's recovery targets",
+        update: "Change a workload's recovery targets (stale → 409)",
+        remove: "Clear a workload's recovery targets",
+      },
+      create: (auth, body) => recovery.createRecoveryTarget(scope(auth), body),
+      get: (auth, id) => recovery.getRecoveryTarget(scope(auth), id),
+      update: (auth, id, body) => recovery.updateRecoveryTarget(scope(auth), id, body),
+      remove: (auth, id) => recovery.deleteRecoveryTarget(scope(auth), id),
+      history: { summary: "The recovery targets' history from the audit trail, newest first", entries: (auth, id) => recovery.recoveryTargetHistory(scope(auth), id) },
+    }),
+  ];
+}
