@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { installAuditKey, loadAuditKey } from './platform/audit/audit-key.ts';
 import { verifyAudit, type ChainProblem } from './platform/audit/audit-verify.repository.ts';
+import { createBackup } from './platform/backup/backup.ts';
+import { BackupError, defaultArchiveName } from './platform/backup/backup.rules.ts';
+import { restoreBackup } from './platform/backup/restore.ts';
 import { issueSetupToken } from './platform/auth/auth.service.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { appliedMigrationCount, shippedMigrationCount, withStartupLock } from './platform/db/database.ts';
@@ -24,6 +27,8 @@ Commands:
   migrate         Apply pending database migrations
   setup-link      Print a new one-time set-up link (while no account exists)
   audit verify    Recompute the audit trail's hash chains and check their sealed heads
+  backup          Write the whole installation to one archive file
+  restore FILE    Restore an archive into an empty installation
   catalog check   Validate the catalog files under CATALOG_DIR
 
 Run "kumoji <command> --help" for a command's options. Configuration comes from
@@ -53,6 +58,29 @@ Also finds chains whose newest entries, every entry or head were deleted,
 rows written past the head, and organisations without a chain. Exits 0 when
 every chain verifies; otherwise prints every problem and exits 1.
   --chain CHAIN   verify one chain only (org:<organisation id> or platform)`,
+  backup: `Usage: kumoji backup [--out FILE] [--include-audit-key]
+
+Writes every table of the database (DATABASE_URL, or the embedded one in DATA_DIR,
+whether or not a server is running on it), read in one consistent snapshot, with
+the migration journal and a manifest (version, migration count, per-table row
+counts and SHA-256, audit chain heads), to one .tar.gz file, mode 0600. Evidence
+files are in the database, so they are in the archive. The job queue is not:
+its queues and schedules are made again from the code. Exits 1 on failure.
+  --out FILE            the archive to write (default ./kumoji-backup-<UTC time>.tar.gz); never replaced
+  --include-audit-key   put the audit key in the archive too (by default it is left
+                        out: keep KUMOJI_AUDIT_KEY or DATA_DIR/audit.key with the backup)`,
+  restore: `Usage: kumoji restore FILE [--force]
+
+Restores an archive of "kumoji backup" into an empty installation (a fresh DATA_DIR,
+or an empty DATABASE_URL database): checks every table's SHA-256, migrates to the
+archive's migration count, loads every table in one transaction and checks its row
+count and SHA-256 before committing, applies any later migrations, then verifies
+the audit trail with the audit key (KUMOJI_AUDIT_KEY, DATA_DIR/audit.key, or the
+archive's own when it carries one and none is set: then it is written to
+DATA_DIR/audit.key). Refuses an archive from a newer Kumoji. Exits 0 when the
+restore is complete and verified; otherwise prints why and exits 1.
+  --force   when the target holds data, delete everything in Kumoji's schemas first
+            (public, drizzle, pgboss); refused while other sessions use the database`,
   catalog: `Usage: kumoji catalog check [DIR]
 
 Validates every catalog file (default CATALOG_DIR) and prints file:line errors.
@@ -90,12 +118,67 @@ async function withToolDatabase<T>(config: Config, command: string, fn: (db: Awa
   }
 }
 
+const log = (m: string) => process.stderr.write(`${m}\n`);
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+async function runBackup(config: Config, file: string, includeAuditKey: boolean): Promise<number> {
+  try {
+    const r = await createBackup(config, { out: file, includeAuditKey, log });
+    const data = r.manifest.tables.filter((t) => !t.migrationJournal);
+    const rows = data.reduce((n, t) => n + t.rows, 0);
+    out(`Backed up ${r.description} to ${r.file} (${mib(r.bytes)}):`);
+    out(`  ${data.length} tables, ${rows} rows, ${r.manifest.migrations.count} migrations, ${r.manifest.auditHeads.length} audit chain(s).`);
+    if (r.auditKeySource) {
+      out(`The audit key is not in the archive: keep it with the backup (${r.auditKeySource}).`);
+      out('Without it the restored audit trail cannot be verified. --include-audit-key puts it in the archive.');
+    } else {
+      out('The archive carries the audit key: whoever reads it can reseal a rewritten audit trail. Keep it as safe as the key.');
+    }
+    return 0;
+  } catch (e) {
+    if (!(e instanceof BackupError)) throw e;
+    process.stderr.write(`kumoji backup: ${e.message}\n`);
+    return 1;
+  }
+}
+
+async function runRestore(config: Config, file: string, force: boolean): Promise<number> {
+  try {
+    const r = await restoreBackup(config, file, { force, jobs: JOBS, log });
+    const m = r.manifest;
+    out(`Restored ${file} (Kumoji ${m.kumojiVersion}, made ${m.createdAt}) into ${r.description}.`);
+    if (r.emptied) out('  The target held data: --force deleted it first.');
+    out(`  Migrations: ${r.migrated} applied up to the archive's ${m.migrations.count}; ${r.later} later one(s) after the load.`);
+    out(`  Tables: ${r.loaded.tables} loaded, ${r.loaded.rows} rows; every table's row count and SHA-256 equal the archive's.`);
+    out(`  Audit key: ${r.keyWritten ? `the archive's, written to ${r.keyWritten}` : r.keySource}.`);
+    const { audit } = r;
+    if (audit.problems.length || !r.headsMatch) {
+      for (const p of audit.problems) out(`BROKEN: chain ${p.chain}: ${describeProblem(p)}`);
+      if (!r.headsMatch) out('BROKEN: the audit chain heads differ from those in the archive.');
+      out(`The data is restored, but the audit trail does not verify (${audit.problems.length + audit.omittedProblems} problem(s)).`);
+      return 1;
+    }
+    out(`Audit trail verified: ${audit.chains} chain(s), ${audit.entries} entries; the heads equal the archive's.`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof BackupError)) throw e;
+    process.stderr.write(`kumoji restore: ${e.message}\n`);
+    return 1;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { help: { type: 'boolean', short: 'h' }, chain: { type: 'string' } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      chain: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+      'include-audit-key': { type: 'boolean' },
+    },
   });
   const [command = '', sub] = positionals;
   if (values.help || command === 'help' || command === '') {
@@ -161,6 +244,14 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       });
     }
+    case 'backup':
+      return runBackup(config, typeof values.out === 'string' ? values.out : defaultArchiveName(new Date()), values['include-audit-key'] === true);
+    case 'restore':
+      if (!sub) {
+        out(HELP.restore);
+        return 1;
+      }
+      return runRestore(config, sub, values.force === true);
     case 'catalog': {
       if (sub !== 'check') {
         out(HELP.catalog);
