@@ -76,9 +76,9 @@ async function* exportRows(ctx: DataContext, locale: TLocale): AsyncGenerator<Va
   for await (const page of allAssets(ctx)) for (const a of page) yield rowValues(a, ++n, locale, labels);
 }
 
-export function exportFileName(format: 'csv' | 'xlsx', locale: TLocale, now = new Date()): { ascii: string; utf8: string } {
+export function exportFileName(format: 'csv' | 'xlsx', locale: TLocale, now = new Date()): { fileName: string; asciiName: string } {
   const day = now.toISOString().slice(0, 10);
-  return { ascii: `asset-inventory-${day}.${format}`, utf8: `${locale === 'ja' ? '資産目録' : 'asset-inventory'}-${day}.${format}` };
+  return { asciiName: `asset-inventory-${day}.${format}`, fileName: `${locale === 'ja' ? '資産目録' : 'asset-inventory'}-${day}.${format}` };
 }
 
 export function exportCsv(deps: AssetDeps, auth: OrgAuthContext, locale: TLocale): Readable {

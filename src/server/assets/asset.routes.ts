@@ -19,9 +19,8 @@ import {
   ValidateImportRequestSchema,
 } from '../../shared/schemas/asset.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
-import { sendStream } from '../platform/http/download.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
-import { EXPORT_CONTENT_TYPES } from '../platform/transfer/export.writer.ts';
+import { exportRoute } from '../platform/register/export.route.ts';
 import { readUpload, type UploadRules } from '../platform/transfer/upload.reader.ts';
 import { exportCsv, exportFileName, exportXlsx } from './asset-export.service.ts';
 import * as imports from './asset-import.service.ts';
@@ -100,20 +99,14 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
       response: AssetChoicesSchema,
       handler: ({ auth }) => assets.assetChoices(member(auth)),
     }),
-    defineRoute({
-      method: 'GET',
+    exportRoute({
       url: '/api/v1/assets/export',
       summary: 'The whole inventory as CSV (UTF-8 with BOM) or XLSX, with the headers the import reads',
       tags: ['assets'],
-      access: read,
+      read: 'assets.read',
       query: AssetExportQuerySchema,
-      response: null,
-      produces: 'text/csv',
-      handler: async ({ auth, query, reply, locale }) => {
-        const name = exportFileName(query.format, locale);
-        const stream = query.format === 'csv' ? exportCsv(deps, auth, locale) : exportXlsx(deps, auth, locale);
-        return sendStream(reply, { fileName: name.utf8, asciiName: name.ascii, contentType: EXPORT_CONTENT_TYPES[query.format], stream });
-      },
+      name: (query, locale) => exportFileName(query.format, locale),
+      stream: (auth, query, locale) => (query.format === 'csv' ? exportCsv(deps, auth, locale) : exportXlsx(deps, auth, locale)),
     }),
     defineRoute({
       method: 'POST',

@@ -26,7 +26,7 @@ import type { OrgAuthContext } from '../platform/http/route.ts';
 import { changedKeys, recordNotFound } from '../platform/register/register.ts';
 import { auditEntriesOf } from '../platform/register/register-history.ts';
 import { LIST_COUNT_CAP } from '../platform/register/register-page.ts';
-import { brokenUniqueKey, readForEdit, updateInStatement } from '../platform/register/register-statement.ts';
+import { readForEdit, uniqueKeyAs, updateInStatement } from '../platform/register/register-statement.ts';
 import { assetClassifications } from './asset-catalog.ts';
 import { auditSnapshot, assetRegister } from './asset.register.ts';
 import {
@@ -130,10 +130,7 @@ async function checkReferences(ctx: DataContext, input: AssetInput, prefix = '')
 }
 
 /** A unique-name violation as a field error the form can show. */
-function nameTaken(e: unknown): never {
-  if (brokenUniqueKey(e) === 'assets_org_name_key') throw new HttpProblem(409, 'assetNameTaken', {}, [{ path: 'name', code: 'assetNameTaken' }]);
-  throw e;
-}
+const nameTaken = uniqueKeyAs('assets_org_name_key', () => new HttpProblem(409, 'assetNameTaken', {}, [{ path: 'name', code: 'assetNameTaken' }]));
 
 async function presentFound(ctx: DataContext, id: string): Promise<TAsset> {
   const row = await findAsset(ctx, id);

@@ -1,7 +1,7 @@
 import { CreateSystemRequestSchema, PortfolioSchema, SystemListSchema, SystemSchema, UpdateSystemRequestSchema } from '../../shared/schemas/system.schema.ts';
 import { DataContext, type DataDeps } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
-import { recordRoutes } from '../platform/register/record.routes.ts';
+import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import * as systems from './system.service.ts';
 
 /** The system portfolio (enterprises, seed 004): thin routes over system.service.ts. */
@@ -26,7 +26,7 @@ export function systemRoutes(deps: DataDeps): AnyRoute[] {
       response: PortfolioSchema,
       handler: ({ auth }) => systems.portfolio(scope(auth)),
     }),
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/systems',
       tags: ['systems'],
       tenantEntity: 'system',
@@ -41,10 +41,8 @@ export function systemRoutes(deps: DataDeps): AnyRoute[] {
         update: 'Change a system (only the fields sent; link lists are replaced; a stale version gets 409)',
         remove: 'Delete a system (its links and the dependencies on it go with it)',
       },
-      create: (auth, body) => systems.createSystem(scope(auth), body),
-      get: (auth, id) => systems.getSystem(scope(auth), id),
-      update: (auth, id, body) => systems.updateSystem(scope(auth), id, body),
-      remove: (auth, id) => systems.deleteSystem(scope(auth), id),
+      scope,
+      service: { create: systems.createSystem, get: systems.getSystem, update: systems.updateSystem, remove: systems.deleteSystem },
     }),
   ];
 }

@@ -7,7 +7,7 @@ import {
 } from '../../shared/schemas/workload.schema.ts';
 import { DataContext, type DataDeps } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
-import { recordRoutes } from '../platform/register/record.routes.ts';
+import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import * as workloads from './workload.service.ts';
 
 /** Workloads (対象業務, seed 000 III.1-III.3): thin routes over workload.service.ts. */
@@ -32,7 +32,7 @@ export function workloadRoutes(deps: DataDeps): AnyRoute[] {
       response: WorkloadReferenceSchema,
       handler: ({ auth }) => workloads.workloadReference(scope(auth)),
     }),
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/workloads',
       tags: ['workloads'],
       tenantEntity: 'workload',
@@ -47,10 +47,8 @@ export function workloadRoutes(deps: DataDeps): AnyRoute[] {
         update: 'Change a workload (only the fields sent; a stale version gets 409)',
         remove: 'Delete a workload (its asset and system links go with it)',
       },
-      create: (auth, body) => workloads.createWorkload(scope(auth), body),
-      get: (auth, id) => workloads.getWorkload(scope(auth), id),
-      update: (auth, id, body) => workloads.updateWorkload(scope(auth), id, body),
-      remove: (auth, id) => workloads.deleteWorkload(scope(auth), id),
+      scope,
+      service: { create: workloads.createWorkload, get: workloads.getWorkload, update: workloads.updateWorkload, remove: workloads.deleteWorkload },
     }),
   ];
 }

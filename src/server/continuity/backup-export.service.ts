@@ -1,14 +1,14 @@
 import type { Readable } from 'node:stream';
 import type { TBackupPlan } from '../../shared/continuity/backup.schema.ts';
+import { dateIn } from '../../shared/platform/calendar-date.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { translator } from '../platform/i18n/translate.ts';
+import { datedFileName, fieldLabel as label } from '../platform/register/export.route.ts';
 import type { RegisterField } from '../platform/register/register-fields.ts';
 import type { ExportFormat } from '../platform/transfer/export.writer.ts';
 import { exportTables } from '../platform/transfer/register-export.ts';
 import { listBackupPlans } from './backup.service.ts';
-
-const label = (key: string) => ({ ja: translator('ja')(key), en: translator('en')(key) });
 
 /** The backup plans as a file: each with its copies, its latest restore test and the points each rule misses, in the member's language. */
 function planFields(locale: TLocale): RegisterField<TBackupPlan>[] {
@@ -36,3 +36,5 @@ export async function backupPlansFile(ctx: DataContext, format: ExportFormat, lo
   const { items } = await listBackupPlans(ctx, now);
   return exportTables(format, locale, [{ name: translator(locale)('continuity.backups.title'), fields: planFields(locale), records: () => items }]);
 }
+
+export const backupPlansFileName = (format: ExportFormat, locale: TLocale, now: Date) => datedFileName(format, locale, 'continuity.backups.fileName', 'backup-plans', dateIn('Asia/Tokyo', now));

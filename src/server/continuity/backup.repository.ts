@@ -1,7 +1,6 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
-import { can } from '../../shared/policy.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
-import { defineRegister, recordContent } from '../platform/register/register.ts';
+import { changeableWith, defineRegister, recordContent } from '../platform/register/register.ts';
 import { backupPlans, backupPlanWorkloads, recoveryTargets, restoreTests } from './backup.table.ts';
 
 /** Queries of the backup plans, their restore tests and the workloads' recovery targets, through a request's DataContext. */
@@ -10,11 +9,11 @@ export type BackupPlanRow = typeof backupPlans.$inferSelect;
 export type RestoreTestRow = typeof restoreTests.$inferSelect;
 export type RecoveryTargetRow = typeof recoveryTargets.$inferSelect;
 
-const writable = (role: Parameters<typeof can>[0]) => ({ update: can(role, 'continuity.write'), delete: can(role, 'continuity.write') });
+const writable = changeableWith('continuity.write');
 
-export const planRegister = defineRegister({ table: backupPlans, entityType: 'backupPlan', auditView: recordContent, can: (_r: BackupPlanRow, role) => writable(role) });
-export const restoreTestRegister = defineRegister({ table: restoreTests, entityType: 'restoreTest', auditView: recordContent, can: (_r: RestoreTestRow, role) => writable(role) });
-export const targetRegister = defineRegister({ table: recoveryTargets, entityType: 'recoveryTarget', auditView: recordContent, can: (_r: RecoveryTargetRow, role) => writable(role) });
+export const planRegister = defineRegister({ table: backupPlans, entityType: 'backupPlan', auditView: recordContent, can: writable });
+export const restoreTestRegister = defineRegister({ table: restoreTests, entityType: 'restoreTest', auditView: recordContent, can: writable });
+export const targetRegister = defineRegister({ table: recoveryTargets, entityType: 'recoveryTarget', auditView: recordContent, can: writable });
 
 export const RECOVERY_TARGET_WORKLOAD_KEY = 'recovery_targets_org_workload_key';
 

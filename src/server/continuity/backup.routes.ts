@@ -1,15 +1,12 @@
 import { BackupExportQuerySchema, BackupPlanListSchema, BackupPlanSchema, CreateBackupPlanRequestSchema, CreateRestoreTestRequestSchema, RestoreTestSchema, UpdateBackupPlanRequestSchema, UpdateRestoreTestRequestSchema } from '../../shared/continuity/backup.schema.ts';
 import { CreateRecoveryTargetRequestSchema, RecoveryListSchema, RecoveryTargetSchema, UpdateRecoveryTargetRequestSchema } from '../../shared/continuity/recovery.schema.ts';
-import { dateIn } from '../../shared/platform/calendar-date.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
-import { sendStream } from '../platform/http/download.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
-import { translator } from '../platform/i18n/translate.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { recordRoutes } from '../platform/register/record.routes.ts';
-import { EXPORT_CONTENT_TYPES } from '../platform/transfer/export.writer.ts';
-import { backupPlansFile } from './backup-export.service.ts';
+import { exportRoute } from '../platform/register/export.route.ts';
+import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { backupPlansFile, backupPlansFileName } from './backup-export.service.ts';
 import * as backups from './backup.service.ts';
 import * as recovery from './recovery.service.ts';
 
@@ -30,26 +27,16 @@ export function backupRoutes(deps: ModuleDeps): AnyRoute[] {
       response: BackupPlanListSchema,
       handler: ({ auth }) => backups.listBackupPlans(scope(auth), clock.now()),
     }),
-    defineRoute({
-      method: 'GET',
+    exportRoute({
       url: '/api/v1/backup-plans/export',
       summary: 'The backup plans and their scores as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
       tags,
-      access: read,
+      read: 'continuity.read',
       query: BackupExportQuerySchema,
-      response: null,
-      produces: 'text/csv',
-      handler: async ({ auth, query, reply, locale }) => {
-        const today = dateIn('Asia/Tokyo', clock.now());
-        return sendStream(reply, {
-          fileName: `${translator(locale)('continuity.backups.fileName')}-${today}.${query.format}`,
-          asciiName: `backup-plans-${today}.${query.format}`,
-          contentType: EXPORT_CONTENT_TYPES[query.format],
-          stream: await backupPlansFile(scope(auth), query.format, locale, clock.now()),
-        });
-      },
+      name: (query, locale) => backupPlansFileName(query.format, locale, clock.now()),
+      stream: (auth, query, locale) => backupPlansFile(scope(auth), query.format, locale, clock.now()),
     }),
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/backup-plans',
       tags,
       tenantEntity: 'backupPlan',
@@ -62,14 +49,13 @@ export function backupRoutes(deps: ModuleDeps): AnyRoute[] {
         get: 'One backup plan with its scores and restore tests',
         update: 'Change a backup plan (only the fields sent; `copies` and `workloadIds` replace the lists; stale → 409)',
         remove: 'Take a backup plan off the list, with its restore tests (the audit trail keeps them)',
+        history: "The backup plan's history from the audit trail, newest first",
       },
-      create: (auth, body) => backups.createBackupPlan(scope(auth), body, clock.now()),
-      get: (auth, id) => backups.getBackupPlan(scope(auth), id, clock.now()),
-      update: (auth, id, body) => backups.updateBackupPlan(scope(auth), id, body, clock.now()),
-      remove: (auth, id) => backups.deleteBackupPlan(scope(auth), id),
-      history: { summary: "The backup plan's history from the audit trail, newest first", entries: (auth, id) => backups.backupPlanHistory(scope(auth), id) },
+      scope,
+      service: { create: backups.createBackupPlan, get: backups.getBackupPlan, update: backups.updateBackupPlan, remove: backups.deleteBackupPlan, history: backups.backupPlanHistory },
+      extra: () => clock.now(),
     }),
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/restore-tests',
       tags,
       tenantEntity: 'restoreTest',
@@ -82,12 +68,11 @@ export function backupRoutes(deps: ModuleDeps): AnyRoute[] {
         get: 'One restore test',
         update: 'Correct a restore test (stale → 409)',
         remove: 'Delete a restore test recorded by mistake (the audit trail keeps it)',
+        history: "The restore test's history from the audit trail, newest first",
       },
-      create: (auth, body) => backups.createRestoreTest(scope(auth), body, clock.now()),
-      get: (auth, id) => backups.getRestoreTest(scope(auth), id),
-      update: (auth, id, body) => backups.updateRestoreTest(scope(auth), id, body, clock.now()),
-      remove: (auth, id) => backups.deleteRestoreTest(scope(auth), id),
-      history: { summary: "The restore test's history from the audit trail, newest first", entries: (auth, id) => backups.restoreTestHistory(scope(auth), id) },
+      scope,
+      service: { create: backups.createRestoreTest, get: backups.getRestoreTest, update: backups.updateRestoreTest, remove: backups.deleteRestoreTest, history: backups.restoreTestHistory },
+      extra: () => clock.now(),
     }),
     defineRoute({
       method: 'GET',
@@ -98,7 +83,7 @@ export function backupRoutes(deps: ModuleDeps): AnyRoute[] {
       response: RecoveryListSchema,
       handler: ({ auth }) => recovery.listRecovery(scope(auth)),
     }),
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/recovery-targets',
       tags,
       tenantEntity: 'recoveryTarget',
@@ -111,12 +96,10 @@ export function backupRoutes(deps: ModuleDeps): AnyRoute[] {
         get: "One workload's recovery targets",
         update: "Change a workload's recovery targets (stale → 409)",
         remove: "Clear a workload's recovery targets",
+        history: "The recovery targets' history from the audit trail, newest first",
       },
-      create: (auth, body) => recovery.createRecoveryTarget(scope(auth), body),
-      get: (auth, id) => recovery.getRecoveryTarget(scope(auth), id),
-      update: (auth, id, body) => recovery.updateRecoveryTarget(scope(auth), id, body),
-      remove: (auth, id) => recovery.deleteRecoveryTarget(scope(auth), id),
-      history: { summary: "The recovery targets' history from the audit trail, newest first", entries: (auth, id) => recovery.recoveryTargetHistory(scope(auth), id) },
+      scope,
+      service: { create: recovery.createRecoveryTarget, get: recovery.getRecoveryTarget, update: recovery.updateRecoveryTarget, remove: recovery.deleteRecoveryTarget, history: recovery.recoveryTargetHistory },
     }),
   ];
 }

@@ -4,7 +4,7 @@ import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { recordRoutes } from '../platform/register/record.routes.ts';
+import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import * as bcp from './bcp.service.ts';
 
 /** The BCP grid (three modes × five disaster types) and its drills: thin routes over the service. */
@@ -23,7 +23,7 @@ export function bcpRoutes(deps: ModuleDeps): AnyRoute[] {
       response: BcpGridSchema,
       handler: ({ auth }) => bcp.bcpGrid(scope(auth), clock.now()),
     }),
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/bcp-scenarios',
       tags,
       tenantEntity: 'bcpScenario',
@@ -36,12 +36,10 @@ export function bcpRoutes(deps: ModuleDeps): AnyRoute[] {
         get: "One cell's response",
         update: "Change a cell's response, owner or status (stale → 409)",
         remove: "Clear a cell's response (the audit trail keeps it)",
+        history: "The response's history from the audit trail, newest first",
       },
-      create: (auth, body) => bcp.createScenario(scope(auth), body),
-      get: (auth, id) => bcp.getScenario(scope(auth), id),
-      update: (auth, id, body) => bcp.updateScenario(scope(auth), id, body),
-      remove: (auth, id) => bcp.deleteScenario(scope(auth), id),
-      history: { summary: "The response's history from the audit trail, newest first", entries: (auth, id) => bcp.scenarioHistory(scope(auth), id) },
+      scope,
+      service: { create: bcp.createScenario, get: bcp.getScenario, update: bcp.updateScenario, remove: bcp.deleteScenario, history: bcp.scenarioHistory },
     }),
     defineRoute({
       method: 'POST',
@@ -55,7 +53,7 @@ export function bcpRoutes(deps: ModuleDeps): AnyRoute[] {
       response: BcpDrillSchema,
       handler: ({ auth, params, body, locale }) => bcp.openDrillFindings(scope(auth), params.id, body.version, locale, clock.now()),
     }),
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/bcp-drills',
       tags,
       tenantEntity: 'bcpDrill',
@@ -68,12 +66,11 @@ export function bcpRoutes(deps: ModuleDeps): AnyRoute[] {
         get: 'One drill with the corrective actions its findings were opened as',
         update: 'Change a drill (only the fields sent; stale → 409)',
         remove: 'Delete a drill (the audit trail keeps it; its corrective actions stay)',
+        history: "The drill's history from the audit trail, newest first",
       },
-      create: (auth, body) => bcp.createDrill(scope(auth), body, clock.now()),
-      get: (auth, id) => bcp.getDrill(scope(auth), id, clock.now()),
-      update: (auth, id, body) => bcp.updateDrill(scope(auth), id, body, clock.now()),
-      remove: (auth, id) => bcp.deleteDrill(scope(auth), id),
-      history: { summary: "The drill's history from the audit trail, newest first", entries: (auth, id) => bcp.drillHistory(scope(auth), id) },
+      scope,
+      service: { create: bcp.createDrill, get: bcp.getDrill, update: bcp.updateDrill, remove: bcp.deleteDrill, history: bcp.drillHistory },
+      extra: () => clock.now(),
     }),
   ];
 }

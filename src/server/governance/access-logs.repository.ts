@@ -1,7 +1,6 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { can } from '../../shared/policy.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
-import { defineRegister, recordContent } from '../platform/register/register.ts';
+import { changeableWith, defineRegister, recordContent } from '../platform/register/register.ts';
 import { iamAccounts, logSources } from './access-logs.table.ts';
 
 /** Queries of the IAM review's accounts and the log sources, through a request's DataContext. */
@@ -9,10 +8,10 @@ import { iamAccounts, logSources } from './access-logs.table.ts';
 export type IamAccountRow = typeof iamAccounts.$inferSelect;
 export type LogSourceRow = typeof logSources.$inferSelect;
 
-const writer = (role: Parameters<typeof can>[0]) => ({ update: can(role, 'governance.write'), delete: can(role, 'governance.write') });
+const writer = changeableWith('governance.write');
 
-export const accountRegister = defineRegister({ table: iamAccounts, entityType: 'iamAccount', auditView: recordContent, can: (_r: IamAccountRow, role) => writer(role) });
-export const logRegister = defineRegister({ table: logSources, entityType: 'logSource', auditView: recordContent, can: (_r: LogSourceRow, role) => writer(role) });
+export const accountRegister = defineRegister({ table: iamAccounts, entityType: 'iamAccount', auditView: recordContent, can: writer });
+export const logRegister = defineRegister({ table: logSources, entityType: 'logSource', auditView: recordContent, can: writer });
 
 export const listAccounts = (ctx: DataContext) => ctx.select(iamAccounts, { orderBy: [asc(iamAccounts.system), asc(iamAccounts.account), asc(iamAccounts.id)] });
 export const listLogSources = (ctx: DataContext) => ctx.select(logSources, { orderBy: [asc(logSources.system), asc(logSources.name), asc(logSources.id)] });

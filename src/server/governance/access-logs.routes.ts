@@ -13,7 +13,7 @@ import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { recordRoutes } from '../platform/register/record.routes.ts';
+import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import * as review from './access-logs.service.ts';
 
 /** The IAM review and the log policy check (seed 004): thin routes over the service. */
@@ -35,7 +35,7 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
       response: IamReviewSchema,
       handler: ({ auth }) => review.iamReviewOf(scope(auth), today()),
     }),
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/iam-accounts',
       tenantEntity: 'iamAccount',
       ...common,
@@ -47,12 +47,11 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
         get: 'One account with what it lacks',
         update: 'Change an account: a review, a last use, MFA, disabling it (only the fields sent; stale → 409)',
         remove: 'Take an account off the review (the audit trail keeps it)',
+        history: "The account's history from the audit trail, newest first",
       },
-      create: (auth, body) => review.createAccount(scope(auth), body, today()),
-      get: (auth, id) => review.getAccount(scope(auth), id, today()),
-      update: (auth, id, body) => review.updateAccount(scope(auth), id, body, today()),
-      remove: (auth, id) => review.deleteAccount(scope(auth), id),
-      history: { summary: "The account's history from the audit trail, newest first", entries: (auth, id) => review.accountHistory(scope(auth), id) },
+      scope,
+      service: { create: review.createAccount, get: review.getAccount, update: review.updateAccount, remove: review.deleteAccount, history: review.accountHistory },
+      extra: today,
     }),
     defineRoute({
       method: 'GET',
@@ -63,7 +62,7 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
       response: LogSourceListSchema,
       handler: ({ auth }) => review.logSourcesOf(scope(auth)),
     }),
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/log-sources',
       tenantEntity: 'logSource',
       ...common,
@@ -75,12 +74,10 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
         get: 'One log source with what it lacks',
         update: 'Change a log source (only the fields sent; stale → 409)',
         remove: 'Take a log source off the check (the audit trail keeps it)',
+        history: "The log source's history from the audit trail, newest first",
       },
-      create: (auth, body) => review.createLogSource(scope(auth), body),
-      get: (auth, id) => review.getLogSource(scope(auth), id),
-      update: (auth, id, body) => review.updateLogSource(scope(auth), id, body),
-      remove: (auth, id) => review.deleteLogSource(scope(auth), id),
-      history: { summary: "The log source's history from the audit trail, newest first", entries: (auth, id) => review.logSourceHistory(scope(auth), id) },
+      scope,
+      service: { create: review.createLogSource, get: review.getLogSource, update: review.updateLogSource, remove: review.deleteLogSource, history: review.logSourceHistory },
     }),
   ];
 }

@@ -4,6 +4,7 @@ import type { IsoDate } from '../../shared/platform/calendar-date.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { translator } from '../platform/i18n/translate.ts';
+import { datedFileName, fieldLabel as label } from '../platform/register/export.route.ts';
 import type { RegisterField } from '../platform/register/register-fields.ts';
 import type { ExportFormat } from '../platform/transfer/export.writer.ts';
 import { exportTables } from '../platform/transfer/register-export.ts';
@@ -12,7 +13,6 @@ import { controlSetsOf } from './control.service.ts';
 /** The statement of applicability as a file: every control of every loaded set, judged or not, in the member's language. */
 
 type Line = TControlSets['sets'][number]['controls'][number] & { setName: { ja: string; en: string } };
-const label = (key: string) => ({ ja: translator('ja')(key), en: translator('en')(key) });
 
 export async function exportControls(ctx: DataContext, format: ExportFormat, locale: TLocale, today: IsoDate): Promise<Readable> {
   const t = translator(locale);
@@ -33,6 +33,4 @@ export async function exportControls(ctx: DataContext, format: ExportFormat, loc
   return exportTables(format, locale, [{ name: t('governance.controls.title'), fields, records: () => lines }]);
 }
 
-export function controlExportFileName(format: ExportFormat, locale: TLocale, today: IsoDate) {
-  return { fileName: `${translator(locale)('governance.controls.fileName')}-${today}.${format}`, asciiName: `statement-of-applicability-${today}.${format}` };
-}
+export const controlExportFileName = (format: ExportFormat, locale: TLocale, today: IsoDate) => datedFileName(format, locale, 'governance.controls.fileName', 'statement-of-applicability', today);

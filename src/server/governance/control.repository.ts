@@ -1,7 +1,6 @@
 import { asc } from 'drizzle-orm';
-import { can } from '../../shared/policy.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
-import { defineRegister, recordContent } from '../platform/register/register.ts';
+import { changeableWith, defineRegister, recordContent } from '../platform/register/register.ts';
 import { controlAssessments } from './control.table.ts';
 
 /** Queries of the organisation's control judgements, through a request's DataContext. */
@@ -12,7 +11,10 @@ export const controlRegister = defineRegister({
   table: controlAssessments,
   entityType: 'controlAssessment',
   auditView: recordContent,
-  can: (_row: ControlAssessmentRow, role) => ({ update: can(role, 'governance.write'), delete: can(role, 'governance.write') }),
+  can: changeableWith('governance.write'),
 });
+
+/** One judgement per control: a second is refused by this key. */
+export const CONTROL_ITEM_KEY = 'control_assessments_org_item_key';
 
 export const listAssessments = (ctx: DataContext): Promise<ControlAssessmentRow[]> => ctx.select(controlAssessments, { orderBy: [asc(controlAssessments.itemId)] });

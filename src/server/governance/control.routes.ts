@@ -4,11 +4,10 @@ import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import { evidenceUploadRoute } from '../platform/evidence/evidence.routes.ts';
-import { sendStream } from '../platform/http/download.ts';
 import { defineRoute, deleteRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { recordRoutes } from '../platform/register/record.routes.ts';
-import { EXPORT_CONTENT_TYPES } from '../platform/transfer/export.writer.ts';
+import { exportRoute } from '../platform/register/export.route.ts';
+import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import { controlExportFileName, exportControls } from './control-export.service.ts';
 import * as controls from './control.service.ts';
 
@@ -30,19 +29,16 @@ export function controlRoutes(deps: ModuleDeps): AnyRoute[] {
       response: ControlSetsSchema,
       handler: ({ auth }) => controls.controlSetsOf(scope(auth), today()),
     }),
-    defineRoute({
-      method: 'GET',
+    exportRoute({
       url: '/api/v1/controls/export',
       summary: 'The statement of applicability as CSV (UTF-8 with BOM), XLSX or JSON: every control, its applicability and reason, status, owner, due date and evidence',
       tags,
-      access: { kind: 'org', permission: 'governance.read' },
+      read: 'governance.read',
       query: ControlExportQuerySchema,
-      response: null,
-      produces: 'text/csv',
-      handler: async ({ auth, query, reply, locale }) =>
-        sendStream(reply, { ...controlExportFileName(query.format, locale, today()), contentType: EXPORT_CONTENT_TYPES[query.format], stream: await exportControls(scope(auth), query.format, locale, today()) }),
+      name: (query, locale) => controlExportFileName(query.format, locale, today()),
+      stream: (auth, query, locale) => exportControls(scope(auth), query.format, locale, today()),
     }),
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/control-assessments',
       tags,
       tenantEntity: 'controlAssessment',
@@ -56,12 +52,11 @@ export function controlRoutes(deps: ModuleDeps): AnyRoute[] {
         get: 'One control’s judgement with its evidence',
         update: 'Change a judgement (only the fields sent; a control left out needs its reason and is not implemented; stale → 409)',
         remove: 'Withdraw a judgement: the control is unassessed again (the audit trail keeps what it was)',
+        history: "The judgement's history from the audit trail, newest first",
       },
-      create: (auth, body) => controls.createAssessment(scope(auth), body, today()),
-      get: (auth, id) => controls.getAssessment(scope(auth), id, today()),
-      update: (auth, id, body) => controls.updateAssessment(scope(auth), id, body, today()),
-      remove: (auth, id) => controls.deleteAssessment(scope(auth), id),
-      history: { summary: "The judgement's history from the audit trail, newest first", entries: (auth, id) => controls.assessmentHistory(scope(auth), id) },
+      scope,
+      service: { create: controls.createAssessment, get: controls.getAssessment, update: controls.updateAssessment, remove: controls.deleteAssessment, history: controls.assessmentHistory },
+      extra: today,
     }),
     evidenceUploadRoute({
       url: '/api/v1/control-assessments/:id/evidence',

@@ -9,9 +9,10 @@ import type { DataContext } from '../platform/db/data-context.ts';
 import { attachEvidence, detachEvidence, evidenceBySubject, readEvidenceUpload } from '../platform/evidence/evidence.service.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { HttpProblem } from '../platform/http/problem.ts';
-import { departmentIdNamed, departmentsOf } from '../platform/orgs/department.service.ts';
+import { departmentIdNamed, departmentsOf, ownerDepartmentName } from '../platform/orgs/department.service.ts';
 import type { HistoryEntry } from '../platform/register/register-history.ts';
-import { controlRegister, listAssessments, type ControlAssessmentRow } from './control.repository.ts';
+import { uniqueKeyAs } from '../platform/register/register-statement.ts';
+import { CONTROL_ITEM_KEY, controlRegister, listAssessments, type ControlAssessmentRow } from './control.repository.ts';
 
 /**
  * Control sets from the catalog with the organisation's statement of
@@ -94,12 +95,17 @@ function present(ctx: DataContext, row: ControlAssessmentRow, pc: PresentContext
   }));
 }
 
+/** The sets' controls by item id. */
+function controlsByItem(sets: Awaited<ReturnType<typeof controlItems>>): Map<string, ControlItem> {
+  const byItem = new Map<string, ControlItem>();
+  for (const s of sets) for (const item of s.items) byItem.set(item.itemId, { set: s.key, setName: s.name, setSource: s.source, item });
+  return byItem;
+}
+
 async function readAll(ctx: DataContext, today: IsoDate) {
   const [sets, rows, departments] = await ctx.sideBySide(() => controlItems(ctx), () => listAssessments(ctx), () => departmentsOf(ctx));
   const evidence = await evidenceBySubject(ctx.db, ctx.organisationId, CONTROL_EVIDENCE_SUBJECT, rows.map((r) => r.id));
-  const byItem = new Map<string, ControlItem>();
-  for (const s of sets) for (const item of s.items) byItem.set(item.itemId, { set: s.key, setName: s.name, setSource: s.source, item });
-  const pc: PresentContext = { byItem, departments: new Map(departments.map((d) => [d.id, d.name])), evidence, today };
+  const pc: PresentContext = { byItem: controlsByItem(sets), departments: new Map(departments.map((d) => [d.id, d.name])), evidence, today };
   return { sets, rows, pc, departments };
 }
 
@@ -121,10 +127,15 @@ export async function controlSetsOf(ctx: DataContext, today: IsoDate): Promise<T
   return { sets: out, summary: controlSetSummary(all, today), departments: departments.map((d) => ({ id: d.id, name: d.name })) };
 }
 
+/** One judgement: the sets (to name its control), its owner and its evidence, nothing of the other judgements. */
 export async function getAssessment(ctx: DataContext, id: string, today: IsoDate): Promise<TControlAssessment> {
   const row = await controlRegister.get(ctx, id);
-  const { pc } = await readAll(ctx, today);
-  return present(ctx, row, pc);
+  const [sets, departments, evidence] = await ctx.sideBySide(
+    () => controlItems(ctx),
+    () => ownerDepartmentName(ctx, row.ownerDepartmentId),
+    () => evidenceBySubject(ctx.db, ctx.organisationId, CONTROL_EVIDENCE_SUBJECT, [row.id]),
+  );
+  return present(ctx, row, { byItem: controlsByItem(sets), departments, evidence, today });
 }
 
 function checkJudgement(j: ControlJudgement): void {
@@ -139,9 +150,8 @@ export async function createAssessment(ctx: DataContext, input: z.output<typeof 
     const known = (await controlItems(tx)).some((s) => s.items.some((i) => i.itemId === fields.itemId));
     if (!known) throw new HttpProblem(400, 'validation', {}, [{ path: 'itemId', code: 'controlUnknown' }]);
     checkJudgement(fields);
-    if ((await listAssessments(tx)).some((r) => r.itemId === fields.itemId)) throw new HttpProblem(409, 'controlAssessed');
     return controlRegister.create(tx, { ...fields, ownerDepartmentId: await departmentIdNamed(tx, ownerDepartment) });
-  });
+  }).catch(uniqueKeyAs(CONTROL_ITEM_KEY, () => new HttpProblem(409, 'controlAssessed')));
   return getAssessment(ctx, row.id, today);
 }
 

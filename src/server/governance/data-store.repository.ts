@@ -1,7 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { can } from '../../shared/policy.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
-import { defineRegister, recordContent } from '../platform/register/register.ts';
+import { changeableWith, defineRegister, recordContent } from '../platform/register/register.ts';
 import { dataStoreAssets, dataStores } from './data-store.table.ts';
 
 /** Queries of the data stores, through a request's DataContext. */
@@ -12,7 +11,7 @@ export const storeRegister = defineRegister({
   table: dataStores,
   entityType: 'dataStore',
   auditView: recordContent,
-  can: (_row: DataStoreRow, role) => ({ update: can(role, 'governance.write'), delete: can(role, 'governance.write') }),
+  can: changeableWith('governance.write'),
 });
 
 export const listStores = (ctx: DataContext) => ctx.select(dataStores, { orderBy: [asc(dataStores.name), asc(dataStores.id)] });

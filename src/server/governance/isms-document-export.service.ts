@@ -4,14 +4,13 @@ import type { IsoDate } from '../../shared/platform/calendar-date.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { translator } from '../platform/i18n/translate.ts';
+import { datedFileName, fieldLabel as label } from '../platform/register/export.route.ts';
 import type { RegisterField } from '../platform/register/register-fields.ts';
 import type { ExportFormat } from '../platform/transfer/export.writer.ts';
 import { exportTables } from '../platform/transfer/register-export.ts';
 import { listDocuments } from './isms-document.service.ts';
 
 /** The ISMS document registry as a file: one row per document, in the member's language. */
-
-const label = (key: string) => ({ ja: translator('ja')(key), en: translator('en')(key) });
 
 function documentFields(locale: TLocale): RegisterField<TIsmsDocument>[] {
   const t = translator(locale);
@@ -38,6 +37,4 @@ export async function exportDocuments(ctx: DataContext, format: ExportFormat, lo
   return exportTables(format, locale, [{ name: translator(locale)('governance.documents.title'), fields: documentFields(locale), records: () => items }]);
 }
 
-export function documentExportFileName(format: ExportFormat, locale: TLocale, today: IsoDate) {
-  return { fileName: `${translator(locale)('governance.documents.fileName')}-${today}.${format}`, asciiName: `isms-documents-${today}.${format}` };
-}
+export const documentExportFileName = (format: ExportFormat, locale: TLocale, today: IsoDate) => datedFileName(format, locale, 'governance.documents.fileName', 'isms-documents', today);

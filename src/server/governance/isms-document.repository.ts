@@ -1,7 +1,6 @@
 import { asc, sql } from 'drizzle-orm';
-import { can } from '../../shared/policy.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
-import { defineRegister, recordContent } from '../platform/register/register.ts';
+import { changeableWith, defineRegister, recordContent } from '../platform/register/register.ts';
 import { ismsDocuments } from './isms-document.table.ts';
 
 /** Queries of the ISMS document registry, through a request's DataContext. */
@@ -12,8 +11,11 @@ export const documentRegister = defineRegister({
   table: ismsDocuments,
   entityType: 'ismsDocument',
   auditView: recordContent,
-  can: (_row: IsmsDocumentRow, role) => ({ update: can(role, 'governance.write'), delete: can(role, 'governance.write') }),
+  can: changeableWith('governance.write'),
 });
+
+/** A seed document is registered once: a second is refused by this key. */
+export const ISMS_DOCUMENT_ITEM_KEY = 'isms_documents_org_item_key';
 
 /** In force first, the soonest review first (undated after), then by title; retired documents last. */
 export const listDocumentRows = (ctx: DataContext): Promise<IsmsDocumentRow[]> =>

@@ -2,11 +2,10 @@ import { CreateIsmsDocumentRequestSchema, IsmsDocumentExportQuerySchema, IsmsDoc
 import { dateIn } from '../../shared/platform/calendar-date.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
-import { sendStream } from '../platform/http/download.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { recordRoutes } from '../platform/register/record.routes.ts';
-import { EXPORT_CONTENT_TYPES } from '../platform/transfer/export.writer.ts';
+import { exportRoute } from '../platform/register/export.route.ts';
+import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import { documentExportFileName, exportDocuments } from './isms-document-export.service.ts';
 import * as documents from './isms-document.service.ts';
 
@@ -28,19 +27,16 @@ export function ismsDocumentRoutes(deps: ModuleDeps): AnyRoute[] {
       response: IsmsDocumentListSchema,
       handler: ({ auth }) => documents.listDocuments(scope(auth), today()),
     }),
-    defineRoute({
-      method: 'GET',
+    exportRoute({
       url: '/api/v1/isms-documents/export',
       summary: 'The registry as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
       tags,
-      access: read,
+      read: 'governance.read',
       query: IsmsDocumentExportQuerySchema,
-      response: null,
-      produces: 'text/csv',
-      handler: async ({ auth, query, reply, locale }) =>
-        sendStream(reply, { ...documentExportFileName(query.format, locale, today()), contentType: EXPORT_CONTENT_TYPES[query.format], stream: await exportDocuments(scope(auth), query.format, locale, today()) }),
+      name: (query, locale) => documentExportFileName(query.format, locale, today()),
+      stream: (auth, query, locale) => exportDocuments(scope(auth), query.format, locale, today()),
     }),
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/isms-documents',
       tags,
       tenantEntity: 'ismsDocument',
@@ -54,12 +50,11 @@ export function ismsDocumentRoutes(deps: ModuleDeps): AnyRoute[] {
         get: 'One document with its owner, dates and where its review stands',
         update: 'Change a document (only the fields sent; dates not after today; an approved document needs its approval date; stale → 409)',
         remove: 'Take a document off the registry (the audit trail keeps what it was)',
+        history: "The document's history from the audit trail, newest first",
       },
-      create: (auth, body) => documents.createDocument(scope(auth), body, today()),
-      get: (auth, id) => documents.getDocument(scope(auth), id, today()),
-      update: (auth, id, body) => documents.updateDocument(scope(auth), id, body, today()),
-      remove: (auth, id) => documents.deleteDocument(scope(auth), id),
-      history: { summary: "The document's history from the audit trail, newest first", entries: (auth, id) => documents.documentHistory(scope(auth), id) },
+      scope,
+      service: { create: documents.createDocument, get: documents.getDocument, update: documents.updateDocument, remove: documents.deleteDocument, history: documents.documentHistory },
+      extra: today,
     }),
   ];
 }

@@ -5,9 +5,10 @@ import type { IsoDate } from '../../shared/platform/calendar-date.ts';
 import { loadedCollection, type CatalogItemRow, type LoadedCollection } from '../catalog/catalog.public.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
-import { departmentIdNamed, departmentsOf } from '../platform/orgs/department.service.ts';
+import { departmentIdNamed, departmentsOf, ownerDepartmentName } from '../platform/orgs/department.service.ts';
 import type { HistoryEntry } from '../platform/register/register-history.ts';
-import { documentRegister, listDocumentRows, type IsmsDocumentRow } from './isms-document.repository.ts';
+import { uniqueKeyAs } from '../platform/register/register-statement.ts';
+import { documentRegister, ISMS_DOCUMENT_ITEM_KEY, listDocumentRows, type IsmsDocumentRow } from './isms-document.repository.ts';
 
 /**
  * The ISMS document registry (seed 000 III.5.2: 「情報セキュリティ規格（ISMS）
@@ -86,9 +87,11 @@ export async function listDocuments(ctx: DataContext, today: IsoDate): Promise<T
   };
 }
 
+/** One document: the catalog (to name its seed document) and its owner, not every department. */
 export async function getDocument(ctx: DataContext, id: string, today: IsoDate): Promise<TIsmsDocument> {
-  const [row, pc] = await ctx.sideBySide(() => documentRegister.get(ctx, id), () => presentContext(ctx, today));
-  return present(ctx, row, pc);
+  const row = await documentRegister.get(ctx, id);
+  const [catalog, departments] = await ctx.sideBySide(() => readCatalog(ctx), () => ownerDepartmentName(ctx, row.ownerDepartmentId));
+  return present(ctx, row, { catalog, departments, today });
 }
 
 type Fields = Pick<IsmsDocumentRow, 'status' | 'approvedOn' | 'lastReviewedOn' | 'reviewIntervalMonths'>;
@@ -102,11 +105,10 @@ function checkedDates(d: Fields, today: IsoDate): { nextReviewOn: IsoDate | null
 }
 
 
-/** A seed document must be a document of the loaded tables, registered once. */
+/** A seed document must be a document of the loaded tables (registered once: the unique key decides). */
 async function checkCatalogItem(ctx: DataContext, itemId: string): Promise<void> {
   const item = (await readCatalog(ctx))?.items.find((i) => i.itemId === itemId);
   if (!item || !isDocument(item)) throw new HttpProblem(400, 'validation', {}, [{ path: 'catalogItemId', code: 'ismsDocumentUnknown' }]);
-  if ((await listDocumentRows(ctx)).some((r) => r.catalogItemId === itemId)) throw new HttpProblem(409, 'ismsDocumentRegistered');
 }
 
 export async function createDocument(ctx: DataContext, input: z.output<typeof CreateIsmsDocumentRequestSchema>, today: IsoDate): Promise<TIsmsDocument> {
@@ -115,7 +117,7 @@ export async function createDocument(ctx: DataContext, input: z.output<typeof Cr
     const dates = checkedDates(fields, today);
     if (fields.catalogItemId) await checkCatalogItem(tx, fields.catalogItemId);
     return documentRegister.create(tx, { ...fields, ...dates, ownerDepartmentId: await departmentIdNamed(tx, ownerDepartment) });
-  });
+  }).catch(uniqueKeyAs(ISMS_DOCUMENT_ITEM_KEY, () => new HttpProblem(409, 'ismsDocumentRegistered')));
   return getDocument(ctx, row.id, today);
 }
 

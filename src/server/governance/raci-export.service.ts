@@ -3,6 +3,7 @@ import type { TRaciTask } from '../../shared/governance/raci.schema.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { translator } from '../platform/i18n/translate.ts';
+import { datedFileName, fieldLabel as label } from '../platform/register/export.route.ts';
 import type { RegisterField } from '../platform/register/register-fields.ts';
 import type { ExportFormat } from '../platform/transfer/export.writer.ts';
 import { exportTables } from '../platform/transfer/register-export.ts';
@@ -14,7 +15,6 @@ import { matrixOf } from './raci.service.ts';
  * letter, and what the row still lacks, in the member's language.
  */
 
-const label = (key: string) => ({ ja: translator('ja')(key), en: translator('en')(key) });
 const FIXED_KEYS = new Set(['task', 'warnings']);
 
 export async function exportRaci(ctx: DataContext, format: ExportFormat, locale: TLocale): Promise<Readable> {
@@ -34,6 +34,4 @@ export async function exportRaci(ctx: DataContext, format: ExportFormat, locale:
   return exportTables(format, locale, [{ name: t('governance.raci.title'), fields, records: () => matrix.tasks }]);
 }
 
-export function raciExportFileName(format: ExportFormat, locale: TLocale, today: string) {
-  return { fileName: `${translator(locale)('governance.raci.fileName')}-${today}.${format}`, asciiName: `raci-${today}.${format}` };
-}
+export const raciExportFileName = (format: ExportFormat, locale: TLocale, today: string) => datedFileName(format, locale, 'governance.raci.fileName', 'raci', today);

@@ -1,9 +1,8 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { RaciCell } from '../../shared/governance/raci.rules.ts';
-import { can } from '../../shared/policy.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { departments } from '../platform/orgs/department.table.ts';
-import { defineRegister, nextPosition } from '../platform/register/register.ts';
+import { changeableWith, defineRegister, nextPosition } from '../platform/register/register.ts';
 import { raciAssignments, raciTasks } from './raci.table.ts';
 
 /** Queries of the RACI matrix, through a request's DataContext. */
@@ -21,7 +20,7 @@ export const raciRegister = defineRegister({
   table: raciTasks,
   entityType: 'raciTask',
   auditView: (row: RaciTaskRow) => ({ title: row.title, templateItemId: row.templateItemId }),
-  can: (_row: RaciTaskRow, role) => ({ update: can(role, 'governance.write'), delete: can(role, 'governance.write') }),
+  can: changeableWith('governance.write'),
 });
 
 /** The matrix's rows in the order they were added. */

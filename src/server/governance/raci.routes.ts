@@ -2,11 +2,10 @@ import { AddRaciTemplateRequestSchema, CreateRaciTaskRequestSchema, RaciExportQu
 import { dateIn } from '../../shared/platform/calendar-date.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
-import { sendStream } from '../platform/http/download.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { recordRoutes } from '../platform/register/record.routes.ts';
-import { EXPORT_CONTENT_TYPES } from '../platform/transfer/export.writer.ts';
+import { exportRoute } from '../platform/register/export.route.ts';
+import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import { exportRaci, raciExportFileName } from './raci-export.service.ts';
 import * as raci from './raci.service.ts';
 
@@ -36,22 +35,17 @@ export function raciRoutes(deps: ModuleDeps): AnyRoute[] {
       response: RaciMatrixSchema,
       handler: ({ auth, locale }) => raci.addTemplate(scope(auth), locale),
     }),
-    defineRoute({
-      method: 'GET',
+    exportRoute({
       url: '/api/v1/raci-tasks/export',
       summary: 'The matrix as CSV (UTF-8 with BOM), XLSX or JSON: a row per task, a column per department, in the member’s language',
       tags,
-      access: read,
+      read: 'governance.read',
       query: RaciExportQuerySchema,
-      response: null,
-      produces: 'text/csv',
-      handler: async ({ auth, query, reply, locale }) => {
-        // Exports are dated as the organisation's day in Japan, as every register's are.
-        const today = dateIn('Asia/Tokyo', clock.now());
-        return sendStream(reply, { ...raciExportFileName(query.format, locale, today), contentType: EXPORT_CONTENT_TYPES[query.format], stream: await exportRaci(scope(auth), query.format, locale) });
-      },
+      // Exports are dated as the organisation's day in Japan, as every register's are.
+      name: (query, locale) => raciExportFileName(query.format, locale, dateIn('Asia/Tokyo', clock.now())),
+      stream: (auth, query, locale) => exportRaci(scope(auth), query.format, locale),
     }),
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/raci-tasks',
       tags,
       tenantEntity: 'raciTask',
@@ -65,12 +59,10 @@ export function raciRoutes(deps: ModuleDeps): AnyRoute[] {
         get: 'One task of the matrix with its letters and warnings',
         update: 'Rename a task or replace its row of letters, at the version read (stale → 409)',
         remove: 'Take a task off the matrix (the audit trail keeps its row)',
+        history: 'The task’s history from the audit trail, newest first',
       },
-      create: (auth, body) => raci.createTask(scope(auth), body),
-      get: (auth, id) => raci.getTask(scope(auth), id),
-      update: (auth, id, body) => raci.updateTask(scope(auth), id, body),
-      remove: (auth, id) => raci.deleteTask(scope(auth), id),
-      history: { summary: 'The task’s history from the audit trail, newest first', entries: (auth, id) => raci.taskHistory(scope(auth), id) },
+      scope,
+      service: { create: raci.createTask, get: raci.getTask, update: raci.updateTask, remove: raci.deleteTask, history: raci.taskHistory },
     }),
   ];
 }

@@ -4,6 +4,7 @@ import type { IsoDate } from '../../shared/platform/calendar-date.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { translator } from '../platform/i18n/translate.ts';
+import { datedFileName, fieldLabel as label } from '../platform/register/export.route.ts';
 import type { RegisterField } from '../platform/register/register-fields.ts';
 import type { ExportFormat } from '../platform/transfer/export.writer.ts';
 import { exportTables } from '../platform/transfer/register-export.ts';
@@ -15,7 +16,6 @@ import { staffingOf } from './staffing.service.ts';
  * roles with what each lacks.
  */
 
-const label = (key: string) => ({ ja: translator('ja')(key), en: translator('en')(key) });
 const f = (key: string) => label(`governance.staffing.fields.${key}`);
 
 export async function exportStaffing(ctx: DataContext, format: ExportFormat, locale: TLocale, today: IsoDate): Promise<Readable> {
@@ -41,6 +41,4 @@ export async function exportStaffing(ctx: DataContext, format: ExportFormat, loc
   ]);
 }
 
-export function staffingExportFileName(format: ExportFormat, locale: TLocale, today: IsoDate) {
-  return { fileName: `${translator(locale)('governance.staffing.fileName')}-${today}.${format}`, asciiName: `staffing-${today}.${format}` };
-}
+export const staffingExportFileName = (format: ExportFormat, locale: TLocale, today: IsoDate) => datedFileName(format, locale, 'governance.staffing.fileName', 'staffing', today);

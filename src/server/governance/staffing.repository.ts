@@ -1,7 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
-import { can } from '../../shared/policy.ts';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { DataContext } from '../platform/db/data-context.ts';
-import { defineRegister, nextPosition, recordContent } from '../platform/register/register.ts';
+import { changeableWith, defineRegister, nextPosition, recordContent } from '../platform/register/register.ts';
 import { staffingAssignments, staffingPeople, staffingRoles } from './staffing.table.ts';
 
 /** Queries of the staffing matrix, through a request's DataContext. */
@@ -9,18 +8,26 @@ import { staffingAssignments, staffingPeople, staffingRoles } from './staffing.t
 export type StaffingRoleRow = typeof staffingRoles.$inferSelect;
 export type StaffingPersonRow = typeof staffingPeople.$inferSelect;
 
-const writer = (role: Parameters<typeof can>[0]) => ({ update: can(role, 'governance.write'), delete: can(role, 'governance.write') });
+const writer = changeableWith('governance.write');
 
-export const roleRegister = defineRegister({ table: staffingRoles, entityType: 'staffingRole', auditView: recordContent, can: (_r: StaffingRoleRow, role) => writer(role) });
+export const roleRegister = defineRegister({ table: staffingRoles, entityType: 'staffingRole', auditView: recordContent, can: writer });
 
 /** A person as the trail keeps them: their content and the roles they hold (`roleIds`, added by the service). */
-export const personRegister = defineRegister({ table: staffingPeople, entityType: 'staffingPerson', auditView: recordContent, can: (_r: StaffingPersonRow, role) => writer(role) });
+export const personRegister = defineRegister({ table: staffingPeople, entityType: 'staffingPerson', auditView: recordContent, can: writer });
 
 export const listRoles = (ctx: DataContext) => ctx.select(staffingRoles, { orderBy: [asc(staffingRoles.position), asc(staffingRoles.id)] });
 
 /** The position after the last role. */
 export const nextRolePosition = (ctx: DataContext) => nextPosition(ctx, staffingRoles, staffingRoles.position);
-export const listPeople = (ctx: DataContext) => ctx.select(staffingPeople, { orderBy: [asc(staffingPeople.name), asc(staffingPeople.id)] });
+const byName = [asc(staffingPeople.name), asc(staffingPeople.id)];
+export const listPeople = (ctx: DataContext) => ctx.select(staffingPeople, { orderBy: byName });
+
+/** The people holding a role, in the matrix's order. */
+export const holdersOf = (ctx: DataContext, roleId: string) =>
+  ctx.select(staffingPeople, {
+    where: inArray(staffingPeople.id, ctx.db.select({ id: staffingAssignments.personId }).from(staffingAssignments).where(ctx.scoped(staffingAssignments, eq(staffingAssignments.roleId, roleId)))),
+    orderBy: byName,
+  });
 export const listAssignments = (ctx: DataContext) => ctx.select(staffingAssignments);
 
 /** The roles a person holds, replaced whole (in the caller's transaction). */

@@ -12,11 +12,10 @@ import {
 import { dateIn } from '../../shared/platform/calendar-date.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
-import { sendStream } from '../platform/http/download.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { recordRoutes } from '../platform/register/record.routes.ts';
-import { EXPORT_CONTENT_TYPES } from '../platform/transfer/export.writer.ts';
+import { exportRoute } from '../platform/register/export.route.ts';
+import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import { exportStaffing, staffingExportFileName } from './staffing-export.service.ts';
 import * as staffing from './staffing.service.ts';
 
@@ -49,19 +48,16 @@ export function staffingRoutes(deps: ModuleDeps): AnyRoute[] {
       response: StaffingSchema,
       handler: ({ auth, locale }) => staffing.addTemplate(scope(auth), locale, today()),
     }),
-    defineRoute({
-      method: 'GET',
+    exportRoute({
       url: '/api/v1/staffing/export',
       summary: 'People × roles with their certifications as CSV (UTF-8 with BOM) or JSON, or with the roles’ gaps as a second sheet in XLSX, in the member’s language',
       tags,
-      access: read,
+      read: 'governance.read',
       query: StaffingExportQuerySchema,
-      response: null,
-      produces: 'text/csv',
-      handler: async ({ auth, query, reply, locale }) =>
-        sendStream(reply, { ...staffingExportFileName(query.format, locale, today()), contentType: EXPORT_CONTENT_TYPES[query.format], stream: await exportStaffing(scope(auth), query.format, locale, today()) }),
+      name: (query, locale) => staffingExportFileName(query.format, locale, today()),
+      stream: (auth, query, locale) => exportStaffing(scope(auth), query.format, locale, today()),
     }),
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/staffing-roles',
       tenantEntity: 'staffingRole',
       ...common,
@@ -73,14 +69,13 @@ export function staffingRoutes(deps: ModuleDeps): AnyRoute[] {
         get: 'One role with its holders and what it lacks',
         update: 'Change a role (only the fields sent; stale → 409)',
         remove: 'Take a role off the matrix with who held it (the audit trail keeps both)',
+        history: "The role's history from the audit trail, newest first",
       },
-      create: (auth, body) => staffing.createRole(scope(auth), body, today()),
-      get: (auth, id) => staffing.getRole(scope(auth), id, today()),
-      update: (auth, id, body) => staffing.updateRole(scope(auth), id, body, today()),
-      remove: (auth, id) => staffing.deleteRole(scope(auth), id),
-      history: { summary: "The role's history from the audit trail, newest first", entries: (auth, id) => staffing.roleHistory(scope(auth), id) },
+      scope,
+      service: { create: staffing.createRole, get: staffing.getRole, update: staffing.updateRole, remove: staffing.deleteRole, history: staffing.roleHistory },
+      extra: today,
     }),
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/staffing-people',
       tenantEntity: 'staffingPerson',
       ...common,
@@ -92,12 +87,11 @@ export function staffingRoutes(deps: ModuleDeps): AnyRoute[] {
         get: 'One person with their certifications’ standing and roles',
         update: 'Change a person (only the fields sent; `roleIds` replaces the roles held; stale → 409)',
         remove: 'Take a person off the matrix (the audit trail keeps them)',
+        history: "The person's history from the audit trail, newest first",
       },
-      create: (auth, body) => staffing.createPerson(scope(auth), body, today()),
-      get: (auth, id) => staffing.getPerson(scope(auth), id, today()),
-      update: (auth, id, body) => staffing.updatePerson(scope(auth), id, body, today()),
-      remove: (auth, id) => staffing.deletePerson(scope(auth), id),
-      history: { summary: "The person's history from the audit trail, newest first", entries: (auth, id) => staffing.personHistory(scope(auth), id) },
+      scope,
+      service: { create: staffing.createPerson, get: staffing.getPerson, update: staffing.updatePerson, remove: staffing.deletePerson, history: staffing.personHistory },
+      extra: today,
     }),
   ];
 }

@@ -15,7 +15,7 @@ import { loadedCollection, type LoadedCollection } from '../catalog/catalog.publ
 import type { DataContext } from '../platform/db/data-context.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
 import type { HistoryEntry } from '../platform/register/register-history.ts';
-import { listAssignments, listPeople, listRoles, nextRolePosition, personRegister, replaceAssignments, roleRegister, rolesOfPerson, type StaffingPersonRow, type StaffingRoleRow } from './staffing.repository.ts';
+import { holdersOf, listAssignments, listPeople, listRoles, nextRolePosition, personRegister, replaceAssignments, roleRegister, rolesOfPerson, type StaffingPersonRow, type StaffingRoleRow } from './staffing.repository.ts';
 import { staffingRoles } from './staffing.table.ts';
 
 /**
@@ -37,27 +37,26 @@ interface Matrix {
   template: LoadedCollection | null;
 }
 
-function presentPerson(ctx: DataContext, p: StaffingPersonRow, m: Matrix, today: IsoDate): TStaffingPerson {
+function presentPerson(ctx: DataContext, p: StaffingPersonRow, roleIds: string[], today: IsoDate): TStaffingPerson {
   return personRegister.present(ctx, p, (r) => ({
     id: r.id,
     name: r.name,
     affiliation: r.affiliation as TStaffingPerson['affiliation'],
     certifications: r.certifications.map((c) => ({ ...c, standing: certificationStanding(c.expiresOn, today) })),
-    roleIds: m.holds.filter((h) => h.personId === r.id).map((h) => h.roleId),
+    roleIds,
     notes: r.notes,
     version: r.version,
     updatedAt: r.updatedAt.toISOString(),
   }));
 }
 
-function presentRole(ctx: DataContext, role: StaffingRoleRow, m: Matrix, today: IsoDate): TStaffingRole {
-  const holderIds = new Set(m.holds.filter((h) => h.roleId === role.id).map((h) => h.personId));
-  const holders = m.people.filter((p) => holderIds.has(p.id));
+/** A role with its holders (in the matrix's order) and the template it may come from. */
+function presentRole(ctx: DataContext, role: StaffingRoleRow, holders: StaffingPersonRow[], template: LoadedCollection | null, today: IsoDate): TStaffingRole {
   return roleRegister.present(ctx, role, (r) => ({
     id: r.id,
     title: r.title,
     templateItemId: r.templateItemId,
-    source: (r.templateItemId && m.template?.items.find((i) => i.itemId === r.templateItemId)?.source) || [],
+    source: (r.templateItemId && template?.items.find((i) => i.itemId === r.templateItemId)?.source) || [],
     critical: r.critical,
     requiredCertifications: r.requiredCertifications,
     notes: r.notes,
@@ -75,8 +74,12 @@ async function readMatrix(ctx: DataContext): Promise<Matrix> {
 
 export async function staffingOf(ctx: DataContext, today: IsoDate): Promise<TStaffing> {
   const m = await readMatrix(ctx);
-  const roles = m.roles.map((r) => presentRole(ctx, r, m, today));
-  const people = m.people.map((p) => presentPerson(ctx, p, m, today));
+  const holdersOfRole = (roleId: string) => {
+    const ids = new Set(m.holds.filter((h) => h.roleId === roleId).map((h) => h.personId));
+    return m.people.filter((p) => ids.has(p.id));
+  };
+  const roles = m.roles.map((r) => presentRole(ctx, r, holdersOfRole(r.id), m.template, today));
+  const people = m.people.map((p) => presentPerson(ctx, p, m.holds.filter((h) => h.personId === p.id).map((h) => h.roleId), today));
   const standings = people.flatMap((p) => p.certifications.map((c) => c.standing));
   const added = new Set(m.roles.map((r) => r.templateItemId));
   return {
@@ -94,15 +97,13 @@ export async function staffingOf(ctx: DataContext, today: IsoDate): Promise<TSta
 }
 
 export async function getRole(ctx: DataContext, id: string, today: IsoDate): Promise<TStaffingRole> {
-  const m = await readMatrix(ctx);
-  const role = m.roles.find((r) => r.id === id) ?? (await roleRegister.get(ctx, id));
-  return presentRole(ctx, role, m, today);
+  const [role, holders, template] = await ctx.sideBySide(() => roleRegister.get(ctx, id), () => holdersOf(ctx, id), () => readTemplate(ctx));
+  return presentRole(ctx, role, holders, template, today);
 }
 
 export async function getPerson(ctx: DataContext, id: string, today: IsoDate): Promise<TStaffingPerson> {
-  const m = await readMatrix(ctx);
-  const person = m.people.find((p) => p.id === id) ?? (await personRegister.get(ctx, id));
-  return presentPerson(ctx, person, m, today);
+  const [person, roleIds] = await ctx.sideBySide(() => personRegister.get(ctx, id), () => rolesOfPerson(ctx, id));
+  return presentPerson(ctx, person, roleIds, today);
 }
 
 export async function createRole(ctx: DataContext, input: z.output<typeof CreateStaffingRoleRequestSchema>, today: IsoDate): Promise<TStaffingRole> {

@@ -5,7 +5,7 @@ import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { recordRoutes } from '../platform/register/record.routes.ts';
+import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import * as escalation from './escalation.service.ts';
 import * as incidents from './incident.service.ts';
 
@@ -17,7 +17,7 @@ export function incidentRoutes(deps: ModuleDeps): AnyRoute[] {
   const write = { kind: 'org', permission: 'incidents.write' } as const;
   const tags = ['incidents'];
   return [
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/incidents',
       tags,
       tenantEntity: 'incident',
@@ -31,12 +31,11 @@ export function incidentRoutes(deps: ModuleDeps): AnyRoute[] {
         get: 'One incident with its timeline, its first response against 24 hours, and every legal deadline with why it applies or not',
         update: 'Change an incident or its facts (only the fields sent; a stale version gets 409); the deadlines are counted again',
         remove: 'Delete an incident with its timeline (the audit trail keeps what it was)',
+        history: "The incident's history from the audit trail, newest first",
       },
-      create: (auth, body) => incidents.createIncident(scope(auth), body, clock.now()),
-      get: (auth, id) => incidents.getIncident(scope(auth), id, clock.now()),
-      update: (auth, id, body) => incidents.updateIncident(scope(auth), id, body, clock.now()),
-      remove: (auth, id) => incidents.deleteIncident(scope(auth), id),
-      history: { summary: "The incident's history from the audit trail, newest first", entries: (auth, id) => incidents.incidentHistory(scope(auth), id) },
+      scope,
+      service: { create: incidents.createIncident, get: incidents.getIncident, update: incidents.updateIncident, remove: incidents.deleteIncident, history: incidents.incidentHistory },
+      extra: () => clock.now(),
     }),
     defineRoute({
       method: 'GET',

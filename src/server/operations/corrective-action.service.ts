@@ -24,7 +24,7 @@ import { todayInJapan } from './inspection.service.ts';
 export const ACTION_SUBJECT = 'corrective-action';
 
 const factsOf = (r: ActionRow, evidenceCount: number): ActionFacts => ({ ...r, phase: r.phase as PdcaPhase, evidenceCount });
-const originPathOf = (r: ActionRow): string | null => (r.originId === null ? null : r.origin === 'inspection' ? `/operations/${r.originId}` : r.origin === 'incident' ? `/incidents/${r.originId}` : r.origin === 'dataStore' ? `/governance/data-stores/${r.originId}` : r.origin === 'drill' ? `/continuity/drills/${r.originId}` : null);
+const originPathOf = (r: ActionRow): string | null => (r.originId === null ? null : r.origin === 'inspection' ? `/operations/${r.originId}` : r.origin === 'incident' ? `/incidents/${r.originId}` : r.origin === 'dataStore' ? `/governance/data-stores/${r.originId}` : r.origin === 'drill' ? `/continuity/bcp/drills/${r.originId}` : null);
 
 function present(r: ActionRow, evidence: TEvidenceFile[], names: Map<string, string>, today: string): TCorrectiveAction {
   const phase = r.phase as PdcaPhase;

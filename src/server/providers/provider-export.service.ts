@@ -5,6 +5,7 @@ import type { IsoDate } from '../../shared/platform/calendar-date.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { translator } from '../platform/i18n/translate.ts';
+import { datedFileName, fieldLabel as label } from '../platform/register/export.route.ts';
 import type { RegisterField } from '../platform/register/register-fields.ts';
 import type { ExportFormat } from '../platform/transfer/export.writer.ts';
 import { exportTables, type ExportTable } from '../platform/transfer/register-export.ts';
@@ -21,7 +22,6 @@ import { listProviders } from './provider.service.ts';
 export const PROVIDER_EXPORT_TABLES = ['providers', 'evaluations', 'contracts'] as const;
 export type ProviderExportTable = (typeof PROVIDER_EXPORT_TABLES)[number];
 
-const label = (key: string) => ({ ja: translator('ja')(key), en: translator('en')(key) });
 const list = (xs: readonly string[]) => xs.join(', ');
 
 function providerFields(locale: TLocale): RegisterField<TProvider>[] {
@@ -112,5 +112,5 @@ export async function exportProviders(ctx: DataContext, format: ExportFormat, lo
 
 export function providerExportFileName(format: ExportFormat, locale: TLocale, table: ProviderExportTable, today: IsoDate) {
   const name = format === 'xlsx' ? 'all' : table;
-  return { fileName: `${translator(locale)(`providers.export.fileName.${name}`)}-${today}.${format}`, asciiName: `providers-${name}-${today}.${format}` };
+  return datedFileName(format, locale, `providers.export.fileName.${name}`, `providers-${name}`, today);
 }

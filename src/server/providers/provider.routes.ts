@@ -14,11 +14,10 @@ import { RequirementsSchema, SaveRequirementsRequestSchema } from '../../shared/
 import { dateIn } from '../../shared/platform/calendar-date.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
-import { sendStream } from '../platform/http/download.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { recordRoutes } from '../platform/register/record.routes.ts';
-import { EXPORT_CONTENT_TYPES } from '../platform/transfer/export.writer.ts';
+import { exportRoute } from '../platform/register/export.route.ts';
+import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import * as contracts from './contract.service.ts';
 import { getEvaluation, saveEvaluation } from './evaluation.service.ts';
 import { exportProviders, providerExportFileName } from './provider-export.service.ts';
@@ -37,7 +36,7 @@ export function providerRoutes(deps: ModuleDeps): AnyRoute[] {
   const write = { kind: 'org', permission: 'providers.write' } as const;
   const tags = ['providers'];
   return [
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/providers',
       tags,
       tenantEntity: 'provider',
@@ -51,14 +50,13 @@ export function providerRoutes(deps: ModuleDeps): AnyRoute[] {
         get: 'One provider with its certifications, ISMAP registration, commitments and evaluation outcome',
         update: 'Change a provider (only the fields sent; a stale version gets 409)',
         remove: 'Delete a provider without contracts (its evaluation goes with it; one with contracts gets 409)',
+        history: "The provider's history from the audit trail, newest first",
       },
-      create: (auth, body) => providers.createProvider(scope(auth), body, today()),
-      get: (auth, id) => providers.getProvider(scope(auth), id, today()),
-      update: (auth, id, body) => providers.updateProvider(scope(auth), id, body, today()),
-      remove: (auth, id) => providers.deleteProvider(scope(auth), id),
-      history: { summary: "The provider's history from the audit trail, newest first", entries: (auth, id) => providers.providerHistory(scope(auth), id) },
+      scope,
+      service: { create: providers.createProvider, get: providers.getProvider, update: providers.updateProvider, remove: providers.deleteProvider, history: providers.providerHistory },
+      extra: today,
     }),
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/contracts',
       tags,
       tenantEntity: 'contract',
@@ -72,12 +70,11 @@ export function providerRoutes(deps: ModuleDeps): AnyRoute[] {
         get: 'One contract with its review, exit terms and the last day to give notice (解約予告期限)',
         update: 'Change a contract or its review (only the fields sent; a stale version gets 409)',
         remove: 'Delete a contract (the audit trail keeps what it was)',
+        history: "The contract's history from the audit trail, newest first",
       },
-      create: (auth, body) => contracts.createContract(scope(auth), body, today()),
-      get: (auth, id) => contracts.getContract(scope(auth), id, today()),
-      update: (auth, id, body) => contracts.updateContract(scope(auth), id, body, today()),
-      remove: (auth, id) => contracts.deleteContract(scope(auth), id),
-      history: { summary: "The contract's history from the audit trail, newest first", entries: (auth, id) => contracts.contractHistory(scope(auth), id) },
+      scope,
+      service: { create: contracts.createContract, get: contracts.getContract, update: contracts.updateContract, remove: contracts.deleteContract, history: contracts.contractHistory },
+      extra: today,
     }),
     defineRoute({
       method: 'GET',
@@ -97,21 +94,14 @@ export function providerRoutes(deps: ModuleDeps): AnyRoute[] {
       response: ProviderReferenceListSchema,
       handler: ({ auth }) => providers.providerReferences(scope(auth)),
     }),
-    defineRoute({
-      method: 'GET',
+    exportRoute({
       url: '/api/v1/providers/export',
       summary: 'Providers, evaluations or contract reviews as CSV (UTF-8 with BOM) or JSON, or all three as an XLSX workbook, in the member’s language',
       tags,
-      access: read,
+      read: 'providers.read',
       query: ProviderExportQuerySchema,
-      response: null,
-      produces: 'text/csv',
-      handler: async ({ auth, query, reply, locale }) =>
-        sendStream(reply, {
-          ...providerExportFileName(query.format, locale, query.table, today()),
-          contentType: EXPORT_CONTENT_TYPES[query.format],
-          stream: await exportProviders(scope(auth), query.format, locale, query.table, today()),
-        }),
+      name: (query, locale) => providerExportFileName(query.format, locale, query.table, today()),
+      stream: (auth, query, locale) => exportProviders(scope(auth), query.format, locale, query.table, today()),
     }),
     defineRoute({
       method: 'GET',

@@ -5,6 +5,7 @@ import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { translator } from '../platform/i18n/translate.ts';
+import { datedFileName } from '../platform/register/export.route.ts';
 import { fieldHeaders, fieldValues, type RegisterField } from '../platform/register/register-fields.ts';
 import { neutraliseCell } from '../platform/transfer/cell-text.ts';
 import { csvExport, jsonExport, xlsxWorkbook, type ExportFormat, type ExportValue } from '../platform/transfer/export.writer.ts';
@@ -145,7 +146,7 @@ export function matrixRows(risks: readonly TRisk[], scale: RiskScale, locale: TL
 
 export function riskExportFileName(format: ExportFormat, locale: TLocale, now: Date): { fileName: string; asciiName: string } {
   const day = now.toISOString().slice(0, 10);
-  return { fileName: `${translator(locale)('risks.export.fileName')}-${day}.${format}`, asciiName: `risk-register-${day}.${format}` };
+  return datedFileName(format, locale, 'risks.export.fileName', 'risk-register', day);
 }
 
 /** The register as CSV (UTF-8 with BOM), JSON, or XLSX with the matrix as a second sheet. */

@@ -20,11 +20,10 @@ import {
 } from '../../shared/risks/risk.schema.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
-import { sendStream } from '../platform/http/download.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
-import { EXPORT_CONTENT_TYPES } from '../platform/transfer/export.writer.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { recordRoutes } from '../platform/register/record.routes.ts';
+import { exportRoute } from '../platform/register/export.route.ts';
+import { recordRoutes, serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import * as policies from './insurance-policy.service.ts';
 import { riskAnalysis } from './risk-analysis.service.ts';
 import { exportRisks, riskExportFileName } from './risk-export.service.ts';
@@ -61,7 +60,7 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
       remove: (auth, id) => risks.deleteRisk(scope(auth), id),
       history: { summary: "The risk's history from the audit trail, newest first", entries: (auth, id) => risks.riskHistory(scope(auth), id) },
     }),
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/insurance-policies',
       tags,
       tenantEntity: 'insurancePolicy',
@@ -75,12 +74,10 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
         get: 'One insurance policy',
         update: 'Change an insurance policy (only the fields sent; a stale version gets 409)',
         remove: 'Delete an insurance policy that covers no risk (one that does gets 409)',
+        history: "The policy's history from the audit trail, newest first",
       },
-      create: (auth, body) => policies.createPolicy(scope(auth), body),
-      get: (auth, id) => policies.getPolicy(scope(auth), id),
-      update: (auth, id, body) => policies.updatePolicy(scope(auth), id, body),
-      remove: (auth, id) => policies.deletePolicy(scope(auth), id),
-      history: { summary: "The policy's history from the audit trail, newest first", entries: (auth, id) => policies.policyHistory(scope(auth), id) },
+      scope,
+      service: { create: policies.createPolicy, get: policies.getPolicy, update: policies.updatePolicy, remove: policies.deletePolicy, history: policies.policyHistory },
     }),
     defineRoute({
       method: 'GET',
@@ -95,17 +92,14 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
         return risks.listRisks(scope(auth), clock, { ...page, count: !page.cursor }, { level, treatment });
       },
     }),
-    defineRoute({
-      method: 'GET',
+    exportRoute({
       url: '/api/v1/risks/export',
       summary: "The whole register as CSV (UTF-8 with BOM), JSON, or XLSX with the heat map's matrix as a second sheet, in the member's language",
       tags,
-      access: read,
+      read: 'risks.read',
       query: RiskExportQuerySchema,
-      response: null,
-      produces: 'text/csv',
-      handler: async ({ auth, query, reply, locale }) =>
-        sendStream(reply, { ...riskExportFileName(query.format, locale, clock.now()), contentType: EXPORT_CONTENT_TYPES[query.format], stream: await exportRisks(scope(auth), clock, query.format, locale) }),
+      name: (query, locale) => riskExportFileName(query.format, locale, clock.now()),
+      stream: (auth, query, locale) => exportRisks(scope(auth), clock, query.format, locale),
     }),
     defineRoute({
       method: 'POST',

@@ -14,6 +14,10 @@ export const FIRST_RESPONSE_PHASES = ['detected', 'contained', 'investigated', '
 /** What the timeline records: a phase done, a report made (to the rule it answers), or a note. */
 export const ACTION_KINDS = [...FIRST_RESPONSE_PHASES, 'reportSubmitted', 'note'] as const;
 
+/** The yes-or-no facts the deadline rules read (actual or suspected, おそれ included). */
+export const INCIDENT_FACTS = ['sensitiveData', 'financialHarm', 'improperPurpose', 'stronglyEncrypted', 'euResidents', 'nis2InScope', 'financialSector'] as const;
+const factFields = Object.fromEntries(INCIDENT_FACTS.map((f) => [f, z.boolean()])) as Record<(typeof INCIDENT_FACTS)[number], z.ZodBoolean>;
+
 const incidentFields = {
   title: text(200),
   detectionItemId: CatalogItemIdSchema.max(200).nullable(),
@@ -25,13 +29,7 @@ const incidentFields = {
   occurredAt: instant().nullable(),
   // The facts the deadline rules read (actual or suspected, おそれ included).
   personsAffected: int4(0, 2_000_000_000).nullable(),
-  sensitiveData: z.boolean(),
-  financialHarm: z.boolean(),
-  improperPurpose: z.boolean(),
-  stronglyEncrypted: z.boolean(),
-  euResidents: z.boolean(),
-  nis2InScope: z.boolean(),
-  financialSector: z.boolean(),
+  ...factFields,
   note: text(4000, 0),
   /** The post-incident review: what caused it and what was learnt. */
   review: text(8000, 0),
@@ -121,13 +119,7 @@ export const IncidentSchema = z.object({
   awareAt: z.string(),
   occurredAt: z.string().nullable(),
   personsAffected: z.number().int().nullable(),
-  sensitiveData: z.boolean(),
-  financialHarm: z.boolean(),
-  improperPurpose: z.boolean(),
-  stronglyEncrypted: z.boolean(),
-  euResidents: z.boolean(),
-  nis2InScope: z.boolean(),
-  financialSector: z.boolean(),
+  ...factFields,
   note: z.string(),
   review: z.string(),
   /** The review's findings: the corrective actions they became, where each stands. */

@@ -104,7 +104,8 @@ function AssetEditor({ id }: { id: string | undefined }) {
   const { t } = useTranslation();
   const session = useOrganisationSession();
   const canWrite = session.organisation.can['assets.write'];
-  const { isNew, record: asset, remove, editor } = useRegisterRecordEditor(assetRecords, id, { empty: EMPTY, valuesOf, bodyOf, pathOf: (newId) => `/assets/${newId}`, createdMessage: t('assets.form.created'), savedMessage: t('assets.form.saved') });
+  const edit = useRegisterRecordEditor(assetRecords, id, { empty: EMPTY, valuesOf, bodyOf, pathOf: (newId) => `/assets/${newId}`, createdMessage: t('assets.form.created'), savedMessage: t('assets.form.saved') });
+  const { isNew, record: asset, editor } = edit;
   const choices = useAssetChoices();
   const label = useAssetLabels(choices.data);
   const data = asset.data;
@@ -119,6 +120,7 @@ function AssetEditor({ id }: { id: string | undefined }) {
 
   return (
     <RegisterForm
+      {...edit}
       title={title}
       description={label.source}
       listPath="/assets"
@@ -131,12 +133,8 @@ function AssetEditor({ id }: { id: string | undefined }) {
         deleteMessage: t('assets.form.deleteBody', { name: data?.name ?? '' }),
         conflict: t('assets.form.conflict'),
       }}
-      isNew={isNew}
       canWrite={canWrite}
-      record={asset}
       needs={choices}
-      editor={editor}
-      remove={remove}
       submitTestId="asset-save"
       notice={
         !canWrite ? (

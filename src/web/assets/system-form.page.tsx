@@ -81,7 +81,8 @@ function SystemEditor({ id }: { id: string | undefined }) {
   const { t } = useTranslation();
   const { locale } = useLocaleAndZone();
   const session = useOrganisationSession();
-  const { isNew, record: system, remove, editor } = useRegisterRecordEditor(systemRecords, id, { empty: EMPTY, valuesOf, bodyOf, pathOf: (newId) => `/systems/${newId}`, createdMessage: t('systems.created'), savedMessage: t('systems.saved') });
+  const edit = useRegisterRecordEditor(systemRecords, id, { empty: EMPTY, valuesOf, bodyOf, pathOf: (newId) => `/systems/${newId}`, createdMessage: t('systems.created'), savedMessage: t('systems.saved') });
+  const { isNew, record: system, editor } = edit;
   const portfolio = usePortfolio();
   const systems = useSystems();
   const workloads = useWorkloads();
@@ -99,16 +100,13 @@ function SystemEditor({ id }: { id: string | undefined }) {
 
   return (
     <RegisterForm
+      {...edit}
       title={title}
       description={t('systems.formDescription')}
       listPath="/systems"
       labels={labels}
-      isNew={isNew}
       canWrite={session.organisation.can['assets.write']}
-      record={system}
       needs={portfolio}
-      editor={editor}
-      remove={remove}
       summary={
         data ? (
           <Paper withBorder p="lg" component="section" aria-labelledby="findings-heading" data-testid="findings">

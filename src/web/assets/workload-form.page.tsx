@@ -17,7 +17,8 @@ function WorkloadEditor({ id }: { id: string | undefined }) {
   const { t } = useTranslation();
   const session = useOrganisationSession();
   const reference = useWorkloadReference();
-  const { isNew, record: workload, remove, editor } = useRegisterRecordEditor(workloadRecords, id, { empty: EMPTY, valuesOf, bodyOf, pathOf: (newId) => `/workloads/${newId}`, createdMessage: t('workloads.created'), savedMessage: t('workloads.saved') });
+  const edit = useRegisterRecordEditor(workloadRecords, id, { empty: EMPTY, valuesOf, bodyOf, pathOf: (newId) => `/workloads/${newId}`, createdMessage: t('workloads.created'), savedMessage: t('workloads.saved') });
+  const { isNew, record: workload, editor } = edit;
   const data = workload.data;
   const { form } = editor;
   const labels = usePortfolioFormLabels('workloads', data?.name);
@@ -26,16 +27,13 @@ function WorkloadEditor({ id }: { id: string | undefined }) {
 
   return (
     <RegisterForm
+      {...edit}
       title={title}
       description={t('workloads.formDescription')}
       listPath="/workloads"
       labels={labels}
-      isNew={isNew}
       canWrite={session.organisation.can['assets.write']}
-      record={workload}
       needs={reference}
-      editor={editor}
-      remove={remove}
       summary={data && ref ? <VerdictCard workload={data} reference={ref} /> : null}
     >
       {ref ? (

@@ -6,6 +6,7 @@ import { sourceLabels } from '../../shared/catalog/citation.rules.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import type { RegisterFormLabels } from '../platform/register/register-form.tsx';
+import { registerFormLabels } from '../platform/register/register-form-labels.ts';
 
 /** Small pieces shared by the workload, system and portfolio pages. */
 
@@ -102,12 +103,5 @@ export function KeyValue({ label, children }: { label: string; children: ReactNo
 /** The edit form's words of a workload or a system: the two registers name them alike. */
 export function usePortfolioFormLabels(register: 'workloads' | 'systems', name: string | undefined): RegisterFormLabels {
   const { t } = useTranslation();
-  return {
-    back: t(`${register}.backToList`),
-    create: t(`${register}.create`),
-    save: t('common.save'),
-    delete: t(`${register}.delete`),
-    deleteTitle: t(`${register}.deleteTitle`),
-    deleteMessage: t(`${register}.deleteConfirm`, { name: name ?? '' }),
-  };
+  return registerFormLabels(t, register, { name: name ?? '' }, { back: `${register}.backToList`, deleteTitle: `${register}.deleteTitle` });
 }

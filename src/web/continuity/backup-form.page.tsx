@@ -8,6 +8,7 @@ import { toApiError } from '../api/api-client.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
+import { registerFormLabels } from '../platform/register/register-form-labels.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
 import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
 import { PlanScores } from './backup-labels.tsx';
@@ -92,7 +93,7 @@ export const BackupFormPage = recordPage(function BackupEditor({ id }: { id: str
   const session = useOrganisationSession();
   const plans = useBackupPlans();
   const recovery = useRecovery();
-  const { isNew, record: plan, remove, editor } = useRegisterRecordEditor(planRecords, id, {
+  const edit = useRegisterRecordEditor(planRecords, id, {
     empty: EMPTY,
     valuesOf,
     bodyOf,
@@ -100,6 +101,7 @@ export const BackupFormPage = recordPage(function BackupEditor({ id }: { id: str
     createdMessage: t('continuity.backups.created'),
     savedMessage: t('continuity.backups.saved'),
   });
+  const { isNew, record: plan, editor } = edit;
   const { form } = editor;
   const data = plan.data;
   const f = (key: string) => t(`continuity.backups.fields.${key}`);
@@ -108,16 +110,13 @@ export const BackupFormPage = recordPage(function BackupEditor({ id }: { id: str
   const copies = form.getValues().copies;
   return (
     <RegisterForm
+      {...edit}
       title={isNew ? t('continuity.backups.new') : (data?.name ?? t('continuity.backups.title'))}
       description={t('continuity.backups.description')}
       listPath={BACKUPS}
-      labels={{ back: t('continuity.backups.back'), create: t('continuity.backups.create'), save: t('common.save'), delete: t('continuity.backups.delete'), deleteTitle: t('continuity.backups.delete'), deleteMessage: t('continuity.backups.deleteConfirm', { name: data?.name ?? '' }) }}
-      isNew={isNew}
+      labels={registerFormLabels(t, 'continuity.backups', { name: data?.name ?? '' })}
       canWrite={data ? data.can.update : session.organisation.can['continuity.write']}
-      record={plan}
       needs={plans}
-      editor={editor}
-      remove={remove}
       summary={data ? <PlanScores plan={data} /> : null}
       after={data ? <RestoreTests plan={data} /> : <Text size="sm" c="dimmed">{t('continuity.backups.tests.saveFirst')}</Text>}
     >

@@ -13,7 +13,7 @@ import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { plain } from './backup-labels.tsx';
 import { scenarioRecords, type TBcpGrid, useBcpGrid } from './continuity.query.ts';
 
-export const DRILLS = '/continuity/drills';
+export const DRILLS = '/continuity/bcp/drills';
 type Cell = TBcpGrid['cells'][number];
 const STANDING_COLOR = { unplanned: 'gray', draft: 'yellow', approved: 'blue', exercised: 'green' } as const;
 

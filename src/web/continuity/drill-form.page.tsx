@@ -1,13 +1,12 @@
-import { Anchor, Button, List, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { BCP_MODES, type BcpMode } from '../../shared/continuity/bcp.rules.ts';
 import type { TCreateBcpDrillRequest } from '../../shared/continuity/bcp.schema.ts';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
-import { toApiError } from '../api/api-client.ts';
-import { ProblemAlert } from '../components/problem-alert.tsx';
+import { FindingActions } from '../components/finding-actions.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
+import { registerFormLabels } from '../platform/register/register-form-labels.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
 import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
 import { DRILLS } from './bcp.page.tsx';
@@ -36,33 +35,15 @@ function DrillActions({ drill }: { drill: TBcpDrill }) {
   const open = useOpenDrillFindings(drill.id);
   const opened = new Set(drill.actions.filter((a) => a.phase !== 'closed').map((a) => a.title));
   return (
-    <SectionCard id="actions" title={t('continuity.drills.actionsTitle')}>
-      <Stack gap="sm">
-        {drill.actions.length ? (
-          <List size="sm" spacing={4} data-testid="drill-actions">
-            {drill.actions.map((a) => (
-              <List.Item key={a.id}>
-                <Anchor component={Link} to={`/corrective-actions/${a.id}`}>
-                  {a.title}
-                </Anchor>
-              </List.Item>
-            ))}
-          </List>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('continuity.drills.noActions')}
-          </Text>
-        )}
-        {drill.can.update && drill.findings.some((f) => !opened.has(f)) ? (
-          <div>
-            <Button variant="light" loading={open.isPending} onClick={() => open.mutate({ version: drill.version })}>
-              {t('continuity.drills.openFindings')}
-            </Button>
-          </div>
-        ) : null}
-        <ProblemAlert problem={open.error ? toApiError(open.error) : null} />
-      </Stack>
-    </SectionCard>
+    <FindingActions
+      title={t('continuity.drills.actionsTitle')}
+      empty={t('continuity.drills.noActions')}
+      openLabel={t('continuity.drills.openFindings')}
+      actions={drill.actions}
+      canOpen={drill.can.update && drill.findings.some((f) => !opened.has(f))}
+      open={{ mutate: () => open.mutate({ version: drill.version }), isPending: open.isPending, error: open.error }}
+      testId="drill-actions"
+    />
   );
 }
 
@@ -72,7 +53,7 @@ export const DrillFormPage = recordPage(function DrillEditor({ id }: { id: strin
   const session = useOrganisationSession();
   const grid = useBcpGrid();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
-  const { isNew, record: drill, remove, editor } = useRegisterRecordEditor(drillRecords, id, {
+  const edit = useRegisterRecordEditor(drillRecords, id, {
     empty: EMPTY(),
     valuesOf,
     bodyOf,
@@ -80,22 +61,20 @@ export const DrillFormPage = recordPage(function DrillEditor({ id }: { id: strin
     createdMessage: t('continuity.drills.created'),
     savedMessage: t('continuity.drills.saved'),
   });
+  const { isNew, record: drill, editor } = edit;
   const { form } = editor;
   const data = drill.data;
   const f = (key: string) => t(`continuity.drills.fields.${key}`);
   const disasters = (grid.data?.disasterTypes ?? []).map((d) => ({ value: d.id, label: d.title[lang] }));
   return (
     <RegisterForm
+      {...edit}
       title={isNew ? t('continuity.drills.new') : (data?.title ?? t('continuity.drills.title'))}
       description={t('continuity.drills.description')}
       listPath={BCP}
-      labels={{ back: t('continuity.drills.back'), create: t('continuity.drills.create'), save: t('common.save'), delete: t('continuity.drills.delete'), deleteTitle: t('continuity.drills.delete'), deleteMessage: t('continuity.drills.deleteConfirm', { name: data?.title ?? '' }) }}
-      isNew={isNew}
+      labels={registerFormLabels(t, 'continuity.drills', { name: data?.title ?? '' })}
       canWrite={data ? data.can.update : session.organisation.can['continuity.write']}
-      record={drill}
       needs={grid}
-      editor={editor}
-      remove={remove}
       after={data ? <DrillActions drill={data} /> : null}
     >
       <SectionCard id="drill" title={t('continuity.drills.section')}>

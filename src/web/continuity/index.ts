@@ -12,8 +12,8 @@ export const continuityModule: WebModule = {
     { path: '/continuity/backups/:id', guard: 'organisation', page: BackupFormPage },
     { path: '/continuity/recovery', guard: 'organisation', page: lazyPage(() => import('./recovery.page.tsx'), 'RecoveryPage') },
     { path: '/continuity/bcp', guard: 'organisation', page: lazyPage(() => import('./bcp.page.tsx'), 'BcpPage') },
-    { path: '/continuity/drills/new', guard: 'organisation', page: DrillFormPage },
-    { path: '/continuity/drills/:id', guard: 'organisation', page: DrillFormPage },
+    { path: '/continuity/bcp/drills/new', guard: 'organisation', page: DrillFormPage },
+    { path: '/continuity/bcp/drills/:id', guard: 'organisation', page: DrillFormPage },
   ],
   nav: [
     { path: '/continuity/backups', labelKey: 'continuity.backups.nav', section: 'work', permission: 'continuity.read' },

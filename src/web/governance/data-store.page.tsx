@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, List, MultiSelect, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, MultiSelect, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,14 +6,14 @@ import { AT_REST, DATA_CLASSES, KEY_MANAGEMENT, TLS_MINIMUMS, type AtRest, type 
 import type { TCreateDataStoreRequest } from '../../shared/governance/data-store.schema.ts';
 import { SourceCitations } from '../catalog/source-citations.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { FindingActions } from '../components/finding-actions.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
+import { registerFormLabels } from '../platform/register/register-form-labels.ts';
 import { ExportLinks, RegisterList } from '../platform/register/register-list.tsx';
 import { nameColumn, type RegisterColumn } from '../platform/register/register-table.tsx';
 import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
-import { toApiError } from '../api/api-client.ts';
-import { ProblemAlert } from '../components/problem-alert.tsx';
 import { storeRecords, type TDataStore, useAssetSearch, useDataStores, useOpenStoreFindings } from './data-store.query.ts';
 
 const LIST = '/governance/data-stores';
@@ -44,33 +44,15 @@ function StoreActions({ store }: { store: TDataStore }) {
   const { t } = useTranslation();
   const open = useOpenStoreFindings(store.id);
   return (
-    <SectionCard id="actions" title={t('governance.dataStores.actionsTitle')}>
-      <Stack gap="sm">
-        {store.actions.length ? (
-          <List size="sm" spacing={4} data-testid="store-actions">
-            {store.actions.map((a) => (
-              <List.Item key={a.id}>
-                <Anchor component={Link} to={`/corrective-actions/${a.id}`}>
-                  {a.title}
-                </Anchor>
-              </List.Item>
-            ))}
-          </List>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('governance.dataStores.noActions')}
-          </Text>
-        )}
-        {store.can.update && store.gaps.length ? (
-          <div>
-            <Button variant="light" loading={open.isPending} onClick={() => open.mutate({ version: store.version })}>
-              {t('governance.dataStores.openFindings')}
-            </Button>
-          </div>
-        ) : null}
-        <ProblemAlert problem={open.error ? toApiError(open.error) : null} />
-      </Stack>
-    </SectionCard>
+    <FindingActions
+      title={t('governance.dataStores.actionsTitle')}
+      empty={t('governance.dataStores.noActions')}
+      openLabel={t('governance.dataStores.openFindings')}
+      actions={store.actions}
+      canOpen={store.can.update && store.gaps.length > 0}
+      open={{ mutate: () => open.mutate({ version: store.version }), isPending: open.isPending, error: open.error }}
+      testId="store-actions"
+    />
   );
 }
 
@@ -142,7 +124,7 @@ export const DataStoreFormPage = recordPage(function DataStoreEditor({ id }: { i
   const stores = useDataStores();
   const [search, setSearch] = useState('');
   const hits = useAssetSearch(search);
-  const { isNew, record: store, remove, editor } = useRegisterRecordEditor(storeRecords, id, {
+  const edit = useRegisterRecordEditor(storeRecords, id, {
     empty: EMPTY,
     valuesOf,
     bodyOf,
@@ -150,6 +132,7 @@ export const DataStoreFormPage = recordPage(function DataStoreEditor({ id }: { i
     createdMessage: t('governance.dataStores.created'),
     savedMessage: t('governance.dataStores.saved'),
   });
+  const { isNew, record: store, editor } = edit;
   const { form } = editor;
   const data = store.data;
   const f = (key: string) => t(`governance.dataStores.fields.${key}`);
@@ -157,16 +140,13 @@ export const DataStoreFormPage = recordPage(function DataStoreEditor({ id }: { i
   const options = <V extends string>(values: readonly V[], prefix: string) => values.map((v) => ({ value: v, label: t(`governance.dataStores.${prefix}.${v}`) }));
   return (
     <RegisterForm
+      {...edit}
       title={isNew ? t('governance.dataStores.new') : (data?.name ?? t('governance.dataStores.title'))}
       description={t('governance.dataStores.description')}
       listPath={LIST}
-      labels={{ back: t('governance.dataStores.back'), create: t('governance.dataStores.create'), save: t('common.save'), delete: t('governance.dataStores.delete'), deleteTitle: t('governance.dataStores.delete'), deleteMessage: t('governance.dataStores.deleteConfirm', { name: data?.name ?? '' }) }}
-      isNew={isNew}
+      labels={registerFormLabels(t, 'governance.dataStores', { name: data?.name ?? '' })}
       canWrite={data ? data.can.update : session.organisation.can['governance.write']}
-      record={store}
       needs={stores}
-      editor={editor}
-      remove={remove}
       after={data ? <StoreActions store={data} /> : null}
       summary={
         data ? (

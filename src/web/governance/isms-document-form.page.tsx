@@ -9,6 +9,7 @@ import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
+import { registerFormLabels } from '../platform/register/register-form-labels.ts';
 import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
 import { StandingBadge } from './isms-document-labels.tsx';
 import { documentRecords, type TIsmsDocument, type TIsmsDocumentList, useIsmsDocuments } from './isms-document.query.ts';
@@ -69,7 +70,7 @@ function DocumentEditor({ id }: { id: string | undefined }) {
   const list = documents.data;
   const seed = id || !list ? null : seedDocument(list, params.get('item'));
   const bodyOf = (v: Values): TCreateIsmsDocumentRequest => (id ? fieldsOf(v) : { ...fieldsOf(v), catalogItemId: seed?.item.itemId ?? null });
-  const { isNew, record: document, remove, editor } = useRegisterRecordEditor(documentRecords, id, {
+  const edit = useRegisterRecordEditor(documentRecords, id, {
     empty: BLANK,
     valuesOf,
     bodyOf,
@@ -77,6 +78,7 @@ function DocumentEditor({ id }: { id: string | undefined }) {
     createdMessage: t('governance.documents.created'),
     savedMessage: t('governance.documents.saved'),
   });
+  const { isNew, record: document, editor } = edit;
   const { form } = editor;
   // A document of the seed's tables starts with its name once the list has said which one it is.
   const seedTitle = seed?.item.name[locale] ?? '';
@@ -88,23 +90,13 @@ function DocumentEditor({ id }: { id: string | undefined }) {
   const fromSeed = data?.catalogItem ? { name: data.catalogItem.name[locale], table: data.catalogItem.table[locale], source: data.catalogItem.source } : seed ? { name: seed.item.name[locale], table: seed.table.name[locale], source: seed.table.source } : null;
   return (
     <RegisterForm
+      {...edit}
       title={isNew ? t('governance.documents.new') : (data?.title ?? t('governance.documents.title'))}
       description={t('governance.documents.description')}
       listPath="/governance/documents"
-      labels={{
-        back: t('governance.documents.back'),
-        create: t('governance.documents.create'),
-        save: t('common.save'),
-        delete: t('governance.documents.delete'),
-        deleteTitle: t('governance.documents.delete'),
-        deleteMessage: t('governance.documents.deleteConfirm', { title: data?.title ?? '' }),
-      }}
-      isNew={isNew}
+      labels={registerFormLabels(t, 'governance.documents', { title: data?.title ?? '' })}
       canWrite={data ? data.can.update : session.organisation.can['governance.write']}
-      record={document}
       needs={documents}
-      editor={editor}
-      remove={remove}
       summary={
         data ? (
           <Group gap="sm" data-testid="document-summary">

@@ -5,6 +5,7 @@ import { SourceCitations } from '../catalog/source-citations.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
+import { registerFormLabels } from '../platform/register/register-form-labels.ts';
 import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
 import { Certifications, RoleGaps } from './staffing-labels.tsx';
 import { personRecords, roleRecords, type TStaffingPerson, type TStaffingRole, useStaffing } from './staffing.query.ts';
@@ -21,7 +22,7 @@ export const StaffingRoleFormPage = recordPage(function RoleEditor({ id }: { id:
   const { t } = useTranslation();
   const session = useOrganisationSession();
   const staffing = useStaffing();
-  const { isNew, record: role, remove, editor } = useRegisterRecordEditor(roleRecords, id, {
+  const edit = useRegisterRecordEditor(roleRecords, id, {
     empty: EMPTY_ROLE,
     valuesOf: roleValuesOf,
     bodyOf: roleBodyOf,
@@ -29,21 +30,19 @@ export const StaffingRoleFormPage = recordPage(function RoleEditor({ id }: { id:
     createdMessage: t('governance.staffing.roleCreated'),
     savedMessage: t('governance.staffing.saved'),
   });
+  const { isNew, record: role, editor } = edit;
   const { form } = editor;
   const f = (key: string) => t(`governance.staffing.fields.${key}`);
   const data = role.data;
   return (
     <RegisterForm
+      {...edit}
       title={isNew ? t('governance.staffing.newRole') : (data?.title ?? t('governance.staffing.rolesTitle'))}
       description={t('governance.staffing.description')}
       listPath={LIST}
-      labels={{ back: t('governance.staffing.back'), create: t('governance.staffing.create'), save: t('common.save'), delete: t('governance.staffing.delete'), deleteTitle: t('governance.staffing.delete'), deleteMessage: t('governance.staffing.deleteRoleConfirm', { name: data?.title ?? '' }) }}
-      isNew={isNew}
+      labels={registerFormLabels(t, 'governance.staffing', { name: data?.title ?? '' }, { deleteConfirm: 'governance.staffing.deleteRoleConfirm' })}
       canWrite={data ? data.can.update : session.organisation.can['governance.write']}
-      record={role}
       needs={staffing}
-      editor={editor}
-      remove={remove}
       summary={
         data ? (
           <Stack gap={4} data-testid="role-summary">
@@ -82,7 +81,7 @@ export const StaffingPersonFormPage = recordPage(function PersonEditor({ id }: {
   const { t } = useTranslation();
   const session = useOrganisationSession();
   const staffing = useStaffing();
-  const { isNew, record: person, remove, editor } = useRegisterRecordEditor(personRecords, id, {
+  const edit = useRegisterRecordEditor(personRecords, id, {
     empty: EMPTY_PERSON,
     valuesOf: personValuesOf,
     bodyOf: personBodyOf,
@@ -90,22 +89,20 @@ export const StaffingPersonFormPage = recordPage(function PersonEditor({ id }: {
     createdMessage: t('governance.staffing.personCreated'),
     savedMessage: t('governance.staffing.saved'),
   });
+  const { isNew, record: person, editor } = edit;
   const { form } = editor;
   const f = (key: string) => t(`governance.staffing.fields.${key}`);
   const data = person.data;
   const certifications = form.getValues().certifications;
   return (
     <RegisterForm
+      {...edit}
       title={isNew ? t('governance.staffing.newPerson') : (data?.name ?? t('governance.staffing.peopleTitle'))}
       description={t('governance.staffing.description')}
       listPath={LIST}
-      labels={{ back: t('governance.staffing.back'), create: t('governance.staffing.create'), save: t('common.save'), delete: t('governance.staffing.delete'), deleteTitle: t('governance.staffing.delete'), deleteMessage: t('governance.staffing.deletePersonConfirm', { name: data?.name ?? '' }) }}
-      isNew={isNew}
+      labels={registerFormLabels(t, 'governance.staffing', { name: data?.name ?? '' }, { deleteConfirm: 'governance.staffing.deletePersonConfirm' })}
       canWrite={data ? data.can.update : session.organisation.can['governance.write']}
-      record={person}
       needs={staffing}
-      editor={editor}
-      remove={remove}
       summary={data?.certifications.length ? <Certifications certifications={data.certifications} /> : null}
     >
       <SectionCard id="person" title={t('governance.staffing.personSection')}>

@@ -1,13 +1,14 @@
 import { Checkbox, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INCIDENT_STATUSES, SEVERITIES, type TCreateIncidentRequest } from '../../shared/incidents/incident.schema.ts';
+import { INCIDENT_FACTS, INCIDENT_STATUSES, SEVERITIES, type TCreateIncidentRequest } from '../../shared/incidents/incident.schema.ts';
 import { instantFromWall, wallIn } from '../../shared/platform/calendar-date.ts';
 import { SourceCitations } from '../catalog/source-citations.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
+import { registerFormLabels } from '../platform/register/register-form-labels.ts';
 import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
 import { DeadlinesSection, FirstResponseSection } from './incident-deadlines.tsx';
 import { EscalationSection } from './incident-escalation.tsx';
@@ -15,7 +16,7 @@ import { ReviewFindingsSection } from './incident-review.tsx';
 import { type ActionDraft, TimelineSection } from './incident-timeline.tsx';
 import { incidentRecords, type TIncident, useDetectionCategories } from './incident.query.ts';
 
-const FACTS = ['sensitiveData', 'financialHarm', 'improperPurpose', 'stronglyEncrypted', 'euResidents', 'nis2InScope', 'financialSector'] as const;
+const FACTS = INCIDENT_FACTS;
 type Fact = (typeof FACTS)[number];
 
 type Values = {
@@ -65,7 +66,7 @@ export const IncidentFormPage = recordPage(function IncidentEditor({ id }: { id:
     note: v.note.trim(),
     review: v.review.trim(),
   });
-  const { isNew, record: incident, remove, editor } = useRegisterRecordEditor(incidentRecords, id, {
+  const edit = useRegisterRecordEditor(incidentRecords, id, {
     empty,
     valuesOf,
     bodyOf,
@@ -73,22 +74,20 @@ export const IncidentFormPage = recordPage(function IncidentEditor({ id }: { id:
     createdMessage: t('incidents.created'),
     savedMessage: t('incidents.saved'),
   });
+  const { isNew, record: incident, editor } = edit;
   const { form } = editor;
   const blank = (): ActionDraft => ({ kind: 'note', at: wallNow(), ruleId: '', text: '' });
   const [draft, setDraft] = useState<ActionDraft>(blank);
   const data = incident.data;
   return (
     <RegisterForm
+      {...edit}
       title={isNew ? t('incidents.new') : (data?.title ?? t('incidents.title'))}
       description={t('incidents.description')}
       listPath="/incidents"
-      labels={{ back: t('incidents.back'), create: t('incidents.create'), save: t('common.save'), delete: t('incidents.delete'), deleteTitle: t('incidents.delete'), deleteMessage: t('incidents.deleteConfirm', { name: data?.title ?? '' }) }}
-      isNew={isNew}
+      labels={registerFormLabels(t, 'incidents', { name: data?.title ?? '' })}
       canWrite={canWrite}
-      record={incident}
       needs={detection}
-      editor={editor}
-      remove={remove}
       submitTestId="save-incident"
       summary={
         data ? (

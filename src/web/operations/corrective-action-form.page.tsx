@@ -11,6 +11,7 @@ import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { EvidenceFiles } from '../platform/evidence/evidence-files.tsx';
 import { useMembers } from '../platform/members/members.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
+import { registerFormLabels } from '../platform/register/register-form-labels.ts';
 import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
 import { PhaseBadge } from './action-labels.tsx';
 import { actionRecords, removeActionEvidence, type TCorrectiveAction, useInspectionTemplates, useMoveAction, useOperationsRefresh } from './operation.query.ts';
@@ -79,7 +80,7 @@ export const CorrectiveActionFormPage = recordPage(function CorrectiveActionEdit
   const isNew = !id;
   const fromInspection = isNew ? search.get('inspection') : null;
   const bodyOf = (v: Values): TCreateCorrectiveActionRequest => (fromInspection ? { ...fieldsOf(v), origin: 'inspection', originId: fromInspection } : fieldsOf(v));
-  const { record: action, remove, editor } = useRegisterRecordEditor(actionRecords, id, {
+  const edit = useRegisterRecordEditor(actionRecords, id, {
     empty: EMPTY,
     valuesOf,
     bodyOf,
@@ -87,6 +88,7 @@ export const CorrectiveActionFormPage = recordPage(function CorrectiveActionEdit
     createdMessage: t('operations.actions.created'),
     savedMessage: t('operations.actions.saved'),
   });
+  const { record: action, editor } = edit;
   const { form } = editor;
   const data = action.data;
   const open = data?.phase !== 'closed';
@@ -95,16 +97,13 @@ export const CorrectiveActionFormPage = recordPage(function CorrectiveActionEdit
   const text = (name: 'plan' | 'doneNote' | 'checkNote' | 'actNote', testId: string) => <Textarea label={t(`operations.actions.fields.${name}`)} autosize minRows={2} maxLength={4000} readOnly={!canWrite} data-testid={testId} {...form.getInputProps(name)} />;
   return (
     <RegisterForm
+      {...edit}
       title={isNew ? t('operations.actions.new') : (data?.title ?? t('operations.actions.title'))}
       description={t('operations.actions.description')}
       listPath="/corrective-actions"
-      labels={{ back: t('operations.actions.back'), create: t('operations.actions.create'), save: t('common.save'), delete: t('operations.actions.delete'), deleteTitle: t('operations.actions.delete'), deleteMessage: t('operations.actions.deleteConfirm', { name: data?.title ?? '' }) }}
-      isNew={isNew}
+      labels={registerFormLabels(t, 'operations.actions', { name: data?.title ?? '' })}
       canWrite={canWrite}
-      record={action}
       needs={members}
-      editor={editor}
-      remove={remove}
       submitTestId="save-action"
       summary={
         data ? (

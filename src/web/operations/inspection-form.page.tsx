@@ -14,6 +14,7 @@ import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { useMembers } from '../platform/members/members.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
+import { registerFormLabels } from '../platform/register/register-form-labels.ts';
 import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
 import { StandingBadge, useScheduleLine } from './inspection-labels.tsx';
 import { inspectionRecords, type TInspection, useCompleteInspection, useInspectionTemplates } from './operation.query.ts';
@@ -98,7 +99,8 @@ export const InspectionFormPage = recordPage(function InspectionEditor({ id }: {
   const members = useMembers();
   const scheduleLine = useScheduleLine();
   const canWrite = session.organisation.can['operations.write'];
-  const { isNew, record: inspection, remove, editor } = useRegisterRecordEditor(inspectionRecords, id, { empty: EMPTY, valuesOf, bodyOf, pathOf: (newId) => `/operations/${newId}`, createdMessage: t('operations.created'), savedMessage: t('operations.saved') });
+  const edit = useRegisterRecordEditor(inspectionRecords, id, { empty: EMPTY, valuesOf, bodyOf, pathOf: (newId) => `/operations/${newId}`, createdMessage: t('operations.created'), savedMessage: t('operations.saved') });
+  const { isNew, record: inspection, editor } = edit;
   const { form } = editor;
   const data = inspection.data;
   const chooseTemplate = (itemId: string) => {
@@ -108,16 +110,13 @@ export const InspectionFormPage = recordPage(function InspectionEditor({ id }: {
   };
   return (
     <RegisterForm
+      {...edit}
       title={isNew ? t('operations.new') : (data?.title ?? t('operations.title'))}
       description={t('operations.description')}
       listPath="/operations"
-      labels={{ back: t('operations.back'), create: t('operations.create'), save: t('common.save'), delete: t('operations.delete'), deleteTitle: t('operations.delete'), deleteMessage: t('operations.deleteConfirm', { name: data?.title ?? '' }) }}
-      isNew={isNew}
+      labels={registerFormLabels(t, 'operations', { name: data?.title ?? '' })}
       canWrite={canWrite}
-      record={inspection}
       needs={templates}
-      editor={editor}
-      remove={remove}
       submitTestId="save-inspection"
       summary={
         data ? (

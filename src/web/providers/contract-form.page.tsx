@@ -8,6 +8,7 @@ import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
+import { registerFormLabels } from '../platform/register/register-form-labels.ts';
 import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
 import { ReadyBadge, StandingBadge } from './contract-list.page.tsx';
 import { contractRecords, type TContract, useProviders } from './provider.query.ts';
@@ -132,7 +133,7 @@ export const ContractFormPage = recordPage(function ContractEditor({ id }: { id:
   const session = useOrganisationSession();
   const providers = useProviders();
   const canWrite = session.organisation.can['providers.write'];
-  const { isNew, record: contract, remove, editor } = useRegisterRecordEditor(contractRecords, id, {
+  const edit = useRegisterRecordEditor(contractRecords, id, {
     empty: EMPTY,
     valuesOf,
     bodyOf,
@@ -140,29 +141,20 @@ export const ContractFormPage = recordPage(function ContractEditor({ id }: { id:
     createdMessage: t('providers.contracts.created'),
     savedMessage: t('providers.saved'),
   });
+  const { isNew, record: contract, editor } = edit;
   const { form } = editor;
   const values = form.getValues();
   const lang = locale === 'en' ? 'en' : 'ja';
   const providerChoices = [{ value: '', label: '—' }, ...(providers.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))];
   return (
     <RegisterForm
+      {...edit}
       title={isNew ? t('providers.contracts.new') : (contract.data?.title ?? t('providers.contracts.title'))}
       description={t('providers.contracts.description')}
       listPath="/providers/contracts"
-      labels={{
-        back: t('providers.contracts.back'),
-        create: t('providers.contracts.create'),
-        save: t('common.save'),
-        delete: t('providers.contracts.delete'),
-        deleteTitle: t('providers.contracts.delete'),
-        deleteMessage: t('providers.contracts.deleteConfirm', { name: contract.data?.title ?? '' }),
-      }}
-      isNew={isNew}
+      labels={registerFormLabels(t, 'providers.contracts', { name: contract.data?.title ?? '' })}
       canWrite={canWrite}
-      record={contract}
       needs={providers}
-      editor={editor}
-      remove={remove}
       submitTestId="save-contract"
       summary={contract.data ? <Standing contract={contract.data} /> : null}
       after={contract.data ? <SourceCitations sources={contract.data.source} /> : null}

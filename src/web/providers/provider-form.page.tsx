@@ -7,6 +7,7 @@ import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
+import { registerFormLabels } from '../platform/register/register-form-labels.ts';
 import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
 import { EvaluationBadge } from './provider-labels.tsx';
 import { providerRecords, type TProvider, useProviders } from './provider.query.ts';
@@ -122,7 +123,7 @@ export const ProviderFormPage = recordPage(function ProviderEditor({ id }: { id:
   const { locale } = useLocaleAndZone();
   const providers = useProviders();
   const canWrite = session.organisation.can['providers.write'];
-  const { isNew, record: provider, remove, editor } = useRegisterRecordEditor(providerRecords, id, {
+  const edit = useRegisterRecordEditor(providerRecords, id, {
     empty: EMPTY,
     valuesOf,
     bodyOf,
@@ -130,21 +131,19 @@ export const ProviderFormPage = recordPage(function ProviderEditor({ id }: { id:
     createdMessage: t('providers.created'),
     savedMessage: t('providers.saved'),
   });
+  const { isNew, record: provider, editor } = edit;
   const { form } = editor;
   const values = form.getValues();
   const disabled = !canWrite;
   return (
     <RegisterForm
+      {...edit}
       title={isNew ? t('providers.new') : (provider.data?.name ?? t('providers.title'))}
       description={t('providers.description')}
       listPath="/providers"
-      labels={{ back: t('providers.back'), create: t('providers.create'), save: t('common.save'), delete: t('providers.delete'), deleteTitle: t('providers.delete'), deleteMessage: t('providers.deleteConfirm', { name: provider.data?.name ?? '' }) }}
-      isNew={isNew}
+      labels={registerFormLabels(t, 'providers', { name: provider.data?.name ?? '' })}
       canWrite={canWrite}
-      record={provider}
       needs={providers}
-      editor={editor}
-      remove={remove}
       submitTestId="save-provider"
       summary={
         provider.data ? (

@@ -7,6 +7,7 @@ import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
+import { registerFormLabels } from '../platform/register/register-form-labels.ts';
 import { RegisterList } from '../platform/register/register-list.tsx';
 import { nameColumn, type RegisterColumn } from '../platform/register/register-table.tsx';
 import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
@@ -66,20 +67,18 @@ export const InsuranceFormPage = recordPage(function InsuranceEditor({ id }: { i
   const { t } = useTranslation();
   const session = useOrganisationSession();
   const policies = usePolicies();
-  const { isNew, record: policy, remove, editor } = useRegisterRecordEditor(policyRecords, id, { empty: EMPTY, valuesOf, bodyOf, pathOf: (newId) => `/risks/insurance/${newId}`, createdMessage: t('risks.created'), savedMessage: t('risks.saved') });
+  const edit = useRegisterRecordEditor(policyRecords, id, { empty: EMPTY, valuesOf, bodyOf, pathOf: (newId) => `/risks/insurance/${newId}`, createdMessage: t('risks.created'), savedMessage: t('risks.saved') });
+  const { isNew, record: policy, editor } = edit;
   const { form } = editor;
   return (
     <RegisterForm
+      {...edit}
       title={isNew ? t('risks.insurance.new') : (policy.data?.name ?? t('risks.insurance.title'))}
       description={t('risks.insurance.description')}
       listPath="/risks/insurance"
-      labels={{ back: t('risks.insurance.back'), create: t('risks.insurance.create'), save: t('common.save'), delete: t('risks.delete'), deleteTitle: t('risks.delete'), deleteMessage: t('risks.deleteConfirm', { name: policy.data?.name ?? '' }) }}
-      isNew={isNew}
+      labels={registerFormLabels(t, 'risks.insurance', { name: policy.data?.name ?? '' }, { delete: 'risks.delete', deleteConfirm: 'risks.deleteConfirm' })}
       canWrite={session.organisation.can['risks.write']}
-      record={policy}
       needs={policies}
-      editor={editor}
-      remove={remove}
     >
       <SectionCard id="policy" title={t('risks.insurance.sectionTitle')}>
         <Stack gap="sm">

@@ -8,6 +8,7 @@ import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { useMembers } from '../platform/members/members.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
+import { registerFormLabels } from '../platform/register/register-form-labels.ts';
 import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
 import { RatingBadge, yen } from './risk-labels.tsx';
 import { bodyOf, EMPTY, valuesOf } from './risk-form.values.ts';
@@ -91,7 +92,8 @@ function RiskEditor({ id }: { id: string | undefined }) {
   // "Record as a risk" on the threat impact assessment opens the form with its threat chosen (?threat=<item id>).
   const [search] = useSearchParams();
   const empty = { ...EMPTY, threatItemId: search.get('threat') ?? '' };
-  const { isNew, record: risk, remove, editor } = useRegisterRecordEditor(riskRecords, id, { empty, valuesOf, bodyOf, pathOf: (newId) => `/risks/${newId}`, createdMessage: t('risks.created'), savedMessage: t('risks.saved') });
+  const edit = useRegisterRecordEditor(riskRecords, id, { empty, valuesOf, bodyOf, pathOf: (newId) => `/risks/${newId}`, createdMessage: t('risks.created'), savedMessage: t('risks.saved') });
+  const { isNew, record: risk, editor } = edit;
   const data = risk.data;
   const { form } = editor;
   const [year, setYear] = useState<string>('');
@@ -102,16 +104,13 @@ function RiskEditor({ id }: { id: string | undefined }) {
 
   return (
     <RegisterForm
+      {...edit}
       title={isNew ? t('risks.newTitle') : (data?.title ?? t('risks.title'))}
       description={t('risks.formDescription')}
       listPath="/risks"
-      labels={{ back: t('risks.backToList'), create: t('risks.create'), save: t('common.save'), delete: t('risks.delete'), deleteTitle: t('risks.delete'), deleteMessage: t('risks.deleteConfirm', { name: data?.title ?? '' }) }}
-      isNew={isNew}
+      labels={registerFormLabels(t, 'risks', { name: data?.title ?? '' }, { back: 'risks.backToList' })}
       canWrite={session.organisation.can['risks.write']}
-      record={risk}
       needs={threats}
-      editor={editor}
-      remove={remove}
       summary={data ? <Summary risk={data} /> : null}
     >
       <SectionCard id="threat" title={t('risks.sections.threat')} description={t('risks.sections.threatHint')}>

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import type { DataContext } from '../db/data-context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { ensureDepartments, listDepartments, type DepartmentRow } from './department.repository.ts';
+import { ensureDepartments, findDepartment, listDepartments, type DepartmentRow } from './department.repository.ts';
 import { departmentKey } from './department.rules.ts';
 
 /** Departments as every module offers them (asset owners today; risk and control owners later). */
@@ -38,6 +38,12 @@ export async function resolveDepartments(
 
 /** The organisation's departments (a domain module's view, through its DataContext). */
 export const departmentsOf = (ctx: DataContext): Promise<DepartmentRow[]> => listDepartments(ctx.db, ctx.organisationId);
+
+/** One record's owner department by id, as a map of names like the list's (empty for none): read alone, not with every department. */
+export async function ownerDepartmentName(ctx: DataContext, id: string | null): Promise<Map<string, string>> {
+  const row = id ? await findDepartment(ctx.db, ctx.organisationId, id) : undefined;
+  return new Map(row ? [[row.id, row.name]] : []);
+}
 
 /** The departments with these names in the context's organisation, created (and audited) in its transaction when missing. */
 export const departmentsNamed = (ctx: DataContext, names: readonly string[]) =>

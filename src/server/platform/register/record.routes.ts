@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { IdParamsSchema } from '../../../shared/schemas/common.schema.ts';
 import type { Permission } from '../../../shared/policy.ts';
+import type { DataContext } from '../db/data-context.ts';
 import { deleteRoute, type AnyRoute, type OrgAuthContext } from '../http/route.ts';
 import { RecordHistorySchema } from '../../../shared/schemas/common.schema.ts';
 import type { HistoryEntry } from './register-history.ts';
@@ -105,4 +106,46 @@ export function recordRoutes<C extends z.ZodType, U extends z.ZodType, R extends
       handler: async ({ auth, params }) => presentHistory(await history.entries(member(auth), params.id)),
     });
   return routes;
+}
+
+/**
+ * A register's service as its record routes call it: each function takes
+ * the request's context first; create, get and update also take `extra`
+ * (today's date, the time) after their own arguments, when the spec reads one.
+ */
+export interface RecordService<C extends z.ZodType, U extends z.ZodType, R extends z.ZodType, X> {
+  create: (ctx: DataContext, body: z.output<C>, extra: X) => Answer<R>;
+  get: (ctx: DataContext, id: string, extra: X) => Answer<R>;
+  update: (ctx: DataContext, id: string, body: z.output<U>, extra: X) => Answer<R>;
+  remove: (ctx: DataContext, id: string) => Promise<unknown>;
+  history?: (ctx: DataContext, id: string) => Promise<HistoryEntry[]>;
+}
+
+type Handlers = 'create' | 'get' | 'update' | 'remove' | 'history';
+
+export interface ServiceRecordRoutesSpec<C extends z.ZodType, U extends z.ZodType, R extends z.ZodType, X> extends Omit<RecordRoutesSpec<C, U, R>, Handlers | 'summaries'> {
+  summaries: RecordRoutesSpec<C, U, R>['summaries'] & { history?: string };
+  /** The member's context for a request. */
+  scope: (auth: OrgAuthContext) => DataContext;
+  service: RecordService<C, U, R, X>;
+  /** What create, get and update take last, read per request. */
+  extra?: () => X;
+}
+
+/** `recordRoutes` over a register's service (`RecordService`): the same routes, each call in the member's context. */
+export function serviceRecordRoutes<C extends z.ZodType, U extends z.ZodType, R extends z.ZodType, X = undefined>(spec: ServiceRecordRoutesSpec<C, U, R, X>): AnyRoute[] {
+  const { scope, service, extra, summaries, ...rest } = spec;
+  const { history: historySummary, ...four } = summaries;
+  const entries = service.history;
+  if (!historySummary !== !entries) throw new Error(`${spec.path}: a history route needs both its summary and the service's history`);
+  const more = () => extra?.() as X;
+  return recordRoutes({
+    ...rest,
+    summaries: four,
+    create: (auth, body) => service.create(scope(auth), body, more()),
+    get: (auth, id) => service.get(scope(auth), id, more()),
+    update: (auth, id, body) => service.update(scope(auth), id, body, more()),
+    remove: (auth, id) => service.remove(scope(auth), id),
+    history: historySummary && entries ? { summary: historySummary, entries: (auth, id) => entries(scope(auth), id) } : undefined,
+  });
 }

@@ -1,6 +1,6 @@
 import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Role } from '../../../shared/policy.ts';
+import { can, type Permission, type Role } from '../../../shared/policy.ts';
 import { nextVersion } from '../db/columns.ts';
 import type { DataContext, InsertOf, PatchOf, RowOf, TenantRecordTable, TenantTable } from '../db/data-context.ts';
 import { HttpProblem } from '../http/problem.ts';
@@ -157,6 +157,11 @@ export function defineRegister<T extends VersionedTable, C extends string = neve
 }
 
 export type Register<T extends VersionedTable, C extends string = never> = ReturnType<typeof defineRegister<T, C>>;
+
+/** The `can` of a register whose records every member holding `permission` may change and delete. */
+export const changeableWith =
+  (permission: Permission) =>
+  (_row: unknown, role: Role | null): Record<'update' | 'delete', boolean> => ({ update: can(role, permission), delete: can(role, permission) });
 
 /** The position after the organisation's last row of `table` (0 for the first): where a register ordered by hand appends. */
 export async function nextPosition(ctx: DataContext, table: TenantTable, column: AnyPgColumn): Promise<number> {

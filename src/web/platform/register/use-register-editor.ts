@@ -16,7 +16,8 @@ export function useRegisterEditor<Values extends object, Body, Row extends { id:
 /**
  * What a register's edit page wires the same way every time (`id` undefined:
  * a new record): the record, its create, update and delete, and the editor
- * over them, for RegisterForm.
+ * over them, for RegisterForm (`<RegisterForm {...edit} …>`: its `isNew`,
+ * `record`, `remove` and `editor`).
  */
 export function useRegisterRecordEditor<Values extends object, Create, Row extends { id: string; version: number }>(
   records: RegisterRecords<Row, Create>,
