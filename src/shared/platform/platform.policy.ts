@@ -5,6 +5,8 @@ export const platformPolicy = definePolicy({
   permissions: {
     'organisation.read': ALL_ROLES,
     'organisation.update': ['owner'],
+    // All of the organisation's data in one file: who may take it all is the owner's decision.
+    'organisation.export': ['owner'],
     'members.read': ALL_ROLES,
     // Inviting, changing roles and removing members stays with owners: it decides who sees everything.
     'members.manage': ['owner'],

@@ -16,7 +16,9 @@ import {
 } from '../../../shared/schemas/organisation.schema.ts';
 import type { AuthDeps } from '../auth/auth.service.ts';
 import { setSessionCookie } from '../http/app.ts';
+import { sendStream } from '../http/download.ts';
 import { defineRoute, deleteRoute, type AnyRoute } from '../http/route.ts';
+import { exportOrganisation } from './organisation-export.service.ts';
 import * as orgs from './organisation.service.ts';
 
 const UserIdParamsSchema = z.strictObject({ userId: z.uuid() });
@@ -43,6 +45,19 @@ export function organisationRoutes(deps: AuthDeps): AnyRoute[] {
       body: UpdateOrganisationRequestSchema,
       response: OrganisationSchema,
       handler: ({ auth, body }) => orgs.editOrganisation(deps, auth, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/organisation/export',
+      summary: "Everything the organisation has in Kumoji as one JSON file (every row of its tables, its members, its audit chain's head), read in one snapshot; recorded in the audit trail first",
+      tags: ['organisation'],
+      access: { kind: 'org', permission: 'organisation.export' },
+      response: null,
+      produces: 'application/json',
+      handler: async ({ auth, reply }) => {
+        const date = new Date().toISOString().slice(0, 10);
+        return sendStream(reply, { fileName: `kumoji-organisation-${date}.json`, contentType: 'application/json; charset=utf-8', stream: await exportOrganisation(deps.database, auth) });
+      },
     }),
     defineRoute({
       method: 'POST',

@@ -1,4 +1,4 @@
-import { Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -78,6 +78,21 @@ export function OrganisationSettingsPage() {
               <SaveFormFooter errors={errors} saved={saved} saving={update.isPending} dirty={form.isDirty()} onReload={() => void organisation.refetch()} />
             </Stack>
           </form>
+        </Paper>
+      ) : null}
+      {session.organisation.can['organisation.export'] ? (
+        <Paper withBorder p="lg" mt="lg" maw={640}>
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              {t('organisation.exportTitle')}
+            </Title>
+            <Text size="sm">{t('organisation.exportHint')}</Text>
+            <div>
+              <Button component="a" href="/api/v1/organisation/export" download variant="light">
+                {t('organisation.export')}
+              </Button>
+            </div>
+          </Stack>
         </Paper>
       ) : null}
     </>
