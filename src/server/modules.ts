@@ -2,6 +2,7 @@ import { assetsModule } from './assets/index.ts';
 import { industryOptions } from './catalog/catalog.public.ts';
 import { catalogModule } from './catalog/index.ts';
 import { continuityModule } from './continuity/index.ts';
+import { costsModule } from './costs/index.ts';
 import { diagnosisModule } from './diagnosis/index.ts';
 import { governanceModule } from './governance/index.ts';
 import { incidentsModule } from './incidents/index.ts';
@@ -18,7 +19,7 @@ import type { Job } from './platform/jobs/job.ts';
  * server registers their routes and creates their jobs from here; the
  * OpenAPI document and the security tests read the same list.
  */
-export const MODULES: readonly ServerModule[] = [platformModule({ industryOptions }), catalogModule, diagnosisModule, assetsModule, risksModule, providersModule, incidentsModule, operationsModule, governanceModule, continuityModule];
+export const MODULES: readonly ServerModule[] = [platformModule({ industryOptions }), catalogModule, diagnosisModule, assetsModule, risksModule, providersModule, incidentsModule, operationsModule, governanceModule, continuityModule, costsModule];
 
 /** Every module's routes, in one table. */
 export function moduleRoutes(deps: ModuleDeps): AnyRoute[] {

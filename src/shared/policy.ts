@@ -2,6 +2,7 @@ import { assetsPolicy } from './assets/assets.policy.ts';
 import { catalogPolicy } from './catalog/catalog.policy.ts';
 import { diagnosisPolicy } from './diagnosis/diagnosis.policy.ts';
 import { continuityPolicy } from './continuity/continuity.policy.ts';
+import { costsPolicy } from './costs/costs.policy.ts';
 import { governancePolicy } from './governance/governance.policy.ts';
 import { incidentsPolicy } from './incidents/incidents.policy.ts';
 import { operationsPolicy } from './operations/operations.policy.ts';
@@ -20,7 +21,7 @@ import { ROLES, type Role } from './platform/roles.ts';
  */
 export { ROLES, type Role };
 
-export const MODULE_POLICIES = [platformPolicy, catalogPolicy, diagnosisPolicy, assetsPolicy, risksPolicy, providersPolicy, incidentsPolicy, operationsPolicy, governancePolicy, continuityPolicy] as const;
+export const MODULE_POLICIES = [platformPolicy, catalogPolicy, diagnosisPolicy, assetsPolicy, risksPolicy, providersPolicy, incidentsPolicy, operationsPolicy, governancePolicy, continuityPolicy, costsPolicy] as const;
 
 type Policies = (typeof MODULE_POLICIES)[number];
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
