@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createBrowserKit, exactly, pageOf } from '../helpers/browser.ts';
+import { createBrowserKit, exactly, pageOf, switchLanguage } from '../helpers/browser.ts';
 import { mainNavLinks, setUpOwnerWithMfa } from '../helpers/browser-journey.ts';
 
 /**
@@ -48,6 +48,11 @@ test('costs journey: a cloud scenario against the on-premises baseline', { timeo
     await page.getByLabel(exactly('リザーブドの割引率(%)')).fill('40');
     await page.getByLabel(exactly('割引率(%/年)')).fill('0');
     await page.getByRole('button', { name: '登録する' }).click();
+    await page.getByText('シナリオを登録しました。').waitFor();
+    // The notice follows the language it is read in.
+    await switchLanguage(page, 'en');
+    await page.getByText('The scenario has been added.').waitFor();
+    await switchLanguage(page, 'ja');
     await page.getByText('シナリオを登録しました。').waitFor();
     await page.getByRole('link', { name: 'コスト比較に戻る' }).click();
     await page.getByText('年間コスト: 900万円').waitFor();

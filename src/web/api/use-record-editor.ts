@@ -32,7 +32,9 @@ export interface RecordEditorOptions<Values extends object, Body, Row extends { 
 export function useRecordEditor<Values extends object, Body, Row extends { id: string; version: number }>(o: RecordEditorOptions<Values, Body, Row>) {
   const navigate = useNavigate();
   const location = useLocation();
-  const [saved, setSaved] = useState<string | null>((location.state as { created?: boolean } | null)?.created ? o.createdMessage : null);
+  // Which message shows, not its text: a language switch rewords it.
+  const [notice, setNotice] = useState<'created' | 'saved' | null>((location.state as { created?: boolean } | null)?.created ? 'created' : null);
+  const saved = notice === 'created' ? o.createdMessage : notice === 'saved' ? o.savedMessage : null;
   const form = useForm<Values>({ mode: 'controlled', initialValues: o.empty });
   const errors = useServerErrors(form);
   const { data } = o;
@@ -47,11 +49,11 @@ export function useRecordEditor<Values extends object, Body, Row extends { id: s
 
   const submit = form.onSubmit((values) => {
     errors.clear();
-    setSaved(null);
+    setNotice(null);
     if (o.isNew) {
       o.create.mutate(o.bodyOf(values), { onSuccess: (r) => navigate(o.pathOf(r.id), { replace: true, state: { created: true } }), onError: errors.apply });
     } else if (data) {
-      o.update.mutate({ ...o.bodyOf(values), version: data.version }, { onSuccess: () => setSaved(o.savedMessage), onError: errors.apply });
+      o.update.mutate({ ...o.bodyOf(values), version: data.version }, { onSuccess: () => setNotice('saved'), onError: errors.apply });
     }
   });
 
