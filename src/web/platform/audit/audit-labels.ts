@@ -9,15 +9,43 @@ export const AUDIT_ENTITY_TYPES = ['organisation', 'member', 'invitation', 'audi
 /** "member.role-change" → "member_role_change": i18next keys cannot contain dots inside one segment. */
 export const actionKey = (action: string) => action.replace(/[.-]/g, '_');
 
-/** A readable name for an audit action; an action without a translation shows its code. */
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+const CRUD_VERBS = ['create', 'update', 'delete'];
+
+/**
+ * The name of what an entry is about: a module's own `auditLabels.entities`
+ * (each module names its registers' entity types in its messages), or the
+ * platform's `audit.entities`; null when neither has it.
+ */
+export function entityLabelOf(t: Translate, entityType: string): string | null {
+  return t(`auditLabels.entities.${entityType}`, { defaultValue: '' }) || t(`audit.entities.${entityType}`, { defaultValue: '' }) || null;
+}
+
+/**
+ * The name of an action: its own message (`auditLabels.actions`, or the
+ * platform's `audit.actions`), else a register's create, update or delete
+ * worded from its entity's name (「バックアップ計画の登録」); null when
+ * neither gives one.
+ */
+export function actionLabelOf(t: Translate, action: string): string | null {
+  const key = actionKey(action);
+  const own = t(`auditLabels.actions.${key}`, { defaultValue: '' }) || t(`audit.actions.${key}`, { defaultValue: '' });
+  if (own) return own;
+  const dot = action.lastIndexOf('.');
+  const verb = action.slice(dot + 1);
+  const entity = dot > 0 && CRUD_VERBS.includes(verb) ? entityLabelOf(t, action.slice(0, dot)) : null;
+  return entity ? t(`audit.verbs.${verb}`, { entity }) : null;
+}
+
+/** A readable name for an audit action; one without any (an entry older than its message) shows its code. */
 export function useActionLabel() {
   const { t } = useTranslation();
-  return (action: string) => t(`audit.actions.${actionKey(action)}`, { defaultValue: action });
+  return (action: string) => actionLabelOf(t as Translate, action) ?? action;
 }
 
 export function useEntityLabel() {
   const { t } = useTranslation();
-  return (entityType: string) => t(`audit.entities.${entityType}`, { defaultValue: entityType });
+  return (entityType: string) => entityLabelOf(t as Translate, entityType) ?? entityType;
 }
 
 /** "役割: 担当者 → 管理者" for each field an entry's before/after names; field names, roles and booleans translated. */
