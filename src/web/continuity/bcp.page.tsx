@@ -1,4 +1,4 @@
-import { Anchor, Autocomplete, Badge, Button, Group, List, Modal, NativeSelect, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Anchor, Autocomplete, Badge, Button, List, Modal, NativeSelect, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { SCENARIO_STATUSES, type BcpMode, type ScenarioStatus } from '../../shar
 import { toApiError } from '../api/api-client.ts';
 import { SourceCitations } from '../catalog/source-citations.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { DialogFooter } from '../components/dialog-footer.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { SectionCard } from '../components/section-card.tsx';
@@ -38,23 +39,11 @@ function CellDialog({ cell, title, departments, onClose }: { cell: Cell; title: 
           <NativeSelect label={k('status')} data={SCENARIO_STATUSES.map((x) => ({ value: x, label: t(`continuity.bcp.statusValue.${x}`) }))} value={v.status} onChange={(e) => setV({ ...v, status: e.currentTarget.value as ScenarioStatus })} />
         </SimpleGrid>
         <ProblemAlert problem={error ? toApiError(error) : null} />
-        <Group justify="space-between">
-          {s ? (
-            <Button variant="subtle" color="red" loading={remove.isPending} onClick={() => remove.mutate(s, { onSuccess: onClose })}>
-              {k('clear')}
-            </Button>
-          ) : (
-            <span />
-          )}
-          <Group>
-            <Button variant="default" onClick={onClose}>
-              {k('cancel')}
-            </Button>
-            <Button loading={create.isPending || update.isPending} disabled={!v.response.trim()} onClick={save}>
-              {k('save')}
-            </Button>
-          </Group>
-        </Group>
+        <DialogFooter
+          clear={s ? { label: k('clear'), pending: remove.isPending, onClick: () => remove.mutate(s, { onSuccess: onClose }) } : null}
+          cancel={{ label: k('cancel'), onClick: onClose }}
+          save={{ label: k('save'), pending: create.isPending || update.isPending, disabled: !v.response.trim(), onClick: save }}
+        />
       </Stack>
     </Modal>
   );

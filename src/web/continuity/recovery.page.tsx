@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { toApiError } from '../api/api-client.ts';
 import { PageHeader } from '../components/page-header.tsx';
+import { DialogFooter } from '../components/dialog-footer.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { SectionCard } from '../components/section-card.tsx';
@@ -35,23 +36,11 @@ function TargetDialog({ row, onClose }: { row: TRecoveryRow; onClose: () => void
         </Group>
         <Textarea label={k('notes')} autosize minRows={2} maxLength={2000} value={v.notes} onChange={(e) => setV({ ...v, notes: e.currentTarget.value })} />
         <ProblemAlert problem={error ? toApiError(error) : null} />
-        <Group justify="space-between">
-          {row.target ? (
-            <Button variant="subtle" color="red" loading={remove.isPending} onClick={() => remove.mutate(row.target!, { onSuccess: onClose })}>
-              {k('clear')}
-            </Button>
-          ) : (
-            <span />
-          )}
-          <Group>
-            <Button variant="default" onClick={onClose}>
-              {k('cancel')}
-            </Button>
-            <Button loading={create.isPending || update.isPending} disabled={v.rtoMinutes === '' || v.rpoMinutes === ''} onClick={save}>
-              {k('save')}
-            </Button>
-          </Group>
-        </Group>
+        <DialogFooter
+          clear={row.target ? { label: k('clear'), pending: remove.isPending, onClick: () => remove.mutate(row.target!, { onSuccess: onClose }) } : null}
+          cancel={{ label: k('cancel'), onClick: onClose }}
+          save={{ label: k('save'), pending: create.isPending || update.isPending, disabled: v.rtoMinutes === '' || v.rpoMinutes === '', onClick: save }}
+        />
       </Stack>
     </Modal>
   );
