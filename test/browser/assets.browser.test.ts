@@ -33,7 +33,7 @@ const DEPARTMENTS = ['販売管理', '営業課', '販売課', 'NW', '総務', '
 
 const kit = createBrowserKit({
   shots: 'assets',
-  rawKeyPrefixes: ['common', 'nav', 'errors', 'assets'],
+  rawKeyPrefixes: ['common', 'nav', 'errors', 'assets', 'imports'],
   ports: [3500, 3599],
   // The import wizard's file field sits behind its own button.
   fields: 'input:not([type=hidden]):not([type=file]), select, textarea',

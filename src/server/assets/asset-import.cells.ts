@@ -1,9 +1,8 @@
 import { MAX_RECORDS, thousandYenToYen } from '../../shared/assets/asset-money.ts';
 import type { TConfidentiality, TImportField, TMedium, TPlacement, TRank, TSensitivity } from '../../shared/schemas/asset.schema.ts';
-import { CONTROL_CHARS } from '../../shared/schemas/common.schema.ts';
+import { numberText, readText as readCellText } from '../platform/transfer/cell.readers.ts';
 import { normaliseHeader } from '../platform/transfer/header.rules.ts';
 import type { Cell } from '../platform/transfer/sheet.reader.ts';
-import { restoreCell } from './asset.rules.ts';
 
 // How each cell of an asset file is read: text, counts, amounts in thousand yen, the fixed choices.
 
@@ -54,23 +53,8 @@ export type Read<T> = { ok: true; value: T } | { ok: false; code: IssueCode; par
 
 export const fail = <T>(code: IssueCode, params?: Record<string, string | number>): Read<T> => ({ ok: false, code, ...(params ? { params } : {}) });
 
-/** The text of a cell, trimmed, with the export's formula neutralisation undone. */
-export function readText(cell: Cell, max: number): Read<string> {
-  if (cell === null) return { ok: true, value: '' };
-  if (typeof cell === 'object') return fail('formulaCell');
-  const raw = typeof cell === 'number' ? String(cell) : cell.trim();
-  const restored = restoreCell(raw);
-  if (!restored.ok) return fail('formula');
-  const value = restored.value.trim();
-  if (CONTROL_CHARS.test(value)) return fail('controlChars');
-  if (value.length > max) return fail('tooLong', { max });
-  return { ok: true, value };
-}
-
-/** Digits as people type them in Japan: 全角 digits, thousands separators, surrounding spaces. */
-function numberText(cell: string): string {
-  return cell.normalize('NFKC').replace(/[,，\s]/g, '');
-}
+/** The text of a cell, trimmed, with the export's formula neutralisation undone (the pipeline's reader). */
+export const readText = (cell: Cell, max: number): Read<string> => readCellText(cell, max);
 
 export function readRecords(cell: Cell): Read<number | null> {
   if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return { ok: true, value: null };

@@ -2,9 +2,7 @@ import {
   AssetChoicesSchema,
   AssetExportQuerySchema,
   AssetHistorySchema,
-  AssetImportIssuePageSchema,
-  AssetImportIssueQuerySchema,
-  AssetImportListSchema,
+  ASSET_IMPORT_MAX_BYTES,
   AssetImportSchema,
   AssetListQuerySchema,
   AssetPageSchema,
@@ -14,26 +12,16 @@ import {
   BulkUpdateAssetsResultSchema,
   CreateAssetRequestSchema,
   DeleteAssetQuerySchema,
-  ImportVersionRequestSchema,
   UpdateAssetRequestSchema,
-  ValidateImportRequestSchema,
 } from '../../shared/schemas/asset.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import { exportRoute } from '../platform/register/export.route.ts';
-import { readUpload, type UploadRules } from '../platform/transfer/upload.reader.ts';
+import { importRoutes } from '../platform/transfer/import.routes.ts';
 import { exportCsv, exportFileName, exportXlsx } from './asset-export.service.ts';
-import * as imports from './asset-import.service.ts';
+import { presentAssetImport } from './asset-import.present.ts';
+import { ASSET_IMPORT } from './asset-import.register.ts';
 import * as assets from './asset.service.ts';
-
-/** The inventory file of an import: one part, a few small fields beside it at most. */
-const IMPORT_UPLOAD: UploadRules = {
-  maxBytes: imports.ASSET_IMPORT_MAX_BYTES,
-  limitMb: Math.round(imports.ASSET_IMPORT_MAX_BYTES / 1024 / 1024),
-  limits: { files: 1, fields: 5, parts: 6, fieldSize: 1024 },
-  fallbackName: 'upload',
-  problems: { tooLarge: 'assetImportTooLarge', notMultipart: 'unsupportedMediaType', missing: 'assetImportNoFile', notOneFile: 'assetImportNoFile', malformed: 'assetImportNoFile' },
-};
 
 /**
  * The information-asset inventory and its imports. Paths naming an asset
@@ -44,21 +32,6 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
   const member = (auth: OrgAuthContext) => assets.assetContext(deps, auth);
   const read = { kind: 'org', permission: 'assets.read' } as const;
   const write = { kind: 'org', permission: 'assets.write' } as const;
-  // An import's step that takes only the version the page showed, and answers the import as it now stands (202 while its job runs).
-  const importStep = (step: 'commit' | 'cancel', summary: string, run: typeof imports.startCommit, status?: 202) =>
-    defineRoute({
-      method: 'POST',
-      url: `/api/v1/asset-imports/:id/${step}`,
-      summary,
-      tags: ['assets'],
-      access: write,
-      params: IdParamsSchema,
-      body: ImportVersionRequestSchema,
-      tenantEntity: 'asset-import',
-      response: AssetImportSchema,
-      status,
-      handler: ({ auth, params, body, t }) => run(deps, auth, params.id, body.version, t),
-    });
   return [
     defineRoute({
       method: 'GET',
@@ -168,64 +141,17 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
       response: AssetHistorySchema,
       handler: ({ auth, params }) => assets.assetHistory(member(auth), params.id),
     }),
-    defineRoute({
-      method: 'POST',
+    ...importRoutes(ASSET_IMPORT, {
+      database: deps.database,
       url: '/api/v1/asset-imports',
-      summary: 'Upload a CSV (UTF-8, UTF-8 with BOM, Shift_JIS) or XLSX inventory (multipart, field "file"); returns the detected format and a header mapping',
       tags: ['assets'],
-      access: write,
-      rawBody: true,
-      response: AssetImportSchema,
-      status: 201,
-      handler: async ({ auth, req, t }) => imports.uploadImport(deps, auth, await readUpload(req, IMPORT_UPLOAD), t),
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/v1/asset-imports',
-      summary: 'Recent imports, newest first (to come back to one that is running)',
-      tags: ['assets'],
-      access: read,
-      response: AssetImportListSchema,
-      handler: async ({ auth, t }) => ({ items: await imports.recentImports(deps, auth, t) }),
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/v1/asset-imports/:id',
-      summary: 'One import: status, progress, preview',
-      tags: ['assets'],
-      access: read,
-      params: IdParamsSchema,
+      read: 'assets.read',
+      write: 'assets.write',
       tenantEntity: 'asset-import',
-      response: AssetImportSchema,
-      handler: ({ auth, params, t }) => imports.getImport(deps, auth, params.id, t),
+      noun: 'inventory',
+      upload: { maxBytes: ASSET_IMPORT_MAX_BYTES, problems: { tooLarge: 'assetImportTooLarge', noFile: 'assetImportNoFile' } },
+      extend: { response: AssetImportSchema, present: presentAssetImport },
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/v1/asset-imports/:id/issues',
-      summary: "Every problem the validation found (row, column, message in the user's language), in pages",
-      tags: ['assets'],
-      access: read,
-      params: IdParamsSchema,
-      query: AssetImportIssueQuerySchema,
-      tenantEntity: 'asset-import',
-      response: AssetImportIssuePageSchema,
-      handler: ({ auth, params, query, t }) => imports.importIssues(deps, auth, params.id, query.cursor ?? 0, query.limit, t),
-    }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/v1/asset-imports/:id/validate',
-      summary: 'Set the header mapping and check every row (nothing is written to the inventory)',
-      tags: ['assets'],
-      access: write,
-      params: IdParamsSchema,
-      body: ValidateImportRequestSchema,
-      tenantEntity: 'asset-import',
-      response: AssetImportSchema,
-      status: 202,
-      handler: ({ auth, params, body, t }) => imports.startValidation(deps, auth, params.id, body.mapping, body.version, t),
-    }),
-    importStep('commit', 'Write the validated rows to the inventory, all or nothing', imports.startCommit, 202),
-    importStep('cancel', 'Abandon an import that has not been committed (its file is deleted)', imports.cancelImport),
   ];
 }
 

@@ -20,7 +20,7 @@ export function platformModule(from: Pick<ProfileDeps, 'industryOptions'>): Serv
     policy: platformPolicy,
     translations: [
       'errors', 'common', 'nav', 'shell', 'roles', 'roleDescriptions', 'setup', 'signIn', 'mfa', 'invitation', 'home',
-      'members', 'organisation', 'account', 'audit', 'notFound', 'evidence', 'organisationProfile',
+      'members', 'organisation', 'account', 'audit', 'notFound', 'evidence', 'organisationProfile', 'imports',
     ],
   });
 }

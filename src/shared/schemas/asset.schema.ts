@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_RECORDS, THOUSAND_YEN_PATTERN } from '../assets/asset-money.ts';
 import { IdSchema, int4Query, plainString, safeInteger, text, VersionSchema } from './common.schema.ts';
+import { importSchema } from './import.schema.ts';
 
 /**
  * The information-asset inventory (資産目録, seed 000 III.3.3 図11, III.4.2
@@ -253,67 +254,12 @@ export const ImportFieldSchema = z.enum(IMPORT_FIELDS);
 export type TImportField = z.infer<typeof ImportFieldSchema>;
 export const REQUIRED_IMPORT_FIELDS: readonly TImportField[] = ['name', 'medium', 'records', 'rank', 'unitValueThousandYen'];
 
-export const IMPORT_STATUSES = ['uploaded', 'validating', 'validated', 'committing', 'committed', 'failed', 'cancelled'] as const;
+/** Largest inventory file an import takes (the server refuses bigger ones from their Content-Length; the wizard names the limit). */
+export const ASSET_IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 
-export const ImportProblemSchema = z.object({ code: z.string(), message: z.string() });
-
-export const AssetImportSchema = z.object({
-  id: IdSchema,
-  fileName: z.string(),
-  byteSize: z.number().int(),
-  format: z.enum(['csv', 'xlsx']),
-  /** CSV only: what Kumoji detected. */
-  encoding: z.enum(['utf-8', 'utf-8-bom', 'shift_jis']).nullable(),
-  headers: z.array(z.string()),
-  /** Column index (as a string) → field, or null to ignore the column. */
-  mapping: z.record(z.string(), ImportFieldSchema.nullable()),
-  status: z.enum(IMPORT_STATUSES),
-  phase: z.enum(['validate', 'commit']).nullable(),
-  progress: z.object({ done: z.number().int(), total: z.number().int() }),
-  rowCount: z.number().int().nullable(),
-  errorCount: z.number().int(),
-  /** What the import reads differently from the file without refusing it (a 資産総額 that differs from records x unit value). */
-  noticeCount: z.number().int(),
+/** An asset import: the pipeline's import, and the departments its commit creates. */
+export const AssetImportSchema = importSchema(ImportFieldSchema, {
   /** 資産の責任者 that name no member and no department yet: departments the commit creates. */
   newDepartments: z.array(z.string()),
-  /** The first rows as they would be written. */
-  preview: z
-    .array(
-      z.object({
-        rowNumber: z.number().int(),
-        values: z.record(z.string(), z.string().nullable()),
-        valid: z.boolean(),
-      }),
-    )
-    .nullable(),
-  problem: ImportProblemSchema.nullable(),
-  committedCount: z.number().int().nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-  version: z.number().int(),
 });
 export type TAssetImport = z.infer<typeof AssetImportSchema>;
-export const AssetImportListSchema = z.object({ items: z.array(AssetImportSchema) });
-
-export const ValidateImportRequestSchema = z.strictObject({
-  mapping: z.record(plainString(3).regex(/^\d{1,3}$/), ImportFieldSchema.nullable()),
-  version: VersionSchema,
-});
-export const ImportVersionRequestSchema = z.strictObject({ version: VersionSchema });
-
-export const AssetImportIssueSchema = z.object({
-  seq: z.number().int(),
-  rowNumber: z.number().int().nullable(),
-  field: z.string().nullable(),
-  header: z.string().nullable(),
-  code: z.string(),
-  /** 'notice': shown, the file still imports. */
-  severity: z.enum(['error', 'notice']),
-  message: z.string(),
-});
-export const AssetImportIssueQuerySchema = z.strictObject({
-  /** The last issue's seq (int4). */
-  cursor: int4Query(0).optional(),
-  limit: int4Query(1, 500).default(100),
-});
-export const AssetImportIssuePageSchema = z.object({ items: z.array(AssetImportIssueSchema), nextCursor: z.number().int().nullable() });

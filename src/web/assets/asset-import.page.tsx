@@ -1,224 +1,55 @@
-import { Alert, Anchor, Badge, Button, FileInput, Group, NativeSelect, Paper, Progress, Stack, Stepper, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Alert, Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type TAssetImport } from '../../shared/schemas/asset.schema.ts';
-import { type ApiError, toApiError } from '../api/api-client.ts';
-import { ColumnHeads } from '../components/data-table.tsx';
-import { SectionLoader } from '../components/full-page-loader.tsx';
-import { BackLink, PageHeader } from '../components/page-header.tsx';
-import { ProblemAlert } from '../components/problem-alert.tsx';
-import { SectionCard } from '../components/section-card.tsx';
-import { useOrganisationSession } from '../platform/auth/session.query.ts';
-import { uploadAssetImport, useAssetImport, useValidateImport } from './asset.query.ts';
+import { ASSET_IMPORT_MAX_BYTES, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type TAssetImport } from '../../shared/schemas/asset.schema.ts';
+import { ImportWizard } from '../platform/transfer/import-wizard.page.tsx';
+import type { ImportPreviewColumn } from '../platform/transfer/import-wizard.spec.ts';
+import { useAssetLabels } from './asset-labels.ts';
+import { ASSETS_KEY } from './asset.query.ts';
 
-/** Upload limit shown to the user (the server enforces it, src/server/assets/asset-import.service.ts). */
-import { CancelButton, Committed, PreviewStep, RecentImports } from './asset-import.preview.tsx';
-
-const LIMIT_MB = 50;
-
-function stepOf(i: TAssetImport | undefined, editingMapping: boolean): number {
-  if (!i) return 0;
-  if (i.status === 'uploaded' || editingMapping) return 1;
-  if (i.status === 'validating' || i.status === 'validated') return 2;
-  if (i.status === 'committing') return 3;
-  return 4;
-}
+const PREVIEW_FIELDS = ['name', 'medium', 'owner', 'records', 'rank', 'unitValueThousandYen'] as const;
 
 /**
- * The import wizard: upload → detected format and encoding, header mapping →
- * check (every row's errors) → commit, with a progress bar that survives
- * leaving the page (the import lives at /assets/import/:id).
+ * The inventory's import (/assets/import, and /assets/import/:id for one
+ * import): the platform's wizard with the 資産目録 fields, 資産総額 in the
+ * preview, and the departments the commit creates.
  */
 export function AssetImportPage() {
-  const { id } = useParams();
-  const { t } = useTranslation();
-  const session = useOrganisationSession();
-  const canWrite = session.organisation.can['assets.write'];
-  const imp = useAssetImport(id);
-  const [editingMapping, setEditingMapping] = useState(false);
-  const data = imp.data;
-  const step = stepOf(data, editingMapping);
-
+  const label = useAssetLabels(undefined);
+  const preview: ImportPreviewColumn[] = [...PREVIEW_FIELDS.map((value) => ({ value })), { value: 'totalValueYen', label: 'totalValue', numeric: true, show: label.amount }];
   return (
-    <>
-      <PageHeader
-        title={t('assets.import.title')}
-        description={t('assets.import.description')}
-        actions={<BackLink to="/assets" label={t('assets.actions.back')} />}
-      />
-      <Stack gap="lg">
-        <Stepper active={step} size="sm" allowNextStepsSelect={false} aria-label={t('assets.import.title')}>
-          <Stepper.Step label={t('assets.import.steps.upload')} />
-          <Stepper.Step label={t('assets.import.steps.mapping')} />
-          <Stepper.Step label={t('assets.import.steps.preview')} />
-          <Stepper.Step label={t('assets.import.steps.commit')} />
-        </Stepper>
-        {!id ? (
-          <>
-            {canWrite ? <UploadStep /> : null}
-            <RecentImports />
-          </>
-        ) : (
-          <>
-            <ProblemAlert problem={imp.error ? toApiError(imp.error) : null} />
-            {imp.isPending ? <SectionLoader /> : null}
-            {data ? <Detected imp={data} /> : null}
-            {data && (data.status === 'uploaded' || editingMapping) ? <MappingStep imp={data} onDone={() => setEditingMapping(false)} /> : null}
-            {data && (data.status === 'validating' || data.status === 'committing') ? <Running imp={data} /> : null}
-            {data && data.status === 'validated' && !editingMapping ? <PreviewStep imp={data} onChangeMapping={() => setEditingMapping(true)} /> : null}
-            {data && data.status === 'committed' ? <Committed imp={data} /> : null}
-            {data && data.status === 'failed' ? (
-              <Alert color="red" variant="light" title={t('assets.import.failed')}>
-                {data.problem?.message}
-              </Alert>
-            ) : null}
-            {data && data.status === 'cancelled' ? (
-              <Alert color="gray" variant="light" title={t('assets.import.cancelled')}>
-                <Anchor component={Link} to="/assets/import">
-                  {t('assets.import.another')}
-                </Anchor>
-              </Alert>
-            ) : null}
-          </>
-        )}
-      </Stack>
-    </>
+    <ImportWizard<TAssetImport>
+      api="/api/v1/asset-imports"
+      path="/assets/import"
+      fields={IMPORT_FIELDS}
+      requiredFields={REQUIRED_IMPORT_FIELDS}
+      fieldLabels="assets.fields"
+      messages="assets.import"
+      preview={preview}
+      write="assets.write"
+      back={{ to: '/assets', label: 'assets.actions.back' }}
+      maxBytes={ASSET_IMPORT_MAX_BYTES}
+      refreshes={ASSETS_KEY}
+      extra={(imp) => <NewDepartments names={imp.newDepartments} />}
+    />
   );
 }
 
-function UploadStep() {
+/** 資産の責任者 that name no member and no department: the commit creates them as departments. */
+function NewDepartments({ names }: { names: readonly string[] }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [file, setFile] = useState<File | null>(null);
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const upload = async () => {
-    if (!file) return;
-    setProblem(null);
-    setBusy(true);
-    try {
-      const imp = await uploadAssetImport(file);
-      navigate(`/assets/import/${imp.id}`);
-    } catch (e) {
-      setProblem(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  if (!names.length) return null;
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="import-upload-heading">
-      <Title order={2} fz="h3" id="import-upload-heading" mb="sm">
-        {t('assets.import.steps.upload')}
-      </Title>
-      <Stack gap="sm">
-        <FileInput
-          label={t('assets.import.chooseFile')}
-          description={t('assets.import.chooseHint', { limitMb: LIMIT_MB })}
-          accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          value={file}
-          onChange={setFile}
-          clearable
-          data-testid="import-file"
-        />
-        <ProblemAlert problem={problem} />
-        <Group>
-          <Button onClick={() => void upload()} disabled={!file} loading={busy} data-testid="import-upload">
-            {busy ? t('assets.import.uploading') : t('assets.import.upload')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
-  );
-}
-
-function Detected({ imp }: { imp: TAssetImport }) {
-  const { t } = useTranslation();
-  const size = imp.byteSize >= 1024 * 1024 ? `${(imp.byteSize / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(imp.byteSize / 1024))} KB`;
-  return (
-    <Paper withBorder p="md" data-testid="import-detected">
-      <Group gap="sm" wrap="wrap">
-        <Text fw={600}>{t('assets.import.fileLine', { fileName: imp.fileName, size })}</Text>
-        <Text size="sm" c="dimmed">
-          {t('assets.import.detected')}:
-        </Text>
-        <Badge variant="light">{t(`assets.import.format.${imp.format}`)}</Badge>
-        {imp.encoding ? <Badge variant="light" color="grape">{t(`assets.import.encoding.${imp.encoding}`)}</Badge> : null}
-        <Badge variant="outline" color="gray">
-          {t(`assets.import.statuses.${imp.status}`)}
-        </Badge>
-      </Group>
-    </Paper>
-  );
-}
-
-function MappingStep({ imp, onDone }: { imp: TAssetImport; onDone: () => void }) {
-  const { t } = useTranslation();
-  const validate = useValidateImport();
-  const [mapping, setMapping] = useState<Record<string, string | null>>(imp.mapping);
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  useEffect(() => setMapping(imp.mapping), [imp.id, imp.mapping]);
-  const options = [
-    { value: '', label: t('assets.import.ignore') },
-    ...IMPORT_FIELDS.map((f) => ({ value: f, label: `${t(`assets.fields.${f}`)}${REQUIRED_IMPORT_FIELDS.includes(f) ? ` (${t('assets.import.required')})` : ''}` })),
-  ];
-  const submit = () => {
-    setProblem(null);
-    validate.mutate({ id: imp.id, body: { mapping, version: imp.version } }, { onSuccess: onDone, onError: (e) => setProblem(toApiError(e)) });
-  };
-  return (
-    <SectionCard id="import-mapping" title={t('assets.import.mappingTitle')} description={t('assets.import.mappingHint')}>
-      <div className="table-scroll">
-        <Table data-testid="import-mapping">
-          <ColumnHeads headings={[t('assets.import.column'), t('assets.import.fileHeader'), t('assets.import.field')]} />
-          <Table.Tbody>
-            {imp.headers.map((h, i) => (
-              <Table.Tr key={i}>
-                <Table.Td className="mono">{i + 1}</Table.Td>
-                <Table.Td>{h || '—'}</Table.Td>
-                <Table.Td miw={220}>
-                  <NativeSelect
-                    aria-label={`${t('assets.import.field')}: ${h || i + 1}`}
-                    value={mapping[String(i)] ?? ''}
-                    onChange={(e) => {
-                      const value = e.currentTarget.value || null;
-                      setMapping((m) => ({ ...m, [String(i)]: value }));
-                    }}
-                    data={options}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
-      <ProblemAlert problem={problem} extra={problem?.problem.errors?.map((e) => e.message) ?? []} mt="sm" />
-      <Group mt="md">
-        <Button onClick={submit} loading={validate.isPending} data-testid="import-validate">
-          {t('assets.import.validate')}
-        </Button>
-        <CancelButton imp={imp} />
-      </Group>
-    </SectionCard>
-  );
-}
-
-function Running({ imp }: { imp: TAssetImport }) {
-  const { t } = useTranslation();
-  const percent = imp.progress.total ? Math.min(100, Math.floor((imp.progress.done / imp.progress.total) * 100)) : 0;
-  return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="import-running-heading">
-      <Title order={2} fz="h3" id="import-running-heading" mb="sm">
-        {imp.status === 'validating' ? t('assets.import.validating') : t('assets.import.committing')}
-      </Title>
-      <Progress value={percent} size="xl" animated aria-label={t('assets.import.progressLabel')} data-testid="import-progress" />
-      <Text size="sm" mt={4} aria-live="polite">
-        {t('assets.import.progress', { percent })}
+    <Alert color="blue" variant="light" mt="sm" data-testid="import-new-departments" title={t('assets.import.newDepartmentsTitle', { count: names.length })}>
+      <Text size="sm" mb={4}>
+        {t('assets.import.newDepartmentsHint')}
       </Text>
-      <Text size="sm" c="dimmed" mt="sm">
-        {t('assets.import.leaveHint')}
-      </Text>
-    </Paper>
+      <Group gap={6}>
+        {names.map((d) => (
+          <Badge key={d} variant="outline" color="blue" tt="none">
+            {d}
+          </Badge>
+        ))}
+      </Group>
+    </Alert>
   );
 }
-

@@ -28,7 +28,12 @@ export interface ImportJobData {
   phase: 'validate' | 'commit';
   actorUserId: string;
   actorLabel: string;
+  /** When the step was asked for (the server's clock): the rules that count time judge the rows as of then. Absent from jobs queued before it was added. */
+  requestedAt?: string;
 }
+
+/** The instant a step's rules count time from. */
+export const stepTime = (data: ImportJobData): Date => (data.requestedAt ? new Date(data.requestedAt) : new Date());
 
 /** Writes progress at most every 300 ms. */
 function progressWriter(store: ImportStore, db: Db, organisationId: string, id: string) {
@@ -130,7 +135,7 @@ async function runValidation(register: AnyImportRegister, database: Database, da
   const imp = await store.findWithPayload(db, data.organisationId, data.importId, 'content');
   if (!imp || imp.status !== 'validating' || !imp.payload) return;
   const progress = progressWriter(store, db, imp.organisationId, imp.id);
-  const lookups = await register.loadLookups(db, imp.organisationId);
+  const lookups = await register.loadLookups(db, imp.organisationId, stepTime(data));
   const result = await validateImportFile(register, imp.payload, imp.headers, imp.mapping, lookups, (n) => void progress(n, imp.byteSize));
   const prepared = result.issueCount === 0 ? await gzip(Buffer.from(JSON.stringify(register.pack(result.rows)))) : null;
   await db.transaction(async (tx) => {
@@ -173,7 +178,7 @@ async function runCommit(register: AnyImportRegister, database: Database, data: 
   try {
     await db.transaction(async (tx) => {
       const actor = { userId: data.actorUserId, label: data.actorLabel };
-      const extra = await register.commitRows({ tx, organisationId, importId: imp.id, actor, progress: (n) => progress(count + n, total) }, packed);
+      const extra = await register.commitRows({ tx, organisationId, importId: imp.id, actor, now: stepTime(data), progress: (n) => progress(count + n, total) }, packed);
       await appendAudit(tx, {
         organisationId,
         actorUserId: data.actorUserId,

@@ -128,12 +128,13 @@ async function dispatch(register: AnyImportRegister, database: Database, imp: Im
   setImmediate(() => void runImportJob(register, database, data).catch(() => undefined));
 }
 
-const jobData = (auth: OrgAuthContext, importId: string, phase: ImportJobData['phase']): ImportJobData => ({
+const jobData = (auth: OrgAuthContext, importId: string, phase: ImportJobData['phase'], now: Date): ImportJobData => ({
   organisationId: auth.organisation.id,
   importId,
   phase,
   actorUserId: auth.user.id,
   actorLabel: auth.user.email,
+  requestedAt: now.toISOString(),
 });
 
 export async function startValidation(
@@ -144,6 +145,7 @@ export async function startValidation(
   mapping: FieldMapping,
   version: number,
   t: TFunction,
+  now: Date = new Date(),
 ): Promise<ImportInfo> {
   const store = importStore(register.tables);
   const organisationId = auth.organisation.id;
@@ -176,11 +178,11 @@ export async function startValidation(
     },
   );
   if (!moved) throw new HttpProblem(409, imp.version !== version ? 'conflict' : register.problems.notReady);
-  await dispatch(register, database, moved, jobData(auth, id, 'validate'));
+  await dispatch(register, database, moved, jobData(auth, id, 'validate', now));
   return findImport(register, database, auth, id);
 }
 
-export async function startCommit(register: AnyImportRegister, database: Database, auth: OrgAuthContext, id: string, version: number): Promise<ImportInfo> {
+export async function startCommit(register: AnyImportRegister, database: Database, auth: OrgAuthContext, id: string, version: number, now: Date = new Date()): Promise<ImportInfo> {
   const store = importStore(register.tables);
   const organisationId = auth.organisation.id;
   const imp = await findImport(register, database, auth, id);
@@ -192,7 +194,7 @@ export async function startCommit(register: AnyImportRegister, database: Databas
     { status: 'committing', phase: 'commit', progressDone: 0, progressTotal: (imp.rowCount ?? 0) * 2, problem: null },
   );
   if (!moved) throw new HttpProblem(409, 'conflict');
-  await dispatch(register, database, moved, jobData(auth, id, 'commit'));
+  await dispatch(register, database, moved, jobData(auth, id, 'commit', now));
   return findImport(register, database, auth, id);
 }
 

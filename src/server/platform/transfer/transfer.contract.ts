@@ -46,6 +46,8 @@ export interface CommitContext {
   organisationId: string;
   importId: string;
   actor: { userId: string; label: string };
+  /** When the commit was asked for (the server's clock). */
+  now: Date;
   /** How many rows are written so far (for the progress bar). */
   progress: (written: number) => Promise<void> | void;
 }
@@ -74,8 +76,8 @@ export interface ImportRegister<F extends string = string, Row = unknown, Lookup
   audit: { action: string; entityType: string };
   /** Issue codes that are notices rather than errors. */
   noticeCodes?: ReadonlySet<string>;
-  /** Everything a row is checked against (members, catalog items, names taken), read once per validation and again at commit. */
-  loadLookups(db: Db, organisationId: string): Promise<Lookups>;
+  /** Everything a row is checked against (members, catalog items, names taken, the current month as of `now`), read once per validation and again at commit. */
+  loadLookups(db: Db, organisationId: string, now: Date): Promise<Lookups>;
   newState(): State;
   readRow(cells: readonly Cell[], rowNumber: number, ctx: RowContext<F, Lookups, State>): RowVerdict<F, Row>;
   /** Values the preview shows for a valid row instead of the cells as written (normalised amounts). */
