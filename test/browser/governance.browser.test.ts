@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { addDays, addMonthsClamped, dateIn } from '../../src/shared/platform/calendar-date.ts';
-import { createBrowserKit, exactly, pageOf } from '../helpers/browser.ts';
+import { createBrowserKit, exactly, pageOf, switchLanguage } from '../helpers/browser.ts';
 import { mainNavLinks, setUpOwnerWithMfa } from '../helpers/browser-journey.ts';
 
 /**
@@ -14,10 +14,12 @@ import { mainNavLinks, setUpOwnerWithMfa } from '../helpers/browser-journey.ts';
  * due soon; and the staffing matrix: the seed's roles, the CISO made
  * critical, one certified holder leaving a gap a second holder closes; and
  * the control sets: one FSA item applied and implemented with evidence, one
- * cloud control left out with its reason; and a high data store whose
+ * cloud control left out with its reason, its evidence file then given a
+ * second version (第2版) with the first kept behind it; and a high data store whose
  * gaps close when it is encrypted with AES-256 under managed keys; and the
  * account review (an administrator without MFA, an idle account disabled)
- * and a log source kept too briefly.
+ * and a log source kept too briefly; the administrator's missing MFA
+ * opened as a corrective action and found on the corrective-action list.
  * Screenshots in both languages go to
  * artifacts/screenshots/governance/.
  *
@@ -27,7 +29,7 @@ import { mainNavLinks, setUpOwnerWithMfa } from '../helpers/browser-journey.ts';
 const OWNER = { email: 'governance@example.jp', name: '山本 健', organisation: '雲路製作所株式会社' };
 
 const kit = createBrowserKit({ shots: 'governance', rawKeyPrefixes: ['common', 'nav', 'errors', 'governance'], ports: [4000, 4099], scrollToTop: true });
-const { newContext, shotBoth } = kit;
+const { newContext, shotBoth, shot, nextShot } = kit;
 
 let setupUrl = '';
 
@@ -175,6 +177,42 @@ test('governance journey: a RACI matrix from the template, a task of our own, ex
     await shotBoth(page, 'controls', { ready: 'controls-summary' });
   });
 
+  await step('a new version of the evidence: 第2版 on the control, the first version kept behind it', async () => {
+    const dialog = page.getByRole('dialog');
+    const openDialog = async (button: string, history: string) => {
+      await page.getByRole('button', { name: button }).click();
+      await dialog.getByTestId('evidence-file').waitFor();
+      await dialog.getByText(history).click();
+      await dialog.getByTestId('evidence-version').waitFor();
+    };
+    await page.getByRole('button', { name: '編集: データ保護:個人情報や機密データの暗号化を必須とする' }).click();
+    await dialog
+      .locator('input[type=file][aria-label="暗号化設定.txt の新しい版を登録"]')
+      .setInputFiles({ name: '暗号化設定_改訂.txt', mimeType: 'text/plain', buffer: Buffer.from('AES-256: on\nKMS: customer-managed keys') });
+    const file = dialog.getByTestId('evidence-file');
+    await file.getByText('第2版').waitFor();
+    await file.getByRole('link', { name: '暗号化設定_改訂.txt' }).waitFor();
+    await dialog.getByText('以前の版(1件)').click();
+    const earlier = dialog.getByTestId('evidence-version');
+    await earlier.getByText('第1版').waitFor();
+    await earlier.getByRole('link', { name: '暗号化設定.txt' }).waitFor();
+    await earlier.getByText(/SHA-256: [0-9a-f]{12}…/).waitFor();
+    assert.equal(await dialog.getByTestId('evidence-file').count(), 1, 'the file is listed once, at its newest version');
+    nextShot();
+    await shot(page, 'control-evidence-versions', 'ja', { fullPage: false });
+    await dialog.getByRole('button', { name: 'キャンセル' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await switchLanguage(page, 'en');
+    await openDialog('Edit: Data protection: encryption of personal information and confidential data is mandatory', 'Earlier versions (1)');
+    await dialog.getByTestId('evidence-file').getByText('version 2').waitFor();
+    await dialog.getByTestId('evidence-version').getByText('version 1').waitFor();
+    await shot(page, 'control-evidence-versions', 'en', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await switchLanguage(page, 'ja');
+    await page.getByTestId('controls-summary').waitFor();
+  });
+
   await step('a high data store: its gaps, then none once AES-256 and managed keys are set', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'データ保護' }).click();
     await page.getByRole('heading', { level: 1, name: 'データの分類と暗号化' }).waitFor();
@@ -235,5 +273,26 @@ test('governance journey: a RACI matrix from the template, a task of our own, ex
     await row.getByText('保持期間が不足しています(12か月以上必要)').waitFor();
     await row.getByText('WORMストレージに保存されていません').waitFor();
     await shotBoth(page, 'accounts-logs');
+  });
+
+  await step("the administrator's missing MFA opened as a corrective action, found on the corrective-action list", async () => {
+    const title = 'MFAが設定されていません: クラウド管理コンソール / root-admin';
+    await page.getByTestId('account-row').filter({ hasText: 'root-admin' }).getByRole('link', { name: 'root-admin' }).click();
+    await page.getByRole('heading', { level: 1, name: 'root-admin' }).waitFor();
+    await page.getByText('まだ是正処置は起票されていません。').waitFor();
+    await page.getByRole('button', { name: '是正処置を起票: MFAが設定されていません' }).click();
+    await page.getByTestId('finding-actions-findings').getByRole('link', { name: '是正処置を実施中' }).waitFor();
+    await page.getByTestId('finding-actions').getByRole('link', { name: title }).waitFor();
+    assert.equal(await page.getByRole('button', { name: '是正処置を起票: MFAが設定されていません' }).count(), 0, 'not opened twice');
+    await shotBoth(page, 'iam-account-actions', { ready: 'finding-actions' });
+    await page.getByRole('link', { name: 'アカウントとログに戻る' }).click();
+    await page.getByTestId('account-row').filter({ hasText: 'root-admin' }).getByText('MFAが設定されていません(是正処置を実施中)').waitFor();
+    await shotBoth(page, 'accounts-with-action', { inEnglish: () => page.getByText('No MFA (corrective action open)').waitFor() });
+    await page.getByRole('navigation').getByRole('link', { name: '是正処置', exact: true }).click();
+    const action = page.getByTestId('action-row').filter({ hasText: title });
+    await action.getByTestId('action-origin').getByText('アカウントの棚卸し', { exact: false }).waitFor();
+    await shotBoth(page, 'corrective-actions-from-iam', { inEnglish: () => action.getByTestId('action-origin').getByText('Account review', { exact: false }).waitFor() });
+    await action.getByTestId('action-origin').getByRole('link', { name: 'クラウド管理コンソール / root-admin' }).click();
+    await page.getByRole('heading', { level: 1, name: 'root-admin' }).waitFor();
   });
 });

@@ -5,10 +5,12 @@ import {
   IamReviewSchema,
   LogSourceListSchema,
   LogSourceSchema,
+  OpenIamFindingRequestSchema,
+  OpenLogFindingRequestSchema,
   UpdateIamAccountRequestSchema,
   UpdateLogSourceRequestSchema,
 } from '../../shared/governance/access-logs.schema.ts';
-import { dateIn } from '../../shared/platform/calendar-date.ts';
+import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
@@ -20,10 +22,10 @@ import * as review from './access-logs.service.ts';
 export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
   const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
   const clock = clockOf(deps);
-  // Use and review dates are the organisation's days in Japan.
-  const today = () => dateIn('Asia/Tokyo', clock.now());
+  const now = () => clock.now();
   const tags = ['governance'];
   const read = { kind: 'org', permission: 'governance.read' } as const;
+  const write = { kind: 'org', permission: 'governance.write' } as const;
   const common = { tags, read: 'governance.read', write: 'governance.write' } as const;
   return [
     defineRoute({
@@ -33,7 +35,19 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
       tags,
       access: read,
       response: IamReviewSchema,
-      handler: ({ auth }) => review.iamReviewOf(scope(auth), today()),
+      handler: ({ auth }) => review.iamReviewOf(scope(auth), now()),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/iam-accounts/:id/findings',
+      summary: "Open one of the account's current findings as a corrective action in Plan (a finding with an open action gets 409; a stale version gets 409)",
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      body: OpenIamFindingRequestSchema,
+      tenantEntity: 'iamAccount',
+      response: IamAccountSchema,
+      handler: ({ auth, params, body, locale }) => review.openAccountFinding(scope(auth), params.id, body, locale, now()),
     }),
     ...serviceRecordRoutes({
       path: '/api/v1/iam-accounts',
@@ -51,7 +65,7 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
       },
       scope,
       service: { create: review.createAccount, get: review.getAccount, update: review.updateAccount, remove: review.deleteAccount, history: review.accountHistory },
-      extra: today,
+      extra: now,
     }),
     defineRoute({
       method: 'GET',
@@ -60,7 +74,19 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
       tags,
       access: read,
       response: LogSourceListSchema,
-      handler: ({ auth }) => review.logSourcesOf(scope(auth)),
+      handler: ({ auth }) => review.logSourcesOf(scope(auth), now()),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/log-sources/:id/findings',
+      summary: "Open one of the log source's current findings as a corrective action in Plan (a finding with an open action gets 409; a stale version gets 409)",
+      tags,
+      access: write,
+      params: IdParamsSchema,
+      body: OpenLogFindingRequestSchema,
+      tenantEntity: 'logSource',
+      response: LogSourceSchema,
+      handler: ({ auth, params, body, locale }) => review.openLogFinding(scope(auth), params.id, body, locale, now()),
     }),
     ...serviceRecordRoutes({
       path: '/api/v1/log-sources',
@@ -78,6 +104,7 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
       },
       scope,
       service: { create: review.createLogSource, get: review.getLogSource, update: review.updateLogSource, remove: review.deleteLogSource, history: review.logSourceHistory },
+      extra: now,
     }),
   ];
 }

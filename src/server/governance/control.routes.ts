@@ -3,7 +3,7 @@ import { dateIn } from '../../shared/platform/calendar-date.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
-import { evidenceUploadRoute } from '../platform/evidence/evidence.routes.ts';
+import { evidenceUploadRoute, evidenceVersionRoute } from '../platform/evidence/evidence.routes.ts';
 import { defineRoute, deleteRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { exportRoute } from '../platform/register/export.route.ts';
@@ -66,6 +66,15 @@ export function controlRoutes(deps: ModuleDeps): AnyRoute[] {
       params: IdParamsSchema,
       tenantEntity: 'controlAssessment',
       handler: ({ req, auth, params }) => controls.uploadControlEvidence(scope(auth), auth, params.id, req, deps.config.EVIDENCE_MAX_BYTES),
+    }),
+    evidenceVersionRoute({
+      url: '/api/v1/control-assessments/:id/evidence/:evidenceId/versions',
+      record: "a control's judgement",
+      tags,
+      access: write,
+      params: ControlEvidenceParamsSchema,
+      tenantEntity: 'controlAssessmentEvidence',
+      handler: ({ req, auth, params }) => controls.uploadControlEvidenceVersion(scope(auth), auth, params.id, params.evidenceId, req, deps.config.EVIDENCE_MAX_BYTES),
     }),
     deleteRoute({
       url: '/api/v1/control-assessments/:id/evidence/:evidenceId',

@@ -7,6 +7,7 @@ import type { TEvidenceFile } from '../../shared/schemas/evidence.schema.ts';
 import { loadedCollectionsById, type CatalogItemRow, type LoadedCollection } from '../catalog/catalog.public.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { attachEvidence, detachEvidence, evidenceBySubject, readEvidenceUpload } from '../platform/evidence/evidence.service.ts';
+import { uploadEvidenceVersion } from '../platform/evidence/evidence-version.service.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { HttpProblem } from '../platform/http/problem.ts';
 import { departmentIdNamed, departmentsOf, ownerDepartmentName } from '../platform/orgs/department.service.ts';
@@ -181,6 +182,10 @@ export async function uploadControlEvidence(ctx: DataContext, auth: OrgAuthConte
     return attachEvidence(tx.db, auth, { type: CONTROL_EVIDENCE_SUBJECT, id }, upload);
   });
 }
+
+/** A new version of one of the control's files (the file and the judgement checked before a byte is read; the earlier versions stay). */
+export const uploadControlEvidenceVersion = (ctx: DataContext, auth: OrgAuthContext, id: string, evidenceId: string, req: FastifyRequest, maxBytes: number): Promise<TEvidenceFile> =>
+  uploadEvidenceVersion(ctx, auth, { type: CONTROL_EVIDENCE_SUBJECT, id }, evidenceId, req, maxBytes, (c) => controlRegister.get(c, id));
 
 export async function removeControlEvidence(ctx: DataContext, auth: OrgAuthContext, id: string, evidenceId: string): Promise<void> {
   await ctx.transaction(async (tx) => {

@@ -8,6 +8,9 @@ import { correctiveActions } from './corrective-action.table.ts';
 
 export type ActionRow = typeof correctiveActions.$inferSelect;
 
+/** While an action for a named finding of a record is open, a second one breaks this key. */
+export const OPEN_FINDING_KEY = 'corrective_actions_open_finding_key';
+
 export const actionRegister = defineRegister({ table: correctiveActions, entityType: 'correctiveAction', auditView: recordContent });
 
 /** Open actions first (the soonest due first, undated after), closed ones last. */

@@ -2,7 +2,7 @@ import { ActionEvidenceParamsSchema, CorrectiveActionListSchema, CorrectiveActio
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
-import { evidenceUploadRoute } from '../platform/evidence/evidence.routes.ts';
+import { evidenceUploadRoute, evidenceVersionRoute } from '../platform/evidence/evidence.routes.ts';
 import { defineRoute, deleteRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { recordRoutes } from '../platform/register/record.routes.ts';
@@ -65,6 +65,15 @@ export function correctiveActionRoutes(deps: ModuleDeps): AnyRoute[] {
       params: IdParamsSchema,
       tenantEntity: 'correctiveAction',
       handler: ({ req, auth, params }) => actions.uploadActionEvidence(scope(auth), auth, params.id, req, deps.config.EVIDENCE_MAX_BYTES),
+    }),
+    evidenceVersionRoute({
+      url: '/api/v1/corrective-actions/:id/evidence/:evidenceId/versions',
+      record: 'an open corrective action',
+      tags,
+      access: write,
+      params: ActionEvidenceParamsSchema,
+      tenantEntity: 'correctiveActionEvidence',
+      handler: ({ req, auth, params }) => actions.uploadActionEvidenceVersion(scope(auth), auth, params.id, params.evidenceId, req, deps.config.EVIDENCE_MAX_BYTES),
     }),
     deleteRoute({
       url: '/api/v1/corrective-actions/:id/evidence/:evidenceId',

@@ -6,6 +6,7 @@ import type { TEvidenceFile } from '../../shared/schemas/evidence.schema.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { unlinkSubjects } from '../platform/evidence/evidence.repository.ts';
 import { attachEvidence, detachEvidence, evidenceBySubject, readEvidenceUpload } from '../platform/evidence/evidence.service.ts';
+import { uploadEvidenceVersion } from '../platform/evidence/evidence-version.service.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { findMembership } from '../platform/orgs/organisation.repository.ts';
@@ -24,7 +25,16 @@ import { todayInJapan } from './inspection.service.ts';
 export const ACTION_SUBJECT = 'corrective-action';
 
 const factsOf = (r: ActionRow, evidenceCount: number): ActionFacts => ({ ...r, phase: r.phase as PdcaPhase, evidenceCount });
-const originPathOf = (r: ActionRow): string | null => (r.originId === null ? null : r.origin === 'inspection' ? `/operations/${r.originId}` : r.origin === 'incident' ? `/incidents/${r.originId}` : r.origin === 'dataStore' ? `/governance/data-stores/${r.originId}` : r.origin === 'drill' ? `/continuity/bcp/drills/${r.originId}` : null);
+/** Each linked origin's screen in the app. */
+const ORIGIN_PATHS: Record<LinkedOrigin, string> = {
+  inspection: '/operations',
+  incident: '/incidents',
+  dataStore: '/governance/data-stores',
+  drill: '/continuity/bcp/drills',
+  iamAccount: '/governance/access/accounts',
+  logSource: '/governance/access/logs',
+};
+const originPathOf = (r: ActionRow): string | null => (r.originId === null || r.origin === 'other' ? null : `${ORIGIN_PATHS[r.origin as LinkedOrigin]}/${r.originId}`);
 
 function present(r: ActionRow, evidence: TEvidenceFile[], names: Map<string, string>, today: string): TCorrectiveAction {
   const phase = r.phase as PdcaPhase;
@@ -75,7 +85,7 @@ async function checkOwner(tx: DataContext, ownerUserId: string | null | undefine
   if (errors.length) throw new HttpProblem(400, 'validation', {}, errors);
 }
 
-type NewAction = Omit<z.output<typeof CreateCorrectiveActionRequestSchema>, 'origin' | 'originId'> & { origin: ActionOrigin; originId: string | null; originTitle?: string };
+type NewAction = Omit<z.output<typeof CreateCorrectiveActionRequestSchema>, 'origin' | 'originId'> & { origin: ActionOrigin; originId: string | null; originTitle?: string; originFinding?: string | null };
 
 /** Inserts an action in Plan inside the caller's transaction (also an incident review's finding, through operations.public.ts). */
 export async function insertAction(tx: DataContext, input: NewAction): Promise<ActionRow> {
@@ -147,6 +157,10 @@ export async function uploadActionEvidence(ctx: DataContext, auth: OrgAuthContex
   });
 }
 
+/** A new version of one of an open action's files (a later rescan report); the earlier versions stay. */
+export const uploadActionEvidenceVersion = (ctx: DataContext, auth: OrgAuthContext, id: string, evidenceId: string, req: FastifyRequest, maxBytes: number): Promise<TEvidenceFile> =>
+  uploadEvidenceVersion(ctx, auth, { type: ACTION_SUBJECT, id }, evidenceId, req, maxBytes, (c) => expectOpen(c, id));
+
 export async function removeActionEvidence(ctx: DataContext, auth: OrgAuthContext, id: string, evidenceId: string): Promise<void> {
   await ctx.transaction(async (tx) => {
     await expectOpen(tx, id);
@@ -160,6 +174,8 @@ export interface ActionSummary {
   phase: PdcaPhase;
   dueOn: string | null;
   overdue: boolean;
+  /** The origin's finding the action answers, when it was opened for one. */
+  finding: string | null;
 }
 
 /** The actions records of one kind (incidents, inspections) gave rise to, as short lines by record id. */
@@ -168,7 +184,7 @@ export async function actionSummariesOf(ctx: DataContext, origin: LinkedOrigin, 
   const out = new Map<string, ActionSummary[]>(originIds.map((id) => [id, []]));
   for (const r of await actionsOfOrigins(ctx, origin, originIds)) {
     const phase = r.phase as PdcaPhase;
-    out.get(r.originId!)?.push({ id: r.id, title: r.title, phase, dueOn: r.dueOn, overdue: isActionOverdue({ phase, dueOn: r.dueOn }, today) });
+    out.get(r.originId!)?.push({ id: r.id, title: r.title, phase, dueOn: r.dueOn, overdue: isActionOverdue({ phase, dueOn: r.dueOn }, today), finding: r.originFinding });
   }
   return out;
 }

@@ -1,10 +1,14 @@
 import type { LinkedOrigin, PdcaPhase } from '../../shared/operations/corrective-action.rules.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
+import type { HttpProblem } from '../platform/http/problem.ts';
+import { uniqueKeyAs } from '../platform/register/register-statement.ts';
+import { OPEN_FINDING_KEY } from './corrective-action.repository.ts';
 import { actionSummariesOf, insertAction, type ActionSummary } from './corrective-action.service.ts';
 
 /**
- * What other modules use of operations: an incident's post-incident review
- * a data store's protection gaps and a BCP drill's findings open their findings as corrective
+ * What other modules use of operations: an incident's post-incident review,
+ * a data store's protection gaps, a BCP drill's findings and an IAM
+ * account's or a log source's gaps open their findings as corrective
  * actions and read where they stand.
  * Other modules import this file only (eslint.config.js enforces it).
  */
@@ -14,10 +18,17 @@ export type { ActionSummary, PdcaPhase };
 /** Opens a finding of a record's review as a corrective action in Plan, inside the caller's transaction; returns its id. */
 export async function openCorrectiveAction(
   tx: DataContext,
-  finding: { title: string; plan: string; ownerUserId: string | null; dueOn: string | null; origin: Exclude<LinkedOrigin, 'inspection'>; originId: string; originTitle: string },
+  finding: { title: string; plan: string; ownerUserId: string | null; dueOn: string | null; origin: Exclude<LinkedOrigin, 'inspection'>; originId: string; originTitle: string; originFinding?: string },
 ): Promise<string> {
   return (await insertAction(tx, finding)).id;
 }
+
+/**
+ * A catch handler for a transaction that opened an action for a named
+ * finding (`originFinding`): a second open action for the same finding of
+ * the same record, stored by a request racing this one, becomes `problem`.
+ */
+export const findingAlreadyOpenAs = (problem: () => HttpProblem) => uniqueKeyAs(OPEN_FINDING_KEY, problem);
 
 /** The corrective actions each record of `origin` gave rise to, by record id. */
 export const correctiveActionsFrom = (ctx: DataContext, origin: Exclude<LinkedOrigin, 'inspection'>, ids: readonly string[], now: Date) => actionSummariesOf(ctx, origin, ids, now);

@@ -7,6 +7,10 @@ import { ACCOUNT_KINDS, LOG_KINDS } from './access-logs.rules.ts';
 export const ACCOUNT_FINDINGS = ['noMfa', 'unused', 'reviewOverdue'] as const;
 export const LOG_FINDINGS = ['retentionTooShort', 'notWorm', 'noClockSync', 'notCollected', 'notEncrypted'] as const;
 
+/** A corrective action a record's finding was opened as, and where it stands (`finding`: the finding it answers). */
+const FindingActionSchema = z.object({ id: IdSchema, title: z.string(), phase: z.string(), dueOn: z.string().nullable(), overdue: z.boolean(), finding: z.string().nullable() });
+export type TFindingAction = z.infer<typeof FindingActionSchema>;
+
 const accountFields = {
   /** The system or service the account is on (a cloud console, the core system, a SaaS). */
   system: text(200),
@@ -51,6 +55,8 @@ export const IamAccountSchema = z.object({
   lastReviewedOn: z.string().nullable(),
   notes: z.string(),
   findings: z.array(z.enum(ACCOUNT_FINDINGS)),
+  /** The corrective actions its findings were opened as, open ones and closed. */
+  actions: z.array(FindingActionSchema),
   version: z.number().int(),
   updatedAt: z.string(),
   can: z.object({ update: z.boolean(), delete: z.boolean() }),
@@ -106,6 +112,8 @@ export const LogSourceSchema = z.object({
   encrypted: z.boolean(),
   notes: z.string(),
   findings: z.array(z.enum(LOG_FINDINGS)),
+  /** The corrective actions its findings were opened as, open ones and closed. */
+  actions: z.array(FindingActionSchema),
   version: z.number().int(),
   updatedAt: z.string(),
   can: z.object({ update: z.boolean(), delete: z.boolean() }),
@@ -114,3 +122,8 @@ export type TLogSource = z.infer<typeof LogSourceSchema>;
 
 export const LogSourceListSchema = z.object({ items: z.array(LogSourceSchema), summary: z.object({ sources: z.number().int(), withFindings: z.number().int() }), source: z.array(z.string()) });
 export type TLogSourceList = z.infer<typeof LogSourceListSchema>;
+
+/** Open one of an account's current findings as a corrective action, at the version read (a finding with an open action gets 409). */
+export const OpenIamFindingRequestSchema = z.strictObject({ finding: z.enum(ACCOUNT_FINDINGS), version: VersionSchema });
+/** Open one of a log source's current findings as a corrective action, at the version read (a finding with an open action gets 409). */
+export const OpenLogFindingRequestSchema = z.strictObject({ finding: z.enum(LOG_FINDINGS), version: VersionSchema });

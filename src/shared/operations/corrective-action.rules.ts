@@ -10,8 +10,8 @@
 export const PDCA_PHASES = ['plan', 'do', 'check', 'act', 'closed'] as const;
 export type PdcaPhase = (typeof PDCA_PHASES)[number];
 
-/** Where an action came from: an inspection's findings, an incident's review, a data store's gaps, a BCP drill's findings, or elsewhere. */
-export const ACTION_ORIGINS = ['inspection', 'incident', 'dataStore', 'drill', 'other'] as const;
+/** Where an action came from: an inspection's findings, an incident's review, a data store's gaps, a BCP drill's findings, an IAM account's or a log source's gaps, or elsewhere. */
+export const ACTION_ORIGINS = ['inspection', 'incident', 'dataStore', 'drill', 'iamAccount', 'logSource', 'other'] as const;
 /** The origins that name a record of another module. */
 export type LinkedOrigin = Exclude<(typeof ACTION_ORIGINS)[number], 'other'>;
 export type ActionOrigin = (typeof ACTION_ORIGINS)[number];

@@ -1,6 +1,7 @@
-import { Badge, Button, Checkbox, Group, NativeSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ACCOUNT_KINDS, LOG_KINDS, type AccountKind, type LogKind } from '../../shared/governance/access-logs.rules.ts';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
 import { toApiError } from '../api/api-client.ts';
@@ -10,14 +11,16 @@ import { ProblemAlert } from '../components/problem-alert.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
-import { accountRecords, logRecords, type TIamAccount, type TLogSource, useIamReview, useLogSources } from './access-logs.query.ts';
+import { accountRecords, logRecords, openActionsByFinding, type TIamAccount, type TLogSource, useIamReview, useLogSources } from './access-logs.query.ts';
 
 // Long findings wrap inside their badge instead of being cut off.
 const plain = { textTransform: 'none', whiteSpace: 'normal', height: 'auto' } as const;
+const wrapping = { label: { whiteSpace: 'normal', overflow: 'visible' } } as const;
 
-/** What a record lacks, or that it lacks nothing. */
-function Findings({ findings, months }: { findings: readonly string[]; months?: number }) {
+/** What a record lacks (marked where a corrective action for it is open), or that it lacks nothing. */
+function Findings({ findings, actions, months }: { findings: readonly string[]; actions: TIamAccount['actions']; months?: number }) {
   const { t } = useTranslation();
+  const opened = openActionsByFinding(actions);
   if (!findings.length)
     return (
       <Badge color="green" variant="light" style={plain}>
@@ -26,11 +29,14 @@ function Findings({ findings, months }: { findings: readonly string[]; months?: 
     );
   return (
     <Stack gap={2}>
-      {findings.map((f) => (
-        <Badge key={f} color="orange" variant="light" style={plain}>
-          {t(`governance.access.finding.${f}`, { months })}
-        </Badge>
-      ))}
+      {findings.map((f) => {
+        const label = t(`governance.access.finding.${f}`, { months });
+        return (
+          <Badge key={f} color={opened.has(f) ? 'blue' : 'orange'} variant="light" style={plain} styles={wrapping}>
+            {opened.has(f) ? t('governance.access.findingWithAction', { finding: label }) : label}
+          </Badge>
+        );
+      })}
     </Stack>
   );
 }
@@ -43,7 +49,11 @@ function AccountRow({ a, canWrite }: { a: TIamAccount; canWrite: boolean }) {
   return (
     <Table.Tr data-testid="account-row">
       <Table.Td>{a.system}</Table.Td>
-      <Table.Td fw={500}>{a.account}</Table.Td>
+      <Table.Td fw={500}>
+        <Anchor component={Link} to={`/governance/access/accounts/${a.id}`}>
+          {a.account}
+        </Anchor>
+      </Table.Td>
       <Table.Td>{a.holder}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`governance.access.kind.${a.kind}`)}</Table.Td>
       <Table.Td>{yesNo(a.mfa)}</Table.Td>
@@ -51,7 +61,7 @@ function AccountRow({ a, canWrite }: { a: TIamAccount; canWrite: boolean }) {
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.lastUsedOn ?? '—'}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.lastReviewedOn ?? '—'}</Table.Td>
       <Table.Td miw={180}>
-        <Findings findings={a.findings} />
+        <Findings findings={a.findings} actions={a.actions} />
       </Table.Td>
       <Table.Td>
         {canWrite && a.can.update ? (
@@ -107,7 +117,11 @@ function LogRow({ l }: { l: TLogSource }) {
   const yesNo = (v: boolean) => t(`governance.access.${v ? 'yes' : 'no'}`);
   return (
     <Table.Tr data-testid="log-row">
-      <Table.Td fw={500}>{l.name}</Table.Td>
+      <Table.Td fw={500}>
+        <Anchor component={Link} to={`/governance/access/logs/${l.id}`}>
+          {l.name}
+        </Anchor>
+      </Table.Td>
       <Table.Td>{l.system}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`governance.access.logKind.${l.kind}`)}</Table.Td>
       <Table.Td ta="right">{l.retentionMonths}</Table.Td>
@@ -116,7 +130,7 @@ function LogRow({ l }: { l: TLogSource }) {
       <Table.Td>{yesNo(l.collected)}</Table.Td>
       <Table.Td>{yesNo(l.encrypted)}</Table.Td>
       <Table.Td miw={200}>
-        <Findings findings={l.findings} months={l.requiredMonths} />
+        <Findings findings={l.findings} actions={l.actions} months={l.requiredMonths} />
       </Table.Td>
     </Table.Tr>
   );

@@ -89,6 +89,7 @@ export function ControlEditor({ control, departments, canWrite, onClose }: { con
             <EvidenceFiles
               files={assessment.evidence}
               uploadUrl={canWrite ? `/api/v1/control-assessments/${assessment.id}/evidence` : null}
+              versionUrl={canWrite ? (file) => `/api/v1/control-assessments/${assessment.id}/evidence/${file.id}/versions` : null}
               onRemove={canWrite ? (file) => api.delete(`/api/v1/control-assessments/${assessment.id}/evidence/${file.id}`) : undefined}
               onChanged={() => void refresh()}
               label={title}

@@ -15,6 +15,8 @@ export const governanceModule: WebModule = {
     { path: '/governance/data-stores/new', guard: 'organisation', page: DataStoreFormPage },
     { path: '/governance/data-stores/:id', guard: 'organisation', page: DataStoreFormPage },
     { path: '/governance/access', guard: 'organisation', page: lazyPage(() => import('./access-logs.page.tsx'), 'AccessLogsPage') },
+    { path: '/governance/access/accounts/:id', guard: 'organisation', page: lazyPage(() => import('./access-finding.page.tsx'), 'IamAccountPage') },
+    { path: '/governance/access/logs/:id', guard: 'organisation', page: lazyPage(() => import('./access-finding.page.tsx'), 'LogSourcePage') },
     { path: '/governance/documents', guard: 'organisation', page: lazyPage(() => import('./isms-document-list.page.tsx'), 'IsmsDocumentListPage') },
     { path: '/governance/documents/new', guard: 'organisation', page: IsmsDocumentFormPage },
     { path: '/governance/documents/:id', guard: 'organisation', page: IsmsDocumentFormPage },

@@ -138,6 +138,7 @@ export const CorrectiveActionFormPage = recordPage(function CorrectiveActionEdit
               <EvidenceFiles
                 files={data.evidence}
                 uploadUrl={canWrite ? `/api/v1/corrective-actions/${data.id}/evidence` : null}
+                versionUrl={canWrite ? (f) => `/api/v1/corrective-actions/${data.id}/evidence/${f.id}/versions` : null}
                 onRemove={canWrite ? (f) => removeActionEvidence(data.id, f.id) : undefined}
                 onChanged={() => void refresh()}
                 label={data.title}

@@ -1,4 +1,4 @@
-import { Button, Text } from '@mantine/core';
+import { Anchor, Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
@@ -20,10 +20,18 @@ export function CorrectiveActionListPage() {
       path: '/corrective-actions',
       name: (a) => a.title,
       minWidth: 220,
+      // Where the action came from, linked back to that record while it has a screen.
       below: (a) => (
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" data-testid="action-origin">
           {t(`operations.actions.origins.${a.origin}`)}
-          {a.originTitle ? `: ${a.originTitle}` : ''}
+          {a.originTitle ? ': ' : ''}
+          {a.originTitle && a.originPath ? (
+            <Anchor component={Link} to={a.originPath} size="xs">
+              {a.originTitle}
+            </Anchor>
+          ) : (
+            a.originTitle
+          )}
         </Text>
       ),
     }),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { TEvidenceFile } from '../../../shared/schemas/evidence.schema.ts';
+import type { TEvidenceFile, TEvidenceVersion } from '../../../shared/schemas/evidence.schema.ts';
 import { memberActor } from '../audit/audit-actor.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database, Db } from '../db/database.ts';
@@ -8,16 +8,9 @@ import type { Download } from '../http/download.ts';
 import { HttpProblem } from '../http/problem.ts';
 import type { OrgAuthContext } from '../http/route.ts';
 import { readUpload, type UploadRules } from '../transfer/upload.reader.ts';
+import { earlierVersions } from './evidence-version.rules.ts';
 import { checkEvidence, safeFileName } from './evidence.rules.ts';
-import {
-  findEvidenceContent,
-  insertEvidenceFile,
-  linkEvidence,
-  listEvidenceOf,
-  unlinkEvidence,
-  type EvidenceListRow,
-  type EvidenceSubject,
-} from './evidence.repository.ts';
+import { findEvidenceContent, insertEvidenceFile, linkEvidence, listEvidenceOf, listVersionsBehind, unlinkEvidence, type EvidenceSubject, type EvidenceVersionRow } from './evidence.repository.ts';
 
 /**
  * Evidence files for every module: read an upload (multipart, one file, by
@@ -25,6 +18,7 @@ import {
  * transaction (with its audit entry), list the files of records, serve a
  * download to members only. A module's upload route is declared with
  * `rawBody: true` (multipart is parsed only for those routes, see http/app.ts).
+ * New versions of a file are evidence-version.service.ts.
  */
 
 export interface EvidenceDeps {
@@ -65,16 +59,54 @@ export async function readEvidenceUpload(req: FastifyRequest, maxBytes: number):
 
 export const evidenceUrl = (id: string) => `/api/v1/evidence/${id}`;
 
-export function presentEvidence(row: Pick<EvidenceListRow, 'id' | 'fileName' | 'contentType' | 'sizeBytes' | 'uploadedAt' | 'uploadedByLabel'>): TEvidenceFile {
+export function presentVersion(row: EvidenceVersionRow): TEvidenceVersion {
   return {
     id: row.id,
+    versionNo: row.versionNo,
     fileName: row.fileName,
     contentType: row.contentType,
     sizeBytes: row.sizeBytes,
+    sha256: row.sha256,
     uploadedAt: row.uploadedAt.toISOString(),
     uploadedBy: row.uploadedByLabel,
     downloadUrl: evidenceUrl(row.id),
   };
+}
+
+/** A file as a record lists it: its version and the versions behind it (from `behind`, which may hold other files' too). */
+export function presentEvidence(row: EvidenceVersionRow, behind: readonly EvidenceVersionRow[] = []): TEvidenceFile {
+  return { ...presentVersion(row), earlierVersions: earlierVersions(behind, row).map(presentVersion) };
+}
+
+/** The facts of a stored version the audit trail keeps, with the record it went to. */
+const uploadFacts = (row: EvidenceVersionRow, subject: EvidenceSubject) => ({ fileName: row.fileName, contentType: row.contentType, sizeBytes: row.sizeBytes, sha256: row.sha256, subjectType: subject.type, subjectId: subject.id });
+
+/**
+ * Stores an upload's bytes as a file's first version, or as the version
+ * after `previous`, inside the caller's transaction, with its audit entry
+ * (`audit.action`, the upload's facts and the record it goes to).
+ */
+export async function storeUpload(
+  tx: Db,
+  auth: OrgAuthContext,
+  subject: EvidenceSubject,
+  upload: EvidenceUpload,
+  audit: { action: string; previous?: { id: string; versionNo: number }; before?: Record<string, unknown> },
+): Promise<EvidenceVersionRow> {
+  const { previous } = audit;
+  const row = await insertEvidenceFile(tx, {
+    organisationId: auth.organisation.id,
+    fileName: upload.fileName,
+    contentType: upload.contentType,
+    sha256: upload.sha256,
+    content: upload.content,
+    uploadedBy: auth.user.id,
+    uploadedByLabel: auth.user.displayName,
+    ...(previous ? { previousId: previous.id, versionNo: previous.versionNo + 1 } : {}),
+  });
+  const versionFacts = previous ? { versionNo: row.versionNo, previousId: previous.id } : {};
+  await appendAudit(tx, { ...memberActor(auth), action: audit.action, entityType: 'evidence', entityId: row.id, before: audit.before, after: { ...uploadFacts(row, subject), ...versionFacts } });
+  return row;
 }
 
 /**
@@ -82,24 +114,8 @@ export function presentEvidence(row: Pick<EvidenceListRow, 'id' | 'fileName' | '
  * transaction, with an `evidence.upload` audit entry naming the record.
  */
 export async function attachEvidence(tx: Db, auth: OrgAuthContext, subject: EvidenceSubject, upload: EvidenceUpload): Promise<TEvidenceFile> {
-  const organisationId = auth.organisation.id;
-  const row = await insertEvidenceFile(tx, {
-    organisationId,
-    fileName: upload.fileName,
-    contentType: upload.contentType,
-    sha256: upload.sha256,
-    content: upload.content,
-    uploadedBy: auth.user.id,
-    uploadedByLabel: auth.user.displayName,
-  });
-  await linkEvidence(tx, organisationId, [row.id], subject, auth.user.id);
-  await appendAudit(tx, {
-    ...memberActor(auth),
-    action: 'evidence.upload',
-    entityType: 'evidence',
-    entityId: row.id,
-    after: { fileName: row.fileName, contentType: row.contentType, sizeBytes: row.sizeBytes, sha256: upload.sha256, subjectType: subject.type, subjectId: subject.id },
-  });
+  const row = await storeUpload(tx, auth, subject, upload, { action: 'evidence.upload' });
+  await linkEvidence(tx, auth.organisation.id, [row.id], subject, auth.user.id);
   return presentEvidence(row);
 }
 
@@ -114,15 +130,16 @@ export async function detachEvidence(tx: Db, auth: OrgAuthContext, subject: Evid
     entityType: 'evidence',
     entityId: evidenceId,
     before: { subjectType: subject.type, subjectId: subject.id },
-    after: { fileDeleted: result.deleted },
+    after: { fileDeleted: result.deleted, versionsDeleted: result.versionsDeleted },
   });
 }
 
-/** Files of many records of one type: record id → files. */
+/** Files of many records of one type, each with the versions behind it: record id → files (two queries, whatever the count). */
 export async function evidenceBySubject(db: Db, organisationId: string, subjectType: string, subjectIds: readonly string[]): Promise<Map<string, TEvidenceFile[]>> {
   const rows = await listEvidenceOf(db, organisationId, subjectType, subjectIds);
+  const behind = await listVersionsBehind(db, organisationId, rows.filter((r) => r.previousId).map((r) => r.id));
   const out = new Map<string, TEvidenceFile[]>();
-  for (const row of rows) out.set(row.subjectId, [...(out.get(row.subjectId) ?? []), presentEvidence(row)]);
+  for (const row of rows) out.set(row.subjectId, [...(out.get(row.subjectId) ?? []), presentEvidence(row, behind)]);
   return out;
 }
 
