@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { backupWarnings, latestRestore, rulesFromCatalog, scoreRule, type BackupCopy, type BackupFrequency, type BackupRule } from '../../shared/continuity/backup.rules.ts';
 import type { CreateBackupPlanRequestSchema, CreateRestoreTestRequestSchema, TBackupPlan, TBackupPlanList, TRestoreTest, UpdateBackupPlanRequestSchema, UpdateRestoreTestRequestSchema } from '../../shared/continuity/backup.schema.ts';
+import { groupBy } from '../../shared/platform/collections.ts';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
 import { ownRecords, workloadNames } from '../assets/assets.public.ts';
 import { loadedCollectionsById } from '../catalog/catalog.public.ts';
@@ -64,7 +65,9 @@ function present(ctx: DataContext, pc: PlanContext, row: BackupPlanRow, workload
 async function presentAll(ctx: DataContext, pc: PlanContext, rows: readonly BackupPlanRow[]): Promise<TBackupPlan[]> {
   const ids = rows.map((r) => r.id);
   const [links, tests] = await ctx.sideBySide(() => planLinks(ctx, ids), () => testsOf(ctx, ids));
-  return rows.map((r) => present(ctx, pc, r, links.filter((l) => l.planId === r.id).map((l) => l.workloadId), tests.filter((t) => t.planId === r.id)));
+  const linksOf = groupBy(links, (l) => l.planId);
+  const testsOfPlan = groupBy(tests, (t) => t.planId);
+  return rows.map((r) => present(ctx, pc, r, (linksOf.get(r.id) ?? []).map((l) => l.workloadId), testsOfPlan.get(r.id) ?? []));
 }
 
 export async function listBackupPlans(ctx: DataContext, now: Date): Promise<TBackupPlanList> {

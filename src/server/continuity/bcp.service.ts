@@ -90,13 +90,14 @@ export async function bcpGrid(ctx: DataContext, now: Date): Promise<TBcpGrid> {
     }),
   );
   const presented = drills.map((d) => presentDrill(ctx, d, actions.get(d.id) ?? []));
-  const openFindings = presented.reduce((n, d) => n + d.findings.length - d.actions.filter((a) => a.phase !== 'closed').length, 0);
+  // A finding opened as an action counts as handled whatever the action's phase: the count is of findings never opened.
+  const openFindings = presented.reduce((n, d) => n + Math.max(0, d.findings.length - d.actions.length), 0);
   return {
     modes,
     disasterTypes,
     cells,
     drills: presented,
-    summary: { ...gridSummary(cells.map((c) => c.standing), cells.length), openFindings: Math.max(0, openFindings) },
+    summary: { ...gridSummary(cells.map((c) => c.standing), cells.length), openFindings },
     departments: departments.map((d) => ({ id: d.id, name: d.name })).sort((a, b) => a.name.localeCompare(b.name)),
     source: [...(catalog.modes?.source ?? []), ...(catalog.disasters?.source ?? [])],
   };

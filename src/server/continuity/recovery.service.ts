@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { latestRestore, type BackupFrequency } from '../../shared/continuity/backup.rules.ts';
+import { groupBy } from '../../shared/platform/collections.ts';
 import { checkRecovery } from '../../shared/continuity/recovery.rules.ts';
 import type { CreateRecoveryTargetRequestSchema, TRecoveryList, TRecoveryTarget, UpdateRecoveryTargetRequestSchema } from '../../shared/continuity/recovery.schema.ts';
 import { ownRecords, workloadNames } from '../assets/assets.public.ts';
@@ -28,10 +29,12 @@ export async function listRecovery(ctx: DataContext): Promise<TRecoveryList> {
   );
   const planById = new Map(plans.map((p) => [p.id, p]));
   const targetOf = new Map(targets.map((t) => [t.workloadId, t]));
+  const linksOf = groupBy(links, (l) => l.workloadId);
+  const testsOfPlan = groupBy(tests, (t) => t.planId);
   const items = workloads.map((w) => {
-    const protecting = links.filter((l) => l.workloadId === w.id).flatMap((l) => planById.get(l.planId) ?? []);
+    const protecting = (linksOf.get(w.id) ?? []).flatMap((l) => planById.get(l.planId) ?? []);
     const target = targetOf.get(w.id) ?? null;
-    const check = checkRecovery(target, protecting.map((p) => ({ frequency: p.frequency as BackupFrequency, latest: latestRestore(tests.filter((t) => t.planId === p.id)) })));
+    const check = checkRecovery(target, protecting.map((p) => ({ frequency: p.frequency as BackupFrequency, latest: latestRestore(testsOfPlan.get(p.id) ?? []) })));
     return { workload: w, target: target ? presentTarget(ctx, target) : null, plans: protecting.map((p) => ({ id: p.id, name: p.name })), ...check };
   });
   return { items, summary: { workloads: items.length, withTargets: items.filter((i) => i.target).length, met: items.filter((i) => i.target && !i.gaps.length).length } };
