@@ -1,21 +1,28 @@
+import { COST_ACTUAL_IMPORT_MAX_BYTES, CostActualListSchema, CostActualQuerySchema, CostActualSchema, CreateCostActualRequestSchema, PlanReviewSchema, UpdateCostActualRequestSchema } from '../../shared/costs/cost-actual.schema.ts';
 import { CostOverviewSchema, CostScenarioSchema, CreateCostScenarioRequestSchema, UpdateCostScenarioRequestSchema } from '../../shared/costs/cost.schema.ts';
+import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { importRoutes } from '../platform/transfer/import.routes.ts';
+import { COST_ACTUAL_IMPORT } from './cost-actual-import.register.ts';
+import * as actuals from './cost-actual.service.ts';
 import * as costs from './cost.service.ts';
 
-/** The cost comparison (seed 004 「コスト最適化と財務計画」): thin routes over the service. */
+/** The cost comparison and the plan against actual (seed 004 「コスト最適化と財務計画」): thin routes over the services. */
 export function costRoutes(deps: ModuleDeps): AnyRoute[] {
   const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const clock = clockOf(deps);
   const tags = ['costs'];
+  const read = { kind: 'org', permission: 'costs.read' } as const;
   return [
     defineRoute({
       method: 'GET',
       url: '/api/v1/costs',
       summary: 'The on-premises baseline and each cloud scenario against it: multi-year TCO, investment, NPV, ROI and payback, the cumulative cost curves, and the risk register’s ALE',
       tags,
-      access: { kind: 'org', permission: 'costs.read' },
+      access: read,
       response: CostOverviewSchema,
       handler: ({ auth }) => costs.costOverview(scope(auth)),
     }),
@@ -37,6 +44,56 @@ export function costRoutes(deps: ModuleDeps): AnyRoute[] {
       },
       scope,
       service: { create: costs.createScenario, get: costs.getScenario, update: costs.updateScenario, remove: costs.deleteScenario, history: costs.scenarioHistory },
+    }),
+      defineRoute({
+      method: 'GET',
+      url: '/api/v1/costs/plan-review',
+      summary: 'The adopted scenario (the approved budget plan) against the actual costs, month by month and by category, through the current month',
+      tags,
+      access: read,
+      response: PlanReviewSchema,
+      handler: ({ auth }) => actuals.planReview(scope(auth), clock.now()),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/cost-actuals',
+      summary: 'The actual cost lines, newest month first, optionally within months (from, to: YYYY-MM)',
+      tags,
+      access: read,
+      query: CostActualQuerySchema,
+      response: CostActualListSchema,
+      handler: ({ auth, query }) => actuals.listCostActuals(scope(auth), query),
+    }),
+    ...serviceRecordRoutes({
+      path: '/api/v1/cost-actuals',
+      tags,
+      tenantEntity: 'costActual',
+      read: 'costs.read',
+      write: 'costs.write',
+      createBody: CreateCostActualRequestSchema,
+      updateBody: UpdateCostActualRequestSchema,
+      record: CostActualSchema,
+      summaries: {
+        create: 'Record an actual cost line: its month (not after the current one), category, amount (negative for a credit) and what it was',
+        get: 'One actual cost line',
+        update: 'Correct an actual cost line (only the fields sent; stale → 409)',
+        remove: 'Delete an actual cost line entered by mistake (the audit trail keeps it)',
+        history: "The line's history from the audit trail, newest first",
+      },
+      scope,
+      service: { create: actuals.createCostActual, get: actuals.getCostActual, update: actuals.updateCostActual, remove: actuals.deleteCostActual, history: actuals.costActualHistory },
+      extra: () => clock.now(),
+    }),
+    ...importRoutes(COST_ACTUAL_IMPORT, {
+      database: deps.database,
+      clock,
+      url: '/api/v1/cost-actual-imports',
+      tags,
+      read: 'costs.read',
+      write: 'costs.write',
+      tenantEntity: 'costActualImport',
+      noun: 'actual costs',
+      upload: { maxBytes: COST_ACTUAL_IMPORT_MAX_BYTES, problems: { tooLarge: 'costActualImportTooLarge', noFile: 'costActualImportNoFile' } },
     }),
   ];
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../platform/db/database.ts';
+import { methodologyReader } from './methodology.repository.ts';
 import { decisionRecord, listDecisions } from './stage.repository.ts';
 import { stageState, type MainStage } from './stage.rules.ts';
 
@@ -19,4 +20,22 @@ export async function currentStage(db: Db, organisationId: string): Promise<Curr
   // The start date only matters for time in stage, which is not asked here.
   const state = stageState(decisions.map(decisionRecord), new Date(0));
   return { stage: state.main.stage, decided: decisions.some((d) => d.track === 'main') };
+}
+
+export { budgetCheck, type BudgetStatus } from './stage.rules.ts';
+
+/** A stage's cloud budget guide (seed 000 II.6.2 「第1段階50～100万円程度」, II.6.3 「第2段階100～500万円程度」), as the loaded stage model gives it. */
+export interface StageBudgetGuide {
+  stage: string;
+  minYen: number;
+  maxYen: number;
+  source: string[];
+}
+
+/** The budget guides of the organisation's loaded stage model, by stage; stages without a guide are absent. */
+export async function stageBudgetGuides(db: Db, organisationId: string): Promise<Map<string, StageBudgetGuide>> {
+  const model = await methodologyReader(db, organisationId).stageModel();
+  const guides = new Map<string, StageBudgetGuide>();
+  for (const s of model?.stages ?? []) if (s.budget) guides.set(s.stage, { stage: s.stage, ...s.budget, source: s.source });
+  return guides;
 }

@@ -3,7 +3,14 @@
 // /api/v1/cost-scenarios.
 import { z } from 'zod';
 import { IdSchema, int4, safeInteger, text, VersionSchema } from '../schemas/common.schema.ts';
+import { BUDGET_STAGES } from './cost-plan.rules.ts';
 import { HORIZON_MAX_YEARS, RESERVED_DISCOUNT_MAX, SCENARIO_KINDS } from './cost.rules.ts';
+import { MonthSchema } from './cost-actual.schema.ts';
+
+/** An adopted plan needs its first month (the service also refuses adopting the baseline). */
+function planChecks(v: { adopted?: boolean; planStartMonth?: string | null }, ctx: z.RefinementCtx) {
+  if (v.adopted && !v.planStartMonth) ctx.addIssue({ code: 'custom', path: ['planStartMonth'], params: { i18n: 'planStartRequired' } });
+}
 
 export const RISK_REDUCTION_SOURCES = ['none', 'riskRegister', 'manual'] as const;
 /** Yen amounts up to 10 trillion: more than any company's IT budget, within a double's exact integers. */
@@ -22,6 +29,9 @@ const fields = {
   riskReductionSource: z.enum(RISK_REDUCTION_SOURCES),
   riskReductionYenPerYear: yen,
   notes: text(2000, 0),
+  stage: z.enum(BUDGET_STAGES).nullable(),
+  adopted: z.boolean(),
+  planStartMonth: MonthSchema.nullable(),
 };
 
 export const CreateCostScenarioRequestSchema = z.strictObject({
@@ -37,11 +47,16 @@ export const CreateCostScenarioRequestSchema = z.strictObject({
   riskReductionSource: fields.riskReductionSource.default('none'),
   riskReductionYenPerYear: fields.riskReductionYenPerYear.default(0),
   notes: fields.notes.default(''),
-});
+  stage: fields.stage.default(null),
+  adopted: fields.adopted.default(false),
+  planStartMonth: fields.planStartMonth.default(null),
+}).superRefine(planChecks);
 export type TCreateCostScenarioRequest = z.input<typeof CreateCostScenarioRequestSchema>;
 
 export const UpdateCostScenarioRequestSchema = z.strictObject({
   name: fields.name.optional(),
+  /** The form sends the whole scenario; a kind is fixed once created (400 when it differs). */
+  kind: fields.kind.optional(),
   initialYen: fields.initialYen.optional(),
   runningYenPerYear: fields.runningYenPerYear.optional(),
   hiddenYenPerYear: fields.hiddenYenPerYear.optional(),
@@ -52,8 +67,11 @@ export const UpdateCostScenarioRequestSchema = z.strictObject({
   riskReductionSource: fields.riskReductionSource.optional(),
   riskReductionYenPerYear: fields.riskReductionYenPerYear.optional(),
   notes: fields.notes.optional(),
+  stage: fields.stage.optional(),
+  adopted: fields.adopted.optional(),
+  planStartMonth: fields.planStartMonth.optional(),
   version: VersionSchema,
-});
+}).superRefine(planChecks);
 
 export const ComparisonSchema = z.object({
   years: z.number().int(),
@@ -85,6 +103,18 @@ export const CostScenarioSchema = z.object({
   riskReductionSource: z.enum(RISK_REDUCTION_SOURCES),
   riskReductionYenPerYear: z.number(),
   yearlyCostYen: z.number(),
+  stage: z.enum(BUDGET_STAGES).nullable(),
+  adopted: z.boolean(),
+  planStartMonth: z.string().nullable(),
+  /** The first year's cost against the stage's budget guide (seed 000 II.6.2-6.3); null when no stage is set. */
+  budgetCheck: z
+    .object({
+      stage: z.enum(BUDGET_STAGES),
+      firstYearYen: z.number(),
+      guide: z.object({ minYen: z.number(), maxYen: z.number() }).nullable(),
+      status: z.enum(['no-guide', 'below', 'within', 'above']),
+    })
+    .nullable(),
   /** Against the baseline (cloud scenarios, once there is a baseline). */
   comparison: ComparisonSchema.nullable(),
   notes: z.string(),

@@ -1,6 +1,7 @@
-import { NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { BUDGET_STAGES, type BudgetStage } from '../../shared/costs/cost-plan.rules.ts';
 import { RESERVED_DISCOUNT_MAX, SCENARIO_KINDS, type ScenarioKind } from '../../shared/costs/cost.rules.ts';
 import { RISK_REDUCTION_SOURCES, type TCreateCostScenarioRequest } from '../../shared/costs/cost.schema.ts';
 import { SectionCard } from '../components/section-card.tsx';
@@ -12,9 +13,25 @@ import { COSTS } from './cost-list.page.tsx';
 import { scenarioRecords, type TCostScenario, useCostOverview } from './cost.query.ts';
 
 type Num = number | string;
-type Values = { name: string; kind: ScenarioKind; initialYen: Num; runningYenPerYear: Num; hiddenYenPerYear: Num; reservedSharePercent: Num; reservedDiscountPercent: Num; years: Num; discountRatePercent: Num; riskReductionSource: TCostScenario['riskReductionSource']; riskReductionYenPerYear: Num; notes: string };
-const emptyOf = (kind: ScenarioKind): Values => ({ name: '', kind, initialYen: 0, runningYenPerYear: '', hiddenYenPerYear: 0, reservedSharePercent: 0, reservedDiscountPercent: 0, years: 5, discountRatePercent: 3, riskReductionSource: 'none', riskReductionYenPerYear: 0, notes: '' });
-const valuesOf = (s: TCostScenario): Values => ({ ...s });
+type Values = { name: string; kind: ScenarioKind; initialYen: Num; runningYenPerYear: Num; hiddenYenPerYear: Num; reservedSharePercent: Num; reservedDiscountPercent: Num; years: Num; discountRatePercent: Num; riskReductionSource: TCostScenario['riskReductionSource']; riskReductionYenPerYear: Num; notes: string; stage: BudgetStage | ''; adopted: boolean; planStartMonth: string };
+const emptyOf = (kind: ScenarioKind): Values => ({ name: '', kind, initialYen: 0, runningYenPerYear: '', hiddenYenPerYear: 0, reservedSharePercent: 0, reservedDiscountPercent: 0, years: 5, discountRatePercent: 3, riskReductionSource: 'none', riskReductionYenPerYear: 0, notes: '', stage: '', adopted: false, planStartMonth: '' });
+const valuesOf = (s: TCostScenario): Values => ({
+  name: s.name,
+  kind: s.kind,
+  initialYen: s.initialYen,
+  runningYenPerYear: s.runningYenPerYear,
+  hiddenYenPerYear: s.hiddenYenPerYear,
+  reservedSharePercent: s.reservedSharePercent,
+  reservedDiscountPercent: s.reservedDiscountPercent,
+  years: s.years,
+  discountRatePercent: s.discountRatePercent,
+  riskReductionSource: s.riskReductionSource,
+  riskReductionYenPerYear: s.riskReductionYenPerYear,
+  notes: s.notes,
+  stage: s.stage ?? '',
+  adopted: s.adopted,
+  planStartMonth: s.planStartMonth ?? '',
+});
 const n = (v: Num) => Number(v || 0);
 const bodyOf = (v: Values): TCreateCostScenarioRequest => ({
   name: v.name.trim(),
@@ -29,6 +46,10 @@ const bodyOf = (v: Values): TCreateCostScenarioRequest => ({
   riskReductionSource: v.riskReductionSource,
   riskReductionYenPerYear: n(v.riskReductionYenPerYear),
   notes: v.notes.trim(),
+  // A baseline is neither checked against a stage's guide nor a plan.
+  stage: v.kind === 'cloud' && v.stage ? v.stage : null,
+  adopted: v.kind === 'cloud' && v.adopted,
+  planStartMonth: v.kind === 'cloud' && v.planStartMonth ? v.planStartMonth : null,
 });
 
 /** A cost scenario: the baseline or a cloud scenario, its costs, and for a cloud scenario the terms of its comparison. */
@@ -92,6 +113,20 @@ export const CostFormPage = recordPage(function CostEditor({ id }: { id: string 
               <NativeSelect label={f('riskReductionSource')} data={RISK_REDUCTION_SOURCES.map((k) => ({ value: k, label: t(`costs.riskSource.${k}`) }))} {...form.getInputProps('riskReductionSource')} />
               {values.riskReductionSource === 'manual' ? yenInput('riskReductionYenPerYear') : null}
             </SimpleGrid>
+          </Stack>
+        </SectionCard>
+      ) : null}
+      {values.kind === 'cloud' ? (
+        <SectionCard id="plan" title={t('costs.planSection')}>
+          <Stack gap="sm">
+            <NativeSelect
+              label={f('stage')}
+              description={hint('stage')}
+              data={[{ value: '', label: t('costs.stageNone') }, ...BUDGET_STAGES.map((s) => ({ value: s, label: t('costs.stageOption', { stage: s }) }))]}
+              {...form.getInputProps('stage')}
+            />
+            <Checkbox label={f('adopted')} description={hint('adopted')} {...form.getInputProps('adopted', { type: 'checkbox' })} />
+            <TextInput type="month" label={f('planStartMonth')} required={values.adopted} maw={240} {...form.getInputProps('planStartMonth')} />
           </Stack>
         </SectionCard>
       ) : null}

@@ -1,10 +1,11 @@
-import { Anchor, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatYenAmount } from '../../shared/assets/asset-money.ts';
 import { SourceCitations } from '../catalog/source-citations.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { Figure } from './cost-figure.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
@@ -14,16 +15,25 @@ import { type TCostScenario, useCostOverview } from './cost.query.ts';
 const CostChart = lazy(() => import('./cost-chart.tsx'));
 export const COSTS = '/costs';
 
-function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
+/** A scenario's first year against its stage's budget guide (seed 000 II.6.2-6.3). */
+function BudgetCheck({ check }: { check: NonNullable<TCostScenario['budgetCheck']> }) {
+  const { t } = useTranslation();
+  const { locale } = useLocaleAndZone();
+  const yen = (v: number) => formatYenAmount(v, locale);
+  if (!check.guide || check.status === 'no-guide') {
+    return (
+      <Text size="sm" c="dimmed" data-testid="budget-check">
+        {t('costs.budget.noGuide', { stage: check.stage, yen: yen(check.firstYearYen) })}
+      </Text>
+    );
+  }
+  const color = check.status === 'within' ? 'teal' : check.status === 'above' ? 'red' : 'yellow';
   return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
+    <Alert color={color} variant="light" title={t('costs.budget.title', { stage: check.stage })} data-testid="budget-check">
+      <Text size="sm">
+        {t(`costs.budget.status.${check.status}`)}: {t('costs.budget.range', { min: yen(check.guide.minYen), max: yen(check.guide.maxYen), yen: yen(check.firstYearYen) })}
       </Text>
-      <Text fw={600} data-testid={testId}>
-        {value}
-      </Text>
-    </Stack>
+    </Alert>
   );
 }
 
@@ -37,10 +47,18 @@ function ScenarioCard({ s }: { s: TCostScenario }) {
   return (
     <Paper withBorder p="md" data-testid="scenario-card">
       <Stack gap="sm">
-        <Anchor component={Link} to={`${COSTS}/scenarios/${s.id}`} fw={600}>
-          {s.name}
-        </Anchor>
+        <Group gap="xs">
+          <Anchor component={Link} to={`${COSTS}/scenarios/${s.id}`} fw={600}>
+            {s.name}
+          </Anchor>
+          {s.adopted ? (
+            <Badge variant="light" color="teal" data-testid="adopted-badge">
+              {t('costs.adoptedBadge')}
+            </Badge>
+          ) : null}
+        </Group>
         <Text size="sm">{t('costs.yearlyCost', { yen: yen(s.yearlyCostYen) })}</Text>
+        {s.budgetCheck ? <BudgetCheck check={s.budgetCheck} /> : null}
         {c ? (
           <>
             <SimpleGrid cols={{ base: 2, sm: 4 }}>
@@ -81,11 +99,16 @@ export function CostListPage() {
         title={t('costs.title')}
         description={t('costs.description')}
         actions={
-          canWrite ? (
-            <Button component={Link} to={`${COSTS}/scenarios/new`}>
-              {t('costs.new')}
+          <Group gap="xs">
+            <Button variant="default" component={Link} to={`${COSTS}/actuals`}>
+              {t('costs.actuals.nav')}
             </Button>
-          ) : null
+            {canWrite ? (
+              <Button component={Link} to={`${COSTS}/scenarios/new`}>
+                {t('costs.new')}
+              </Button>
+            ) : null}
+          </Group>
         }
       />
       <QueryState query={overview}>

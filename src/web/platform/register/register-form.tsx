@@ -23,6 +23,8 @@ interface NeedsQuery {
   isPending: boolean;
 }
 
+const NOTHING_NEEDED: NeedsQuery = { data: null, error: null, isPending: false };
+
 /** The part of useRecordEditor the shell shows. */
 interface EditorState {
   submit: FormEventHandler<HTMLFormElement>;
@@ -58,7 +60,8 @@ interface RegisterFormProps<Row extends { id: string; version: number }> {
   isNew: boolean;
   canWrite: boolean;
   record: RecordQuery<Row>;
-  needs: NeedsQuery;
+  /** Omitted when the form needs nothing but the record. */
+  needs?: NeedsQuery;
   editor: EditorState;
   remove: DeleteAction<Row>;
   submitTestId?: string;
@@ -82,7 +85,7 @@ interface RegisterFormProps<Row extends { id: string; version: number }> {
 export function RegisterForm<Row extends { id: string; version: number }>(p: RegisterFormProps<Row>) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { record, needs, editor, remove } = p;
+  const { record, needs = NOTHING_NEEDED, editor, remove } = p;
   const data = record.data;
   const loadError = record.error ?? needs.error;
   return (

@@ -9,7 +9,7 @@ import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { Logo } from '../../components/logo.tsx';
 import { useSignedInSession } from '../auth/session.query.ts';
 import type { WebModule } from '../module.ts';
-import { isActiveEntry, navEntries } from './nav.rules.ts';
+import { activeEntry, navEntries } from './nav.rules.ts';
 import { OrganisationSwitcher } from './organisation-switcher.tsx';
 import { UserMenu } from './user-menu.tsx';
 
@@ -27,7 +27,8 @@ export function AppShellLayout({ nav }: { nav: readonly WebModule[] }) {
   const org = session.organisation;
   const orgReady = !!org && !org.mfaSetupRequired;
   const items = navEntries(nav, orgReady ? org.can : null);
-  const isActive = (to: string) => isActiveEntry(to, location.pathname);
+  const active = activeEntry(items.map((i) => i.path), location.pathname);
+  const isActive = (to: string) => to === active;
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { can, PERMISSIONS, ROLES, type Permission, type Role } from '../../../shared/policy.ts';
 import { WEB_MODULES } from '../../modules.ts';
 import { NAV_SECTIONS } from '../module.ts';
-import { isActiveEntry, navEntries } from './nav.rules.ts';
+import { activeEntry, isActiveEntry, navEntries } from './nav.rules.ts';
 
 const permissionsOf = (role: Role) => Object.fromEntries(Object.keys(PERMISSIONS).map((p) => [p, can(role, p as Permission)]));
 const pathsFor = (role: Role | null) => navEntries(WEB_MODULES, role ? permissionsOf(role) : null).map((e) => e.path);
@@ -52,6 +52,13 @@ describe('navigation from the modules', () => {
       ['/diagnosis', '/diagnosis/assessments/1', true],
     ];
     for (const [path, pathname, active] of cases) assert.equal(isActiveEntry(path, pathname), active, `${path} on ${pathname}`);
+  });
+
+  test('of two entries one inside the other, the deeper is marked on its pages, the outer on the rest', () => {
+    const paths = ['/', '/costs', '/costs/actuals'];
+    assert.equal(activeEntry(paths, '/costs/actuals/new'), '/costs/actuals');
+    assert.equal(activeEntry(paths, '/costs/scenarios/1'), '/costs');
+    assert.equal(activeEntry(paths, '/assets'), null);
   });
 });
 

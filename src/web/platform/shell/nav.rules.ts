@@ -18,3 +18,8 @@ export function navEntries(modules: readonly WebModule[], can: Partial<Record<Pe
 export function isActiveEntry(path: string, pathname: string): boolean {
   return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
 }
+
+/** The one entry to mark on a page: of those active there, the deepest (/costs/actuals over /costs on /costs/actuals/new). */
+export function activeEntry(paths: readonly string[], pathname: string): string | null {
+  return paths.filter((p) => isActiveEntry(p, pathname)).sort((a, b) => b.length - a.length)[0] ?? null;
+}
