@@ -5,7 +5,7 @@ import { DataContext } from '../platform/db/data-context.ts';
 import { evidenceUploadRoute, evidenceVersionRoute } from '../platform/evidence/evidence.routes.ts';
 import { defineRoute, deleteRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { recordRoutes } from '../platform/register/record.routes.ts';
+import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import * as actions from './corrective-action.service.ts';
 
 /** Corrective actions through plan, do, check and act, with their evidence (seed 004 「定期点検結果のフィードバック」). */
@@ -15,7 +15,7 @@ export function correctiveActionRoutes(deps: ModuleDeps): AnyRoute[] {
   const write = { kind: 'org', permission: 'operations.write' } as const;
   const tags = ['operations'];
   return [
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/corrective-actions',
       tags,
       tenantEntity: 'correctiveAction',
@@ -28,13 +28,12 @@ export function correctiveActionRoutes(deps: ModuleDeps): AnyRoute[] {
         create: "Open a corrective action in Plan, on its own or from an inspection's findings",
         get: 'One corrective action with its phase, what each next phase still needs, and its evidence',
         update: 'Change what an open action says (only the fields sent; a stale version gets 409; a closed action 409)',
+        history: "The action's history from the audit trail, newest first",
         remove: 'Delete a corrective action with its evidence links (the audit trail keeps what it was)',
       },
-      create: (auth, body) => actions.createAction(scope(auth), body, clock.now()),
-      get: (auth, id) => actions.getAction(scope(auth), id, clock.now()),
-      update: (auth, id, body) => actions.updateAction(scope(auth), id, body, clock.now()),
-      remove: (auth, id) => actions.deleteAction(scope(auth), id),
-      history: { summary: "The action's history from the audit trail, newest first", entries: (auth, id) => actions.actionHistory(scope(auth), id) },
+      scope,
+      service: { create: actions.createAction, get: actions.getAction, update: actions.updateAction, remove: actions.deleteAction, history: actions.actionHistory },
+      extra: () => clock.now(),
     }),
     defineRoute({
       method: 'GET',

@@ -14,7 +14,7 @@ import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { recordRoutes } from '../platform/register/record.routes.ts';
+import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import * as inspections from './inspection.service.ts';
 import { remindersFor } from './reminder.service.ts';
 
@@ -26,7 +26,7 @@ export function inspectionRoutes(deps: ModuleDeps): AnyRoute[] {
   const write = { kind: 'org', permission: 'operations.write' } as const;
   const tags = ['operations'];
   return [
-    ...recordRoutes({
+    ...serviceRecordRoutes({
       path: '/api/v1/inspections',
       tags,
       tenantEntity: 'inspection',
@@ -39,13 +39,12 @@ export function inspectionRoutes(deps: ModuleDeps): AnyRoute[] {
         create: 'Plan a recurring inspection: its schedule (every N weeks or months from a first date), who is reminded and how many days ahead',
         get: 'One inspection with its next due date, where it stands today in Japan, the dates after it and its completions',
         update: 'Change an inspection (only the fields sent; a stale version gets 409)',
+        history: "The inspection's history from the audit trail, newest first",
         remove: 'Delete an inspection with its completions (the audit trail keeps what it was)',
       },
-      create: (auth, body) => inspections.createInspection(scope(auth), body, clock.now()),
-      get: (auth, id) => inspections.getInspection(scope(auth), id, clock.now()),
-      update: (auth, id, body) => inspections.updateInspection(scope(auth), id, body, clock.now()),
-      remove: (auth, id) => inspections.deleteInspection(scope(auth), id),
-      history: { summary: "The inspection's history from the audit trail, newest first", entries: (auth, id) => inspections.inspectionHistory(scope(auth), id) },
+      scope,
+      service: { create: inspections.createInspection, get: inspections.getInspection, update: inspections.updateInspection, remove: inspections.deleteInspection, history: inspections.inspectionHistory },
+      extra: () => clock.now(),
     }),
     defineRoute({
       method: 'GET',
