@@ -1,6 +1,6 @@
 import { MAX_RECORDS, thousandYenToYen } from '../../shared/assets/asset-money.ts';
 import type { TConfidentiality, TImportField, TMedium, TPlacement, TRank, TSensitivity } from '../../shared/schemas/asset.schema.ts';
-import { numberText, readText as readCellText } from '../platform/transfer/cell.readers.ts';
+import { fail as cellFail, numberText, readText as readCellText, type Read as CellRead } from '../platform/transfer/cell.readers.ts';
 import { normaliseHeader } from '../platform/transfer/header.rules.ts';
 import type { Cell } from '../platform/transfer/sheet.reader.ts';
 
@@ -49,9 +49,10 @@ export interface RowIssue {
 }
 
 
-export type Read<T> = { ok: true; value: T } | { ok: false; code: IssueCode; params?: Record<string, string | number> };
+/** A cell as read: the pipeline's reading result, with this register's issue codes. */
+export type Read<T> = CellRead<T, IssueCode>;
 
-export const fail = <T>(code: IssueCode, params?: Record<string, string | number>): Read<T> => ({ ok: false, code, ...(params ? { params } : {}) });
+export const fail = <T>(code: IssueCode, params?: Record<string, string | number>): Read<T> => cellFail<T, IssueCode>(code, params);
 
 /** The text of a cell, trimmed, with the export's formula neutralisation undone (the pipeline's reader). */
 export const readText = (cell: Cell, max: number): Read<string> => readCellText(cell, max);

@@ -5,7 +5,7 @@ import { dateIn } from '../../shared/platform/calendar-date.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { HttpProblem } from '../platform/http/problem.ts';
 import type { HistoryEntry } from '../platform/register/register-history.ts';
-import { actualRegister, listActuals, listScenarios, monthDate, type CostActualRow } from './cost.repository.ts';
+import { actualRegister, listActuals, listScenarios, storedMonth, type CostActualRow } from './cost.repository.ts';
 import { monthOf } from './cost.service.ts';
 
 /**
@@ -35,15 +35,13 @@ function refuseFutureMonth(month: string | undefined, now: Date): void {
   if (month && month > currentMonth(now)) throw new HttpProblem(400, 'validation', {}, [{ path: 'month', code: 'monthAfterCurrent' }]);
 }
 
-const stored = <T extends { month?: string }>(input: T) => (input.month === undefined ? input : { ...input, month: monthDate(input.month) });
-
 export async function listCostActuals(ctx: DataContext, query: z.output<typeof CostActualQuerySchema>): Promise<{ items: TCostActual[] }> {
   return { items: (await listActuals(ctx, query)).map((r) => presentActual(ctx, r)) };
 }
 
 export async function createCostActual(ctx: DataContext, input: z.output<typeof CreateCostActualRequestSchema>, now: Date): Promise<TCostActual> {
   refuseFutureMonth(input.month, now);
-  return ctx.transaction(async (tx) => presentActual(tx, await actualRegister.create(tx, stored(input))));
+  return ctx.transaction(async (tx) => presentActual(tx, await actualRegister.create(tx, storedMonth(input, 'month'))));
 }
 
 export const getCostActual = async (ctx: DataContext, id: string): Promise<TCostActual> => presentActual(ctx, await actualRegister.get(ctx, id));
@@ -53,7 +51,7 @@ export async function updateCostActual(ctx: DataContext, id: string, input: z.ou
   const { version, ...fields } = input;
   return ctx.transaction(async (tx) => {
     const before = await actualRegister.expect(tx, id, version);
-    return presentActual(tx, await actualRegister.update(tx, id, version, stored(fields), { before: actualRegister.spec.auditView(before), changedOnly: true }));
+    return presentActual(tx, await actualRegister.update(tx, id, version, storedMonth(fields, 'month'), { before: actualRegister.spec.auditView(before), changedOnly: true }));
   });
 }
 

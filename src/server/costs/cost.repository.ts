@@ -19,6 +19,12 @@ export const listScenarios = (ctx: DataContext) => ctx.select(costScenarios, { o
 /** Months are stored as their first day. */
 export const monthDate = (month: string) => `${month}-01`;
 
+/** A request's month field ('YYYY-MM', or null to clear it) as the table stores it; absent stays absent. */
+export function storedMonth<T extends object, K extends keyof T & string>(input: T, key: K): T {
+  const month = input[key] as string | null | undefined;
+  return month === undefined ? input : { ...input, [key]: month === null ? null : monthDate(month) };
+}
+
 /** The actual cost lines, newest month first, within the months given. */
 export const listActuals = (ctx: DataContext, range: { from?: string; to?: string } = {}) =>
   ctx.select(costActuals, {

@@ -9,7 +9,7 @@ import type { HistoryEntry } from '../platform/register/register-history.ts';
 import { uniqueKeyAs } from '../platform/register/register-statement.ts';
 import { budgetCheck, stageBudgetGuides, type StageBudgetGuide } from '../diagnosis/diagnosis.public.ts';
 import { registerAle } from '../risks/risks.public.ts';
-import { ADOPTED_KEY, BASELINE_KEY, listScenarios, monthDate, scenarioRegister, type CostScenarioRow } from './cost.repository.ts';
+import { ADOPTED_KEY, BASELINE_KEY, listScenarios, scenarioRegister, storedMonth, type CostScenarioRow } from './cost.repository.ts';
 
 /**
  * The on-premises baseline against each cloud scenario (seed 004
@@ -105,16 +105,13 @@ async function releaseAdopted(tx: DataContext, exceptId: string | null): Promise
   }
 }
 
-const stored = <T extends { planStartMonth?: string | null }>(input: T) =>
-  input.planStartMonth === undefined ? input : { ...input, planStartMonth: input.planStartMonth === null ? null : monthDate(input.planStartMonth) };
-
 /** A scenario; 409 for a second baseline (change the one there is). */
 export async function createScenario(ctx: DataContext, input: z.output<typeof CreateCostScenarioRequestSchema>): Promise<TCostScenario> {
   if (input.adopted && input.kind === 'baseline') throw refuseBaselinePlan();
   const row = await ctx
     .transaction(async (tx) => {
       if (input.adopted) await releaseAdopted(tx, null);
-      return scenarioRegister.create(tx, stored(input));
+      return scenarioRegister.create(tx, storedMonth(input, 'planStartMonth'));
     })
     .catch(uniqueKeyAs(BASELINE_KEY, () => new HttpProblem(409, 'costBaselineExists')))
     .catch(adoptedMeanwhile);
@@ -133,7 +130,7 @@ export async function updateScenario(ctx: DataContext, id: string, input: z.outp
         throw new HttpProblem(400, 'validation', {}, [{ path: 'planStartMonth', code: 'planStartRequired' }]);
       }
       if (fields.adopted && !before.adopted) await releaseAdopted(tx, id);
-      await scenarioRegister.update(tx, id, version, stored(fields), { before: scenarioRegister.spec.auditView(before), changedOnly: true });
+      await scenarioRegister.update(tx, id, version, storedMonth(fields, 'planStartMonth'), { before: scenarioRegister.spec.auditView(before), changedOnly: true });
     })
     .catch(adoptedMeanwhile);
   return getScenario(ctx, id);
