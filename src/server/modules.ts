@@ -9,6 +9,7 @@ import { incidentsModule } from './incidents/index.ts';
 import { operationsModule } from './operations/index.ts';
 import { platformModule } from './platform/index.ts';
 import { providersModule } from './providers/index.ts';
+import { reportsModule } from './reports/index.ts';
 import { risksModule } from './risks/index.ts';
 import type { ModuleDeps, ServerModule } from './platform/module.ts';
 import type { AnyRoute } from './platform/http/route.ts';
@@ -19,7 +20,7 @@ import type { Job } from './platform/jobs/job.ts';
  * server registers their routes and creates their jobs from here; the
  * OpenAPI document and the security tests read the same list.
  */
-export const MODULES: readonly ServerModule[] = [platformModule({ industryOptions }), catalogModule, diagnosisModule, assetsModule, risksModule, providersModule, incidentsModule, operationsModule, governanceModule, continuityModule, costsModule];
+export const MODULES: readonly ServerModule[] = [platformModule({ industryOptions }), catalogModule, diagnosisModule, assetsModule, risksModule, providersModule, incidentsModule, operationsModule, governanceModule, continuityModule, costsModule, reportsModule];
 
 /** Every module's routes, in one table. */
 export function moduleRoutes(deps: ModuleDeps): AnyRoute[] {

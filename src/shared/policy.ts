@@ -8,6 +8,7 @@ import { incidentsPolicy } from './incidents/incidents.policy.ts';
 import { operationsPolicy } from './operations/operations.policy.ts';
 import { platformPolicy } from './platform/platform.policy.ts';
 import { providersPolicy } from './providers/providers.policy.ts';
+import { reportsPolicy } from './reports/reports.policy.ts';
 import { risksPolicy } from './risks/risks.policy.ts';
 import { ROLES, type Role } from './platform/roles.ts';
 
@@ -21,7 +22,7 @@ import { ROLES, type Role } from './platform/roles.ts';
  */
 export { ROLES, type Role };
 
-export const MODULE_POLICIES = [platformPolicy, catalogPolicy, diagnosisPolicy, assetsPolicy, risksPolicy, providersPolicy, incidentsPolicy, operationsPolicy, governancePolicy, continuityPolicy, costsPolicy] as const;
+export const MODULE_POLICIES = [platformPolicy, catalogPolicy, diagnosisPolicy, assetsPolicy, risksPolicy, providersPolicy, incidentsPolicy, operationsPolicy, governancePolicy, continuityPolicy, costsPolicy, reportsPolicy] as const;
 
 type Policies = (typeof MODULE_POLICIES)[number];
 type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

@@ -8,8 +8,9 @@ import { incidentsModule } from './incidents/index.ts';
 import { operationsModule } from './operations/index.ts';
 import { platformModule } from './platform/index.ts';
 import { providersModule } from './providers/index.ts';
+import { reportsModule } from './reports/index.ts';
 import { risksModule } from './risks/index.ts';
 import type { WebModule } from './platform/module.ts';
 
 /** The web app's modules: the router and the navigation are built from this list, in this order. */
-export const WEB_MODULES: readonly WebModule[] = [platformModule, diagnosisModule, catalogModule, assetsModule, risksModule, providersModule, incidentsModule, operationsModule, governanceModule, continuityModule, costsModule];
+export const WEB_MODULES: readonly WebModule[] = [platformModule, diagnosisModule, catalogModule, assetsModule, risksModule, providersModule, incidentsModule, operationsModule, governanceModule, continuityModule, costsModule, reportsModule];

@@ -42,9 +42,11 @@ after(() => t.close());
  * Read routes whose fixture is not enough for a 200: the answer they give
  * instead comes from the service, after the permission check let the role in.
  */
-const READ_ANSWERS: Record<string, { status: number; code: string }> = {
+const READ_ANSWERS: Record<string, { status: number; code: string; orPdf?: true }> = {
   // A comparison needs two submitted assessments of the checklist; the fixture has one draft.
   'GET /api/v1/diagnosis/assessments/:assessmentId/comparison': { status: 409, code: 'assessmentNothingToCompare' },
+  // The PDF is printed by Chromium from the built web app: without either on the machine the answer is the translated 503.
+  'GET /api/v1/management-reports/:id/pdf': { status: 503, code: 'pdfUnavailable', orPdf: true },
 };
 
 /** A read route's URL with its required query parameters, if any. */
@@ -75,6 +77,10 @@ describe('every role boundary of the policy', () => {
       for (const r of reads) {
         const res = await members[role].client.get(await readUrl(r));
         const expected = READ_ANSWERS[key(r)];
+        if (expected?.orPdf && res.status === 200) {
+          assert.equal(res.headers['content-type'], 'application/pdf', `${key(r)} by the ${role}`);
+          continue;
+        }
         assert.equal(res.status, expected?.status ?? 200, `${key(r)} by the ${role}: ${res.status} ${res.raw.slice(0, 300)}`);
         if (expected) assert.equal(res.body.code, expected.code, `${key(r)} by the ${role}`);
       }

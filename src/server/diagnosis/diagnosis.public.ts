@@ -1,4 +1,8 @@
+import type { TDashboard } from '../../shared/schemas/roadmap.schema.ts';
 import type { Db } from '../platform/db/database.ts';
+import type { OrgAuthContext } from '../platform/http/route.ts';
+import type { DiagnosisDeps } from './assessment.service.ts';
+import { getDashboard } from './dashboard.service.ts';
 import { methodologyReader } from './methodology.repository.ts';
 import { decisionRecord, listDecisions } from './stage.repository.ts';
 import { stageState, type MainStage } from './stage.rules.ts';
@@ -38,4 +42,15 @@ export async function stageBudgetGuides(db: Db, organisationId: string): Promise
   const guides = new Map<string, StageBudgetGuide>();
   for (const s of model?.stages ?? []) if (s.budget) guides.set(s.stage, { stage: s.stage, ...s.budget, source: s.source });
   return guides;
+}
+
+/**
+ * Where the organisation stands on its journey, for the dashboard and the
+ * management report: the stage with its time in it, the next stage and its
+ * gate (seed 000 表4), and the roadmap's task counts, the same figures the
+ * diagnosis dashboard shows.
+ */
+export async function journeyStanding(deps: DiagnosisDeps, auth: OrgAuthContext): Promise<{ stage: TDashboard['stage']; tasks: TDashboard['tasks']['summary'] }> {
+  const dashboard = await getDashboard(deps, auth);
+  return { stage: dashboard.stage, tasks: dashboard.tasks.summary };
 }

@@ -1,5 +1,7 @@
 import type { IsoDate } from '../../shared/platform/calendar-date.ts';
+import type { TControlSets } from '../../shared/governance/control.schema.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
+import { controlSetsOf } from './control.service.ts';
 import { listDocumentRows } from './isms-document.repository.ts';
 import { listPeople } from './staffing.repository.ts';
 
@@ -27,4 +29,10 @@ export async function governanceDates(ctx: DataContext): Promise<GovernanceDate[
     ...documents.flatMap((d) => (d.status === 'approved' && d.nextReviewOn ? [{ kind: 'documentReview' as const, date: d.nextReviewOn, title: d.title, detail: null, path: `/governance/documents/${d.id}` }] : [])),
     ...people.flatMap((p) => p.certifications.flatMap((c) => (c.expiresOn ? [{ kind: 'qualificationExpiry' as const, date: c.expiresOn, title: p.name, detail: c.name, path: `/governance/staffing/people/${p.id}` }] : []))),
   ];
+}
+
+/** Each control set's assessment summary (implemented, applicable, overdue …) and the organisation's over all sets, as the controls page counts them (control.service.ts). */
+export async function controlStanding(ctx: DataContext, today: IsoDate): Promise<{ sets: Pick<TControlSets['sets'][number], 'key' | 'name' | 'summary'>[]; summary: TControlSets['summary'] }> {
+  const { sets, summary } = await controlSetsOf(ctx, today);
+  return { sets: sets.map(({ key, name, summary }) => ({ key, name, summary })), summary };
 }

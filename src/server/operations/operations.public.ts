@@ -1,5 +1,9 @@
 import type { LinkedOrigin, PdcaPhase } from '../../shared/operations/corrective-action.rules.ts';
+import type { CalendarEntry } from '../../shared/operations/calendar.rules.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
+import { calendarOf } from './calendar.service.ts';
+import { listActions } from './corrective-action.service.ts';
+import { listInspections } from './inspection.service.ts';
 import type { HttpProblem } from '../platform/http/problem.ts';
 import { uniqueKeyAs } from '../platform/register/register-statement.ts';
 import { OPEN_FINDING_KEY } from './corrective-action.repository.ts';
@@ -32,3 +36,22 @@ export const findingAlreadyOpenAs = (problem: () => HttpProblem) => uniqueKeyAs(
 
 /** The corrective actions each record of `origin` gave rise to, by record id. */
 export const correctiveActionsFrom = (ctx: DataContext, origin: Exclude<LinkedOrigin, 'inspection'>, ids: readonly string[], now: Date) => actionSummariesOf(ctx, origin, ids, now);
+
+/**
+ * Where operations stand, for the dashboard and the management report: the
+ * calendar over `days` (calendar.service.ts, with the contract and
+ * governance dates it gathers), each inspection's standing and rounds, and
+ * each corrective action's phase: the same records the operations pages show.
+ */
+export async function operationsStanding(ctx: DataContext, now: Date, days: number): Promise<{
+  calendar: CalendarEntry[];
+  inspections: { standing: 'upcoming' | 'dueSoon' | 'overdue'; completions: { dueOn: string; doneOn: string }[] }[];
+  actions: { phase: PdcaPhase; overdue: boolean }[];
+}> {
+  const [calendar, inspections, actions] = await ctx.sideBySide(
+    () => calendarOf(ctx, now, days),
+    () => listInspections(ctx, now),
+    () => listActions(ctx, now),
+  );
+  return { calendar, inspections: inspections.items, actions: actions.items };
+}

@@ -1,4 +1,6 @@
+import type { TRiskAnalysis } from '../../shared/risks/risk.schema.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
+import { riskAnalysis } from './risk-analysis.service.ts';
 import { aleOf } from './risk-analysis.rules.ts';
 import { listAllRisks } from './risk.repository.ts';
 import { storedRisk } from './risk.service.ts';
@@ -14,3 +16,6 @@ export async function registerAle(ctx: DataContext): Promise<{ risks: number; in
   const ales = stored.map(aleOf);
   return { risks: stored.length, inherentYen: Math.round(ales.reduce((s, a) => s + a.inherent, 0)), treatedYen: Math.round(ales.reduce((s, a) => s + a.treated, 0)) };
 }
+
+/** The register's heat maps, its top risks and the loss simulation (risk-analysis.service.ts), the same analysis the risk page shows, for the dashboard and the management report. */
+export const riskPicture = (ctx: DataContext): Promise<TRiskAnalysis> => riskAnalysis(ctx);

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { TReport } from '../../shared/schemas/roadmap.schema.ts';
@@ -8,34 +8,13 @@ import { toApiError } from '../api/api-client.ts';
 import { FullPageLoader } from '../components/full-page-loader.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../i18n/format.ts';
-import { loadMessages } from '../i18n/i18n.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
+import { useReportLanguage } from '../i18n/use-report-language.ts';
 import { AnswerBadge, citations, formatDay, formatYen, formatYenRange, pick, StageBadge, stageLabel } from './diagnosis-labels.tsx';
 import { DiagnosisResult } from './diagnosis-result.tsx';
 import { reportExportUrl, useReport } from './diagnosis.query.ts';
 import { decisionText } from './stage-widgets.tsx';
-import './report.css';
-
-/**
- * The messages of the report's language, which need not be the UI's: each
- * language's messages are a lazy chunk of their own (i18n.ts), so load them when missing.
- */
-function useReportLanguage(lang: TLocale): boolean {
-  const { i18n } = useTranslation();
-  const [ready, setReady] = useState(() => i18n.hasResourceBundle(lang, 'translation'));
-  useEffect(() => {
-    if (i18n.hasResourceBundle(lang, 'translation')) return setReady(true);
-    setReady(false);
-    let live = true;
-    void loadMessages(i18n, lang).then(() => {
-      if (live) setReady(true);
-    });
-    return () => {
-      live = false;
-    };
-  }, [i18n, lang]);
-  return ready;
-}
+import '../components/printable-report.css';
 
 /**
  * The diagnosis report for the executive: one A4 document in Japanese or

@@ -1,0 +1,16 @@
+import { lazyPage, type WebModule } from '../platform/module.ts';
+
+/** Reports (PRODUCT.md capability 12): the dashboard across every module, and the management reports for the executive, each printable and as PDF. */
+export const reportsModule: WebModule = {
+  name: 'reports',
+  routes: [
+    { path: '/reports', guard: 'organisation', page: lazyPage(() => import('./dashboard.page.tsx'), 'ReportsDashboardPage') },
+    { path: '/reports/management', guard: 'organisation', page: lazyPage(() => import('./management-list.page.tsx'), 'ManagementListPage') },
+    // The printable report stands alone (A4, no navigation); the server's PDF is this page.
+    { path: '/reports/management/:id', guard: 'organisation', bare: true, page: lazyPage(() => import('./management-report.page.tsx'), 'ManagementReportPage') },
+  ],
+  nav: [
+    { path: '/reports', labelKey: 'reports.nav', section: 'start', permission: 'reports.read' },
+    { path: '/reports/management', labelKey: 'reports.managementNav', section: 'start', permission: 'reports.read' },
+  ],
+};
