@@ -6,7 +6,7 @@ import type { Db } from '../platform/db/database.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { exportHeaders as fieldHeaders } from '../platform/transfer/header.rules.ts';
-import { csvExport, xlsxExport, type ExportValue } from '../platform/transfer/export.writer.ts';
+import { csvExport, jsonExport, xlsxExport, type ExportValue } from '../platform/transfer/export.writer.ts';
 import { assetClassifications, type AssetChoice } from './asset-catalog.ts';
 import { choiceLabel } from './asset-import.cells.ts';
 import { ASSET_IMPORT_FIELDS } from './asset-import.headers.ts';
@@ -18,9 +18,10 @@ import type { AssetDeps } from './asset.service.ts';
  * Exporting the inventory through the pipeline's writers (platform/transfer):
  * CSV (UTF-8 with BOM and CRLF, which Excel in Japan opens as it is) or XLSX,
  * with the headers the importer maps automatically (the register's field
- * list), in the user's language. Streamed in keyset pages, so memory stays
- * flat at any size. Text cells that a spreadsheet would run as
- * a formula are neutralised (`neutraliseCell`); the importer undoes it.
+ * list), in the user's language, or JSON keyed by the fields' names. Streamed
+ * in keyset pages, so memory stays flat at any size. Text cells that a
+ * spreadsheet would run as a formula are neutralised (`neutraliseCell`) in
+ * CSV and XLSX, never in JSON; the importer undoes it.
  */
 
 /**
@@ -36,8 +37,8 @@ export const exportHeaders = (locale: TLocale) => fieldHeaders(EXPORT_FIELD_LIST
 
 type Value = ExportValue;
 
-function rowValues(a: AssetRow, n: number, locale: TLocale, labels: Map<string, AssetChoice>): Value[] {
-  const text = (s: string | null) => (s === null || s === '' ? null : neutraliseCell(s));
+function rowValues(a: AssetRow, n: number, locale: TLocale, labels: Map<string, AssetChoice>, spreadsheet: boolean): Value[] {
+  const text = (s: string | null) => (s === null || s === '' ? null : spreadsheet ? neutraliseCell(s) : s);
   const label = (id: string | null) => (id ? text(labels.get(id)?.label[locale] ?? id) : null);
   const total = BigInt(a.records) * BigInt(a.unitValueYen);
   const values: Record<TImportField, Value> = {
@@ -70,13 +71,13 @@ async function labelIndex(db: Db, organisationId: string): Promise<Map<string, A
   return new Map([...c.assetClasses, ...c.informationGroups, ...c.riskCategories].map((x) => [x.id, x]));
 }
 
-async function* exportRows(ctx: DataContext, locale: TLocale): AsyncGenerator<Value[]> {
+async function* exportRows(ctx: DataContext, locale: TLocale, spreadsheet = true): AsyncGenerator<Value[]> {
   const labels = await labelIndex(ctx.db, ctx.organisationId);
   let n = 0;
-  for await (const page of allAssets(ctx)) for (const a of page) yield rowValues(a, ++n, locale, labels);
+  for await (const page of allAssets(ctx)) for (const a of page) yield rowValues(a, ++n, locale, labels, spreadsheet);
 }
 
-export function exportFileName(format: 'csv' | 'xlsx', locale: TLocale, now = new Date()): { fileName: string; asciiName: string } {
+export function exportFileName(format: 'csv' | 'xlsx' | 'json', locale: TLocale, now = new Date()): { fileName: string; asciiName: string } {
   const day = now.toISOString().slice(0, 10);
   return { asciiName: `asset-inventory-${day}.${format}`, fileName: `${locale === 'ja' ? '資産目録' : 'asset-inventory'}-${day}.${format}` };
 }
@@ -102,4 +103,12 @@ function sheetCells(r: Value[]): Value[] {
 export function exportXlsx(deps: AssetDeps, auth: OrgAuthContext, locale: TLocale): Readable {
   const sheet = locale === 'ja' ? '資産目録' : 'Asset inventory';
   return xlsxExport(sheet, exportHeaders(locale), exportRows(DataContext.ofMember(deps.database, auth), locale), sheetCells);
+}
+
+/** The same fields by their names, numbers as the sheet stores them, text as it is. */
+export function exportJson(deps: AssetDeps, auth: OrgAuthContext, locale: TLocale): Readable {
+  async function* rows() {
+    for await (const r of exportRows(DataContext.ofMember(deps.database, auth), locale, false)) yield sheetCells(r);
+  }
+  return jsonExport(EXPORT_FIELDS, rows());
 }

@@ -18,7 +18,7 @@ import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import { exportRoute } from '../platform/register/export.route.ts';
 import { importRoutes } from '../platform/transfer/import.routes.ts';
-import { exportCsv, exportFileName, exportXlsx } from './asset-export.service.ts';
+import { exportCsv, exportFileName, exportJson, exportXlsx } from './asset-export.service.ts';
 import { presentAssetImport } from './asset-import.present.ts';
 import { ASSET_IMPORT } from './asset-import.register.ts';
 import * as assets from './asset.service.ts';
@@ -74,12 +74,14 @@ export function assetRoutes(deps: assets.AssetDeps): AnyRoute[] {
     }),
     exportRoute({
       url: '/api/v1/assets/export',
-      summary: 'The whole inventory as CSV (UTF-8 with BOM) or XLSX, with the headers the import reads',
+      summary: 'The whole inventory as CSV (UTF-8 with BOM) or XLSX, with the headers the import reads, or JSON keyed by the fields’ names',
       tags: ['assets'],
       read: 'assets.read',
       query: AssetExportQuerySchema,
+      scope: member,
+      entityType: 'asset',
       name: (query, locale) => exportFileName(query.format, locale),
-      stream: (auth, query, locale) => (query.format === 'csv' ? exportCsv(deps, auth, locale) : exportXlsx(deps, auth, locale)),
+      stream: (auth, query, locale) => ({ csv: exportCsv, xlsx: exportXlsx, json: exportJson })[query.format](deps, auth, locale),
     }),
     defineRoute({
       method: 'POST',

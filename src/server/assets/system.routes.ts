@@ -1,12 +1,18 @@
 import { CreateSystemRequestSchema, PortfolioSchema, SystemListSchema, SystemSchema, UpdateSystemRequestSchema } from '../../shared/schemas/system.schema.ts';
-import { DataContext, type DataDeps } from '../platform/db/data-context.ts';
+import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
+import { clockOf } from '../platform/clock.ts';
+import { DataContext } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import type { ModuleDeps } from '../platform/module.ts';
+import { exportRoute } from '../platform/register/export.route.ts';
 import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { exportSystems, systemExportFileName } from './system-export.service.ts';
 import * as systems from './system.service.ts';
 
 /** The system portfolio (enterprises, seed 004): thin routes over system.service.ts. */
-export function systemRoutes(deps: DataDeps): AnyRoute[] {
+export function systemRoutes(deps: ModuleDeps): AnyRoute[] {
   const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const clock = clockOf(deps);
   return [
     defineRoute({
       method: 'GET',
@@ -16,6 +22,17 @@ export function systemRoutes(deps: DataDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'assets.read' },
       response: SystemListSchema,
       handler: ({ auth }) => systems.listSystems(scope(auth)),
+    }),
+    exportRoute({
+      url: '/api/v1/systems/export',
+      summary: 'The system portfolio with strategies, placements, links and findings as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
+      tags: ['systems'],
+      read: 'assets.read',
+      query: RegisterExportQuerySchema,
+      scope,
+      entityType: 'system',
+      name: (query, locale) => systemExportFileName(query.format, locale, clock.now()),
+      stream: (auth, query, locale) => exportSystems(scope(auth), query.format, locale),
     }),
     defineRoute({
       method: 'GET',

@@ -5,14 +5,20 @@ import {
   WorkloadReferenceSchema,
   WorkloadSchema,
 } from '../../shared/schemas/workload.schema.ts';
-import { DataContext, type DataDeps } from '../platform/db/data-context.ts';
+import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
+import { clockOf } from '../platform/clock.ts';
+import { DataContext } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import type { ModuleDeps } from '../platform/module.ts';
+import { exportRoute } from '../platform/register/export.route.ts';
 import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { exportWorkloads, workloadExportFileName } from './workload-export.service.ts';
 import * as workloads from './workload.service.ts';
 
 /** Workloads (対象業務, seed 000 III.1-III.3): thin routes over workload.service.ts. */
-export function workloadRoutes(deps: DataDeps): AnyRoute[] {
+export function workloadRoutes(deps: ModuleDeps): AnyRoute[] {
   const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const clock = clockOf(deps);
   return [
     defineRoute({
       method: 'GET',
@@ -22,6 +28,17 @@ export function workloadRoutes(deps: DataDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'assets.read' },
       response: WorkloadListSchema,
       handler: ({ auth }) => workloads.listWorkloads(scope(auth)),
+    }),
+    exportRoute({
+      url: '/api/v1/workloads/export',
+      summary: 'The workloads with their answers, assets, ISMS view and verdict as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
+      tags: ['workloads'],
+      read: 'assets.read',
+      query: RegisterExportQuerySchema,
+      scope,
+      entityType: 'workload',
+      name: (query, locale) => workloadExportFileName(query.format, locale, clock.now()),
+      stream: (auth, query, locale) => exportWorkloads(scope(auth), query.format, locale),
     }),
     defineRoute({
       method: 'GET',

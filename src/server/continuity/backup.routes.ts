@@ -1,5 +1,6 @@
 import { BackupExportQuerySchema, BackupPlanListSchema, BackupPlanSchema, CreateBackupPlanRequestSchema, CreateRestoreTestRequestSchema, RestoreTestSchema, UpdateBackupPlanRequestSchema, UpdateRestoreTestRequestSchema } from '../../shared/continuity/backup.schema.ts';
 import { CreateRecoveryTargetRequestSchema, RecoveryListSchema, RecoveryTargetSchema, UpdateRecoveryTargetRequestSchema } from '../../shared/continuity/recovery.schema.ts';
+import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
@@ -8,6 +9,7 @@ import { exportRoute } from '../platform/register/export.route.ts';
 import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import { backupPlansFile, backupPlansFileName } from './backup-export.service.ts';
 import * as backups from './backup.service.ts';
+import { exportRecovery, recoveryExportFileName } from './recovery-export.service.ts';
 import * as recovery from './recovery.service.ts';
 
 /** Backup plans, restore tests and the workloads' recovery targets (seed 004 「三重バックアップ設計」「BCP」): thin routes over the services. */
@@ -33,6 +35,8 @@ export function backupRoutes(deps: ModuleDeps): AnyRoute[] {
       tags,
       read: 'continuity.read',
       query: BackupExportQuerySchema,
+      scope,
+      entityType: 'backupPlan',
       name: (query, locale) => backupPlansFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => backupPlansFile(scope(auth), query.format, locale, clock.now()),
     }),
@@ -82,6 +86,17 @@ export function backupRoutes(deps: ModuleDeps): AnyRoute[] {
       access: read,
       response: RecoveryListSchema,
       handler: ({ auth }) => recovery.listRecovery(scope(auth)),
+    }),
+    exportRoute({
+      url: '/api/v1/recovery/export',
+      summary: 'Every workload with its RTO and RPO, the plans protecting it, what they measured and what falls short, as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
+      tags,
+      read: 'continuity.read',
+      query: RegisterExportQuerySchema,
+      scope,
+      entityType: 'recoveryTarget',
+      name: (query, locale) => recoveryExportFileName(query.format, locale, clock.now()),
+      stream: (auth, query, locale) => exportRecovery(scope(auth), query.format, locale),
     }),
     ...serviceRecordRoutes({
       path: '/api/v1/recovery-targets',

@@ -1,10 +1,12 @@
-import { BcpDrillSchema, BcpGridSchema, BcpScenarioSchema, CreateBcpDrillRequestSchema, CreateBcpScenarioRequestSchema, OpenDrillFindingsRequestSchema, UpdateBcpDrillRequestSchema, UpdateBcpScenarioRequestSchema } from '../../shared/continuity/bcp.schema.ts';
+import { BcpDrillSchema, BcpExportQuerySchema, BcpGridSchema, BcpScenarioSchema, CreateBcpDrillRequestSchema, CreateBcpScenarioRequestSchema, OpenDrillFindingsRequestSchema, UpdateBcpDrillRequestSchema, UpdateBcpScenarioRequestSchema } from '../../shared/continuity/bcp.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
+import { exportRoute } from '../platform/register/export.route.ts';
 import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { BCP_EXPORT_ENTITIES, bcpExportFileName, exportBcp } from './bcp-export.service.ts';
 import * as bcp from './bcp.service.ts';
 
 /** The BCP grid (three modes × five disaster types) and its drills: thin routes over the service. */
@@ -22,6 +24,17 @@ export function bcpRoutes(deps: ModuleDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'continuity.read' },
       response: BcpGridSchema,
       handler: ({ auth }) => bcp.bcpGrid(scope(auth), clock.now()),
+    }),
+    exportRoute({
+      url: '/api/v1/bcp/export',
+      summary: "The BCP grid's responses or the drills as CSV (UTF-8 with BOM) or JSON (`table`), or both as an XLSX workbook, in the member's language",
+      tags,
+      read: 'continuity.read',
+      query: BcpExportQuerySchema,
+      scope,
+      entityType: (query) => BCP_EXPORT_ENTITIES[query.table],
+      name: (query, locale) => bcpExportFileName(query.format, locale, query.table, clock.now()),
+      stream: (auth, query, locale) => exportBcp(scope(auth), query.format, locale, query.table, clock.now()),
     }),
     ...serviceRecordRoutes({
       path: '/api/v1/bcp-scenarios',

@@ -1,13 +1,16 @@
-import { COST_ACTUAL_IMPORT_MAX_BYTES, CostActualListSchema, CostActualQuerySchema, CostActualSchema, CreateCostActualRequestSchema, PlanReviewSchema, UpdateCostActualRequestSchema } from '../../shared/costs/cost-actual.schema.ts';
+import { COST_ACTUAL_IMPORT_MAX_BYTES, CostActualExportQuerySchema, CostActualListSchema, CostActualQuerySchema, CostActualSchema, CreateCostActualRequestSchema, PlanReviewSchema, UpdateCostActualRequestSchema } from '../../shared/costs/cost-actual.schema.ts';
 import { CostOverviewSchema, CostScenarioSchema, CreateCostScenarioRequestSchema, UpdateCostScenarioRequestSchema } from '../../shared/costs/cost.schema.ts';
+import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
+import { exportRoute } from '../platform/register/export.route.ts';
 import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import { importRoutes } from '../platform/transfer/import.routes.ts';
 import { COST_ACTUAL_IMPORT } from './cost-actual-import.register.ts';
 import * as actuals from './cost-actual.service.ts';
+import { actualExportFileName, exportActuals, exportScenarios, scenarioExportFileName } from './cost-export.service.ts';
 import * as costs from './cost.service.ts';
 
 /** The cost comparison and the plan against actual (seed 004 「コスト最適化と財務計画」): thin routes over the services. */
@@ -25,6 +28,17 @@ export function costRoutes(deps: ModuleDeps): AnyRoute[] {
       access: read,
       response: CostOverviewSchema,
       handler: ({ auth }) => costs.costOverview(scope(auth)),
+    }),
+    exportRoute({
+      url: '/api/v1/costs/export',
+      summary: 'The baseline and each scenario with its costs and its TCO, investment, NPV, ROI and payback against the baseline, as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
+      tags,
+      read: 'costs.read',
+      query: RegisterExportQuerySchema,
+      scope,
+      entityType: 'costScenario',
+      name: (query, locale) => scenarioExportFileName(query.format, locale, clock.now()),
+      stream: (auth, query, locale) => exportScenarios(scope(auth), query.format, locale),
     }),
     ...serviceRecordRoutes({
       path: '/api/v1/cost-scenarios',
@@ -63,6 +77,17 @@ export function costRoutes(deps: ModuleDeps): AnyRoute[] {
       query: CostActualQuerySchema,
       response: CostActualListSchema,
       handler: ({ auth, query }) => actuals.listCostActuals(scope(auth), query),
+    }),
+    exportRoute({
+      url: '/api/v1/cost-actuals/export',
+      summary: 'The actual cost lines (optionally within months: from, to) as CSV (UTF-8 with BOM), XLSX or JSON, with the headers the import reads, in the member’s language',
+      tags,
+      read: 'costs.read',
+      query: CostActualExportQuerySchema,
+      scope,
+      entityType: 'costActual',
+      name: (query, locale) => actualExportFileName(query.format, locale, clock.now()),
+      stream: (auth, query, locale) => exportActuals(scope(auth), query, locale),
     }),
     ...serviceRecordRoutes({
       path: '/api/v1/cost-actuals',

@@ -1,11 +1,18 @@
 import { BudgetSchema, CreateTaskRequestSchema, RoadmapSchema, SetBudgetRequestSchema, TaskEvidenceParamsSchema, TaskParamsSchema, TaskSchema, UpdateTaskRequestSchema } from '../../shared/schemas/roadmap.schema.ts';
-import { defineRoute, deleteRoute, type AnyRoute } from '../platform/http/route.ts';
+import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
+import { clockOf } from '../platform/clock.ts';
+import { DataContext } from '../platform/db/data-context.ts';
+import { defineRoute, deleteRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import { evidenceUploadRoute } from '../platform/evidence/evidence.routes.ts';
+import { exportRoute } from '../platform/register/export.route.ts';
 import type { DiagnosisDeps } from './assessment.service.ts';
+import { exportRoadmap, roadmapExportFileName } from './roadmap-export.service.ts';
 import * as roadmap from './roadmap.service.ts';
 
 /** The roadmap: practice items of the current and next stage as tasks, and the stage budgets. */
 export function roadmapRoutes(deps: DiagnosisDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const clock = clockOf(deps);
   return [
     defineRoute({
       method: 'GET',
@@ -15,6 +22,17 @@ export function roadmapRoutes(deps: DiagnosisDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'diagnosis.read' },
       response: RoadmapSchema,
       handler: ({ auth }) => roadmap.getRoadmap(deps, auth),
+    }),
+    exportRoute({
+      url: '/api/v1/roadmap/export',
+      summary: 'The practice items of the stages the roadmap shows, with their tasks’ owner, due date, status and note, as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
+      tags: ['roadmap'],
+      read: 'diagnosis.read',
+      query: RegisterExportQuerySchema,
+      scope,
+      entityType: 'roadmap-task',
+      name: (query, locale) => roadmapExportFileName(query.format, locale, clock.now()),
+      stream: (auth, query, locale) => exportRoadmap(deps, auth, query.format, locale),
     }),
     defineRoute({
       method: 'POST',

@@ -11,11 +11,14 @@ import {
   UpdateLogSourceRequestSchema,
 } from '../../shared/governance/access-logs.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
+import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
+import { exportRoute } from '../platform/register/export.route.ts';
 import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { accountExportFileName, exportAccounts, exportLogSources, logSourceExportFileName } from './access-logs-export.service.ts';
 import * as review from './access-logs.service.ts';
 
 /** The IAM review and the log policy check (seed 004): thin routes over the service. */
@@ -36,6 +39,17 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
       access: read,
       response: IamReviewSchema,
       handler: ({ auth }) => review.iamReviewOf(scope(auth), now()),
+    }),
+    exportRoute({
+      url: '/api/v1/iam-accounts/export',
+      summary: 'The accounts with what each lacks (MFA, use within 90 days, a review within six months) and their corrective actions, as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
+      tags,
+      read: 'governance.read',
+      query: RegisterExportQuerySchema,
+      scope,
+      entityType: 'iamAccount',
+      name: (query, locale) => accountExportFileName(query.format, locale, now()),
+      stream: (auth, query, locale) => exportAccounts(scope(auth), query.format, locale, now()),
     }),
     defineRoute({
       method: 'POST',
@@ -75,6 +89,17 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
       access: read,
       response: LogSourceListSchema,
       handler: ({ auth }) => review.logSourcesOf(scope(auth), now()),
+    }),
+    exportRoute({
+      url: '/api/v1/log-sources/export',
+      summary: 'The log sources with what each lacks against the log policy and their corrective actions, as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
+      tags,
+      read: 'governance.read',
+      query: RegisterExportQuerySchema,
+      scope,
+      entityType: 'logSource',
+      name: (query, locale) => logSourceExportFileName(query.format, locale, now()),
+      stream: (auth, query, locale) => exportLogSources(scope(auth), query.format, locale, now()),
     }),
     defineRoute({
       method: 'POST',

@@ -30,7 +30,7 @@ export async function exportControls(ctx: DataContext, format: ExportFormat, loc
     { key: 'dueOn', label: f('dueOn'), value: (l) => l.assessment?.dueOn ?? null },
     { key: 'evidence', label: f('evidence'), value: (l) => (l.assessment?.evidence ?? []).map((e) => e.fileName).join(', ') },
   ];
-  return exportTables(format, locale, [{ name: t('governance.controls.title'), fields, records: () => lines }]);
+  return exportTables(format, locale, [{ name: t('governance.controls.sheetName'), fields, records: () => lines }]);
 }
 
 export const controlExportFileName = (format: ExportFormat, locale: TLocale, today: IsoDate) => datedFileName(format, locale, 'governance.controls.fileName', 'statement-of-applicability', today);

@@ -35,6 +35,8 @@ export function controlRoutes(deps: ModuleDeps): AnyRoute[] {
       tags,
       read: 'governance.read',
       query: ControlExportQuerySchema,
+      scope,
+      entityType: 'controlAssessment',
       name: (query, locale) => controlExportFileName(query.format, locale, today()),
       stream: (auth, query, locale) => exportControls(scope(auth), query.format, locale, today()),
     }),

@@ -31,6 +31,8 @@ export function dataStoreRoutes(deps: ModuleDeps): AnyRoute[] {
       tags,
       read: 'governance.read',
       query: DataStoreExportQuerySchema,
+      scope,
+      entityType: 'dataStore',
       name: (query, locale) => dataStoreExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportDataStores(scope(auth), query.format, locale, clock.now()),
     }),

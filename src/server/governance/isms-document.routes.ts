@@ -33,6 +33,8 @@ export function ismsDocumentRoutes(deps: ModuleDeps): AnyRoute[] {
       tags,
       read: 'governance.read',
       query: IsmsDocumentExportQuerySchema,
+      scope,
+      entityType: 'ismsDocument',
       name: (query, locale) => documentExportFileName(query.format, locale, today()),
       stream: (auth, query, locale) => exportDocuments(scope(auth), query.format, locale, today()),
     }),

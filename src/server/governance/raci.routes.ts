@@ -41,6 +41,8 @@ export function raciRoutes(deps: ModuleDeps): AnyRoute[] {
       tags,
       read: 'governance.read',
       query: RaciExportQuerySchema,
+      scope,
+      entityType: 'raciTask',
       // Exports are dated as the organisation's day in Japan, as every register's are.
       name: (query, locale) => raciExportFileName(query.format, locale, dateIn('Asia/Tokyo', clock.now())),
       stream: (auth, query, locale) => exportRaci(scope(auth), query.format, locale),

@@ -54,6 +54,8 @@ export function staffingRoutes(deps: ModuleDeps): AnyRoute[] {
       tags,
       read: 'governance.read',
       query: StaffingExportQuerySchema,
+      scope,
+      entityType: 'staffingPerson',
       name: (query, locale) => staffingExportFileName(query.format, locale, today()),
       stream: (auth, query, locale) => exportStaffing(scope(auth), query.format, locale, today()),
     }),

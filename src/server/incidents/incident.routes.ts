@@ -1,12 +1,15 @@
 import { ActionParamsSchema, AddActionRequestSchema, AddFindingRequestSchema, SaveReportDraftRequestSchema, CreateIncidentRequestSchema, DetectionCategoriesSchema, IncidentListSchema, IncidentSchema, UpdateIncidentRequestSchema } from '../../shared/incidents/incident.schema.ts';
 import { EscalationSchema, MoveEscalationRequestSchema, SaveEscalationRequestSchema } from '../../shared/incidents/escalation.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
+import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
+import { exportRoute } from '../platform/register/export.route.ts';
 import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import * as escalation from './escalation.service.ts';
+import { exportIncidents, incidentExportFileName } from './incident-export.service.ts';
 import * as incidents from './incident.service.ts';
 
 /** Incidents, their timelines and their legal deadlines (PRODUCT.md capability 9): thin routes over the service. */
@@ -45,6 +48,17 @@ export function incidentRoutes(deps: ModuleDeps): AnyRoute[] {
       access: read,
       response: IncidentListSchema,
       handler: ({ auth }) => incidents.listIncidents(scope(auth), clock.now()),
+    }),
+    exportRoute({
+      url: '/api/v1/incidents/export',
+      summary: 'The incidents with their facts, first response, the legal deadlines that apply and the review, as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language (times in Japan)',
+      tags,
+      read: 'incidents.read',
+      query: RegisterExportQuerySchema,
+      scope,
+      entityType: 'incident',
+      name: (query, locale) => incidentExportFileName(query.format, locale, clock.now()),
+      stream: (auth, query, locale) => exportIncidents(scope(auth), query.format, locale, clock.now()),
     }),
     defineRoute({
       method: 'GET',

@@ -1,12 +1,15 @@
 import { ActionEvidenceParamsSchema, CorrectiveActionListSchema, CorrectiveActionSchema, CreateCorrectiveActionRequestSchema, MoveCorrectiveActionRequestSchema, UpdateCorrectiveActionRequestSchema } from '../../shared/operations/corrective-action.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
+import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import { evidenceUploadRoute, evidenceVersionRoute } from '../platform/evidence/evidence.routes.ts';
 import { defineRoute, deleteRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
+import { exportRoute } from '../platform/register/export.route.ts';
 import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import * as actions from './corrective-action.service.ts';
+import { actionExportFileName, exportCorrectiveActions } from './operations-export.service.ts';
 
 /** Corrective actions through plan, do, check and act, with their evidence (seed 004 「定期点検結果のフィードバック」). */
 export function correctiveActionRoutes(deps: ModuleDeps): AnyRoute[] {
@@ -43,6 +46,17 @@ export function correctiveActionRoutes(deps: ModuleDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'operations.read' },
       response: CorrectiveActionListSchema,
       handler: ({ auth }) => actions.listActions(scope(auth), clock.now()),
+    }),
+    exportRoute({
+      url: '/api/v1/corrective-actions/export',
+      summary: 'The corrective actions with their origin, phase, owner, due date and the notes of each PDCA step as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
+      tags,
+      read: 'operations.read',
+      query: RegisterExportQuerySchema,
+      scope,
+      entityType: 'correctiveAction',
+      name: (query, locale) => actionExportFileName(query.format, locale, clock.now()),
+      stream: (auth, query, locale) => exportCorrectiveActions(scope(auth), query.format, locale, clock.now()),
     }),
     defineRoute({
       method: 'POST',

@@ -10,12 +10,15 @@ import {
   UpdateInspectionRequestSchema,
 } from '../../shared/operations/operation.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
+import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
+import { exportRoute } from '../platform/register/export.route.ts';
 import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
 import * as inspections from './inspection.service.ts';
+import { exportInspections, inspectionExportFileName } from './operations-export.service.ts';
 import { remindersFor } from './reminder.service.ts';
 
 /** Recurring inspections, their completions and the member's reminders (PRODUCT.md capability 11): thin routes over the service. */
@@ -54,6 +57,17 @@ export function inspectionRoutes(deps: ModuleDeps): AnyRoute[] {
       access: read,
       response: InspectionListSchema,
       handler: ({ auth }) => inspections.listInspections(scope(auth), clock.now()),
+    }),
+    exportRoute({
+      url: '/api/v1/inspections/export',
+      summary: 'The inspections with their schedules and where each stands as CSV (UTF-8 with BOM) or JSON, or with every completion as a second sheet in XLSX, in the member’s language',
+      tags,
+      read: 'operations.read',
+      query: RegisterExportQuerySchema,
+      scope,
+      entityType: 'inspection',
+      name: (query, locale) => inspectionExportFileName(query.format, locale, clock.now()),
+      stream: (auth, query, locale) => exportInspections(scope(auth), query.format, locale, clock.now()),
     }),
     defineRoute({
       method: 'POST',

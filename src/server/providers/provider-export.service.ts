@@ -21,6 +21,8 @@ import { listProviders } from './provider.service.ts';
 
 export const PROVIDER_EXPORT_TABLES = ['providers', 'evaluations', 'contracts'] as const;
 export type ProviderExportTable = (typeof PROVIDER_EXPORT_TABLES)[number];
+/** What the audit trail names as exported: the entity of the table asked for (the workbook carries all three). */
+export const PROVIDER_EXPORT_ENTITIES: Record<ProviderExportTable, string> = { providers: 'provider', evaluations: 'providerEvaluation', contracts: 'contract' };
 
 const list = (xs: readonly string[]) => xs.join(', ');
 

@@ -12,15 +12,17 @@ import {
 } from '../../shared/providers/provider.schema.ts';
 import { RequirementsSchema, SaveRequirementsRequestSchema } from '../../shared/providers/requirements.schema.ts';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
+import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
 import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { exportRoute } from '../platform/register/export.route.ts';
 import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { contractExportFileName, exportContracts } from './contract-export.service.ts';
 import * as contracts from './contract.service.ts';
 import { getEvaluation, saveEvaluation } from './evaluation.service.ts';
-import { exportProviders, providerExportFileName } from './provider-export.service.ts';
+import { exportProviders, PROVIDER_EXPORT_ENTITIES, providerExportFileName } from './provider-export.service.ts';
 import * as providers from './provider.service.ts';
 import { getRequirements, saveRequirements } from './requirements.service.ts';
 
@@ -100,8 +102,21 @@ export function providerRoutes(deps: ModuleDeps): AnyRoute[] {
       tags,
       read: 'providers.read',
       query: ProviderExportQuerySchema,
+      scope,
+      entityType: (query) => PROVIDER_EXPORT_ENTITIES[query.table],
       name: (query, locale) => providerExportFileName(query.format, locale, query.table, today()),
       stream: (auth, query, locale) => exportProviders(scope(auth), query.format, locale, query.table, today()),
+    }),
+    exportRoute({
+      url: '/api/v1/contracts/export',
+      summary: 'The contracts, one row each, with term, notice and its last day, review counts, readiness and exit terms, as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
+      tags,
+      read: 'providers.read',
+      query: RegisterExportQuerySchema,
+      scope,
+      entityType: 'contract',
+      name: (query, locale) => contractExportFileName(query.format, locale, today()),
+      stream: (auth, query, locale) => exportContracts(scope(auth), query.format, locale, today()),
     }),
     defineRoute({
       method: 'GET',

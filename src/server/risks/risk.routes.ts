@@ -1,4 +1,5 @@
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
+import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
 import {
   AcceptRiskRequestSchema,
   CreateInsurancePolicyRequestSchema,
@@ -24,6 +25,7 @@ import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/htt
 import type { ModuleDeps } from '../platform/module.ts';
 import { exportRoute } from '../platform/register/export.route.ts';
 import { recordRoutes, serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { exportPolicies, policyExportFileName } from './insurance-policy-export.service.ts';
 import * as policies from './insurance-policy.service.ts';
 import { riskAnalysis } from './risk-analysis.service.ts';
 import { exportRisks, riskExportFileName } from './risk-export.service.ts';
@@ -98,6 +100,8 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
       tags,
       read: 'risks.read',
       query: RiskExportQuerySchema,
+      scope,
+      entityType: 'risk',
       name: (query, locale) => riskExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportRisks(scope(auth), clock, query.format, locale),
     }),
@@ -171,6 +175,17 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
       access: read,
       response: InsurancePolicyListSchema,
       handler: ({ auth }) => policies.listPolicies(scope(auth)),
+    }),
+    exportRoute({
+      url: '/api/v1/insurance-policies/export',
+      summary: 'The insurance policies with limits, deductible, notice deadline, period and the risks each covers, as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
+      tags,
+      read: 'risks.read',
+      query: RegisterExportQuerySchema,
+      scope,
+      entityType: 'insurancePolicy',
+      name: (query, locale) => policyExportFileName(query.format, locale, clock.now()),
+      stream: (auth, query, locale) => exportPolicies(scope(auth), query.format, locale),
     }),
   ];
 }

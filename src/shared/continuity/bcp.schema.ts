@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CatalogItemIdSchema } from '../catalog/catalog.schema.ts';
 import { businessDate, IdSchema, int4, text, VersionSchema } from '../schemas/common.schema.ts';
+import { ExportFormatSchema } from '../schemas/export.schema.ts';
 import { MINUTES_MAX } from './backup.schema.ts';
 import { BCP_MODES, SCENARIO_STATUSES } from './bcp.rules.ts';
 
@@ -110,3 +111,7 @@ export type TBcpGrid = z.infer<typeof BcpGridSchema>;
 
 /** Open the drill's findings as corrective actions, at the version read (a finding with an open action is not opened twice). */
 export const OpenDrillFindingsRequestSchema = z.strictObject({ version: VersionSchema });
+
+/** The BCP as a file: CSV and JSON carry one table (the grid's responses or the drills), the workbook both. */
+export const BCP_EXPORT_TABLES = ['scenarios', 'drills'] as const;
+export const BcpExportQuerySchema = z.strictObject({ format: ExportFormatSchema.default('csv'), table: z.enum(BCP_EXPORT_TABLES).default('scenarios') });

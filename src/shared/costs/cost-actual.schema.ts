@@ -2,6 +2,7 @@
 // requests and responses of /api/v1/cost-actuals and /api/v1/costs/plan-review.
 import { z } from 'zod';
 import { IdSchema, safeInteger, text, VersionSchema } from '../schemas/common.schema.ts';
+import { ExportFormatSchema } from '../schemas/export.schema.ts';
 import { COST_CATEGORIES } from './cost-plan.rules.ts';
 
 /** The fields a file of actual costs can fill, in the order the import matches headers; the first four are required. */
@@ -54,6 +55,8 @@ export const CostActualSchema = z.object({
 export type TCostActual = z.infer<typeof CostActualSchema>;
 
 export const CostActualQuerySchema = z.strictObject({ from: MonthSchema.optional(), to: MonthSchema.optional() });
+/** The actual cost lines as a file, for the same months as the list. */
+export const CostActualExportQuerySchema = CostActualQuerySchema.extend({ format: ExportFormatSchema.default('csv') });
 export const CostActualListSchema = z.object({ items: z.array(CostActualSchema) });
 
 const MonthVarianceSchema = z.object({

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CatalogItemIdSchema } from '../catalog/catalog.schema.ts';
 import { IdSchema, int4Query, text, VersionSchema } from '../schemas/common.schema.ts';
+import { ExportFormatSchema } from '../schemas/export.schema.ts';
 
 /** How hard a threat would hit the business in one column of 表2; null while not judged. */
 export const IMPACT_LEVELS = ['none', 'small', 'medium', 'large'] as const;
@@ -35,6 +36,8 @@ export type TUpdateThreatAssessmentRequest = z.input<typeof UpdateThreatAssessme
 
 /** A year's list; without one, the newest the organisation has loaded. */
 export const ThreatAssessmentQuerySchema = z.strictObject({ year: int4Query(1900, 9999).optional() });
+/** A year's list as a file (the newest loaded by default). */
+export const ThreatAssessmentExportQuerySchema = ThreatAssessmentQuerySchema.extend({ format: ExportFormatSchema.default('csv') });
 
 export const ThreatAssessmentSchema = z.object({
   id: IdSchema,

@@ -223,7 +223,7 @@ export const AssetSummarySchema = z.object({
 });
 export type TAssetSummary = z.infer<typeof AssetSummarySchema>;
 
-export const AssetExportQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('csv') });
+export const AssetExportQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx', 'json']).default('csv') });
 
 /* ---------------------------------------------------------------- imports */
 

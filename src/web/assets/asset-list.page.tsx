@@ -131,6 +131,7 @@ export function AssetListPage() {
               formats={[
                 { format: 'csv', label: t('assets.actions.exportCsv') },
                 { format: 'xlsx', label: t('assets.actions.exportXlsx') },
+                { format: 'json', label: t('assets.actions.exportJson') },
               ]}
             />
           </>

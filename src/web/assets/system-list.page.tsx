@@ -5,7 +5,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { formatNumber } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
-import { RegisterList } from '../platform/register/register-list.tsx';
+import { ExportLinks, RegisterList } from '../platform/register/register-list.tsx';
 import { nameColumn, type RegisterColumn } from '../platform/register/register-table.tsx';
 import { CriticalityBadge, PlacementChange, useStrategyName } from './system-labels.tsx';
 import { type TSystemList, usePortfolio, useSystems } from './system.query.ts';
@@ -69,6 +69,7 @@ export function SystemListPage() {
             <Button component={Link} to="/systems/portfolio" variant="light">
               {t('systems.toPortfolio')}
             </Button>
+            <ExportLinks href="/api/v1/systems/export" />
             {canWrite ? (
               <Button component={Link} to="/systems/new">
                 {t('systems.new')}

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
-import { RegisterList } from '../platform/register/register-list.tsx';
+import { ExportLinks, RegisterList } from '../platform/register/register-list.tsx';
 import { nameColumn, type RegisterColumn } from '../platform/register/register-table.tsx';
 import { formatYen, joinList, NO_ELLIPSIS, pick, useStageName, VerdictBadge } from './workload-labels.tsx';
 import { type TWorkloadList, useWorkloadReference, useWorkloads } from './workload.query.ts';
@@ -68,11 +68,14 @@ export function WorkloadListPage() {
         title={t('workloads.title')}
         description={t('workloads.description')}
         actions={
-          canWrite ? (
-            <Button component={Link} to="/workloads/new">
-              {t('workloads.new')}
-            </Button>
-          ) : null
+          <>
+            <ExportLinks href="/api/v1/workloads/export" />
+            {canWrite ? (
+              <Button component={Link} to="/workloads/new">
+                {t('workloads.new')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <RegisterList

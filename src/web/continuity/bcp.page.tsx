@@ -1,4 +1,4 @@
-import { Anchor, Autocomplete, Badge, Button, List, Modal, NativeSelect, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Anchor, Autocomplete, Badge, Button, Group, List, Modal, NativeSelect, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import { ProblemAlert } from '../components/problem-alert.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
+import { ExportLinks } from '../platform/register/register-list.tsx';
 import { plain } from './backup-labels.tsx';
 import { scenarioRecords, type TBcpGrid, useBcpGrid } from './continuity.query.ts';
 
@@ -138,6 +139,9 @@ export function BcpPage() {
                     </Table.Tbody>
                   </Table>
                 </Table.ScrollContainer>
+                <Group gap={0}>
+                  <ExportLinks href="/api/v1/bcp/export?table=scenarios" />
+                </Group>
               </Stack>
             </SectionCard>
             <SectionCard id="drills" title={t('continuity.drills.list')}>
@@ -173,6 +177,9 @@ export function BcpPage() {
               ) : (
                 <Text>{t('continuity.drills.empty')}</Text>
               )}
+              <Group gap={0} mt="sm">
+                <ExportLinks href="/api/v1/bcp/export?table=drills" />
+              </Group>
             </SectionCard>
             <SectionCard id="modes" title={k('modeActions')}>
               <SimpleGrid cols={{ base: 1, md: 3 }}>

@@ -9,6 +9,7 @@ import { ProblemAlert } from '../components/problem-alert.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
+import { ExportLinks } from '../platform/register/register-list.tsx';
 import { plain, useDuration } from './backup-labels.tsx';
 import { BACKUPS } from './backup-list.page.tsx';
 import { targetRecords, type TRecoveryRow, useRecovery } from './continuity.query.ts';
@@ -57,7 +58,7 @@ export function RecoveryPage() {
   const data = recovery.data;
   return (
     <>
-      <PageHeader title={k('title')} description={k('description')} />
+      <PageHeader title={k('title')} description={k('description')} actions={<ExportLinks href="/api/v1/recovery/export" />} />
       <QueryState query={recovery}>
         {data ? (
           <SectionCard id="targets" title={k('title')}>

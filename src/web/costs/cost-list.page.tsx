@@ -10,6 +10,7 @@ import { QueryState } from '../components/query-state.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
+import { ExportLinks } from '../platform/register/register-list.tsx';
 import { type TCostScenario, useCostOverview } from './cost.query.ts';
 
 const CostChart = lazy(() => import('./cost-chart.tsx'));
@@ -103,6 +104,7 @@ export function CostListPage() {
             <Button variant="default" component={Link} to={`${COSTS}/actuals`}>
               {t('costs.actuals.nav')}
             </Button>
+            <ExportLinks href="/api/v1/costs/export" />
             {canWrite ? (
               <Button component={Link} to={`${COSTS}/scenarios/new`}>
                 {t('costs.new')}

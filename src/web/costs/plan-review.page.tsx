@@ -10,7 +10,7 @@ import { SectionCard } from '../components/section-card.tsx';
 import { formatMonth } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
-import { RegisterList } from '../platform/register/register-list.tsx';
+import { ExportLinks, RegisterList } from '../platform/register/register-list.tsx';
 import { nameColumn, type RegisterColumn } from '../platform/register/register-table.tsx';
 import { Figure } from './cost-figure.tsx';
 import { COSTS } from './cost-list.page.tsx';
@@ -171,6 +171,7 @@ export function PlanReviewPage() {
         actions={
           <Group gap="xs">
             <BackLink to={COSTS} label={t('costs.back')} />
+            <ExportLinks href="/api/v1/cost-actuals/export" />
             {canWrite ? (
               <>
                 <Button variant="default" component={Link} to={`${ACTUALS}/import`}>

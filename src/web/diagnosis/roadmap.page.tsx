@@ -9,6 +9,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert, ReloadLatestButton } from '../components/problem-alert.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
+import { ExportLinks } from '../platform/register/register-list.tsx';
 import { formatYen, formatYenRange, pick, StageBadge } from './diagnosis-labels.tsx';
 import { useRoadmap, useSetBudget } from './diagnosis.query.ts';
 import { TimeInStage } from './stage-widgets.tsx';
@@ -84,7 +85,7 @@ export function RoadmapPage() {
   if (!r) return <ProblemAlert problem={toApiError(roadmap.error)} />;
   return (
     <>
-      <PageHeader title={t('diagnosis.roadmap.title')} description={t('diagnosis.roadmap.description')} />
+      <PageHeader title={t('diagnosis.roadmap.title')} description={t('diagnosis.roadmap.description')} actions={<ExportLinks href="/api/v1/roadmap/export" />} />
       <SimpleGrid cols={{ base: 2, sm: 4 }} mb="lg" spacing="sm">
         {(['open', 'overdue', 'done', 'notApplicable'] as const).map((k) => (
           <Paper key={k} withBorder p="sm" data-testid={`summary-${k}`}>

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../components/problem-alert.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
+import { ExportLinks } from '../platform/register/register-list.tsx';
 import { accountRecords, logRecords, openActionsByFinding, type TIamAccount, type TLogSource, useIamReview, useLogSources } from './access-logs.query.ts';
 
 // Long findings wrap inside their badge instead of being cut off.
@@ -208,6 +209,9 @@ export function AccessLogsPage() {
                   </Table.ScrollContainer>
                 ) : null}
                 {canWrite ? <NewAccount /> : null}
+                <Group gap={0}>
+                  <ExportLinks href="/api/v1/iam-accounts/export" />
+                </Group>
                 <SourceCitations sources={review.data.source} size="xs" />
               </Stack>
             </SectionCard>
@@ -238,6 +242,9 @@ export function AccessLogsPage() {
                   </Table.ScrollContainer>
                 ) : null}
                 {canWrite ? <NewLogSource /> : null}
+                <Group gap={0}>
+                  <ExportLinks href="/api/v1/log-sources/export" />
+                </Group>
                 <SourceCitations sources={logs.data.source} size="xs" />
               </Stack>
             </SectionCard>

@@ -5,7 +5,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { formatDateTime } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
-import { RegisterList } from '../platform/register/register-list.tsx';
+import { ExportLinks, RegisterList } from '../platform/register/register-list.tsx';
 import { nameColumn, type RegisterColumn } from '../platform/register/register-table.tsx';
 import { Countdown, formatDue, useNow } from './incident-deadlines.tsx';
 import { type TIncident, useIncidents } from './incident.query.ts';
@@ -53,11 +53,14 @@ export function IncidentListPage() {
         title={t('incidents.title')}
         description={t('incidents.description')}
         actions={
-          session.organisation.can['incidents.write'] ? (
-            <Button component={Link} to="/incidents/new">
-              {t('incidents.new')}
-            </Button>
-          ) : null
+          <>
+            <ExportLinks href="/api/v1/incidents/export" />
+            {session.organisation.can['incidents.write'] ? (
+              <Button component={Link} to="/incidents/new">
+                {t('incidents.new')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <RegisterList query={incidents} caption={t('incidents.title')} empty={t('incidents.empty')} rows={incidents.data?.items ?? []} columns={columns} rowTestId="incident-row" />

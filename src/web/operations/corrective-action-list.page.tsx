@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
-import { RegisterList } from '../platform/register/register-list.tsx';
+import { ExportLinks, RegisterList } from '../platform/register/register-list.tsx';
 import { nameColumn, type RegisterColumn } from '../platform/register/register-table.tsx';
 import { PhaseBadge } from './action-labels.tsx';
 import { type TCorrectiveAction, useCorrectiveActions } from './operation.query.ts';
@@ -45,11 +45,14 @@ export function CorrectiveActionListPage() {
         title={t('operations.actions.title')}
         description={t('operations.actions.description')}
         actions={
-          session.organisation.can['operations.write'] ? (
-            <Button component={Link} to="/corrective-actions/new">
-              {t('operations.actions.new')}
-            </Button>
-          ) : null
+          <>
+            <ExportLinks href="/api/v1/corrective-actions/export" />
+            {session.organisation.can['operations.write'] ? (
+              <Button component={Link} to="/corrective-actions/new">
+                {t('operations.actions.new')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <RegisterList query={actions} caption={t('operations.actions.title')} empty={t('operations.actions.empty')} rows={actions.data?.items ?? []} columns={columns} rowTestId="action-row" />

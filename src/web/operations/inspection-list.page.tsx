@@ -5,7 +5,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
-import { RegisterList } from '../platform/register/register-list.tsx';
+import { ExportLinks, RegisterList } from '../platform/register/register-list.tsx';
 import { nameColumn, type RegisterColumn } from '../platform/register/register-table.tsx';
 import { CalendarFeedCard } from './calendar-feed-card.tsx';
 import { StandingBadge, useScheduleLine } from './inspection-labels.tsx';
@@ -104,11 +104,14 @@ export function InspectionListPage() {
         title={t('operations.title')}
         description={t('operations.description')}
         actions={
-          session.organisation.can['operations.write'] ? (
-            <Button component={Link} to="/operations/new">
-              {t('operations.new')}
-            </Button>
-          ) : null
+          <>
+            <ExportLinks href="/api/v1/inspections/export" />
+            {session.organisation.can['operations.write'] ? (
+              <Button component={Link} to="/operations/new">
+                {t('operations.new')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Stack gap="lg">

@@ -72,6 +72,14 @@ export function ContractListPage() {
           <Group>
             <ProviderLinks except="contracts" />
             <ExportLinks
+              href="/api/v1/contracts/export"
+              formats={[
+                { format: 'csv', label: t('providers.export.contract.csv') },
+                { format: 'xlsx', label: t('providers.export.contract.xlsx') },
+                { format: 'json', label: t('providers.export.contract.json') },
+              ]}
+            />
+            <ExportLinks
               href="/api/v1/providers/export"
               formats={[
                 { format: 'csv&table=contracts', label: t('providers.export.csvContracts') },

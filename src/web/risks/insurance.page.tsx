@@ -8,7 +8,7 @@ import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
 import { recordPage, RegisterForm } from '../platform/register/register-form.tsx';
 import { registerFormLabels } from '../platform/register/register-form-labels.ts';
-import { RegisterList } from '../platform/register/register-list.tsx';
+import { ExportLinks, RegisterList } from '../platform/register/register-list.tsx';
 import { nameColumn, type RegisterColumn } from '../platform/register/register-table.tsx';
 import { useRegisterRecordEditor } from '../platform/register/use-register-editor.ts';
 import { yen } from './risk-labels.tsx';
@@ -35,11 +35,14 @@ export function InsuranceListPage() {
         title={t('risks.insurance.title')}
         description={t('risks.insurance.description')}
         actions={
-          session.organisation.can['risks.write'] ? (
-            <Button component={Link} to="/risks/insurance/new">
-              {t('risks.insurance.new')}
-            </Button>
-          ) : null
+          <>
+            <ExportLinks href="/api/v1/insurance-policies/export" />
+            {session.organisation.can['risks.write'] ? (
+              <Button component={Link} to="/risks/insurance/new">
+                {t('risks.insurance.new')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <RegisterList query={policies} caption={t('risks.insurance.title')} empty={t('risks.insurance.empty')} rows={policies.data?.items ?? []} columns={columns} rowTestId="policy-row" />

@@ -11,6 +11,7 @@ import { QueryState } from '../components/query-state.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
+import { ExportLinks } from '../platform/register/register-list.tsx';
 import { type TThreatAssessmentView, useSaveThreatAssessment, useThreatAssessments } from './risk.query.ts';
 
 type Item = NonNullable<TThreatAssessmentView['list']>['items'][number];
@@ -111,7 +112,12 @@ export function ThreatAssessmentPage() {
       <PageHeader
         title={t('risks.threats.title')}
         description={t('risks.threats.description')}
-        actions={<BackToRegisterButton />}
+        actions={
+          <>
+            <BackToRegisterButton />
+            {list ? <ExportLinks href={`/api/v1/threat-assessments/export?year=${list.year}`} /> : null}
+          </>
+        }
       />
       <QueryState query={view} empty={data && !list ? t('risks.threats.empty') : null}>
         {data && list ? (

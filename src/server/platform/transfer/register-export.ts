@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { wallIn } from '../../../shared/platform/calendar-date.ts';
 import { fieldHeaders, fieldValues, type FieldValue, type RegisterField } from '../register/register-fields.ts';
 import { neutraliseCell } from './cell-text.ts';
 import { csvExport, jsonExport, xlsxWorkbook, type ExportFormat, type ExportValue } from './export.writer.ts';
@@ -17,6 +18,12 @@ export interface ExportTable<R> {
   records: () => AsyncIterable<R> | Iterable<R>;
 }
 
+/** An instant as the organisation's clock in Japan reads it, `YYYY-MM-DD HH:mm` (the due times of seed 004 and the law are Japan's). */
+export const exportTime = (iso: string | null): string | null => (iso ? wallIn('Asia/Tokyo', new Date(iso)).replace('T', ' ') : null);
+
+/** Exact yen carried as a decimal string: a number while a spreadsheet holds it exactly, else the string. */
+export const exactYen = (yen: string | null): string | number | null => (yen === null ? null : Number.isSafeInteger(Number(yen)) ? Number(yen) : yen);
+
 const asValue = (v: FieldValue): ExportValue => (typeof v === 'boolean' ? String(v) : v);
 
 async function* rowsOf<R>(table: ExportTable<R>, spreadsheet: boolean): AsyncGenerator<ExportValue[]> {
@@ -28,6 +35,9 @@ async function* rowsOf<R>(table: ExportTable<R>, spreadsheet: boolean): AsyncGen
   }
 }
 
+/** A sheet's name as Excel takes it: none of : \ / ? * [ ], at most 31 characters (a register's own words should fit already). */
+const sheetName = (name: string) => name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
+
 /** CSV and JSON carry `tables[0]`; XLSX carries every table, one sheet each. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function exportTables(format: ExportFormat, locale: 'ja' | 'en', tables: readonly ExportTable<any>[]): Readable {
@@ -35,5 +45,5 @@ export function exportTables(format: ExportFormat, locale: 'ja' | 'en', tables: 
   if (!first) throw new Error('an export needs a table');
   if (format === 'csv') return csvExport(fieldHeaders(first.fields, locale), rowsOf(first, true));
   if (format === 'json') return jsonExport(first.fields.map((f) => f.key), rowsOf(first, false));
-  return xlsxWorkbook(tables.map((table) => ({ name: table.name, headers: fieldHeaders(table.fields, locale), rows: () => rowsOf(table, true) })));
+  return xlsxWorkbook(tables.map((table) => ({ name: sheetName(table.name), headers: fieldHeaders(table.fields, locale), rows: () => rowsOf(table, true) })));
 }

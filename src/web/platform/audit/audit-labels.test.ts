@@ -44,11 +44,11 @@ describe('the audit trail’s words', () => {
   });
 
   for (const lang of ['ja', 'en'] as const) {
-    test(`every entity type, action and register change has a name in ${lang}`, async () => {
+    test(`every entity type, action, register change and export has a name in ${lang}`, async () => {
       const t = await translator(lang);
       assert.deepEqual(ENTITY_TYPES.filter((e) => !entityLabelOf(t, e)), [], 'entity types without a name');
       assert.deepEqual(ACTIONS.filter((a) => !actionLabelOf(t, a)), [], 'actions without a name');
-      for (const e of ENTITY_TYPES) for (const verb of ['create', 'update', 'delete']) assert.ok(actionLabelOf(t, `${e}.${verb}`), `${e}.${verb}`);
+      for (const e of ENTITY_TYPES) for (const verb of ['create', 'update', 'delete', 'export']) assert.ok(actionLabelOf(t, `${e}.${verb}`), `${e}.${verb}`);
     });
   }
 
@@ -58,6 +58,10 @@ describe('the audit trail’s words', () => {
     assert.equal(actionLabelOf(ja, 'backupPlan.create'), 'バックアップ計画の登録');
     assert.equal(actionLabelOf(en, 'restoreTest.delete'), 'Restore test deleted');
     assert.equal(actionLabelOf(ja, 'asset.import'), '資産目録の取り込み');
+    // Every register's export (platform/register/export.route.ts) is `<entity>.export`.
+    assert.equal(actionLabelOf(ja, 'workload.export'), 'ワークロードの書き出し');
+    assert.equal(actionLabelOf(en, 'costActual.export'), 'Actual cost exported');
+    assert.equal(actionLabelOf(ja, 'audit.export'), '監査ログの出力');
     assert.equal(actionLabelOf(ja, 'nothing.known'), null);
   });
 });

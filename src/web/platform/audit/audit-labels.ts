@@ -10,7 +10,8 @@ export const AUDIT_ENTITY_TYPES = ['organisation', 'member', 'invitation', 'audi
 export const actionKey = (action: string) => action.replace(/[.-]/g, '_');
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
-const CRUD_VERBS = ['create', 'update', 'delete'];
+// A register's export (`<entity>.export`, platform/register/export.route.ts) is worded from its entity like its changes.
+const REGISTER_VERBS = ['create', 'update', 'delete', 'export'];
 
 /**
  * The name of what an entry is about: a module's own `auditLabels.entities`
@@ -23,9 +24,9 @@ export function entityLabelOf(t: Translate, entityType: string): string | null {
 
 /**
  * The name of an action: its own message (`auditLabels.actions`, or the
- * platform's `audit.actions`), else a register's create, update or delete
- * worded from its entity's name (「バックアップ計画の登録」); null when
- * neither gives one.
+ * platform's `audit.actions`), else a register's create, update, delete or
+ * export worded from its entity's name (「バックアップ計画の登録」); null
+ * when neither gives one.
  */
 export function actionLabelOf(t: Translate, action: string): string | null {
   const key = actionKey(action);
@@ -33,7 +34,7 @@ export function actionLabelOf(t: Translate, action: string): string | null {
   if (own) return own;
   const dot = action.lastIndexOf('.');
   const verb = action.slice(dot + 1);
-  const entity = dot > 0 && CRUD_VERBS.includes(verb) ? entityLabelOf(t, action.slice(0, dot)) : null;
+  const entity = dot > 0 && REGISTER_VERBS.includes(verb) ? entityLabelOf(t, action.slice(0, dot)) : null;
   return entity ? t(`audit.verbs.${verb}`, { entity }) : null;
 }
 
@@ -57,6 +58,7 @@ export function useChangeDescriptions() {
     if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
     if (field === 'role' && typeof v === 'string') return t(`roles.${v}`, { defaultValue: v });
     if (field === 'locale' && (v === 'ja' || v === 'en')) return v === 'ja' ? '日本語' : 'English';
+    if (field === 'format' && typeof v === 'string') return t(`audit.formats.${v}`, { defaultValue: v });
     if (field.endsWith('At') && typeof v === 'string') return formatDateTime(v, locale, timeZone);
     return typeof v === 'string' ? v : JSON.stringify(v);
   };

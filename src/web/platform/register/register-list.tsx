@@ -1,5 +1,7 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EXPORT_FORMATS } from '../../../shared/schemas/export.schema.ts';
 import { toApiError } from '../../api/api-client.ts';
 import { SectionLoader } from '../../components/full-page-loader.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
@@ -67,12 +69,21 @@ export function LoadMore(p: LoadMoreProps) {
   );
 }
 
-/** Download links of a register's export, one per format (the server sends the file with its name). */
-export function ExportLinks({ href, formats }: { href: string; formats: readonly { format: string; label: string }[] }) {
+/**
+ * Download links of a register's export, one per format (the server sends
+ * the file with its name and records the export in the audit trail). Without
+ * `formats`: CSV, Excel and JSON, in the words every register shares; `href`
+ * may carry the register's own query (`?table=drills`).
+ */
+export function ExportLinks({ href, formats }: { href: string; formats?: readonly { format: string; label: string }[] }) {
+  const { t } = useTranslation();
+  const links = formats ?? EXPORT_FORMATS.map((format) => ({ format, label: t(`common.export.${format}`) }));
+  // The register's own query (a table, a year) stays: `format` joins it.
+  const query = href.includes('?') ? '&' : '?';
   return (
     <>
-      {formats.map((f) => (
-        <Button key={f.format} component="a" href={`${href}?format=${f.format}`} download variant="subtle">
+      {links.map((f) => (
+        <Button key={f.format} component="a" href={`${href}${query}format=${f.format}`} download variant="subtle">
           {f.label}
         </Button>
       ))}
