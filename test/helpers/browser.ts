@@ -26,11 +26,15 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 
-/** A port nobody listens on, tried from a random start so files running side by side rarely collide. */
+/** Ports above 1024 Chromium refuses to open (ERR_UNSAFE_PORT): a journey's server must never get one. */
+const CHROMIUM_UNSAFE_PORTS = new Set([1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080]);
+
+/** A port nobody listens on and Chromium will open, tried from a random start so files running side by side rarely collide. */
 export async function freePort(from: number, to: number): Promise<number> {
   const start = from + Math.floor(Math.random() * (to - from + 1));
   for (let i = 0; i <= to - from; i++) {
     const port = from + ((start - from + i) % (to - from + 1));
+    if (CHROMIUM_UNSAFE_PORTS.has(port)) continue;
     const free = await new Promise<boolean>((resolve) => {
       const s = net.createServer();
       s.once('error', () => resolve(false));
