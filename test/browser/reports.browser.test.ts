@@ -141,5 +141,29 @@ test('reports journey: the dashboard, a management report in both languages and 
     await shotBoth(page, 'report-list');
   });
 
+  await step('the OSCAL documents: what each holds, downloaded in English', async () => {
+    const { csrfToken } = await (await page.request.get(`${server.url}/api/v1/session`)).json();
+    const judged = await page.request.post(`${server.url}/api/v1/control-assessments`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { itemId: 'urn:kumoji:public:iso27017:cld-9.5.1', applicable: false, reason: '仮想環境を自社で運用しないため' },
+    });
+    assert.equal(judged.status(), 201, await judged.text());
+    await page.getByRole('navigation').getByRole('link', { name: 'OSCAL 出力' }).click();
+    await page.getByRole('heading', { level: 1, name: 'OSCAL 形式での書き出し' }).waitFor();
+    const documents = page.getByTestId('oscal-documents');
+    await documents.getByText('完了していない是正処置: 1 件').waitFor();
+    await documents.getByText(/適用しない管理策 1 件を理由とともに除外します/).waitFor();
+    await page.getByTestId('oscal-catalogs').getByRole('row', { name: /ISO\/IEC 27017/ }).getByText('1 件(うち適用しない 1 件)').waitFor();
+    await shotBoth(page, 'oscal', { ready: 'oscal-catalogs' });
+    await page.getByRole('radiogroup', { name: '文書の言語' }).getByText('English', { exact: true }).click();
+    const download = page.waitForEvent('download');
+    await documents.getByRole('link', { name: 'ダウンロード: 是正処置の計画とマイルストーン(POA&M)' }).click();
+    const poamFile = await download;
+    assert.match(poamFile.suggestedFilename(), /^kumoji-oscal-poam-\d{4}-\d{2}-\d{2}-en\.json$/);
+    const poam = JSON.parse(fs.readFileSync((await poamFile.path())!, 'utf8'))['plan-of-action-and-milestones'];
+    assert.equal(poam.metadata.title, 'Plan of action and milestones (POA&M) of the corrective actions');
+    assert.deepEqual(poam['poam-items'].map((i: { title: string }) => i.title), ['VPN機器のファームウェア更新']);
+  });
+
   assert.deepEqual(kit.errors, [], 'no script errors or CSP violations in the browser');
 });

@@ -58,7 +58,7 @@ export function rawKeys(text: string, prefixes: readonly string[]): RegExpMatchA
 export async function switchLanguage(page: Page, lang: Lang) {
   const label = lang === 'ja' ? '日本語' : 'English';
   // The switch is a radio group labelled in the language currently shown.
-  const group = page.getByRole('radiogroup', { name: lang === 'ja' ? 'Language' : '表示言語' }).filter({ visible: true });
+  const group = page.getByRole('radiogroup', { name: lang === 'ja' ? 'Language' : '表示言語', exact: true }).filter({ visible: true });
   await group.getByText(label, { exact: true }).click();
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
   await page.waitForLoadState('networkidle');

@@ -1,5 +1,6 @@
 import type { LinkedOrigin, PdcaPhase } from '../../shared/operations/corrective-action.rules.ts';
 import type { CalendarEntry } from '../../shared/operations/calendar.rules.ts';
+import type { TCorrectiveAction } from '../../shared/operations/corrective-action.schema.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { calendarOf } from './calendar.service.ts';
 import { listActions } from './corrective-action.service.ts';
@@ -13,7 +14,7 @@ import { actionSummariesOf, insertAction, type ActionSummary } from './correctiv
  * What other modules use of operations: an incident's post-incident review,
  * a data store's protection gaps, a BCP drill's findings and an IAM
  * account's or a log source's gaps open their findings as corrective
- * actions and read where they stand.
+ * actions and read where they stand; the reports read the actions still open.
  * Other modules import this file only (eslint.config.js enforces it).
  */
 
@@ -54,4 +55,13 @@ export async function operationsStanding(ctx: DataContext, now: Date, days: numb
     () => listActions(ctx, now),
   );
   return { calendar, inspections: inspections.items, actions: actions.items };
+}
+
+/**
+ * The corrective actions not closed yet, as the corrective actions page
+ * shows them (soonest due first): the plan of action and milestones of the
+ * OSCAL documents (reports). A closed action has left the plan.
+ */
+export async function openCorrectiveActions(ctx: DataContext, now: Date): Promise<TCorrectiveAction[]> {
+  return (await listActions(ctx, now)).items.filter((a) => a.phase !== 'closed');
 }

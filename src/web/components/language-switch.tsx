@@ -1,5 +1,6 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import { currentLocale } from '../i18n/i18n.ts';
 import { useChangeLocale } from '../platform/auth/session.query.ts';
@@ -18,6 +19,32 @@ export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
       aria-label={t('common.language')}
       value={value}
       onChange={(v) => change.mutate(v as TLocale)}
+      data={[
+        { value: 'ja', label: <span lang="ja">日本語</span> },
+        { value: 'en', label: <span lang="en">English</span> },
+      ]}
+    />
+  );
+}
+
+/**
+ * The language of a document (a printed report, an exported file), which
+ * need not be the UI's: `?lang=ja|en` of the page, else the UI's language.
+ */
+export function useDocumentLanguage(ui: TLocale): [TLocale, (lang: TLocale) => void] {
+  const [search, setSearch] = useSearchParams();
+  const asked = search.get('lang');
+  const lang: TLocale = asked === 'en' || asked === 'ja' ? asked : ui;
+  return [lang, (next) => setSearch({ lang: next })];
+}
+
+/** 日本語 / English for a document's language (useDocumentLanguage), labelled by what it switches. */
+export function DocumentLanguageSwitch({ label, value, onChange }: { label: string; value: TLocale; onChange: (lang: TLocale) => void }) {
+  return (
+    <SegmentedControl
+      aria-label={label}
+      value={value}
+      onChange={(v) => onChange(v as TLocale)}
       data={[
         { value: 'ja', label: <span lang="ja">日本語</span> },
         { value: 'en', label: <span lang="en">English</span> },

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -6,6 +6,7 @@ import type { TReport } from '../../shared/schemas/roadmap.schema.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import { toApiError } from '../api/api-client.ts';
 import { FullPageLoader } from '../components/full-page-loader.tsx';
+import { DocumentLanguageSwitch, useDocumentLanguage } from '../components/language-switch.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../i18n/format.ts';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
@@ -25,8 +26,8 @@ import '../components/printable-report.css';
 export function ReportPage() {
   const { i18n } = useTranslation();
   const ui = useLocaleAndZone();
-  const [search, setSearch] = useSearchParams();
-  const lang: TLocale = search.get('lang') === 'en' ? 'en' : search.get('lang') === 'ja' ? 'ja' : ui.locale;
+  const [search] = useSearchParams();
+  const [lang, setLang] = useDocumentLanguage(ui.locale);
   const printing = search.get('print') === '1';
   const messagesReady = useReportLanguage(lang);
   const t = useMemo(() => i18n.getFixedT(lang), [i18n, lang, messagesReady]);
@@ -47,15 +48,7 @@ export function ReportPage() {
             {t('diagnosis.report.back')}
           </Anchor>
           <Group gap="sm">
-            <SegmentedControl
-              aria-label={t('diagnosis.report.language')}
-              value={lang}
-              onChange={(v) => setSearch({ lang: v })}
-              data={[
-                { value: 'ja', label: '日本語' },
-                { value: 'en', label: 'English' },
-              ]}
-            />
+            <DocumentLanguageSwitch label={t('diagnosis.report.language')} value={lang} onChange={setLang} />
             <Button onClick={() => window.print()} disabled={!r}>
               {t('diagnosis.report.print')}
             </Button>

@@ -1,10 +1,10 @@
-import { Anchor, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import { toApiError } from '../api/api-client.ts';
 import { FullPageLoader } from '../components/full-page-loader.tsx';
+import { DocumentLanguageSwitch, useDocumentLanguage } from '../components/language-switch.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
 import { useReportLanguage } from '../i18n/use-report-language.ts';
@@ -22,8 +22,8 @@ export function ManagementReportPage() {
   const { i18n } = useTranslation();
   const ui = useLocaleAndZone();
   const { id = '' } = useParams();
-  const [search, setSearch] = useSearchParams();
-  const lang: TLocale = search.get('lang') === 'en' ? 'en' : search.get('lang') === 'ja' ? 'ja' : ui.locale;
+  const [search] = useSearchParams();
+  const [lang, setLang] = useDocumentLanguage(ui.locale);
   const printing = search.get('print') === '1';
   const messagesReady = useReportLanguage(lang);
   const t = useMemo(() => i18n.getFixedT(lang), [i18n, lang, messagesReady]);
@@ -44,15 +44,7 @@ export function ManagementReportPage() {
             {t('reports.report.back')}
           </Anchor>
           <Group gap="sm">
-            <SegmentedControl
-              aria-label={t('reports.report.language')}
-              value={lang}
-              onChange={(v) => setSearch({ lang: v })}
-              data={[
-                { value: 'ja', label: '日本語' },
-                { value: 'en', label: 'English' },
-              ]}
-            />
+            <DocumentLanguageSwitch label={t('reports.report.language')} value={lang} onChange={setLang} />
             <Button onClick={() => window.print()} disabled={!r}>
               {t('reports.report.print')}
             </Button>
