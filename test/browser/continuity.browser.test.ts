@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { createBrowserKit, exactly, pageOf } from '../helpers/browser.ts';
 import { mainNavLinks, setUpOwnerWithMfa } from '../helpers/browser-journey.ts';
@@ -88,6 +89,14 @@ test('continuity journey: a backup plan to 3-2-1-1-0, a workload’s RTO, a BCP 
     await page.getByRole('link', { name: 'バックアップ計画の一覧に戻る' }).click();
     await page.getByText('1件の計画があります。 3-2-1を満たす計画: 1件 3-2-1-1-0を満たす計画: 1件').waitFor();
     await shotBoth(page, 'backup-plans', { ready: 'plans-summary' });
+    // Every plan's restore tests as one file, with the plan each belongs to.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('restore-test-export').getByRole('link', { name: 'CSVで出力' }).click();
+    const file = await download;
+    assert.match(file.suggestedFilename(), /^リストアテスト-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = fs.readFileSync((await file.path())!, 'utf8');
+    assert.match(csv, /^\uFEFFデータセット,実施日,所要時間\(分\),エラー数,備考\r?\n/);
+    assert.match(csv, /,180,0,/);
   });
 
   await step("the workload's RTO: tighter than the measured restore, then eased", async () => {

@@ -141,6 +141,12 @@ test('foundation journey: set-up, MFA, invitation, roles, audit log, sign-in aga
     await owner.getByRole('navigation').getByRole('link', { name: 'メンバー' }).click();
     await owner.getByRole('heading', { level: 1, name: 'メンバーと役割' }).waitFor();
     await shotBoth(owner, 'members');
+    // The members and their roles as a file, for the periodic access review.
+    const download = owner.waitForEvent('download');
+    await owner.getByRole('link', { name: 'CSVで出力' }).click();
+    const members = fs.readFileSync((await (await download).path())!, 'utf8');
+    assert.match(members, /^\uFEFF氏名,メールアドレス,役割,二要素認証,参加日\r?\n/);
+    assert.ok(members.includes(`${OWNER.email},オーナー,設定済み,`), members);
     const form = owner.getByRole('region', { name: 'メンバーを招待' });
     await form.getByLabel('メールアドレス').fill(NEWCOMER.email);
     await form.getByLabel('役割').selectOption('staff');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { RouteFixtures } from '../helpers/route-fixtures.ts';
-import type { TestApp, TestOrganisation } from '../helpers/test-app.ts';
+import { addMember, type TestApp, type TestOrganisation } from '../helpers/test-app.ts';
 
 /**
  * Every register's export, one case each (register-exports.test.ts runs them
@@ -40,6 +40,19 @@ const made =
 async function posted(org: TestOrganisation, url: string, body: unknown): Promise<void> {
   const r = await org.owner.client.post(url, body);
   assert.equal(r.status, 201, `${url}: ${r.raw}`);
+}
+
+/** A member joined by invitation, shown in the file by their e-mail address. */
+async function newMember({ t, org }: ExportWorld): Promise<string> {
+  return (await addMember(t, org.id, 'staff')).email;
+}
+
+/** A restore test of a plan, with its note as the marker. */
+async function restoreTestNote({ org, fixtures }: ExportWorld): Promise<string> {
+  const plan = await fixtures.backupPlan!();
+  const notes = marker('Restore');
+  await posted(org, '/api/v1/restore-tests', { planId: plan.id, testedOn: '2026-11-01', durationMinutes: 45, errors: 0, notes });
+  return notes;
 }
 
 /** A judgement of a control of a shipped set not judged yet, with its reason as the marker. */
@@ -112,6 +125,8 @@ export const EXPORT_CASES: readonly ExportCase[] = [
   { url: '/api/v1/staffing/export', entityType: 'staffingPerson', headers: { ja: ['氏名', '所属'], en: ['Name', 'Affiliation'] }, make: made('staffingPerson', 'staffing_people', 'name') },
   { url: '/api/v1/iam-accounts/export', entityType: 'iamAccount', headers: { ja: ['システム', 'アカウント名', '利用者'], en: ['System', 'Account', 'Used by'] }, make: made('iamAccount', 'iam_accounts', 'account') },
   { url: '/api/v1/log-sources/export', entityType: 'logSource', headers: { ja: ['ログ名', 'システム', 'ログの種類'], en: ['Log', 'System', 'Kind of log'] }, make: made('logSource', 'log_sources', 'name') },
+  { url: '/api/v1/members/export', entityType: 'member', headers: { ja: ['氏名', 'メールアドレス', '役割'], en: ['Name', 'E-mail address', 'Role'] }, make: newMember },
+  { url: '/api/v1/backup-plans/export?table=restoreTests', entityType: 'restoreTest', headers: { ja: ['データセット', '実施日', '所要時間(分)'], en: ['Data set', 'Tested on', 'Time taken (min)'] }, make: restoreTestNote },
   { url: '/api/v1/backup-plans/export', entityType: 'backupPlan', headers: { ja: ['データセット', '頻度'], en: ['Data set', 'Frequency'] }, make: made('backupPlan', 'backup_plans', 'name') },
   { url: '/api/v1/recovery/export', entityType: 'recoveryTarget', headers: { ja: ['ワークロード', 'RTO(分)', 'RPO(分)'], en: ['Workload', 'RTO (minutes)', 'RPO (minutes)'] }, make: recoveryTarget },
   { url: '/api/v1/bcp/export?table=scenarios', entityType: 'bcpScenario', headers: { ja: ['運用モード', '災害の種類', '状態'], en: ['Operating mode', 'Disaster type', 'Status'] }, make: bcpResponse },

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { TBackupPlan } from '../../shared/continuity/backup.schema.ts';
+import { BACKUP_EXPORT_TABLES, type TBackupPlan, type TRestoreTest } from '../../shared/continuity/backup.schema.ts';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
@@ -7,7 +7,7 @@ import { translator } from '../platform/i18n/translate.ts';
 import { datedFileName, fieldLabel as label } from '../platform/register/export.route.ts';
 import type { RegisterField } from '../platform/register/register-fields.ts';
 import type { ExportFormat } from '../platform/transfer/export.writer.ts';
-import { exportTables } from '../platform/transfer/register-export.ts';
+import { exportTables, type ExportTable } from '../platform/transfer/register-export.ts';
 import { listBackupPlans } from './backup.service.ts';
 
 /** The backup plans as a file: each with its copies, its latest restore test and the points each rule misses, in the member's language. */
@@ -32,9 +32,37 @@ function planFields(locale: TLocale): RegisterField<TBackupPlan>[] {
   ];
 }
 
-export async function backupPlansFile(ctx: DataContext, format: ExportFormat, locale: TLocale, now: Date): Promise<Readable> {
-  const { items } = await listBackupPlans(ctx, now);
-  return exportTables(format, locale, [{ name: translator(locale)('continuity.backups.title'), fields: planFields(locale), records: () => items }]);
+export type BackupExportTable = (typeof BACKUP_EXPORT_TABLES)[number];
+export const BACKUP_EXPORT_ENTITIES: Record<BackupExportTable, string> = { plans: 'backupPlan', restoreTests: 'restoreTest' };
+
+type RestoreRow = TRestoreTest & { planName: string };
+
+/** Every restore test of every plan (seed 000 VI 「リストアテスト」), each with its plan's name, newest first within a plan. */
+function restoreTestFields(): RegisterField<RestoreRow>[] {
+  const f = (key: string) => label(`continuity.backups.tests.${key}`);
+  return [
+    { key: 'plan', label: label('continuity.backups.fields.name'), value: (r) => r.planName },
+    { key: 'testedOn', label: f('testedOn'), value: (r) => r.testedOn },
+    { key: 'durationMinutes', label: f('durationMinutes'), value: (r) => r.durationMinutes },
+    { key: 'errors', label: f('errors'), value: (r) => r.errors },
+    { key: 'notes', label: f('notes'), value: (r) => r.notes },
+  ];
 }
 
-export const backupPlansFileName = (format: ExportFormat, locale: TLocale, now: Date) => datedFileName(format, locale, 'continuity.backups.fileName', 'backup-plans', dateIn('Asia/Tokyo', now));
+/** The backup plans (or their restore tests) as a file; the workbook carries both, a sheet each. */
+export async function backupPlansFile(ctx: DataContext, format: ExportFormat, locale: TLocale, table: BackupExportTable, now: Date): Promise<Readable> {
+  const t = translator(locale);
+  const { items } = await listBackupPlans(ctx, now);
+  const tables = {
+    plans: { name: t('continuity.backups.title'), fields: planFields(locale), records: () => items } satisfies ExportTable<TBackupPlan>,
+    restoreTests: { name: t('continuity.backups.tests.title'), fields: restoreTestFields(), records: () => items.flatMap((p) => p.restoreTests.map((r) => ({ ...r, planName: p.name }))) } satisfies ExportTable<RestoreRow>,
+  };
+  const order = format === 'xlsx' ? BACKUP_EXPORT_TABLES : [table];
+  return exportTables(format, locale, order.map((k) => tables[k]));
+}
+
+/** Dated as the organisation's day in Japan, as every register's export is; the workbook is named for both tables. */
+export function backupPlansFileName(format: ExportFormat, locale: TLocale, table: BackupExportTable, now: Date) {
+  const name = format === 'xlsx' ? 'all' : table;
+  return datedFileName(format, locale, `continuity.backups.fileNames.${name}`, { plans: 'backup-plans', restoreTests: 'restore-tests', all: 'backup-plans-and-restore-tests' }[name], dateIn('Asia/Tokyo', now));
+}

@@ -7,7 +7,7 @@ import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/htt
 import type { ModuleDeps } from '../platform/module.ts';
 import { exportRoute } from '../platform/register/export.route.ts';
 import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
-import { backupPlansFile, backupPlansFileName } from './backup-export.service.ts';
+import { BACKUP_EXPORT_ENTITIES, backupPlansFile, backupPlansFileName } from './backup-export.service.ts';
 import * as backups from './backup.service.ts';
 import { exportRecovery, recoveryExportFileName } from './recovery-export.service.ts';
 import * as recovery from './recovery.service.ts';
@@ -31,14 +31,14 @@ export function backupRoutes(deps: ModuleDeps): AnyRoute[] {
     }),
     exportRoute({
       url: '/api/v1/backup-plans/export',
-      summary: 'The backup plans and their scores as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
+      summary: 'The backup plans and their scores (`table=plans`) or every restore test (`table=restoreTests`) as CSV (UTF-8 with BOM) or JSON; XLSX carries both, a sheet each; in the member’s language',
       tags,
       read: 'continuity.read',
       query: BackupExportQuerySchema,
       scope,
-      entityType: 'backupPlan',
-      name: (query, locale) => backupPlansFileName(query.format, locale, clock.now()),
-      stream: (auth, query, locale) => backupPlansFile(scope(auth), query.format, locale, clock.now()),
+      entityType: (query) => BACKUP_EXPORT_ENTITIES[query.table],
+      name: (query, locale) => backupPlansFileName(query.format, locale, query.table, clock.now()),
+      stream: (auth, query, locale) => backupPlansFile(scope(auth), query.format, locale, query.table, clock.now()),
     }),
     ...serviceRecordRoutes({
       path: '/api/v1/backup-plans',

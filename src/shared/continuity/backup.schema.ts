@@ -114,4 +114,6 @@ export const UpdateRestoreTestRequestSchema = z.strictObject({
   version: VersionSchema,
 });
 
-export const BackupExportQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx', 'json']).default('csv') });
+/** The backup export's tables: CSV and JSON carry the one asked for, the workbook both. */
+export const BACKUP_EXPORT_TABLES = ['plans', 'restoreTests'] as const;
+export const BackupExportQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx', 'json']).default('csv'), table: z.enum(BACKUP_EXPORT_TABLES).default('plans') });

@@ -28,6 +28,7 @@ export const MemberSchema = z.object({
   joinedAt: z.string(),
   version: z.number().int(),
 });
+export type TMember = z.infer<typeof MemberSchema>;
 export const MemberListSchema = z.object({ items: z.array(MemberSchema) });
 
 export const ChangeRoleRequestSchema = z.strictObject({ role: RoleSchema, version: VersionSchema });

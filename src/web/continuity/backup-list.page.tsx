@@ -1,4 +1,4 @@
-import { Button, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SourceCitations } from '../catalog/source-citations.tsx';
@@ -85,6 +85,12 @@ export function BackupListPage() {
           columns={columns}
           rowTestId="plan-row"
         />
+        {data?.items.some((p) => p.restoreTests.length) ? (
+          <Group gap="xs" data-testid="restore-test-export">
+            <Text size="sm">{t('continuity.backups.tests.exportTitle')}</Text>
+            <ExportLinks href="/api/v1/backup-plans/export?table=restoreTests" formats={[{ format: 'csv', label: t('continuity.backups.exportCsv') }, { format: 'json', label: t('continuity.backups.exportJson') }]} />
+          </Group>
+        ) : null}
         {data ? <SourceCitations sources={data.source} size="xs" /> : null}
       </Stack>
     </>

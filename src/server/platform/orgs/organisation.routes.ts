@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { OkSchema } from '../../../shared/schemas/common.schema.ts';
+import { RegisterExportQuerySchema } from '../../../shared/schemas/export.schema.ts';
 import {
   AcceptInvitationRequestSchema,
   ChangeRoleRequestSchema,
@@ -15,9 +16,13 @@ import {
   UpdateOrganisationRequestSchema,
 } from '../../../shared/schemas/organisation.schema.ts';
 import type { AuthDeps } from '../auth/auth.service.ts';
+import { clockOf } from '../clock.ts';
+import { DataContext } from '../db/data-context.ts';
 import { setSessionCookie } from '../http/app.ts';
 import { sendStream } from '../http/download.ts';
 import { defineRoute, deleteRoute, type AnyRoute } from '../http/route.ts';
+import { exportRoute } from '../register/export.route.ts';
+import { membersFile, membersFileName } from './member-export.service.ts';
 import { exportOrganisation } from './organisation-export.service.ts';
 import * as orgs from './organisation.service.ts';
 
@@ -78,6 +83,17 @@ export function organisationRoutes(deps: AuthDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'members.read' },
       response: MemberListSchema,
       handler: async ({ auth }) => ({ items: await orgs.members(deps, auth) }),
+    }),
+    exportRoute({
+      url: '/api/v1/members/export',
+      summary: 'The members with their roles, two-factor authentication and the day they joined, as CSV (UTF-8 with BOM), XLSX or JSON, for the periodic access review; in the member’s language',
+      tags: ['organisation'],
+      read: 'members.read',
+      query: RegisterExportQuerySchema,
+      scope: (auth) => DataContext.ofMember(deps.database, auth),
+      entityType: 'member',
+      name: (query, locale) => membersFileName(query.format, locale, clockOf(deps).now()),
+      stream: (auth, query, locale) => membersFile(deps, auth, query.format, locale),
     }),
     defineRoute({
       method: 'PATCH',

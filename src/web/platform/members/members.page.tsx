@@ -11,6 +11,7 @@ import { ProblemAlert, ReloadLatestButton, SuccessMessage } from '../../componen
 import { formatDate } from '../../i18n/format.ts';
 import { useLocaleAndZone } from '../../i18n/use-locale-and-zone.ts';
 import { useOrganisationSession } from '../auth/session.query.ts';
+import { ExportLinks } from '../register/register-list.tsx';
 import { InvitationsSection } from './invitations.section.tsx';
 import { InviteMemberForm } from './invite-member.form.tsx';
 import { type TMember, useChangeRole, useMembers, useRemoveMember } from './members.query.ts';
@@ -45,7 +46,7 @@ export function MembersPage() {
 
   return (
     <>
-      <PageHeader title={t('members.title')} description={t('members.description', { organisation: session.organisation.name })} />
+      <PageHeader title={t('members.title')} description={t('members.description', { organisation: session.organisation.name })} actions={<ExportLinks href="/api/v1/members/export" />} />
       <Stack gap="xl">
         <Paper withBorder p="lg" component="section" aria-labelledby="members-heading">
           <Group justify="space-between" mb="sm">

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Role } from '../../../shared/policy.ts';
-import type { CreatedInvitationSchema, InvitationSchema, MemberSchema } from '../../../shared/schemas/organisation.schema.ts';
+import type { CreatedInvitationSchema, InvitationSchema, TMember } from '../../../shared/schemas/organisation.schema.ts';
 import { api } from '../../api/api-client.ts';
 import { SESSION_KEY } from '../../api/query-client.ts';
 
-export type TMember = z.infer<typeof MemberSchema>;
+export type { TMember };
 export type TInvitation = z.infer<typeof InvitationSchema>;
 export type TCreatedInvitation = z.infer<typeof CreatedInvitationSchema>;
 
