@@ -49,6 +49,10 @@ async function seed(request: APIRequestContext) {
   await post('/api/v1/risks', { title: '誤送信による個人情報の漏えい', inherent: { annualFrequency: 4, lowYen: 200_000, highYen: 5_000_000 } });
   await post('/api/v1/corrective-actions', { title: 'VPN機器のファームウェア更新', dueOn: addDays(today, -3) });
   await post('/api/v1/inspections', { title: 'バックアップログの確認', startsOn: addDays(today, 5), unit: 'months', every: 1 });
+  // A monthly scan whose first round was done on its day and whose second is overdue: compliance 1 of 2.
+  const scan = await post('/api/v1/inspections', { title: '脆弱性スキャン', startsOn: addDays(today, -40), unit: 'months', every: 1 });
+  await post(`/api/v1/inspections/${scan.id}/completions`, { dueOn: addDays(today, -40), doneOn: addDays(today, -40), result: 'ok' });
+  await post('/api/v1/control-assessments', { itemId: 'urn:kumoji:seed-004:government-controls:fsa-data-protection', status: 'implemented', reason: '顧客の個人データを扱うため' });
   await post('/api/v1/cost-scenarios', { name: 'IaaSへ移行', kind: 'cloud', initialYen: 3_000_000, runningYenPerYear: 12_000_000, hiddenYenPerYear: 1_200_000, years: 3, adopted: true, planStartMonth: addMonths(month, -2) });
   for (const [m, yen] of [[addMonths(month, -2), 3_900_000], [addMonths(month, -1), 1_150_000], [month, 1_020_000]] as const) {
     await post('/api/v1/cost-actuals', { month: m, category: 'running', amountYen: yen, description: 'クラウド利用料' });
@@ -83,6 +87,8 @@ test('reports journey: the dashboard, a management report in both languages and 
     const deadlines = page.getByTestId('dashboard-deadlines');
     await deadlines.getByRole('link', { name: '是正処置の期限: VPN機器のファームウェア更新' }).waitFor();
     await page.getByTestId('dashboard-decisions').getByText('期限を過ぎた是正処置が 1 件あります。').waitFor();
+    await page.getByTestId('dashboard-inspections').getByText('50%').waitFor();
+    assert.notEqual(await page.getByTestId('dashboard-controls').getByText(/^\d+%$/).first().innerText(), '—');
     await shotBoth(page, 'dashboard', { ready: 'plan-chart' });
   });
 

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart, type ChartOption } from '../components/echart.tsx';
 import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
-import { yen } from './risk-labels.tsx';
+import { axisYen } from './risk-labels.tsx';
 import type { TRiskAnalysis } from './risk.query.ts';
 
 // The heat map and its markers load with the analysis page only.
@@ -70,7 +70,7 @@ export function LossExceedanceChart({ analysis }: { analysis: TRiskAnalysis }) {
       grid: { left: 28, right: 32, top: 40, bottom: 28, containLabel: true },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toFixed(2)}%` },
-      xAxis: { type: 'log', name: t('risks.analysis.lossAxis'), nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => yen(v, locale) } },
+      xAxis: { type: 'log', name: t('risks.analysis.lossAxis'), nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => axisYen(v, locale) } },
       yAxis: { type: 'value', name: t('risks.analysis.probabilityAxis'), nameLocation: 'middle', nameGap: 44, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [series('inherent', '#e8590c'), series('treated', '#1c7ed6'), series('netOfInsurance', '#2f9e44')],
     };

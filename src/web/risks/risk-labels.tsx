@@ -24,6 +24,11 @@ export function yen(value: number, locale: string): string {
   return `${v.toLocaleString('ja')}円`;
 }
 
+const COMPACT_YEN = new Intl.NumberFormat('en', { style: 'currency', currency: 'JPY', notation: 'compact' });
+
+/** Yen on a chart's axis, short enough that neighbouring labels do not meet: 1億円 in Japanese, ¥100M in English. */
+export const axisYen = (value: number, locale: string): string => (locale === 'ja' ? yen(value, locale) : COMPACT_YEN.format(value));
+
 /** The header action of the register's side pages: back to the risk register. */
 export function BackToRegisterButton() {
   const { t } = useTranslation();
