@@ -1,21 +1,13 @@
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useMemo } from 'react';
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
 import type { TReport } from '../../shared/schemas/roadmap.schema.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
-import { toApiError } from '../api/api-client.ts';
-import { FullPageLoader } from '../components/full-page-loader.tsx';
-import { DocumentLanguageSwitch, useDocumentLanguage } from '../components/language-switch.tsx';
-import { ProblemAlert } from '../components/problem-alert.tsx';
+import { PrintableReport } from '../components/printable-report.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../i18n/format.ts';
-import { useLocaleAndZone } from '../i18n/use-locale-and-zone.ts';
-import { useReportLanguage } from '../i18n/use-report-language.ts';
 import { AnswerBadge, citations, formatDay, formatYen, formatYenRange, pick, StageBadge, stageLabel } from './diagnosis-labels.tsx';
 import { DiagnosisResult } from './diagnosis-result.tsx';
 import { reportExportUrl, useReport } from './diagnosis.query.ts';
 import { decisionText } from './stage-widgets.tsx';
-import '../components/printable-report.css';
 
 /**
  * The diagnosis report for the executive: one A4 document in Japanese or
@@ -24,56 +16,21 @@ import '../components/printable-report.css';
  * for `data-report-ready`.
  */
 export function ReportPage() {
-  const { i18n } = useTranslation();
-  const ui = useLocaleAndZone();
-  const [search] = useSearchParams();
-  const [lang, setLang] = useDocumentLanguage(ui.locale);
-  const printing = search.get('print') === '1';
-  const messagesReady = useReportLanguage(lang);
-  const t = useMemo(() => i18n.getFixedT(lang), [i18n, lang, messagesReady]);
   const report = useReport();
-  const r = messagesReady ? report.data : undefined;
-
-  useEffect(() => {
-    document.title = `${t('diagnosis.report.title')} | ${t('common.appName')}`;
-  }, [t]);
-
-  const state = r ? 'true' : report.error ? 'error' : 'loading';
-  if (!messagesReady) return <FullPageLoader />;
   return (
-    <div className="kumoji-report-page">
-      {!printing ? (
-        <Group className="kumoji-report-toolbar no-print" justify="space-between" wrap="wrap" gap="sm">
-          <Anchor component={Link} to="/diagnosis">
-            {t('diagnosis.report.back')}
-          </Anchor>
-          <Group gap="sm">
-            <DocumentLanguageSwitch label={t('diagnosis.report.language')} value={lang} onChange={setLang} />
-            <Button onClick={() => window.print()} disabled={!r}>
-              {t('diagnosis.report.print')}
-            </Button>
-            {r?.pdfAvailable ? (
-              <Button component="a" href={reportExportUrl('pdf', lang)} variant="light">
-                {t('diagnosis.report.pdf')}
-              </Button>
-            ) : null}
-            <Button component="a" href={reportExportUrl('json', lang)} variant="subtle">
-              {t('diagnosis.report.json')}
-            </Button>
-          </Group>
-          {r && !r.pdfAvailable ? (
-            <Text size="xs" c="dimmed" w="100%" ta="right">
-              {t('diagnosis.report.noPdf')}
-            </Text>
-          ) : null}
-        </Group>
-      ) : null}
-      <article className="kumoji-report" lang={lang} data-report-ready={state}>
-        {report.isPending ? <FullPageLoader /> : null}
-        {report.error ? <ProblemAlert problem={toApiError(report.error)} /> : null}
-        {r ? <ReportBody r={r} t={t} lang={lang} timeZone={ui.timeZone} /> : null}
-      </article>
-    </div>
+    <PrintableReport
+      query={report}
+      keys="diagnosis.report"
+      back="/diagnosis"
+      pdfHref={(lang) => reportExportUrl('pdf', lang)}
+      extra={(lang, t) => (
+        <Button component="a" href={reportExportUrl('json', lang)} variant="subtle">
+          {t('diagnosis.report.json')}
+        </Button>
+      )}
+    >
+      {(r, t, lang, timeZone) => <ReportBody r={r} t={t} lang={lang} timeZone={timeZone} />}
+    </PrintableReport>
   );
 }
 

@@ -100,7 +100,8 @@ export function ReportBody({ r, t, lang, timeZone }: Props) {
       </Section>
 
       <Section title={t('reports.report.figures')}>
-        <Table withTableBorder fz="xs" className="report-keep">
+        {/* Sixteen rows: kept whole, the table would leave most of the first page blank; its rows never break. */}
+        <Table withTableBorder fz="xs">
           <Table.Tbody>
             {FIGURE_KEYS.map((key) => (
               <Table.Tr key={key}>
