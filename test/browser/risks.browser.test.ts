@@ -129,8 +129,12 @@ test('risks journey: three risks, one insured, the curve moves', { timeout: 300_
     await page.getByRole('link', { name: '退職者による顧客情報の持ち出し' }).click();
     await page.getByTestId('risk-summary').waitFor();
     const reviewed = page.waitForResponse((r) => r.url().endsWith('/reviews') && r.status() === 200);
+    // The review changes the record's version: the form takes the record read again after it, and an
+    // edit typed before that read arrives would be replaced by it (on a busy machine it arrives late).
+    const reread = page.waitForResponse((r) => r.request().method() === 'GET' && /\/api\/v1\/risks\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname));
     await page.getByRole('button', { name: '見直しを記録する' }).click();
     await reviewed;
+    await reread;
     await page.getByText(/次回見直し日: \d{4}-\d{2}-\d{2}/).waitFor();
     await page.locator('#inherent').getByLabel(/年間発生頻度/).fill('4');
     await page.getByRole('button', { name: '保存' }).click();
