@@ -1,11 +1,10 @@
-import { loadedCollectionsById, type CatalogItemRow } from '../catalog/catalog.public.ts';
+import { loadedCollectionsById, type CatalogItemRow, type CatalogReader } from '../catalog/catalog.public.ts';
 import {
   ASSET_BREAKDOWN_COLLECTION,
   ASSET_CLASSES_COLLECTION,
   INFORMATION_GROUPS_COLLECTION,
   type TAssetChoices,
 } from '../../shared/schemas/asset.schema.ts';
-import type { Db } from '../platform/db/database.ts';
 import { catalogKey } from './asset-import.rules.ts';
 
 /**
@@ -24,9 +23,9 @@ export interface AssetClassifications {
   riskCategories: AssetChoice[];
 }
 
-export async function assetClassifications(db: Db, organisationId: string): Promise<AssetClassifications> {
+export async function assetClassifications(reader: CatalogReader): Promise<AssetClassifications> {
   const ids = { classes: ASSET_CLASSES_COLLECTION, groups: INFORMATION_GROUPS_COLLECTION, breakdown: ASSET_BREAKDOWN_COLLECTION };
-  const loaded = await loadedCollectionsById(db, organisationId, ids, ['classes', 'groups', 'breakdown']);
+  const loaded = await loadedCollectionsById(reader, ids, ['classes', 'groups', 'breakdown']);
   const [classes, groups, breakdown] = [loaded.classes, loaded.groups, loaded.breakdown].map((c) => c?.items ?? []);
   return {
     assetClasses: classes.filter((i) => !i.parentId).map(choice),

@@ -2,7 +2,6 @@ import type { Readable } from 'node:stream';
 import { yenToThousandYen } from '../../shared/assets/asset-money.ts';
 import { IMPORT_FIELDS, type TImportField } from '../../shared/schemas/asset.schema.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
-import type { Db } from '../platform/db/database.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { exportHeaders as fieldHeaders } from '../platform/transfer/header.rules.ts';
@@ -66,13 +65,13 @@ function rowValues(a: AssetRow, n: number, locale: TLocale, labels: Map<string, 
   return EXPORT_FIELDS.map((f) => values[f]);
 }
 
-async function labelIndex(db: Db, organisationId: string): Promise<Map<string, AssetChoice>> {
-  const c = await assetClassifications(db, organisationId);
+async function labelIndex(ctx: DataContext): Promise<Map<string, AssetChoice>> {
+  const c = await assetClassifications(ctx);
   return new Map([...c.assetClasses, ...c.informationGroups, ...c.riskCategories].map((x) => [x.id, x]));
 }
 
 async function* exportRows(ctx: DataContext, locale: TLocale, spreadsheet = true): AsyncGenerator<Value[]> {
-  const labels = await labelIndex(ctx.db, ctx.organisationId);
+  const labels = await labelIndex(ctx);
   let n = 0;
   for await (const page of allAssets(ctx)) for (const a of page) yield rowValues(a, ++n, locale, labels, spreadsheet);
 }

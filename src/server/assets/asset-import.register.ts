@@ -41,7 +41,7 @@ export const ASSET_IMPORT_QUEUE = 'asset-import';
 /** One query after another: inside a transaction they share one connection. */
 async function importLookups(db: Db, organisationId: string): Promise<ImportLookups> {
   const members = await listMembers(db, organisationId);
-  const classifications = await assetClassifications(db, organisationId);
+  const classifications = await assetClassifications({ db, organisationId });
   const existingNames = await existingNameKeys(DataContext.ofJob({ db }, organisationId, { userId: null, label: null }));
   const departments = await listDepartments(db, organisationId);
   const membersByEmail = new Map<string, ImportMember>();

@@ -117,7 +117,7 @@ async function checkReferences(ctx: DataContext, input: AssetInput, prefix = '')
   if (input.ownerDepartmentId && !(await findDepartment(db, organisationId, input.ownerDepartmentId))) errors.push({ path: `${prefix}ownerDepartmentId`, code: 'unknownDepartment' });
   if (input.ownerUserId && input.ownerDepartmentId) errors.push({ path: `${prefix}ownerDepartmentId`, code: 'oneOwner' });
   if (input.assetClassId || input.informationGroupId || input.riskCategoryId) {
-    const c = await assetClassifications(db, organisationId);
+    const c = await assetClassifications(ctx);
     const check = (key: 'assetClassId' | 'informationGroupId' | 'riskCategoryId', list: { id: string }[]) => {
       const v = input[key];
       if (v && !list.some((x) => x.id === v)) errors.push({ path: `${prefix}${key}`, code: 'unknownCatalogItem' });
@@ -272,7 +272,7 @@ export async function assetSummary(ctx: DataContext): Promise<TAssetSummary> {
 export async function assetChoices(ctx: DataContext): Promise<TAssetChoices> {
   const { db, organisationId } = ctx;
   const [classifications, owners, departments] = await ctx.sideBySide(
-    () => assetClassifications(db, organisationId),
+    () => assetClassifications(ctx),
     () => listMembers(db, organisationId),
     () => departmentChoices(db, organisationId),
   );

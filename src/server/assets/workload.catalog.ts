@@ -19,11 +19,11 @@ export const COLLECTIONS = {
 } as const;
 
 /** One collection by the name of `COLLECTIONS`, as the organisation loaded it. */
-export const loadedCollectionOf = (ctx: DataContext, key: keyof typeof COLLECTIONS): Promise<LoadedCollection | null> => loadedCollection(ctx.db, ctx.organisationId, COLLECTIONS[key]);
+export const loadedCollectionOf = (ctx: DataContext, key: keyof typeof COLLECTIONS): Promise<LoadedCollection | null> => loadedCollection(ctx, COLLECTIONS[key]);
 
 /** Several collections at once, keyed by the names of `COLLECTIONS`. */
 export const loadedCollections = <K extends keyof typeof COLLECTIONS>(ctx: DataContext, keys: readonly K[]): Promise<Record<K, LoadedCollection | null>> =>
-  loadedCollectionsById(ctx.db, ctx.organisationId, COLLECTIONS, keys);
+  loadedCollectionsById(ctx, COLLECTIONS, keys);
 
 /** An attribute of type `text` (a { ja, en } pair), or null. */
 export function textAttribute(item: CatalogItemRow, key: string): Text | null {

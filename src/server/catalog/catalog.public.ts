@@ -1,5 +1,5 @@
 import type { TIndustryOption } from '../../shared/schemas/organisation-profile.schema.ts';
-import type { Db } from '../platform/db/database.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 import { mapSideBySide } from '../platform/db/side-by-side.ts';
 import { findLoadedCollection, listLoadedCollections, listVersionItems, pinShippedCollections, type CatalogItemRow, type CatalogVersionRow } from './catalog.repository.ts';
 
@@ -12,6 +12,13 @@ import { findLoadedCollection, listLoadedCollections, listVersionItems, pinShipp
  */
 
 export type { CatalogItemRow, CatalogVersionRow };
+
+/**
+ * Whose loaded catalog is read: a module's DataContext (the handle it works
+ * on, the pool or its transaction, and its organisation), or the same pair
+ * from a module not on the context yet.
+ */
+export type CatalogReader = Pick<DataContext, 'db' | 'organisationId'>;
 
 export interface Text {
   ja: string;
@@ -28,7 +35,7 @@ export interface LoadedCollection {
   items: CatalogItemRow[];
 }
 
-async function readLoaded(db: Db, organisationId: string, collectionId: string): Promise<LoadedCollection | null> {
+async function readLoaded({ db, organisationId }: CatalogReader, collectionId: string): Promise<LoadedCollection | null> {
   const row = await findLoadedCollection(db, organisationId, collectionId);
   if (!row) return null;
   const items = await listVersionItems(db, organisationId, row.version.id);
@@ -44,35 +51,35 @@ export interface ReadOptions {
   pinned?: boolean;
 }
 
-export const pinShipped = (db: Db, organisationId: string): Promise<void> => pinShippedCollections(db, organisationId);
+export const pinShipped = ({ db, organisationId }: CatalogReader): Promise<void> => pinShippedCollections(db, organisationId);
 
 /** The organisation's loaded version of a collection with its items, or null when it has none loaded. */
-export async function loadedCollection(db: Db, organisationId: string, collectionId: string, options: ReadOptions = {}): Promise<LoadedCollection | null> {
-  if (!options.pinned) await pinShippedCollections(db, organisationId);
-  return readLoaded(db, organisationId, collectionId);
+export async function loadedCollection(reader: CatalogReader, collectionId: string, options: ReadOptions = {}): Promise<LoadedCollection | null> {
+  if (!options.pinned) await pinShipped(reader);
+  return readLoaded(reader, collectionId);
 }
 
 /** Several collections at once (the shipped ones pinned once), keyed as `ids` is. */
-export async function loadedCollectionsById<K extends string>(db: Db, organisationId: string, ids: Readonly<Record<K, string>>, keys: readonly K[]): Promise<Record<K, LoadedCollection | null>> {
-  await pinShippedCollections(db, organisationId);
-  const found = await mapSideBySide(db, keys, (k) => readLoaded(db, organisationId, ids[k]));
+export async function loadedCollectionsById<K extends string>(reader: CatalogReader, ids: Readonly<Record<K, string>>, keys: readonly K[]): Promise<Record<K, LoadedCollection | null>> {
+  await pinShipped(reader);
+  const found = await mapSideBySide(reader.db, keys, (k) => readLoaded(reader, ids[k]));
   return Object.fromEntries(keys.map((k, i) => [k, found[i]])) as Record<K, LoadedCollection | null>;
 }
 
 /** The loaded versions of every collection of one type (e.g. every `checklist` collection), in collection order. */
-export async function loadedVersionsOfType(db: Db, organisationId: string, type: string, options: ReadOptions = {}): Promise<CatalogVersionRow[]> {
-  if (!options.pinned) await pinShippedCollections(db, organisationId);
-  return (await listLoadedCollections(db, organisationId, { type })).map((row) => row.version);
+export async function loadedVersionsOfType(reader: CatalogReader, type: string, options: ReadOptions = {}): Promise<CatalogVersionRow[]> {
+  if (!options.pinned) await pinShipped(reader);
+  return (await listLoadedCollections(reader.db, reader.organisationId, { type })).map((row) => row.version);
 }
 
 /** The items of one stored version (a record's own version, e.g. the one an assessment was answered on). */
-export const versionItems = (db: Db, organisationId: string, catalogVersionId: string): Promise<CatalogItemRow[]> => listVersionItems(db, organisationId, catalogVersionId);
+export const versionItems = ({ db, organisationId }: CatalogReader, catalogVersionId: string): Promise<CatalogItemRow[]> => listVersionItems(db, organisationId, catalogVersionId);
 
 /** Seed 000 I.3 表1, as the catalog ships it; each row of kind `industry` is a choice of the organisation profile. */
 export const INDUSTRIES_COLLECTION = 'urn:kumoji:seed-000:industries';
 
-export async function industryOptions(db: Db, organisationId: string): Promise<{ options: TIndustryOption[]; source: string[] }> {
-  const loaded = await loadedCollection(db, organisationId, INDUSTRIES_COLLECTION);
+export async function industryOptions(reader: CatalogReader): Promise<{ options: TIndustryOption[]; source: string[] }> {
+  const loaded = await loadedCollection(reader, INDUSTRIES_COLLECTION);
   if (!loaded) return { options: [], source: [] };
   return {
     options: loaded.items

@@ -27,7 +27,7 @@ interface PlanContext {
 
 async function planContext(ctx: DataContext, now: Date): Promise<PlanContext> {
   const [catalog, workloads] = await ctx.sideBySide(
-    () => loadedCollectionsById(ctx.db, ctx.organisationId, COLLECTIONS, ['rules', 'backup']),
+    () => loadedCollectionsById(ctx, COLLECTIONS, ['rules', 'backup']),
     () => workloadNames(ctx),
   );
   return {

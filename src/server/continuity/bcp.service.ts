@@ -22,7 +22,7 @@ import { BCP_CELL_KEY, drillRegister, listDrills, listScenarios, scenarioRegiste
 
 const COLLECTIONS = { modes: 'urn:kumoji:seed-004:bcp-modes', disasters: 'urn:kumoji:seed-000:bcp-disaster-types' } as const;
 
-const readCatalog = (ctx: DataContext) => loadedCollectionsById(ctx.db, ctx.organisationId, COLLECTIONS, ['modes', 'disasters']);
+const readCatalog = (ctx: DataContext) => loadedCollectionsById(ctx, COLLECTIONS, ['modes', 'disasters']);
 
 const disasterTypesOf = (c: LoadedCollection | null) =>
   (c?.items ?? []).map((i) => ({ id: i.itemId, number: typeof i.attributes.number === 'number' ? i.attributes.number : 0, title: { ja: i.ja, en: i.en } })).sort((a, b) => a.number - b.number);

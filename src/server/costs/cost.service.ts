@@ -76,7 +76,7 @@ async function context(ctx: DataContext) {
 }
 
 export async function costOverview(ctx: DataContext): Promise<TCostOverview> {
-  const [{ rows, ale, guides, baseline }, catalog] = await ctx.sideBySide(() => context(ctx), () => loadedCollection(ctx.db, ctx.organisationId, COST_COLLECTION));
+  const [{ rows, ale, guides, baseline }, catalog] = await ctx.sideBySide(() => context(ctx), () => loadedCollection(ctx, COST_COLLECTION));
   return {
     baseline: baseline ? present(ctx, baseline, baseline, ale, guides) : null,
     scenarios: rows.filter((r) => r.kind === 'cloud').map((r) => present(ctx, r, baseline, ale, guides)),

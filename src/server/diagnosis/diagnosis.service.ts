@@ -48,7 +48,7 @@ export async function getDiagnosis(
   const { db } = deps.database;
   const organisationId = auth.organisation.id;
   const { lists, result } = inputs ?? (await diagnosisInputs(db, organisationId));
-  const [profile, industries] = await sideBySide(db, () => findProfile(db, organisationId), () => industryOptions(db, organisationId));
+  const [profile, industries] = await sideBySide(db, () => findProfile(db, organisationId), () => industryOptions({ db, organisationId }));
   const questions = lists.flatMap((l) => l.model.questions.map((q) => ({ q, list: l })));
   const items = Object.fromEntries(questions.map(({ q, list }) => [q.id, { checklistId: list.model.id, number: q.number ?? null, text: q.text }]));
   const industry = profile?.industryId ? industries.options.find((o) => o.id === profile.industryId) : undefined;

@@ -28,8 +28,9 @@ export interface Methodology {
 }
 
 export function methodologyReader(db: Db, organisationId: string): Methodology {
+  const reader = { db, organisationId };
   let pinned: Promise<void> | null = null;
-  const pin = () => (pinned ??= pinShipped(db, organisationId));
+  const pin = () => (pinned ??= pinShipped(reader));
   const versions = new Map<string, Promise<Map<string, ChecklistModel>>>();
   let checklists: Promise<LoadedChecklist[]> | null = null;
   let stages: Promise<{ collection: CatalogVersionRow; stages: StageDef[] } | null> | null = null;
@@ -37,7 +38,7 @@ export function methodologyReader(db: Db, organisationId: string): Methodology {
   const checklistsOfVersion = (catalogVersionId: string) => {
     let found = versions.get(catalogVersionId);
     if (!found) {
-      found = versionItems(db, organisationId, catalogVersionId).then((items) => new Map(checklistsFromItems(items).map((m) => [m.id, m])));
+      found = versionItems(reader, catalogVersionId).then((items) => new Map(checklistsFromItems(items).map((m) => [m.id, m])));
       versions.set(catalogVersionId, found);
     }
     return found;
@@ -49,7 +50,7 @@ export function methodologyReader(db: Db, organisationId: string): Methodology {
       checklists ??= (async () => {
         await pin();
         const out: LoadedChecklist[] = [];
-        for (const version of await loadedVersionsOfType(db, organisationId, 'checklist', { pinned: true })) {
+        for (const version of await loadedVersionsOfType(reader, 'checklist', { pinned: true })) {
           for (const model of (await checklistsOfVersion(version.id)).values()) out.push({ model, collection: version });
         }
         return out;
@@ -59,7 +60,7 @@ export function methodologyReader(db: Db, organisationId: string): Methodology {
     stageModel() {
       stages ??= (async () => {
         await pin();
-        const loaded = await loadedCollection(db, organisationId, STAGE_MODEL_COLLECTION, { pinned: true });
+        const loaded = await loadedCollection(reader, STAGE_MODEL_COLLECTION, { pinned: true });
         return loaded ? { collection: loaded.stored, stages: stageModelFromItems(loaded.items) } : null;
       })();
       return stages;

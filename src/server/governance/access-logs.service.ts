@@ -33,7 +33,7 @@ import { findingOpenAsConflict, openFindingAction, presentFindingActions } from 
 
 const IAM_COLLECTION = 'urn:kumoji:seed-004:iam';
 const LOGGING_COLLECTION = 'urn:kumoji:seed-004:logging';
-const sourceOf = async (ctx: DataContext, id: string) => (await loadedCollection(ctx.db, ctx.organisationId, id))?.source ?? [];
+const sourceOf = async (ctx: DataContext, id: string) => (await loadedCollection(ctx, id))?.source ?? [];
 
 const factsOf = (r: IamAccountRow) => ({ ...r, kind: r.kind as AccountKind });
 // Use and review dates are the organisation's days in Japan.

@@ -56,7 +56,7 @@ interface ControlItem {
 
 /** The sets' controls as loaded: within a set's group (or the whole collection), the items with no children that are not principles. */
 async function controlItems(ctx: DataContext): Promise<{ key: TControlSetKey; name: { ja: string; en: string }; source: string[]; items: CatalogItemRow[] }[]> {
-  const loaded = await loadedCollectionsById(ctx.db, ctx.organisationId, COLLECTIONS, Object.keys(COLLECTIONS) as CollectionKey[]);
+  const loaded = await loadedCollectionsById(ctx, COLLECTIONS, Object.keys(COLLECTIONS) as CollectionKey[]);
   return SETS.flatMap((set) => {
     const collection: LoadedCollection | null = loaded[set.collection];
     if (!collection) return [];

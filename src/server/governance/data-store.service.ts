@@ -47,7 +47,7 @@ async function presentAll(ctx: DataContext, rows: readonly DataStoreRow[], now: 
 }
 
 export async function listDataStores(ctx: DataContext, now: Date): Promise<TDataStoreList> {
-  const [rows, catalog] = await ctx.sideBySide(() => listStores(ctx), () => loadedCollection(ctx.db, ctx.organisationId, DATA_PROTECTION_COLLECTION));
+  const [rows, catalog] = await ctx.sideBySide(() => listStores(ctx), () => loadedCollection(ctx, DATA_PROTECTION_COLLECTION));
   const items = await presentAll(ctx, rows, now);
   return {
     items,

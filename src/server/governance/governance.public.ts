@@ -61,7 +61,7 @@ const collectionOf = (itemId: string) => itemId.split(':').slice(0, 4).join(':')
 export async function controlSetsForExport(ctx: DataContext, today: IsoDate): Promise<ControlSetForExport[]> {
   const { sets } = await controlSetsOf(ctx, today);
   const ids = [...new Set(sets.flatMap((s) => (s.controls[0] ? [collectionOf(s.controls[0].itemId)] : [])))];
-  const loaded = await loadedCollectionsById(ctx.db, ctx.organisationId, Object.fromEntries(ids.map((id) => [id, id])), ids);
+  const loaded = await loadedCollectionsById(ctx, Object.fromEntries(ids.map((id) => [id, id])), ids);
   return sets.map((s) => {
     const collection = s.controls[0] ? loaded[collectionOf(s.controls[0].itemId)] : null;
     const items = new Map((collection?.items ?? []).map((i) => [i.itemId, i]));

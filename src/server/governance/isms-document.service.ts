@@ -25,7 +25,7 @@ interface PresentContext {
   today: IsoDate;
 }
 
-const readCatalog = (ctx: DataContext) => loadedCollection(ctx.db, ctx.organisationId, ISMS_DOCUMENTS_COLLECTION);
+const readCatalog = (ctx: DataContext) => loadedCollection(ctx, ISMS_DOCUMENTS_COLLECTION);
 const isDocument = (item: CatalogItemRow) => item.attributes.kind === 'document';
 const pair = (i: CatalogItemRow) => ({ ja: i.ja, en: i.en });
 

@@ -39,7 +39,7 @@ function present(ctx: DataContext, row: RaciTaskRow, cells: readonly CellRow[], 
   }));
 }
 
-const readTemplate = (ctx: DataContext): Promise<LoadedCollection | null> => loadedCollection(ctx.db, ctx.organisationId, RACI_TEMPLATE_COLLECTION);
+const readTemplate = (ctx: DataContext): Promise<LoadedCollection | null> => loadedCollection(ctx, RACI_TEMPLATE_COLLECTION);
 const sourcesIn = (template: LoadedCollection | null) => (itemId: string) => template?.items.find((i) => i.itemId === itemId)?.source ?? [];
 
 async function presentTasks(ctx: DataContext, rows: readonly RaciTaskRow[], template: LoadedCollection | null): Promise<TRaciTask[]> {

@@ -27,7 +27,7 @@ import { staffingRoles } from './staffing.table.ts';
 
 export const STAFFING_TEMPLATE_COLLECTION = 'urn:kumoji:seed-004:staffing';
 
-const readTemplate = (ctx: DataContext): Promise<LoadedCollection | null> => loadedCollection(ctx.db, ctx.organisationId, STAFFING_TEMPLATE_COLLECTION);
+const readTemplate = (ctx: DataContext): Promise<LoadedCollection | null> => loadedCollection(ctx, STAFFING_TEMPLATE_COLLECTION);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 interface Matrix {

@@ -11,5 +11,5 @@ export const INCIDENT_COLLECTIONS = {
 export type IncidentCollectionKey = keyof typeof INCIDENT_COLLECTIONS;
 
 export function incidentCollections<K extends IncidentCollectionKey>(ctx: DataContext, keys: readonly K[]): Promise<Record<K, LoadedCollection | null>> {
-  return loadedCollectionsById(ctx.db, ctx.organisationId, INCIDENT_COLLECTIONS, keys);
+  return loadedCollectionsById(ctx, INCIDENT_COLLECTIONS, keys);
 }

@@ -51,7 +51,7 @@ function present(r: InspectionRow, completions: CompletionRow[], catalog: Loaded
   };
 }
 
-const catalogOf = (ctx: DataContext) => loadedCollection(ctx.db, ctx.organisationId, OPERATIONS_COLLECTION);
+const catalogOf = (ctx: DataContext) => loadedCollection(ctx, OPERATIONS_COLLECTION);
 
 export async function listInspections(ctx: DataContext, now: Date) {
   const [rows, catalog, people] = await ctx.sideBySide(

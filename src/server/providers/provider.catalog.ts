@@ -11,7 +11,7 @@ export const PROVIDER_COLLECTIONS = {
 export type ProviderCollectionKey = keyof typeof PROVIDER_COLLECTIONS;
 
 export function providerCollections<K extends ProviderCollectionKey>(ctx: DataContext, keys: readonly K[]): Promise<Record<K, LoadedCollection | null>> {
-  return loadedCollectionsById(ctx.db, ctx.organisationId, PROVIDER_COLLECTIONS, keys);
+  return loadedCollectionsById(ctx, PROVIDER_COLLECTIONS, keys);
 }
 
 /** A text of the catalog in both languages. */

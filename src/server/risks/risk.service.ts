@@ -107,7 +107,7 @@ function present(ctx: DataContext, row: RiskRow, pc: PresentContext): TRisk {
 export async function presentRisks(ctx: DataContext, clock: Clock, rows: RiskRow[]): Promise<TRisk[]> {
   const ids = rows.map((r) => r.id);
   const [threats, names, links, acceptances, scale] = await ctx.sideBySide(
-    () => loadedCollection(ctx.db, ctx.organisationId, THREATS_COLLECTION),
+    () => loadedCollection(ctx, THREATS_COLLECTION),
     () => userNames(ctx, rows.map((r) => r.ownerUserId)),
     () => linksOf(ctx, ids),
     () => latestAcceptances(ctx, ids),
@@ -151,7 +151,7 @@ async function checkReferences(tx: DataContext, input: RiskInput, scale: RiskSca
   }
   if (input.ownerUserId && !(await findMembership(tx.db, tx.organisationId, input.ownerUserId))) errors.push({ path: 'ownerUserId', code: 'ownerNotMember' });
   if (input.threatItemId) {
-    const threats = await loadedCollection(tx.db, tx.organisationId, THREATS_COLLECTION);
+    const threats = await loadedCollection(tx, THREATS_COLLECTION);
     const item = threats?.items.find((i) => i.itemId === input.threatItemId);
     // A threat is a ranked entry of a year's list, not the list itself.
     if (!item || item.parentId === null) errors.push({ path: 'threatItemId', code: 'catalogItemUnknown' });
@@ -285,6 +285,6 @@ export async function acceptRisk(ctx: DataContext, clock: Clock, id: string, inp
 
 /** The organisation's loaded threat lists, one per year (newest first), each threat by rank (threat-assessment.rules.ts). */
 export async function threatLists(ctx: DataContext) {
-  const threats = await loadedCollection(ctx.db, ctx.organisationId, THREATS_COLLECTION);
+  const threats = await loadedCollection(ctx, THREATS_COLLECTION);
   return { lists: threatListsOf(threats?.items ?? []).map((l) => ({ id: l.id, year: l.year, name: l.name, items: l.threats.map((t) => ({ id: t.id, rank: t.rank, name: t.name })) })) };
 }

@@ -46,7 +46,7 @@ function present(ctx: DataContext, row: ThreatAssessmentRow): TThreatAssessment 
 }
 
 async function loadedLists(ctx: DataContext): Promise<ThreatListModel[]> {
-  const threats = await loadedCollection(ctx.db, ctx.organisationId, THREATS_COLLECTION);
+  const threats = await loadedCollection(ctx, THREATS_COLLECTION);
   return threatListsOf(threats?.items ?? []);
 }
 

@@ -21,7 +21,7 @@ export interface IndustryList {
  */
 export interface ProfileDeps {
   database: Database;
-  industryOptions: (db: Db, organisationId: string) => Promise<IndustryList>;
+  industryOptions: (reader: { db: Db; organisationId: string }) => Promise<IndustryList>;
 }
 
 const FIELDS = [
@@ -68,7 +68,7 @@ export function presentProfile(
 
 export async function getProfile(deps: ProfileDeps, auth: OrgAuthContext): Promise<TOrganisationProfile> {
   const { db } = deps.database;
-  const [row, industries] = await sideBySide(db, () => findProfile(db, auth.organisation.id), () => deps.industryOptions(db, auth.organisation.id));
+  const [row, industries] = await sideBySide(db, () => findProfile(db, auth.organisation.id), () => deps.industryOptions({ db, organisationId: auth.organisation.id }));
   return presentProfile(row, industries, auth);
 }
 
@@ -79,7 +79,7 @@ export async function getProfile(deps: ProfileDeps, auth: OrgAuthContext): Promi
 export async function editProfile(deps: ProfileDeps, auth: OrgAuthContext, input: TUpdateOrganisationProfileRequest): Promise<TOrganisationProfile> {
   const organisationId = auth.organisation.id;
   return deps.database.db.transaction(async (tx) => {
-    const industries = await deps.industryOptions(tx, organisationId);
+    const industries = await deps.industryOptions({ db: tx, organisationId });
     const before = await findProfile(tx, organisationId);
     if ((before?.version ?? 0) !== input.version) throw new HttpProblem(409, 'conflict');
     const { version, ...patch } = input;
