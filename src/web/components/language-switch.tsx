@@ -6,25 +6,14 @@ import { currentLocale } from '../i18n/i18n.ts';
 import { useChangeLocale } from '../platform/auth/session.query.ts';
 
 /**
- * 日本語 / English. Each option is written in its own language so anyone can
- * find theirs; the group is labelled in the current one.
+ * The UI's language, 日本語 / English: each option is written in its own
+ * language so anyone can find theirs; the group is labelled in the current one.
  */
 export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
   const { t, i18n } = useTranslation();
   const change = useChangeLocale();
   const value = (i18n.language as TLocale) ?? currentLocale();
-  return (
-    <SegmentedControl
-      size={size}
-      aria-label={t('common.language')}
-      value={value}
-      onChange={(v) => change.mutate(v as TLocale)}
-      data={[
-        { value: 'ja', label: <span lang="ja">日本語</span> },
-        { value: 'en', label: <span lang="en">English</span> },
-      ]}
-    />
-  );
+  return <DocumentLanguageSwitch size={size} label={t('common.language')} value={value} onChange={(v) => change.mutate(v)} />;
 }
 
 /**
@@ -38,10 +27,11 @@ export function useDocumentLanguage(ui: TLocale): [TLocale, (lang: TLocale) => v
   return [lang, (next) => setSearch({ lang: next })];
 }
 
-/** 日本語 / English for a document's language (useDocumentLanguage), labelled by what it switches. */
-export function DocumentLanguageSwitch({ label, value, onChange }: { label: string; value: TLocale; onChange: (lang: TLocale) => void }) {
+/** 日本語 / English, each option in its own language, labelled by what it switches: the UI (LanguageSwitch) or a document (useDocumentLanguage). */
+export function DocumentLanguageSwitch({ label, value, onChange, size }: { label: string; value: TLocale; onChange: (lang: TLocale) => void; size?: 'xs' | 'sm' }) {
   return (
     <SegmentedControl
+      size={size}
       aria-label={label}
       value={value}
       onChange={(v) => onChange(v as TLocale)}
