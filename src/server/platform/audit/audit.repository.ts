@@ -149,8 +149,8 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** One row of a page of the trail: the columns the list shows, not the chain's internals. */
-export interface AuditPageRow {
+/** One entry as a list shows it: the columns it names, not the chain's internals. */
+export interface AuditEntryRow {
   seq: number;
   at: Date;
   actorUserId: string | null;
@@ -161,6 +161,12 @@ export interface AuditPageRow {
   before: unknown;
   after: unknown;
   hash: string;
+}
+
+/** One row of a page of the trail, its before and after still the JSON text stored (never parsed on the way out). */
+export interface AuditPageRow extends Omit<AuditEntryRow, 'before' | 'after'> {
+  beforeJson: string | null;
+  afterJson: string | null;
 }
 
 export interface AuditPage {
@@ -175,6 +181,8 @@ export interface AuditPage {
  * SQL sent as a named prepared statement (one per combination of filters):
  * PostgreSQL parses and plans it once per connection, and no query builder
  * runs per request. Keyset paging on (chain, seq) walks the unique index.
+ * Before and after come as the text PostgreSQL stores them in, so the route
+ * writes them into its JSON as they are (`auditPageJson`).
  */
 export async function listAuditPage(pool: pg.Pool, f: AuditFilter): Promise<AuditPage> {
   const values: unknown[] = [chainOf(f.organisationId), f.limit];
@@ -198,7 +206,8 @@ export async function listAuditPage(pool: pg.Pool, f: AuditFilter): Promise<Audi
              left join audit_heads h on h.chain = c.chain
              left join lateral (
                select a.seq, a.at, a.actor_user_id as "actorUserId", a.actor_label as "actorLabel", a.action,
-                      a.entity_type as "entityType", a.entity_id as "entityId", a.before, a.after, a.hash
+                      a.entity_type as "entityType", a.entity_id as "entityId",
+                      a.before::text as "beforeJson", a.after::text as "afterJson", a.hash
                  from audit_log a
                 where ${conditions.join(' and ')}
                 order by a.seq desc

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { AuditPageSchema, AuditQuerySchema } from '../../../shared/schemas/audit.schema.ts';
 import type { AuthDeps } from '../auth/auth.service.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
+import { JsonText, jsonValue as j } from '../http/json-text.ts';
 import { defineRoute, type AnyRoute } from '../http/route.ts';
 import { memberActor } from './audit-actor.ts';
 import { chainForExport } from './audit-export.repository.ts';
-import { appendAudit, chainOf, listAuditPage, type AuditPageRow } from './audit.repository.ts';
+import { appendAudit, chainOf, listAuditPage, type AuditEntryRow, type AuditPageRow } from './audit.repository.ts';
 
-export function presentAuditEntry(r: AuditPageRow) {
+export function presentAuditEntry(r: AuditEntryRow) {
   return {
     seq: r.seq,
     at: r.at.toISOString(),
@@ -20,6 +21,21 @@ export function presentAuditEntry(r: AuditPageRow) {
     after: r.after ?? null,
     hash: r.hash,
   };
+}
+
+/**
+ * A page of the trail as `AuditPageSchema` JSON, written directly: the list is
+ * the busiest read, and its before and after are stored JSON that need not be
+ * parsed to be sent (the route layer holds this to the schema outside production).
+ */
+export function auditPageJson(rows: AuditPageRow[], nextCursor: number | null, head: { seq: number; hash: string }): JsonText {
+  const items = rows.map(
+    (r) =>
+      `{"seq":${r.seq},"at":"${r.at.toISOString()}","actorUserId":${j(r.actorUserId)},"actorLabel":${j(r.actorLabel)},` +
+      `"action":${j(r.action)},"entityType":${j(r.entityType)},"entityId":${j(r.entityId)},` +
+      `"before":${r.beforeJson ?? 'null'},"after":${r.afterJson ?? 'null'},"hash":${j(r.hash)}}`,
+  );
+  return new JsonText(`{"items":[${items.join(',')}],"nextCursor":${j(nextCursor)},"headSeq":${head.seq},"headHash":${j(head.seq ? head.hash : null)}}`);
 }
 
 /** End of the day in UTC+9 is close enough for a filter; entries carry exact times. */
@@ -49,12 +65,7 @@ export function auditRoutes(deps: AuthDeps): AnyRoute[] {
         });
         const more = rows.length > query.limit;
         const items = rows.slice(0, query.limit);
-        return {
-          items: items.map(presentAuditEntry),
-          nextCursor: more ? items[items.length - 1].seq : null,
-          headSeq: head.seq,
-          headHash: head.seq ? head.hash : null,
-        };
+        return auditPageJson(items, more ? items[items.length - 1].seq : null, head);
       },
     }),
     defineRoute({

@@ -81,6 +81,7 @@ function makeHooks(deps: AppDeps, inflight: Inflight): RouteHooks {
   const { config, database } = deps;
   return {
     inflight,
+    checkJsonText: config.NODE_ENV !== 'production',
     checkCsrf(req) {
       const cookieToken = req.cookies[CSRF_COOKIE];
       const header = req.headers['x-csrf-token'];

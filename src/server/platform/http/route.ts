@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Permission, Role } from '../../../shared/policy.ts';
 import { UploadFileNameSchema, type TLocale } from '../../../shared/schemas/common.schema.ts';
 import type { Inflight } from './inflight.ts';
+import { checkJsonText, JsonText } from './json-text.ts';
 import { fieldErrorsFromZod, HttpProblem } from './problem.ts';
 
 /**
@@ -81,7 +82,7 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown, R = unkn
   noStore?: boolean;
   handler: (
     ctx: RouteContext<P, Q, B, A>,
-  ) => Promise<R extends z.ZodType ? z.input<R> : unknown> | (R extends z.ZodType ? z.input<R> : unknown);
+  ) => Promise<R extends z.ZodType ? z.input<R> | JsonText : unknown> | (R extends z.ZodType ? z.input<R> | JsonText : unknown);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -106,6 +107,8 @@ export interface RouteHooks {
   t(locale: TLocale): TFunction;
   /** Counts the handler as running until it returns (shutdown waits for it). */
   inflight: Inflight;
+  /** Hold a handler's ready-written JSON (`JsonText`) to the route's response schema; off in production. */
+  checkJsonText: boolean;
 }
 
 function parseOrThrow(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
@@ -156,6 +159,10 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], hooks: 
         if (route.response === null) return reply;
         reply.code(route.status ?? 200);
         if (route.status === 204) return reply.send();
+        if (result instanceof JsonText) {
+          if (hooks.checkJsonText) checkJsonText(route.response as z.ZodType, result, `${route.method} ${route.url}`);
+          return reply.type('application/json; charset=utf-8').send(result.text);
+        }
         // Responses are mapped explicitly by the handlers; the schema strips anything else.
         return reply.type('application/json; charset=utf-8').send((route.response as z.ZodType).parse(result));
       }),
