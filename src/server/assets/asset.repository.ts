@@ -320,42 +320,31 @@ export interface TotalRow {
 }
 
 /**
- * The inventory's totals in one pass over the organisation's assets:
- * GROUPING SETS gives the grand total and the totals by rank, information
- * group and asset class from the same scan.
+ * The inventory's totals, read from `asset_totals` (kept by the triggers of
+ * migration `asset-totals-triggers`): a few rows per organisation whatever the
+ * size of its inventory. An asset counts as without an owner when it has
+ * neither a department nor an owning user who is still a member.
  */
 export async function assetTotals(ctx: DataContext) {
-  const { rows } = await ctx.db.execute<{
-    gRank: number;
-    gGroup: number;
-    gClass: number;
-    rank: string | null;
-    grp: string | null;
-    cls: string | null;
-    count: number;
-    total: string;
-    withoutOwner: number;
-  }>(sql`
-    select grouping(a.rank) as "gRank", grouping(a.information_group_id) as "gGroup", grouping(a.asset_class_id) as "gClass",
-           a.rank, a.information_group_id as grp, a.asset_class_id as cls,
-           count(*)::int as count, coalesce(sum(a.total_value_yen), 0)::text as total,
-           (count(*) filter (where m.user_id is null and a.owner_department_id is null))::int as "withoutOwner"
-      from assets a
-      left join memberships m on m.organisation_id = a.organisation_id and m.user_id = a.owner_user_id
-     where a.organisation_id = ${ctx.organisationId}
-     group by grouping sets ((a.rank), (a.information_group_id), (a.asset_class_id), ())`);
-  const pick = (key: (r: (typeof rows)[number]) => string | null, set: (r: (typeof rows)[number]) => boolean): TotalRow[] =>
+  const { rows } = await ctx.db.execute<{ dimension: string; key: string; count: number; total: string; ownerGone: boolean }>(sql`
+    select t.dimension, t.key, t.count::int as count, t.total_value_yen::text as total,
+           (t.dimension = 'owner' and t.key not in ('', 'department')
+             and not exists (select 1 from memberships m where m.organisation_id = t.organisation_id and m.user_id::text = t.key)) as "ownerGone"
+      from asset_totals t
+     where t.organisation_id = ${ctx.organisationId} and t.count <> 0`);
+  const pick = (dimension: string): TotalRow[] =>
     rows
-      .filter(set)
-      .map((r) => ({ key: key(r), count: r.count, totalValueYen: r.total }))
+      .filter((r) => r.dimension === dimension)
+      .map((r) => ({ key: r.key === '' ? null : r.key, count: r.count, totalValueYen: r.total }))
       .sort((a, b) => (a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1));
-  const all = rows.find((r) => r.gRank && r.gGroup && r.gClass);
+  const all = rows.find((r) => r.dimension === 'all');
+  const withoutOwner = rows.filter((r) => r.dimension === 'owner' && (r.key === '' || r.ownerGone)).reduce((n, r) => n + r.count, 0);
   return {
     count: all?.count ?? 0,
     totalValueYen: all?.total ?? '0',
-    withoutOwner: all?.withoutOwner ?? 0,
-    byRank: pick((r) => r.rank, (r) => !r.gRank),
-    byInformationGroup: pick((r) => r.grp, (r) => !r.gGroup),
-    byAssetClass: pick((r) => r.cls, (r) => !r.gClass),
+    withoutOwner,
+    byRank: pick('rank'),
+    byInformationGroup: pick('group'),
+    byAssetClass: pick('class'),
   };
 }

@@ -7,12 +7,13 @@ import {
   index,
   numeric,
   pgTable,
+  primaryKey,
   text,
   unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from '../platform/db/platform.table.ts';
+import { organisations, users } from '../platform/db/platform.table.ts';
 import { authorshipColumns, tenantColumns } from '../platform/db/tenant-columns.ts';
 import { departments } from '../platform/orgs/department.table.ts';
 import { importTablePair } from '../platform/transfer/import.table.ts';
@@ -103,5 +104,32 @@ export const assets = pgTable(
     check('assets_confidentiality_check', sql`${t.confidentiality} is null or ${t.confidentiality} in ('high', 'medium', 'low')`),
     check('assets_current_placement_check', sql`${t.currentPlacement} in ('on_premises', 'cloud')`),
     check('assets_planned_placement_check', sql`${t.plannedPlacement} is null or ${t.plannedPlacement} in ('on_premises', 'cloud')`),
+  ],
+);
+
+/**
+ * The inventory's totals, kept up to date by statement triggers on `assets`
+ * (migration `asset-totals`): each insert, update or delete adds its change,
+ * aggregated over the statement's rows, so a 100,000-row import adds a few
+ * rows here, not 100,000 writes, and the summary reads a handful of rows
+ * instead of scanning the inventory. Concurrent writers add to the same row
+ * under its row lock, so no change is lost.
+ *
+ * `dimension` is `all` (key ''), `rank`, `group` (information group), `class`
+ * (asset class) or `owner` (the owning user's id, `department` for a
+ * department, '' for none); '' stands for "not set" in every dimension.
+ */
+export const assetTotals = pgTable(
+  'asset_totals',
+  {
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    dimension: text('dimension').notNull(),
+    key: text('key').notNull(),
+    count: bigint('count', { mode: 'number' }).notNull(),
+    totalValueYen: numeric('total_value_yen').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.dimension, t.key] }),
+    check('asset_totals_dimension_check', sql`${t.dimension} in ('all', 'rank', 'group', 'class', 'owner')`),
   ],
 );
