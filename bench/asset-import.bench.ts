@@ -279,6 +279,10 @@ export async function main(): Promise<void> {
         ['keyset page (deep)', `/api/v1/assets?sort=name&limit=50&cursor=${cursor}`],
         ['sort total value desc', '/api/v1/assets?sort=totalValue&dir=desc&limit=50'],
         ['search 台帳000 (count)', `/api/v1/assets?q=${encodeURIComponent('台帳000')}&limit=50`],
+        // Rare matches (one asset): the search must not read the inventory to find them.
+        ['search 000123 (count)', `/api/v1/assets?q=000123&limit=50`],
+        // Two characters: fewer than the trigram index can use (one asset in ten matches).
+        ['search 台帳 (2 chars)', `/api/v1/assets?q=${encodeURIComponent('台帳')}&limit=50`],
         ['filter rank=A (count)', '/api/v1/assets?rank=A&limit=50'],
         ['summary + model check', '/api/v1/assets/summary'],
       ];

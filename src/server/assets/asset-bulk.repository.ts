@@ -19,9 +19,10 @@ const INSERT_BATCH = 5000;
  * first, then random bits. Rows inserted together get neighbouring keys, so
  * the primary-key index grows at its right edge instead of splitting pages
  * all over (random v4 keys cost a 100,000-row import noticeably more).
+ * `random`: 16 random bytes to build it from (written into), drawn here when not given.
  */
-export function uuidv7(ms = Date.now()): string {
-  const b = randomBytes(16);
+export function uuidv7(ms = Date.now(), random?: Buffer): string {
+  const b = random ?? randomBytes(16);
   b.writeUIntBE(ms, 0, 6);
   b[6] = 0x70 | (b[6] & 0x0f);
   b[8] = 0x80 | (b[8] & 0x3f);
@@ -49,7 +50,9 @@ export async function insertPreparedAssets(
     // Arrays go as one parameter each (sql.param), not expanded into a list.
     const col = <K extends keyof PreparedColumns>(k: K) => sql.param(rows[k].slice(i, end));
     const now = Date.now();
-    const ids = Array.from({ length: end - i }, () => uuidv7(now));
+    // One draw of random bits for the batch rather than one per id.
+    const random = randomBytes(16 * (end - i));
+    const ids = Array.from({ length: end - i }, (_, n) => uuidv7(now, random.subarray(16 * n, 16 * n + 16)));
     await ctx.db.execute(sql`
       insert into assets (id, organisation_id, name, medium, content, location, owner_user_id, owner_department_id, records, rank, unit_value_yen,
                           asset_class_id, information_group_id, risk_category_id, sensitivity, confidentiality,

@@ -33,7 +33,11 @@ export interface ImportLookups {
   departmentsByKey: Map<string, { id: string; name: string }>;
 }
 
-/** What the database's unique index compares: lower() of a C-locale database folds ASCII letters only. */
+/**
+ * What the database's unique index compares: lower() of the asset columns, which are of
+ * the "C" collation (migration `asset-search-index`), folds ASCII letters only. Also how
+ * a search query is folded to meet search_text.
+ */
 export function nameKey(name: string): string {
   return name.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }

@@ -7,6 +7,7 @@ import { containsPattern } from '../platform/db/like-pattern.ts';
 import { memberships, users } from '../platform/db/platform.table.ts';
 import { departments } from '../platform/orgs/department.table.ts';
 import { countCapped } from '../platform/register/register-page.ts';
+import { nameKey } from './asset-import.rules.ts';
 import type { AssetCursor } from './asset.rules.ts';
 import { assets } from './asset.table.ts';
 
@@ -207,13 +208,11 @@ const SORT_COLUMNS: Record<TAssetSort, { column: PgColumn | SQL; type: string; u
   updatedAt: { column: assets.updatedAt, type: 'timestamptz' },
 };
 
-/** ASCII letters folded as the database's lower() folds them in the C locale (search_text is lower-cased). */
-const foldAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /** The filter's conditions; `ctx.scoped` adds the organisation's. */
 function filterConditions(f: AssetFilter): SQL[] {
   const c: (SQL | undefined)[] = [];
-  if (f.q) c.push(sql`${assets.searchText} like ${containsPattern(foldAscii(f.q))} escape '\\'`);
+  if (f.q) c.push(sql`${assets.searchText} like ${containsPattern(nameKey(f.q))} escape '\\'`);
   if (f.rank) c.push(eq(assets.rank, f.rank));
   if (f.medium) c.push(eq(assets.medium, f.medium));
   if (f.ownerUserId === 'none') c.push(isNull(assets.ownerUserId));
@@ -261,13 +260,14 @@ export async function listAssets(
 }
 
 /**
- * The first page of a search, and its count, from one scan: a substring
- * search cannot use an index (pg_trgm ignores Japanese characters in the
- * C-locale database Kumoji creates), so instead of a list
- * query and a count query that both scan, the matching ids and sort keys are
- * collected once (up to `cap`), counted, and the page is taken from them.
- * With `cap` or more matches the caller falls back to the ordinary list query,
- * which then stops early (matches are common).
+ * The first page of a search, and its count, from one pass: the matching ids
+ * are collected once (up to `cap`), counted, and the page is taken from them,
+ * instead of a list query and a count query that both search. The trigram
+ * index on search_text (migration `asset-search-index`) finds the matches of
+ * a query of three characters or more; a shorter one has no trigram, so it
+ * reads the organisation's assets, stopping at `cap` matches. With `cap` or
+ * more matches (`rows` null) the caller takes the page from the ordinary list
+ * query, which then stops early (matches are common), and needs no count.
  */
 export async function searchFirstPage(
   ctx: DataContext,
@@ -276,7 +276,7 @@ export async function searchFirstPage(
   dir: 'asc' | 'desc',
   limit: number,
   cap: number,
-): Promise<{ rows: ListedAsset[]; count: number } | null> {
+): Promise<{ rows: ListedAsset[] | null; count: number }> {
   const { column, unique } = SORT_COLUMNS[sort];
   const d = sql.raw(dir);
   const order = unique ? sql`${column} ${d}` : sql`${column} ${d}, ${assets.id} ${d}`;
@@ -287,8 +287,7 @@ export async function searchFirstPage(
     join hits on hits.hit_id = assets.id
     order by ${order} limit ${limit}`);
   const count = rows[0]?.matches ?? 0;
-  if (count >= cap) return null;
-  return { rows: rows.map(fromRaw), count };
+  return { rows: count >= cap ? null : rows.map(fromRaw), count };
 }
 
 /**

@@ -174,22 +174,35 @@ export async function removeAsset(ctx: DataContext, id: string, version: number 
   await ctx.transaction((tx) => assetRegister.remove(tx, id, version));
 }
 
+/**
+ * How far a search counts its matches. A query with a run of three letters or
+ * digits is answered by the trigram index, and counts as far as any list
+ * (10,000); a shorter one has no trigram and reads the assets themselves, so
+ * it stops counting at 1,000 ("1,000 件以上") rather than read ten times as many.
+ */
+export const SHORT_SEARCH_COUNT_CAP = 1_000;
+export const searchCountCap = (q: string): number => (/[\p{L}\p{N}]{3}/u.test(q) ? LIST_COUNT_CAP : SHORT_SEARCH_COUNT_CAP);
+
 export async function listAssetPage(ctx: DataContext, query: z.output<typeof AssetListQuerySchema>): Promise<TAssetPage> {
   const { sort, dir, cursor: rawCursor, limit, ...filter } = query;
   const cursor = rawCursor ? decodeCursor(rawCursor, sort, dir) : null;
   if (rawCursor && !cursor) throw new HttpProblem(400, 'validation', {}, [{ path: 'query.cursor', code: 'invalid' }]);
-  const searched = !cursor && filter.q ? await searchFirstPage(ctx, filter, sort, dir, limit + 1, LIST_COUNT_CAP + 1) : null;
-  const [rows, counted] = searched
+  const cap = filter.q ? searchCountCap(filter.q) : LIST_COUNT_CAP;
+  const searched = !cursor && filter.q ? await searchFirstPage(ctx, filter, sort, dir, limit + 1, cap + 1) : null;
+  const [rows, counted] = searched?.rows
     ? [searched.rows, searched.count]
-    : await ctx.sideBySide(() => listAssets(ctx, filter, sort, dir, cursor, limit + 1), () => (cursor ? Promise.resolve(null) : countAssets(ctx, filter, LIST_COUNT_CAP + 1)));
+    : searched
+      ? // More matches than the count goes to: it is known, only the page is wanted.
+        [await listAssets(ctx, filter, sort, dir, null, limit + 1), searched.count]
+      : await ctx.sideBySide(() => listAssets(ctx, filter, sort, dir, cursor, limit + 1), () => (cursor ? Promise.resolve(null) : countAssets(ctx, filter, LIST_COUNT_CAP + 1)));
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
   return {
     items: page.map(presentAsset),
     nextCursor: more && last ? encodeCursor({ sort, dir, value: last.sortValue, id: last.id }) : null,
-    total: counted === null ? null : Math.min(counted, LIST_COUNT_CAP),
-    totalCapped: counted !== null && counted > LIST_COUNT_CAP,
+    total: counted === null ? null : Math.min(counted, cap),
+    totalCapped: counted !== null && counted > cap,
   };
 }
 

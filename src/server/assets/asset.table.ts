@@ -71,7 +71,12 @@ export const assets = pgTable(
     plannedPlacement: text('planned_placement'),
     plannedProviderId: uuid('planned_provider_id'),
     notes: text('notes').notNull().default(''),
-    /** For substring search (Japanese included): one lower-cased text, searched with ILIKE. */
+    /**
+     * For substring search (Japanese included): one lower-cased text, searched with LIKE
+     * through its trigram index `assets_search_trgm_idx`. Name, content, location and notes
+     * are of the "C" collation, so lower() folds ASCII letters only. The index, the
+     * collation and pg_trgm are in migration `asset-search-index` (Drizzle has no words for them).
+     */
     searchText: text('search_text').generatedAlwaysAs(
       sql`lower("name" || ' ' || "content" || ' ' || "location" || ' ' || "notes")`,
     ),

@@ -238,12 +238,23 @@ async function initialise(pgDir: string, who: RunAs | null, log: (m: string) => 
   fs.mkdirSync(pgDir, { mode: 0o700 });
   if (who) chownTree(pgDir, who);
   log(`Initialising the embedded database in ${pgDir} …`);
-  await run(
-    initdb,
-    ['-D', pgDir, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-instructions'],
-    { ...(who ? { uid: who.uid, gid: who.gid } : {}), env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' } },
-  );
+  const options = { ...(who ? { uid: who.uid, gid: who.gid } : {}), env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' } };
+  const base = ['-D', pgDir, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-instructions'];
+  // Sorting and lower() stay those of C (byte order, ASCII letters; the asset columns are
+  // pinned to "C" as well), but the character classes are Unicode's: the trigram index
+  // of the asset search (pg_trgm) can only see Japanese words with a UTF-8 LC_CTYPE.
+  try {
+    await run(initdb, [...base, `--lc-ctype=${SEARCH_CTYPE}`], options);
+  } catch (e) {
+    if (!/invalid locale name/.test(String((e as { stderr?: string }).stderr ?? e))) throw e;
+    log(`This system has no ${SEARCH_CTYPE} locale: the database is initialised with LC_CTYPE C, and searches of Japanese text read every asset instead of the index.`);
+    // initdb refuses the locale before it writes anything (and removes what it wrote on failure).
+    await run(initdb, base, options);
+  }
 }
+
+/** The character classes of the embedded cluster (see `initialise`). */
+const SEARCH_CTYPE = 'C.UTF-8';
 
 async function ensureDatabase(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url.replace(`/${DATABASE_NAME}?`, '/postgres?') });
