@@ -29,6 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { statementFigures } from './statements.bench.ts';
+import { figure, recordTarget } from './targets.ts';
 import { zipBombFigures } from './zip-bomb.bench.ts';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
@@ -256,6 +257,7 @@ export async function main(): Promise<void> {
         const r = await importOverHttp(base, org.headers, name, bytes);
         const s = (ms: number) => `${fmt(ms / 1000, 2)} s`;
         console.log(`${label.padEnd(22)} ${s(r.upload).padStart(9)} ${s(r.validate).padStart(9)} ${s(r.commit).padStart(9)} ${s(r.total).padStart(9)} ${fmt(r.rows).padStart(9)}   ${r.total < 10_000 ? 'PASS' : 'MISS'}`);
+        recordTarget({ label: `import of ${fmt(ROWS)} rows, ${label}, s`, value: r.total / 1000, target: '< 10', ok: (v) => v < 10, digits: 2 });
       }
     }
     if (PARTS.has('bombs')) await zipBombFigures(base, (await organisation('ベンチ 爆弾 株式会社')).headers);
@@ -290,6 +292,13 @@ export async function main(): Promise<void> {
       for (const [name, url] of scenarios) {
         const r = await runLoad({ name, url: base + url, headers: { cookie: csvOrg.headers.cookie }, connections: CONNECTIONS, warmup: WARMUP, duration: DURATION });
         console.log(`${name.padEnd(26)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50).padStart(7)} ${fmt(r.p90).padStart(7)} ${fmt(r.p99).padStart(7)} ${fmt(r.max).padStart(7)} ${fmt(r.total).padStart(9)} ${fmt(r.non2xx + r.errors).padStart(8)}`);
+        const oneSelect = figure('oneSelectRps');
+        if (name.startsWith('first page')) {
+          recordTarget({ label: 'asset list / one-SELECT route (audit bench b)', value: oneSelect ? r.rps / oneSelect : null, target: '>= 0.50', ok: (v) => v >= 0.5, digits: 3 });
+        }
+        if (name.startsWith('search 台帳000') || name.startsWith('summary')) {
+          recordTarget({ label: `${name} p99 ms`, value: r.p99, target: '< 50', ok: (v) => v < 50 });
+        }
       }
       await statementFigures(pool, base, csvOrg.headers);
     }

@@ -32,6 +32,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../src/server/platform/config.ts';
 import type { Database } from '../src/server/platform/db/database.ts';
 import { fmt, freePorts, getJson, num, runLoad, verdict, type LoadResult } from './load.ts';
+import { recordFigure, recordTarget } from './targets.ts';
 
 // ---------------------------------------------------------------- seed
 
@@ -336,6 +337,10 @@ export async function main(): Promise<void> {
     line('c/a', ratio(c, a), '>= 0.333 (PRODUCT.md, asset list)', (v) => v >= 1 / 3);
     line('p99(c)', c ? c.p99 : null, '< 50 ms', (v) => v < 50);
     if (rows.some((r) => r.non2xx || r.errors || r.timeouts)) console.log('  WARNING: some responses were not 2xx or failed; the figures above are not trustworthy.');
+    if (b) recordFigure('oneSelectRps', b.rps);
+    recordTarget({ label: 'audit list / one-SELECT route (c/b)', value: ratio(c, b), target: '>= 0.50', ok: (v) => v >= 0.5, digits: 3 });
+    recordTarget({ label: 'audit list / the same page read bare (c/d)', value: ratio(c, d), target: '>= 0.50', ok: (v) => v >= 0.5, digits: 3 });
+    recordTarget({ label: 'audit list p99 ms', value: c ? c.p99 : null, target: '< 50', ok: (v) => v < 50 });
 
     // ---------------------------------------------------------- verifyAudit
     console.log('');
@@ -344,6 +349,7 @@ export async function main(): Promise<void> {
     const seconds = (performance.now() - tv) / 1000;
     const rate = report.entries / seconds;
     console.log(`verifyAudit(${chain}): ${fmt(report.entries)} entries in ${fmt(seconds * 1000)} ms = ${fmt(rate)} entries/s` + `   target >= 200,000/s   ${verdict(rate >= 200_000)}`);
+    recordTarget({ label: 'verifyAudit entries/s', value: rate, target: '>= 200,000', ok: (v) => v >= 200_000 });
     const problem = report.problems[0];
     console.log(`  chain ${problem ? `BROKEN: ${report.problems.length} problem(s), the first ${problem.kind}` : 'intact, head sealed'}, head seq ${report.heads[0]?.seq ?? 0}`);
   } catch (e) {

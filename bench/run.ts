@@ -13,6 +13,8 @@
  * DATABASE_POOL_SIZE, PG_RUN_AS).
  */
 
+import { printTargets } from './targets.ts';
+
 interface Bench {
   file: string;
   /** When set and true, the benchmark is left out of this run. */
@@ -37,3 +39,4 @@ for (const bench of BENCHES) {
   const { main } = (await import(bench.file)) as { main(): Promise<void> | void };
   await main();
 }
+printTargets();
