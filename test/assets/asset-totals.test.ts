@@ -89,6 +89,23 @@ describe('the inventory totals follow every write', () => {
     assert.ok(expected.count > 16, `the import added assets (${expected.count})`);
     assert.ok(expected.withoutOwner > 0);
     assert.deepEqual(await summaryOf(c), expected);
+    // The list's first-page count of the whole inventory and of one rank, group or class comes from the same totals.
+    const listTotal = async (query: string) => {
+      const { total, totalCapped } = (await c.get(`/api/v1/assets?${query}&limit=1`)).body as { total: number; totalCapped: boolean };
+      return { total, totalCapped };
+    };
+    assert.deepEqual(await listTotal('sort=name'), { total: expected.count, totalCapped: false });
+    for (const r of expected.byRank) assert.equal((await listTotal(`rank=${r.key}`)).total, r.count, `rank ${r.key}`);
+    for (const g of expected.byInformationGroup.filter((x) => x.key)) assert.equal((await listTotal(`informationGroupId=${g.key}`)).total, g.count);
+    for (const k of expected.byAssetClass.filter((x) => x.key)) assert.equal((await listTotal(`assetClassId=${k.key}`)).total, k.count);
+    // Two filters at once are counted by reading, and agree.
+    const [firstRank] = expected.byRank;
+    const both = await c.get(`/api/v1/assets?rank=${firstRank.key}&medium=electronic&limit=1`);
+    const { rows } = await t.database.pool.query<{ n: number }>(
+      `select count(*)::int as n from assets where organisation_id = $1 and rank = $2 and medium = 'electronic'`,
+      [org.id, firstRank.key],
+    );
+    assert.equal(both.body.total, rows[0].n);
     // The other organisation's totals did not move.
     assert.deepEqual(await summaryOf(other.owner.client), otherBefore);
     assert.deepEqual(otherBefore, await scanned(other.id));

@@ -290,6 +290,26 @@ export async function searchFirstPage(
   return { rows: count >= cap ? null : rows.map(fromRaw), count };
 }
 
+/** The filters `asset_totals` counts by, and the dimension each is kept under. */
+const TOTALS_DIMENSIONS = { rank: 'rank', informationGroupId: 'group', assetClassId: 'class' } as const;
+
+/**
+ * The count of the whole inventory, or of one rank, information group or
+ * asset class, read from `asset_totals` (exact, and no scan); `null` for any
+ * other filter, which `countAssets` counts.
+ */
+export async function countFromTotals(ctx: DataContext, filter: AssetFilter): Promise<number | null> {
+  const set = Object.entries(filter).filter(([, v]) => v !== undefined);
+  if (set.length > 1) return null;
+  const [name, value] = set[0] ?? [];
+  const dimension = name === undefined ? 'all' : TOTALS_DIMENSIONS[name as keyof typeof TOTALS_DIMENSIONS];
+  if (!dimension) return null;
+  const key = name === undefined ? '' : String(value);
+  const { rows } = await ctx.db.execute<{ count: number }>(sql`
+    select count::int as count from asset_totals where organisation_id = ${ctx.organisationId} and dimension = ${dimension} and key = ${key}`);
+  return rows[0]?.count ?? 0;
+}
+
 /**
  * Matching assets, counted up to `cap` (then `cap` is returned): the first
  * page says "10,000 or more" rather than counting 100,000 rows per request.

@@ -32,6 +32,7 @@ import { auditSnapshot, assetRegister } from './asset.register.ts';
 import {
   assetTotals,
   countAssets,
+  countFromTotals,
   findAsset,
   findAssets,
   fromRaw,
@@ -189,20 +190,31 @@ export async function listAssetPage(ctx: DataContext, query: z.output<typeof Ass
   if (rawCursor && !cursor) throw new HttpProblem(400, 'validation', {}, [{ path: 'query.cursor', code: 'invalid' }]);
   const cap = filter.q ? searchCountCap(filter.q) : LIST_COUNT_CAP;
   const searched = !cursor && filter.q ? await searchFirstPage(ctx, filter, sort, dir, limit + 1, cap + 1) : null;
+  // The first page's count: from the search itself, from the totals (exact at any size), or counted up to the cap.
+  let exact = false;
   const [rows, counted] = searched?.rows
     ? [searched.rows, searched.count]
     : searched
       ? // More matches than the count goes to: it is known, only the page is wanted.
         [await listAssets(ctx, filter, sort, dir, null, limit + 1), searched.count]
-      : await ctx.sideBySide(() => listAssets(ctx, filter, sort, dir, cursor, limit + 1), () => (cursor ? Promise.resolve(null) : countAssets(ctx, filter, LIST_COUNT_CAP + 1)));
+      : await ctx.sideBySide(
+          () => listAssets(ctx, filter, sort, dir, cursor, limit + 1),
+          async () => {
+            if (cursor) return null;
+            const fromTotals = await countFromTotals(ctx, filter);
+            exact = fromTotals !== null;
+            return fromTotals ?? countAssets(ctx, filter, LIST_COUNT_CAP + 1);
+          },
+        );
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
   return {
     items: page.map(presentAsset),
     nextCursor: more && last ? encodeCursor({ sort, dir, value: last.sortValue, id: last.id }) : null,
-    total: counted === null ? null : Math.min(counted, cap),
-    totalCapped: counted !== null && counted > cap,
+    // A count from the totals is exact at any size; one made by reading stops past the cap.
+    total: counted === null ? null : exact ? counted : Math.min(counted, cap),
+    totalCapped: counted !== null && !exact && counted > cap,
   };
 }
 

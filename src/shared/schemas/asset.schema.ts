@@ -167,9 +167,9 @@ export type TAssetListQuery = z.input<typeof AssetListQuerySchema>;
 export const AssetPageSchema = z.object({
   items: z.array(AssetSchema),
   nextCursor: z.string().nullable(),
-  /** Matching assets, counted on the first page only (null on later pages), up to 10,000. */
+  /** Matching assets, counted on the first page only (null on later pages). */
   total: z.number().int().nullable(),
-  /** True when there are more matches than `total` says (the count stops at 10,000). */
+  /** True when there are more matches than `total` says: a count made by reading the assets stops at 10,000 (1,000 for a search shorter than three letters); one from the totals (no filter, or one rank, information group or asset class) is exact. */
   totalCapped: z.boolean(),
 });
 export type TAssetPage = z.infer<typeof AssetPageSchema>;
