@@ -3,7 +3,7 @@ import type { OscalCatalog, OscalControl, OscalPart } from '../../shared/reports
 import type { CatalogItemRow } from '../catalog/catalog.public.ts';
 import type { ControlSetForExport } from '../governance/governance.public.ts';
 import { Citations, metadataOf, prop, prose, some, type OscalScope } from './oscal-document.ts';
-import { contentDigest, controlIdOf, oscalUuid, statementIdOf } from './oscal.ids.ts';
+import { controlIdOf, sealDocument, statementIdOf } from './oscal.ids.ts';
 
 /**
  * One control set of the governance module as an OSCAL catalog: the set as
@@ -83,6 +83,5 @@ export function catalogDocument(set: LoadedControlSet, scope: OscalScope): Oscal
   };
   const resources = citations.resources();
   if (resources.length) document.catalog['back-matter'] = { resources };
-  document.catalog.uuid = oscalUuid(scope, 'catalog', set.key, contentDigest(document as never));
-  return document;
+  return sealDocument(document, scope, ['catalog', set.key], true);
 }

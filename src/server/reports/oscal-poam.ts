@@ -1,7 +1,7 @@
 import type { TCorrectiveAction } from '../../shared/operations/corrective-action.schema.ts';
 import type { OscalObservation, OscalPoam, OscalPoamItem, OscalRisk } from '../../shared/reports/oscal.types.ts';
 import { endOfDueDay, instant, metadataOf, prop, prose, some, type OscalScope } from './oscal-document.ts';
-import { contentDigest, oscalUuid } from './oscal.ids.ts';
+import { oscalUuid, sealDocument } from './oscal.ids.ts';
 
 /**
  * The organisation's open corrective actions (operations, seed 004
@@ -113,8 +113,5 @@ export function poamDocument(actions: readonly Action[], scope: OscalScope, now:
       'poam-items': items,
     },
   };
-  const digest = contentDigest(document as never);
-  document['plan-of-action-and-milestones'].uuid = oscalUuid(scope, 'poam', digest);
-  document['plan-of-action-and-milestones'].metadata.version = digest.slice(0, 12);
-  return document;
+  return sealDocument(document, scope, ['poam']);
 }

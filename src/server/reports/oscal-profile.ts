@@ -2,7 +2,7 @@ import { oscalCatalogUrl } from '../../shared/reports/oscal.schema.ts';
 import type { OscalAlter, OscalImport, OscalProfile, OscalResource } from '../../shared/reports/oscal.types.ts';
 import type { LoadedControlSet } from './oscal-catalog.ts';
 import { metadataOf, prop, prose, some, type OscalScope } from './oscal-document.ts';
-import { contentDigest, controlIdOf, oscalUuid } from './oscal.ids.ts';
+import { controlIdOf, oscalUuid, sealDocument } from './oscal.ids.ts';
 
 /**
  * The organisation's statement of applicability (governance's control
@@ -58,8 +58,5 @@ export function profileDocument(sets: readonly LoadedControlSet[], scope: OscalS
       'back-matter': { resources: sets.map((s) => catalogResource(s, scope)) },
     },
   };
-  const digest = contentDigest(document as never);
-  document.profile.uuid = oscalUuid(scope, 'profile', digest);
-  document.profile.metadata.version = digest.slice(0, 12);
-  return document;
+  return sealDocument(document, scope, ['profile']);
 }

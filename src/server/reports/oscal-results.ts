@@ -2,7 +2,7 @@ import { OSCAL_PROFILE_URL } from '../../shared/reports/oscal.schema.ts';
 import type { OscalAssessmentResults, OscalFinding, OscalObservation } from '../../shared/reports/oscal.types.ts';
 import type { LoadedControlSet } from './oscal-catalog.ts';
 import { instant, metadataOf, prop, prose, some, type OscalScope } from './oscal-document.ts';
-import { contentDigest, controlIdOf, oscalUuid, statementIdOf } from './oscal.ids.ts';
+import { controlIdOf, oscalUuid, sealDocument, statementIdOf } from './oscal.ids.ts';
 
 /**
  * The organisation's control judgements (governance, PRODUCT.md capability
@@ -125,8 +125,5 @@ export function resultsDocument(sets: readonly LoadedControlSet[], scope: OscalS
       },
     },
   };
-  const digest = contentDigest(document as never);
-  document['assessment-results'].uuid = oscalUuid(scope, 'assessment-results', digest);
-  document['assessment-results'].metadata.version = digest.slice(0, 12);
-  return document;
+  return sealDocument(document, scope, ['assessment-results']);
 }

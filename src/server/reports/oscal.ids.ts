@@ -46,6 +46,21 @@ export function contentDigest(root: Record<string, unknown>): string {
 }
 
 /**
+ * Names a document by its content, once it is complete: its uuid is the UUIDv5
+ * of `name` and its content digest, and its version the digest's first 12
+ * characters, unless it carries a version of its own (a catalog carries its
+ * collection's). Returns the same document.
+ */
+export function sealDocument<T extends object>(document: T, owner: OscalOwner, name: readonly [string, ...string[]], ownVersion = false): T {
+  const body = Object.values(document)[0] as { uuid: string; metadata: { version: string } };
+  const digest = contentDigest(document as Record<string, unknown>);
+  const [kind, ...parts] = name;
+  body.uuid = oscalUuid(owner, kind, ...parts, digest);
+  if (!ownVersion) body.metadata.version = digest.slice(0, 12);
+  return document;
+}
+
+/**
  * A catalog item id (`urn:kumoji:<source>:<collection>:<local>`, docs/CATALOG.md)
  * as an OSCAL control id, a token unique across the sets a profile joins:
  * `<collection>.<local>`, with `_` for a `:` of the local part (catalog ids
