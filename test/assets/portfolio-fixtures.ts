@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { assets } from '../../src/server/assets/asset.table.ts';
 import { loadShippedCatalog } from '../../src/server/catalog/catalog.loader.ts';
-import type { TestApp } from '../helpers/test-app.ts';
+import { testClock } from '../../src/server/platform/clock.ts';
+import { addMember, createOrganisation, createTestApp, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
 
 /** Shared set-up of the workload and system API tests: the real catalog, assets and stage decisions written directly. */
 
@@ -18,6 +19,19 @@ export const C = {
 
 export async function loadCatalog(t: TestApp): Promise<void> {
   await loadShippedCatalog(t.database, CATALOG_DIR);
+}
+
+/**
+ * Where a module's API tests start: the app on a clock frozen at `now` with the
+ * shipped catalog, organisations A and B, and an auditor of A who reads English.
+ */
+export async function twoOrganisationsApp(now: Parameters<typeof testClock>[0]): Promise<{ t: TestApp; orgA: TestOrganisation; orgB: TestOrganisation; auditorA: TestMember }> {
+  const t = await createTestApp({}, { clock: testClock(now) });
+  await loadCatalog(t);
+  const orgA = await createOrganisation(t, { name: 'Organisation A' });
+  const orgB = await createOrganisation(t, { name: 'Organisation B' });
+  const auditorA = await addMember(t, orgA.id, 'auditor', 'en');
+  return { t, orgA, orgB, auditorA };
 }
 
 /** An asset of the organisation's inventory, straight into the table (the inventory's own API has its tests). */

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { testClock } from '../../src/server/platform/clock.ts';
-import { count, loadCatalog } from '../assets/portfolio-fixtures.ts';
-import { addMember, createOrganisation, createTestApp, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
+import { count, twoOrganisationsApp } from '../assets/portfolio-fixtures.ts';
+import { type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
 
 /**
  * Backup plans, restore tests and recovery targets over HTTP (seed 004
@@ -31,11 +30,7 @@ async function workload(org: TestOrganisation, name: string): Promise<string> {
 }
 
 before(async () => {
-  t = await createTestApp({}, { clock: testClock(NOW) });
-  await loadCatalog(t);
-  orgA = await createOrganisation(t, { name: 'Organisation A' });
-  orgB = await createOrganisation(t, { name: 'Organisation B' });
-  auditorA = await addMember(t, orgA.id, 'auditor', 'en');
+  ({ t, orgA, orgB, auditorA } = await twoOrganisationsApp(NOW));
 });
 after(() => t.close());
 

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { testClock } from '../../src/server/platform/clock.ts';
-import { count, loadCatalog } from '../assets/portfolio-fixtures.ts';
+import { count, twoOrganisationsApp } from '../assets/portfolio-fixtures.ts';
 import { multipartFile } from '../helpers/multipart.ts';
-import { addMember, createOrganisation, createTestApp, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
+import { type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
 
 /**
  * Control sets and the statement of applicability over HTTP: the catalog's
@@ -23,11 +22,7 @@ const FSA_ENCRYPTION = 'urn:kumoji:seed-004:government-controls:fsa-data-protect
 const CLD_SEGREGATION = 'urn:kumoji:public:iso27017:cld-9.5.1';
 
 before(async () => {
-  t = await createTestApp({}, { clock: testClock(NOW) });
-  await loadCatalog(t);
-  orgA = await createOrganisation(t, { name: 'Organisation A' });
-  orgB = await createOrganisation(t, { name: 'Organisation B' });
-  auditorA = await addMember(t, orgA.id, 'auditor', 'en');
+  ({ t, orgA, orgB, auditorA } = await twoOrganisationsApp(NOW));
 });
 after(() => t.close());
 

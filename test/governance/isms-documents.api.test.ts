@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { count, loadCatalog } from '../assets/portfolio-fixtures.ts';
-import { addMember, createOrganisation, createTestApp, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
-import { testClock } from '../../src/server/platform/clock.ts';
+import { count, twoOrganisationsApp } from '../assets/portfolio-fixtures.ts';
+import { type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
 
 /**
  * The ISMS document registry over HTTP (seed 000 III.5.2 表11・表12): seed
@@ -24,11 +23,7 @@ const POLICY = 'urn:kumoji:seed-000:isms-documents:table-11.01';
 const CLOUD_INVENTORY = 'urn:kumoji:seed-000:isms-documents:table-12.02';
 
 before(async () => {
-  t = await createTestApp({}, { clock: testClock(NOW) });
-  await loadCatalog(t);
-  orgA = await createOrganisation(t, { name: 'Organisation A' });
-  orgB = await createOrganisation(t, { name: 'Organisation B' });
-  auditorA = await addMember(t, orgA.id, 'auditor', 'en');
+  ({ t, orgA, orgB, auditorA } = await twoOrganisationsApp(NOW));
 });
 after(() => t.close());
 

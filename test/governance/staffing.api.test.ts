@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { testClock } from '../../src/server/platform/clock.ts';
-import { count, loadCatalog } from '../assets/portfolio-fixtures.ts';
-import { addMember, createOrganisation, createTestApp, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
+import { count, twoOrganisationsApp } from '../assets/portfolio-fixtures.ts';
+import { type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
 
 /**
  * The staffing matrix over HTTP (seed 004 「人材確保と資格」): the seed's roles
@@ -23,11 +22,7 @@ const holds = (orgId: string) => count(t, `select count(*)::int as n from staffi
 type Role = { id: string; title: string; version: number; critical: boolean; gaps: string[]; holders: { name: string }[]; requiredCertifications: string[] };
 
 before(async () => {
-  t = await createTestApp({}, { clock: testClock(NOW) });
-  await loadCatalog(t);
-  orgA = await createOrganisation(t, { name: 'Organisation A' });
-  orgB = await createOrganisation(t, { name: 'Organisation B' });
-  auditorA = await addMember(t, orgA.id, 'auditor', 'en');
+  ({ t, orgA, orgB, auditorA } = await twoOrganisationsApp(NOW));
 });
 after(() => t.close());
 

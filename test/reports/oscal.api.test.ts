@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { testClock } from '../../src/server/platform/clock.ts';
-import { loadCatalog } from '../assets/portfolio-fixtures.ts';
+import { twoOrganisationsApp } from '../assets/portfolio-fixtures.ts';
 import { multipartFile } from '../helpers/multipart.ts';
-import { addMember, createOrganisation, createTestApp, TestClient, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
+import { createOrganisation, TestClient, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
 
 /**
  * The OSCAL documents over HTTP: the catalogs of the control sets with
@@ -53,11 +52,7 @@ async function closedAction(org: TestOrganisation, title: string) {
 }
 
 before(async () => {
-  t = await createTestApp({}, { clock: testClock(NOW) });
-  await loadCatalog(t);
-  orgA = await createOrganisation(t, { name: 'Organisation A' });
-  orgB = await createOrganisation(t, { name: 'Organisation B' });
-  auditorA = await addMember(t, orgA.id, 'auditor', 'en');
+  ({ t, orgA, orgB, auditorA } = await twoOrganisationsApp(NOW));
   encryptionId = (await judge(orgA, { itemId: FSA_ENCRYPTION, status: 'implemented', reason: '顧客の個人データを扱うため', ownerDepartment: '情報システム部' })).id;
   await attach(`/api/v1/control-assessments/${encryptionId}/evidence`, orgA, '暗号化設定.txt');
   await judge(orgA, { itemId: CLD_SEGREGATION, applicable: false, reason: '仮想環境を自社で運用しないため' });
