@@ -22,11 +22,12 @@ export async function loadCatalog(t: TestApp): Promise<void> {
 }
 
 /**
- * Where a module's API tests start: the app on a clock frozen at `now` with the
- * shipped catalog, organisations A and B, and an auditor of A who reads English.
+ * Where a module's API tests start: the app (on a clock frozen at `now`, when
+ * given) with the shipped catalog, organisations A and B, and an auditor of A
+ * who reads English.
  */
-export async function twoOrganisationsApp(now: Parameters<typeof testClock>[0]): Promise<{ t: TestApp; orgA: TestOrganisation; orgB: TestOrganisation; auditorA: TestMember }> {
-  const t = await createTestApp({}, { clock: testClock(now) });
+export async function twoOrganisationsApp(now?: Parameters<typeof testClock>[0]): Promise<{ t: TestApp; orgA: TestOrganisation; orgB: TestOrganisation; auditorA: TestMember }> {
+  const t = now === undefined ? await createTestApp() : await createTestApp({}, { clock: testClock(now) });
   await loadCatalog(t);
   const orgA = await createOrganisation(t, { name: 'Organisation A' });
   const orgB = await createOrganisation(t, { name: 'Organisation B' });

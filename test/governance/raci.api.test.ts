@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { count, loadCatalog } from '../assets/portfolio-fixtures.ts';
-import { addMember, createOrganisation, createTestApp, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
+import { count, twoOrganisationsApp } from '../assets/portfolio-fixtures.ts';
+import { addMember, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
 
 /**
  * The RACI matrix over HTTP (seed 004 「RACIモデルによる責任分界」): started from
@@ -20,11 +20,7 @@ const cells = (orgId: string) => count(t, `select count(*)::int as n from raci_a
 type Task = { id: string; title: string; version: number; warnings: string[]; assignments: { department: string; cell: string }[]; source: string[]; templateItemId: string | null };
 
 before(async () => {
-  t = await createTestApp();
-  await loadCatalog(t);
-  orgA = await createOrganisation(t, { name: 'Organisation A' });
-  orgB = await createOrganisation(t, { name: 'Organisation B' });
-  auditorA = await addMember(t, orgA.id, 'auditor', 'en');
+  ({ t, orgA, orgB, auditorA } = await twoOrganisationsApp());
 });
 after(() => t.close());
 

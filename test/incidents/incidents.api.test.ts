@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { count, loadCatalog } from '../assets/portfolio-fixtures.ts';
-import { addMember, createOrganisation, createTestApp, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
+import { count, twoOrganisationsApp } from '../assets/portfolio-fixtures.ts';
+import { type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
 
 /**
  * Incidents over HTTP (issue 12): the record with its facts, the deadlines the
@@ -24,11 +24,7 @@ const applying = (body: { deadlines: Deadline[] }) => body.deadlines.filter((d) 
 const leak = { title: '顧客の健康診断結果の誤送信', description: '健康診断結果のPDFを別の顧客に送信した', awareAt: '2026-04-01T10:00:00+09:00', occurredAt: '2026-03-31T18:00:00+09:00', sensitiveData: true, personsAffected: 12, severity: 'high' };
 
 before(async () => {
-  t = await createTestApp();
-  await loadCatalog(t);
-  orgA = await createOrganisation(t, { name: 'Organisation A' });
-  orgB = await createOrganisation(t, { name: 'Organisation B' });
-  auditorA = await addMember(t, orgA.id, 'auditor', 'en');
+  ({ t, orgA, orgB, auditorA } = await twoOrganisationsApp());
 });
 after(() => t.close());
 

@@ -3,8 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { lastNoticeDay, termEnd, termStanding } from '../../src/shared/providers/contract-term.rules.ts';
 import { dateIn } from '../../src/shared/platform/calendar-date.ts';
-import { count, loadCatalog } from '../assets/portfolio-fixtures.ts';
-import { addMember, createOrganisation, createTestApp, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
+import { count, twoOrganisationsApp } from '../assets/portfolio-fixtures.ts';
+import { type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
 
 /**
  * Providers and contracts over HTTP (issue 11): profiles with per-field
@@ -25,11 +25,7 @@ const cloudB = { name: 'Cloud B', serviceTypes: ['saas'], dataLocations: [{ coun
 const fieldError = (body: { errors: { path: string; code: string; message: string }[] }, path: string) => body.errors.find((e) => e.path === path);
 
 before(async () => {
-  t = await createTestApp();
-  await loadCatalog(t);
-  orgA = await createOrganisation(t, { name: 'Organisation A' });
-  orgB = await createOrganisation(t, { name: 'Organisation B' });
-  auditorA = await addMember(t, orgA.id, 'auditor', 'en');
+  ({ t, orgA, orgB, auditorA } = await twoOrganisationsApp());
 });
 after(() => t.close());
 
