@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import { verifyAudit } from '../../src/server/platform/audit/audit-verify.repository.ts';
 import { entryHash } from '../../src/server/platform/audit/audit.chain.ts';
+import { DataContext } from '../../src/server/platform/db/data-context.ts';
 import { countStatements, type StatementCounter } from '../helpers/query-count.ts';
 import { createOrganisation, createTestApp, type TestApp, type TestOrganisation } from '../helpers/test-app.ts';
 import { TEST_AUDIT_KEY } from '../helpers/test-database.ts';
@@ -140,5 +143,20 @@ describe('the list', () => {
     assert.equal(r.status, 200, r.raw);
     assert.ok(r.body.items.length > 0);
     assert.ok(statements.length <= 3, `${statements.length} statements:\n${statements.join('\n')}`);
+  });
+
+  test('the page read is a prepared statement, parsed once per connection and then only executed', async () => {
+    const client = await t.database.pool.connect();
+    try {
+      const ctx = DataContext.ofJob({ db: drizzle(client) as never }, org.id, { userId: null, label: null });
+      const query = sql`select count(*)::int as n from assets where organisation_id = ${org.id}`;
+      const first = await ctx.executePrepared<{ n: number }>(query);
+      const again = await ctx.executePrepared<{ n: number }>(query);
+      assert.deepEqual(again.rows, first.rows);
+      const { rows } = await client.query<{ name: string }>(`select name from pg_prepared_statements where name like 'kumoji_%' and statement like '%count(*)::int as n from assets%'`);
+      assert.equal(rows.length, 1, 'one statement for the two reads');
+    } finally {
+      client.release();
+    }
   });
 });

@@ -254,8 +254,11 @@ export async function listAssets(
   }
   const d = sql.raw(dir);
   const order = unique ? sql`${column} ${d}` : sql`${column} ${d}, ${assets.id} ${d}`;
-  const { rows } = await ctx.db.execute<RawAssetRow>(sql`${RAW_SELECT}, ${column}::text as sort_value ${RAW_FROM}
-    where ${ctx.scoped(assets, ...conditions)} order by ${order} limit ${limit}`);
+  const query = sql`${RAW_SELECT}, ${column}::text as sort_value ${RAW_FROM}
+    where ${ctx.scoped(assets, ...conditions)} order by ${order} limit ${limit}`;
+  // Prepared, planned once per connection; not a search, whose plan depends on the pattern
+  // (a generic plan cannot tell a rare trigram from a common one, and stops using the index).
+  const { rows } = filter.q ? await ctx.db.execute<RawAssetRow>(query) : await ctx.executePrepared<RawAssetRow>(query);
   return rows.map(fromRaw);
 }
 
