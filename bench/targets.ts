@@ -1,3 +1,5 @@
+import { fmt, verdict } from './load.ts';
+
 /**
  * The targets of one `npm run bench` run, collected from every benchmark and
  * printed together at the end (`printTargets`), each with the figure measured
@@ -31,8 +33,7 @@ export function printTargets(): void {
   if (!targets.length) return;
   console.log('\nTargets of this run');
   for (const t of targets) {
-    const shown = t.value === null ? 'n/a' : t.value.toLocaleString('en-US', { minimumFractionDigits: t.digits ?? 0, maximumFractionDigits: t.digits ?? 0 });
-    const verdict = t.value === null ? 'not measured' : t.ok(t.value) ? 'PASS' : 'MISS';
-    console.log(`  ${t.label.padEnd(48)} ${shown.padStart(10)}   target ${t.target.padEnd(12)} ${verdict}`);
+    const shown = t.value === null ? 'n/a' : fmt(t.value, t.digits);
+    console.log(`  ${t.label.padEnd(48)} ${shown.padStart(10)}   target ${t.target.padEnd(12)} ${t.value === null ? 'not measured' : verdict(t.ok(t.value))}`);
   }
 }
