@@ -190,31 +190,24 @@ export async function listAssetPage(ctx: DataContext, query: z.output<typeof Ass
   if (rawCursor && !cursor) throw new HttpProblem(400, 'validation', {}, [{ path: 'query.cursor', code: 'invalid' }]);
   const cap = filter.q ? searchCountCap(filter.q) : LIST_COUNT_CAP;
   const searched = !cursor && filter.q ? await searchFirstPage(ctx, filter, sort, dir, limit + 1, cap + 1) : null;
-  // The first page's count: from the search itself, from the totals (exact at any size), or counted up to the cap.
-  let exact = false;
-  const [rows, counted] = searched?.rows
-    ? [searched.rows, searched.count]
-    : searched
-      ? // More matches than the count goes to: it is known, only the page is wanted.
-        [await listAssets(ctx, filter, sort, dir, null, limit + 1), searched.count]
-      : await ctx.sideBySide(
-          () => listAssets(ctx, filter, sort, dir, cursor, limit + 1),
-          async () => {
-            if (cursor) return null;
-            const fromTotals = await countFromTotals(ctx, filter);
-            exact = fromTotals !== null;
-            return fromTotals ?? countAssets(ctx, filter, LIST_COUNT_CAP + 1);
-          },
-        );
+  /** The first page's count and how far it went: a count from the totals is exact at any size, one made by reading stops past its cap. */
+  const firstPageCount = async (): Promise<{ count: number; cap: number } | null> => {
+    if (cursor) return null;
+    const fromTotals = await countFromTotals(ctx, filter);
+    return fromTotals !== null ? { count: fromTotals, cap: Infinity } : { count: await countAssets(ctx, filter, LIST_COUNT_CAP + 1), cap };
+  };
+  const [rows, counted] = searched
+    ? // Past its cap a search has no page (`rows` null): its count is known, only the page is wanted.
+      [searched.rows ?? (await listAssets(ctx, filter, sort, dir, null, limit + 1)), { count: searched.count, cap }]
+    : await ctx.sideBySide(() => listAssets(ctx, filter, sort, dir, cursor, limit + 1), firstPageCount);
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
   return {
     items: page.map(presentAsset),
     nextCursor: more && last ? encodeCursor({ sort, dir, value: last.sortValue, id: last.id }) : null,
-    // A count from the totals is exact at any size; one made by reading stops past the cap.
-    total: counted === null ? null : exact ? counted : Math.min(counted, cap),
-    totalCapped: counted !== null && !exact && counted > cap,
+    total: counted === null ? null : Math.min(counted.count, counted.cap),
+    totalCapped: counted !== null && counted.count > counted.cap,
   };
 }
 

@@ -114,7 +114,7 @@ export const assets = pgTable(
 
 /**
  * The inventory's totals, kept up to date by statement triggers on `assets`
- * (migration `asset-totals`): each insert, update or delete adds its change,
+ * (migration `asset-totals-triggers`): each insert, update or delete adds its change,
  * aggregated over the statement's rows, so a 100,000-row import adds a few
  * rows here, not 100,000 writes, and the summary reads a handful of rows
  * instead of scanning the inventory. Concurrent writers add to the same row
