@@ -283,28 +283,13 @@ export async function main(): Promise<void> {
     const pidFile = path.join(config.dataDir, 'pg', 'postmaster.pid');
     const postgresPid = !databaseUrl && fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]) || null : null;
     const common = { connections: CONNECTIONS, warmupSeconds: WARMUP, durationSeconds: DURATION };
-    const a = !SCENARIOS.includes('a') ? null : await runLoad({ ...common, name: '(a) bare node:http hello', baseUrl: `http://127.0.0.1:${barePort}`, pathTemplate: '/', headers: {} }, postgresPid);
-    const b = !SCENARIOS.includes('b') ? null : await runLoad({
-      ...common,
-      name: '(b) Fastify + 1 indexed SELECT',
-      baseUrl: `http://127.0.0.1:${fastifyPort}`,
-      pathTemplate: `/one?seq={rand:1:${ROWS}}`,
-      headers: {},
-    }, postgresPid);
-    const c = !SCENARIOS.includes('c') ? null : await runLoad({
-      ...common,
-      name: '(c) GET /api/v1/audit?limit=50',
-      baseUrl: appBase,
-      pathTemplate: `/api/v1/audit?limit=50&cursor={rand:51:${ROWS}}`,
-      headers: authHeaders,
-    }, postgresPid);
-    const d = !SCENARIOS.includes('d') ? null : await runLoad({
-      ...common,
-      name: '(d) Fastify + the page SELECT',
-      baseUrl: `http://127.0.0.1:${fastifyPort}`,
-      pathTemplate: `/page?cursor={rand:51:${ROWS}}`,
-      headers: {},
-    }, postgresPid);
+    /** Scenario `key`, unless BENCH_SCENARIOS leaves it out. */
+    const scenario = (key: string, name: string, baseUrl: string, pathTemplate: string, headers: Record<string, string> = {}) =>
+      SCENARIOS.includes(key) ? runLoad({ ...common, name, baseUrl, pathTemplate, headers }, postgresPid) : null;
+    const a = await scenario('a', '(a) bare node:http hello', `http://127.0.0.1:${barePort}`, '/');
+    const b = await scenario('b', '(b) Fastify + 1 indexed SELECT', `http://127.0.0.1:${fastifyPort}`, `/one?seq={rand:1:${ROWS}}`);
+    const c = await scenario('c', '(c) GET /api/v1/audit?limit=50', appBase, `/api/v1/audit?limit=50&cursor={rand:51:${ROWS}}`, authHeaders);
+    const d = await scenario('d', '(d) Fastify + the page SELECT', `http://127.0.0.1:${fastifyPort}`, `/page?cursor={rand:51:${ROWS}}`);
 
     const rows = [a, b, c, d].filter((r): r is LoadResult => r !== null);
     console.log('');
