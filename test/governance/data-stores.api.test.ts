@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { count, twoOrganisationsApp } from '../assets/portfolio-fixtures.ts';
 import { type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
 
@@ -108,8 +109,22 @@ describe('a data store and its class', () => {
     assert.equal(action.origin, 'dataStore');
     assert.equal(action.originPath, `/governance/data-stores/${id}`);
     assert.match(action.plan, /TLS 1.2/);
+    assert.equal(r.body.actions[0].finding, 'inTransitBelowTls12', 'the action names the gap it answers');
     const again = await orgA.owner.client.post(`/api/v1/data-stores/${id}/findings`, { version: store.version });
     assert.equal(again.body.actions.length, 1, 'an open action is not opened twice');
+    // The gap, not its title in the member's language, tells whether it is open already.
+    await t.database.db.execute(sql`update users set locale = 'en' where id = ${orgA.owner.userId}`);
+    try {
+      const inEnglish = await orgA.owner.client.post(`/api/v1/data-stores/${id}/findings`, { version: store.version });
+      assert.equal(inEnglish.status, 200, inEnglish.raw);
+      assert.deepEqual(inEnglish.body.actions.map((a: { id: string }) => a.id), [r.body.actions[0].id], 'not opened again in another language');
+      // An action opened before actions named their gap is recognised by its title, in either language.
+      await t.database.db.execute(sql`update corrective_actions set origin_finding = null where id = ${r.body.actions[0].id}`);
+      const legacy = await orgA.owner.client.post(`/api/v1/data-stores/${id}/findings`, { version: store.version });
+      assert.equal(legacy.body.actions.length, 1, legacy.raw);
+    } finally {
+      await t.database.db.execute(sql`update users set locale = 'ja' where id = ${orgA.owner.userId}`);
+    }
     assert.equal((await orgA.owner.client.post(`/api/v1/data-stores/${id}/findings`, { version: store.version + 1 })).status, 409);
     assert.equal((await auditorA.client.post(`/api/v1/data-stores/${id}/findings`, { version: store.version })).status, 403);
     assert.equal((await orgB.owner.client.post(`/api/v1/data-stores/${id}/findings`, { version: store.version })).status, 404);

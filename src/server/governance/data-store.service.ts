@@ -3,13 +3,14 @@ import { effectiveClass, protectionGaps, type AtRest, type DataClass, type KeyMa
 import type { CreateDataStoreRequestSchema, TDataStore, TDataStoreList, UpdateDataStoreRequestSchema } from '../../shared/governance/data-store.schema.ts';
 import { assetClassifications, ownRecords, type AssetClassification } from '../assets/assets.public.ts';
 import { loadedCollection } from '../catalog/catalog.public.ts';
-import { correctiveActionsFrom, openCorrectiveAction, type ActionSummary } from '../operations/operations.public.ts';
+import { correctiveActionsFrom, type ActionSummary } from '../operations/operations.public.ts';
 import { translator } from '../platform/i18n/translate.ts';
-import type { TLocale } from '../../shared/schemas/common.schema.ts';
+import { LocaleSchema, type TLocale } from '../../shared/schemas/common.schema.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
 import type { HistoryEntry } from '../platform/register/register-history.ts';
 import { listStores, replaceStoreAssets, storeLinks, storeRegister, type DataStoreRow } from './data-store.repository.ts';
+import { findingOpenAsConflict, openFindingAction, presentFindingActions } from './finding-action.service.ts';
 
 /**
  * Data stores and their protection (seed 004 「データ保護と暗号化」): each
@@ -32,7 +33,7 @@ function present(ctx: DataContext, row: DataStoreRow, held: readonly AssetClassi
     assets: [...held],
     ...protection,
     gaps: protectionGaps(cls, protection),
-    actions: actions.map((a) => ({ id: a.id, title: a.title, phase: a.phase, dueOn: a.dueOn, overdue: a.overdue })),
+    actions: presentFindingActions(actions),
     notes: r.notes,
     version: r.version,
     updatedAt: r.updatedAt.toISOString(),
@@ -107,22 +108,39 @@ export const dataStoreHistory = (ctx: DataContext, id: string): Promise<HistoryE
 
 /**
  * Opens each of the store's current gaps as a corrective action in Plan
- * (seed 004's PDCA: a finding is followed to a verified change), titled with
- * the gap and the store in the member's language, the remedy as its plan;
- * a gap that already has an open action from this store is not opened again.
+ * (seed 004's PDCA: a finding is followed to a verified change), through the
+ * finding actions the IAM and log reviews use: each action names its gap, so
+ * a gap with an open action is not opened again whichever language the
+ * member reads, and a request racing this one that stored the same gap first
+ * makes this one 409 `findingActionOpen`. The title names the gap and the
+ * store in the member's language, the remedy is its plan. An action opened
+ * before actions named their gap is matched by its title, in either language.
  * At the version read: a store changed meanwhile gets 409.
  */
 export async function openFindings(ctx: DataContext, id: string, version: number, locale: TLocale, now: Date): Promise<TDataStore> {
   const t = translator(locale);
-  await ctx.transaction(async (tx) => {
-    const row = await storeRegister.expect(tx, id, version);
-    const [store] = await presentAll(tx, [row], now);
-    const open = new Set(store!.actions.filter((a) => a.phase !== 'closed').map((a) => a.title));
-    for (const gap of store!.gaps) {
-      const title = t('governance.dataStores.findingTitle', { gap: t(`governance.dataStores.gap.${gap}`), store: row.name });
-      if (open.has(title)) continue;
-      await openCorrectiveAction(tx, { title, plan: t(`governance.dataStores.remedy.${gap}`), ownerUserId: null, dueOn: null, origin: 'dataStore', originId: id, originTitle: row.name });
-    }
-  });
+  const titleOf = (tr: typeof t, gap: string, store: string) => tr('governance.dataStores.findingTitle', { gap: tr(`governance.dataStores.gap.${gap}`), store });
+  await ctx
+    .transaction(async (tx) => {
+      const row = await storeRegister.expect(tx, id, version);
+      const [store] = await presentAll(tx, [row], now);
+      const actions = (await correctiveActionsFrom(tx, 'dataStore', [id], now)).get(id) ?? [];
+      const untitled = new Set(actions.filter((a) => a.finding === null && a.phase !== 'closed').map((a) => a.title));
+      for (const gap of store!.gaps) {
+        if (LocaleSchema.options.some((l) => untitled.has(titleOf(translator(l), gap, row.name)))) continue;
+        if (actions.some((a) => a.finding === gap && a.phase !== 'closed')) continue;
+        await openFindingAction(tx, {
+          origin: 'dataStore',
+          id,
+          finding: gap,
+          current: store!.gaps,
+          actions,
+          title: titleOf(t, gap, row.name),
+          plan: t(`governance.dataStores.remedy.${gap}`),
+          originTitle: row.name,
+        });
+      }
+    })
+    .catch(findingOpenAsConflict);
   return getDataStore(ctx, id, now);
 }

@@ -12,7 +12,7 @@ import { HttpProblem } from '../platform/http/problem.ts';
  * is open, and while one is, the same finding is not opened again.
  */
 
-export type FindingOrigin = 'iamAccount' | 'logSource';
+export type FindingOrigin = 'iamAccount' | 'logSource' | 'dataStore';
 
 export const presentFindingActions = (actions: readonly ActionSummary[]): TFindingAction[] =>
   actions.map((a) => ({ id: a.id, title: a.title, phase: a.phase, dueOn: a.dueOn, overdue: a.overdue, finding: a.finding }));

@@ -8,7 +8,7 @@ export const ACCOUNT_FINDINGS = ['noMfa', 'unused', 'reviewOverdue'] as const;
 export const LOG_FINDINGS = ['retentionTooShort', 'notWorm', 'noClockSync', 'notCollected', 'notEncrypted'] as const;
 
 /** A corrective action a record's finding was opened as, and where it stands (`finding`: the finding it answers). */
-const FindingActionSchema = z.object({ id: IdSchema, title: z.string(), phase: z.string(), dueOn: z.string().nullable(), overdue: z.boolean(), finding: z.string().nullable() });
+export const FindingActionSchema = z.object({ id: IdSchema, title: z.string(), phase: z.string(), dueOn: z.string().nullable(), overdue: z.boolean(), finding: z.string().nullable() });
 export type TFindingAction = z.infer<typeof FindingActionSchema>;
 
 const accountFields = {

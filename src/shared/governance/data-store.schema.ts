@@ -2,6 +2,7 @@
 // requests and responses of /api/v1/data-stores.
 import { z } from 'zod';
 import { IdSchema, text, uniqueList, VersionSchema } from '../schemas/common.schema.ts';
+import { FindingActionSchema } from './access-logs.schema.ts';
 import { AT_REST, DATA_CLASSES, KEY_MANAGEMENT, TLS_MINIMUMS } from './data-protection.rules.ts';
 
 export const PROTECTION_GAPS = ['unclassified', 'atRestNotAes256', 'inTransitBelowTls12', 'keysUnmanaged'] as const;
@@ -56,8 +57,8 @@ export const DataStoreSchema = z.object({
   tlsMinimum: z.enum(TLS_MINIMUMS),
   keyManagement: z.enum(KEY_MANAGEMENT),
   gaps: z.array(z.enum(PROTECTION_GAPS)),
-  /** The corrective actions its gaps were opened as, and where each stands. */
-  actions: z.array(z.object({ id: IdSchema, title: z.string(), phase: z.string(), dueOn: z.string().nullable(), overdue: z.boolean() })),
+  /** The corrective actions its gaps were opened as, and where each stands (`finding`: the gap it answers). */
+  actions: z.array(FindingActionSchema),
   notes: z.string(),
   version: z.number().int(),
   updatedAt: z.string(),
