@@ -156,12 +156,17 @@ function choiceReader<T extends string>(kind: ChoiceKind, invalid: IssueCode) {
   for (const [code, words] of Object.entries(CHOICE_WORDS[kind]) as [T, { ja: readonly string[]; en: readonly string[] }][]) {
     for (const w of [code, ...words.ja, ...words.en]) index.set(normaliseHeader(w), code);
   }
+  // The words as the export writes them, so the usual cell is found without normalising it (once per cell, 100,000 rows).
+  const exact = new Map<string, T>();
+  for (const [code, words] of Object.entries(CHOICE_WORDS[kind]) as [T, { ja: readonly string[]; en: readonly string[] }][]) {
+    for (const w of [code, ...words.ja, ...words.en]) if (index.get(normaliseHeader(w)) === code) exact.set(w, code);
+  }
   return (cell: Cell): Read<T | null> => {
     if (cell === null) return { ok: true, value: null };
     if (typeof cell === 'object') return fail('formulaCell');
     const text = String(cell).trim();
     if (text === '') return { ok: true, value: null };
-    const found = index.get(normaliseHeader(text));
+    const found = exact.get(text) ?? index.get(normaliseHeader(text));
     return found ? { ok: true, value: found } : fail(invalid, { value: text.slice(0, 40) });
   };
 }
