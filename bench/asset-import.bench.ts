@@ -31,12 +31,12 @@ import { fileURLToPath } from 'node:url';
 import { statementFigures } from './statements.bench.ts';
 import { figure, recordTarget } from './targets.ts';
 import { zipBombFigures } from './zip-bomb.bench.ts';
+import { fmt } from './load.ts';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(THIS_FILE), '..');
 const LOADGEN_FLAG = '--asset-loadgen';
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d);
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 const OWNERS = ['販売管理', '営業課', '販売課', 'NW', '総務', '人事', '経理', '情報システム課'];
 const HEADERS = ['No', '情報資産名', '媒体', '内容', '場所', '資産の責任者', 'データ総件数', 'ランク', '千円', '資産の分類区分', '情報資産グループ', '機微度', '機密性', '個人情報を含む', '現在の配置', '移行予定の配置', '備考'];

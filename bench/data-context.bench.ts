@@ -28,9 +28,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, asc, sql } from 'drizzle-orm';
 import { bigint, integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { fmt } from './load.ts';
 
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d);
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 const SCHEMA = 'bench_scope';
 const scratch = pgSchema(SCHEMA);

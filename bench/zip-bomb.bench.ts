@@ -9,9 +9,9 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { BOMB_HEADER, bombRow, deflatedPart, repeatedRows, rowXml, xlsxWithSheet } from '../test/assets/xlsx-builder.ts';
+import { fmt } from './load.ts';
 
 const MB = 1024 * 1024;
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** A full collection before each "before" and "after", so the figures are what is still held, not garbage. */
 function collector(): () => void {
