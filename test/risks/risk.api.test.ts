@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { analyticAleYen } from '../../src/server/risks/loss-simulation.rules.ts';
-import { count, insertAsset, loadCatalog } from '../assets/portfolio-fixtures.ts';
-import { addMember, createOrganisation, createTestApp, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
+import { count, insertAsset, twoOrganisationsApp } from '../assets/portfolio-fixtures.ts';
+import { addMember, createOrganisation, type TestApp, type TestMember, type TestOrganisation } from '../helpers/test-app.ts';
 
 /**
  * The risk register over HTTP (issue 10): estimates in yen become ratings on
@@ -27,12 +27,8 @@ const ransomware = { title: 'ランサムウェアによる基幹システム停
 const policy = { name: 'サイバー保険', insurer: '東京海上', deductibleYen: 1_000_000, perEventLimitYen: 50_000_000, annualAggregateLimitYen: 100_000_000, noticeDays: 30, startsOn: '2026-04-01', endsOn: '2027-03-31' };
 
 before(async () => {
-  t = await createTestApp();
-  await loadCatalog(t);
-  orgA = await createOrganisation(t, { name: 'Organisation A' });
-  orgB = await createOrganisation(t, { name: 'Organisation B' });
+  ({ t, orgA, orgB, auditorA } = await twoOrganisationsApp());
   managerA = await addMember(t, orgA.id, 'manager');
-  auditorA = await addMember(t, orgA.id, 'auditor', 'en');
   assetA = await insertAsset(t, orgA.id, { name: '顧客台帳', rank: 'A' });
   assetB = await insertAsset(t, orgB.id, { name: 'B の台帳', rank: 'A' });
 });
