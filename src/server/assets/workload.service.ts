@@ -43,7 +43,7 @@ import {
  * "no stage yet" and judge as stage 0 (workload.rules.ts `stageNotDiagnosed`).
  */
 export async function currentStageOf(ctx: DataContext): Promise<Stage | null> {
-  const current = await currentStage(ctx.db, ctx.organisationId);
+  const current = await currentStage(ctx);
   return current.decided ? current.stage : null;
 }
 

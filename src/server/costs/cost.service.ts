@@ -71,7 +71,7 @@ function present(ctx: DataContext, r: CostScenarioRow, baseline: CostScenarioRow
 }
 
 async function context(ctx: DataContext) {
-  const [rows, ale, guides] = await ctx.sideBySide(() => listScenarios(ctx), () => registerAle(ctx), () => stageBudgetGuides(ctx.db, ctx.organisationId));
+  const [rows, ale, guides] = await ctx.sideBySide(() => listScenarios(ctx), () => registerAle(ctx), () => stageBudgetGuides(ctx));
   return { rows, ale, guides, baseline: rows.find((r) => r.kind === 'baseline') ?? null };
 }
 

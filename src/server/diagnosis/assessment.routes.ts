@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AnswerEvidenceParamsSchema, AnswerParamsSchema, AnswerRequestSchema, AnswerResultSchema, AssessmentListQuerySchema, AssessmentListSchema, AssessmentParamsSchema, AssessmentSchema, ChecklistListSchema, ComparisonQuerySchema, ComparisonSchema, StartAssessmentRequestSchema, SubmitAssessmentRequestSchema } from '../../shared/schemas/diagnosis.schema.ts';
-import { defineRoute, deleteRoute, type AnyRoute } from '../platform/http/route.ts';
+import { DataContext } from '../platform/db/data-context.ts';
+import { defineRoute, deleteRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import { evidenceUploadRoute } from '../platform/evidence/evidence.routes.ts';
+import type { ModuleDeps } from '../platform/module.ts';
 import * as assessments from './assessment.service.ts';
 
 const StartRequestSchema = StartAssessmentRequestSchema.extend({
@@ -10,7 +12,8 @@ const StartRequestSchema = StartAssessmentRequestSchema.extend({
 });
 
 /** Checklists and their assessments. Item ids are catalog URNs, URL-encoded in paths. */
-export function assessmentRoutes(deps: assessments.DiagnosisDeps): AnyRoute[] {
+export function assessmentRoutes(deps: ModuleDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
   return [
     defineRoute({
       method: 'GET',
@@ -19,7 +22,7 @@ export function assessmentRoutes(deps: assessments.DiagnosisDeps): AnyRoute[] {
       tags: ['diagnosis'],
       access: { kind: 'org', permission: 'diagnosis.read' },
       response: ChecklistListSchema,
-      handler: ({ auth }) => assessments.listChecklists(deps, auth),
+      handler: ({ auth }) => assessments.listChecklists(scope(auth)),
     }),
     defineRoute({
       method: 'GET',
@@ -29,7 +32,7 @@ export function assessmentRoutes(deps: assessments.DiagnosisDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'diagnosis.read' },
       query: AssessmentListQuerySchema,
       response: AssessmentListSchema,
-      handler: ({ auth, query }) => assessments.assessmentHistory(deps, auth, query.checklistId),
+      handler: ({ auth, query }) => assessments.assessmentHistory(scope(auth), query.checklistId),
     }),
     defineRoute({
       method: 'POST',
@@ -40,7 +43,7 @@ export function assessmentRoutes(deps: assessments.DiagnosisDeps): AnyRoute[] {
       body: StartRequestSchema,
       response: AssessmentSchema,
       status: 201,
-      handler: ({ auth, body }) => assessments.startAssessment(deps, auth, body.checklistId, body.carryOver ?? true),
+      handler: ({ auth, body }) => assessments.startAssessment(scope(auth), body.checklistId, body.carryOver ?? true),
     }),
     defineRoute({
       method: 'GET',
@@ -51,7 +54,7 @@ export function assessmentRoutes(deps: assessments.DiagnosisDeps): AnyRoute[] {
       params: AssessmentParamsSchema,
       tenantEntity: 'assessment',
       response: AssessmentSchema,
-      handler: ({ auth, params }) => assessments.getAssessment(deps, auth, params.assessmentId),
+      handler: ({ auth, params }) => assessments.getAssessment(scope(auth), params.assessmentId),
     }),
     deleteRoute({
       url: '/api/v1/diagnosis/assessments/:assessmentId',
@@ -60,7 +63,7 @@ export function assessmentRoutes(deps: assessments.DiagnosisDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'diagnosis.answer' },
       params: AssessmentParamsSchema,
       tenantEntity: 'assessment',
-      remove: ({ auth, params }) => assessments.discardAssessment(deps, auth, params.assessmentId),
+      remove: ({ auth, params }) => assessments.discardAssessment(scope(auth), params.assessmentId),
     }),
     defineRoute({
       method: 'PATCH',
@@ -72,7 +75,7 @@ export function assessmentRoutes(deps: assessments.DiagnosisDeps): AnyRoute[] {
       body: AnswerRequestSchema,
       tenantEntity: 'assessment-answer',
       response: AnswerResultSchema,
-      handler: ({ auth, params, body }) => assessments.answerQuestion(deps, auth, params.assessmentId, params.itemId, body),
+      handler: ({ auth, params, body }) => assessments.answerQuestion(scope(auth), auth, params.assessmentId, params.itemId, body),
     }),
     evidenceUploadRoute({
       url: '/api/v1/diagnosis/assessments/:assessmentId/answers/:itemId/evidence',
@@ -81,7 +84,7 @@ export function assessmentRoutes(deps: assessments.DiagnosisDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'diagnosis.answer' },
       params: AnswerParamsSchema,
       tenantEntity: 'assessment-answer',
-      handler: ({ req, auth, params }) => assessments.uploadAnswerEvidence(deps, auth, params.assessmentId, params.itemId, req),
+      handler: ({ req, auth, params }) => assessments.uploadAnswerEvidence(scope(auth), auth, params.assessmentId, params.itemId, req, deps.config.EVIDENCE_MAX_BYTES),
     }),
     deleteRoute({
       url: '/api/v1/diagnosis/assessments/:assessmentId/answers/:itemId/evidence/:evidenceId',
@@ -90,7 +93,7 @@ export function assessmentRoutes(deps: assessments.DiagnosisDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'diagnosis.answer' },
       params: AnswerEvidenceParamsSchema,
       tenantEntity: 'assessment-answer-evidence',
-      remove: ({ auth, params }) => assessments.removeAnswerEvidence(deps, auth, params.assessmentId, params.itemId, params.evidenceId),
+      remove: ({ auth, params }) => assessments.removeAnswerEvidence(scope(auth), auth, params.assessmentId, params.itemId, params.evidenceId),
     }),
     defineRoute({
       method: 'POST',
@@ -102,7 +105,7 @@ export function assessmentRoutes(deps: assessments.DiagnosisDeps): AnyRoute[] {
       body: SubmitAssessmentRequestSchema,
       tenantEntity: 'assessment',
       response: AssessmentSchema,
-      handler: ({ auth, params, body }) => assessments.submitAssessment(deps, auth, params.assessmentId, body.version),
+      handler: ({ auth, params, body }) => assessments.submitAssessment(scope(auth), auth, params.assessmentId, body.version),
     }),
     defineRoute({
       method: 'GET',
@@ -114,7 +117,7 @@ export function assessmentRoutes(deps: assessments.DiagnosisDeps): AnyRoute[] {
       query: ComparisonQuerySchema,
       tenantEntity: 'assessment',
       response: ComparisonSchema,
-      handler: ({ auth, params, query }) => assessments.compareAssessments(deps, auth, params.assessmentId, query.with),
+      handler: ({ auth, params, query }) => assessments.compareAssessments(scope(auth), params.assessmentId, query.with),
     }),
   ];
 }

@@ -1,16 +1,12 @@
-import type { Clock } from '../platform/clock.ts';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { can } from '../../shared/policy.ts';
 import type { AnswerRequestSchema, TAssessment, TChecklistSummary } from '../../shared/schemas/diagnosis.schema.ts';
-import { memberActor } from '../platform/audit/audit-actor.ts';
-import { appendAudit } from '../platform/audit/audit.repository.ts';
-import type { Database, Db } from '../platform/db/database.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 import { linkEvidence, listLinks, unlinkSubjects } from '../platform/evidence/evidence.repository.ts';
 import { attachEvidence, detachEvidence, evidenceBySubject, readEvidenceUpload } from '../platform/evidence/evidence.service.ts';
 import { HttpProblem } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
 import {
   deleteDraft,
   findAnswer,
@@ -34,14 +30,6 @@ import { answerMap, presentAssessmentListItem, presentChecklistRef, presentQuest
 import { compareAnswers, isDiagnostic, scoreChecklist, type ChecklistModel } from './diagnosis.rules.ts';
 import { methodologyReader, type Methodology } from './methodology.repository.ts';
 
-/** What the diagnosis services need: the database, and the evidence size limit. */
-export interface DiagnosisDeps {
-  database: Database;
-  config: { EVIDENCE_MAX_BYTES: number; CHROMIUM_PATH: string };
-  /** The system clock when absent. */
-  clock?: Clock;
-}
-
 /** Evidence files of an answer are linked to the answer row. */
 export const ANSWER_SUBJECT = 'assessment-answer';
 
@@ -58,12 +46,10 @@ async function modelOf(methodology: Methodology, row: AssessmentRow): Promise<Ch
 // ---------------------------------------------------------------------------
 
 /** The checklists the organisation has loaded, each with its newest submitted score and any draft. */
-export async function listChecklists(deps: DiagnosisDeps, auth: OrgAuthContext): Promise<{ items: TChecklistSummary[]; can: { answer: boolean } }> {
-  const { db } = deps.database;
-  const organisationId = auth.organisation.id;
-  const methodology = methodologyReader(db, organisationId);
-  const [loaded, all] = await sideBySide(db, () => methodology.checklists(), () => listAssessments(db, organisationId));
-  const answers = await listAnswers(db, organisationId, all.map((a) => a.id));
+export async function listChecklists(ctx: DataContext): Promise<{ items: TChecklistSummary[]; can: { answer: boolean } }> {
+  const methodology = methodologyReader(ctx);
+  const [loaded, all] = await ctx.sideBySide(() => methodology.checklists(), () => listAssessments(ctx));
+  const answers = await listAnswers(ctx, all.map((a) => a.id));
   const answersOf = (id: string) => answers.filter((r) => r.assessmentId === id);
   const items: TChecklistSummary[] = [];
   for (const { model, collection } of loaded) {
@@ -96,16 +82,15 @@ export async function listChecklists(deps: DiagnosisDeps, auth: OrgAuthContext):
       submittedCount: submitted.length,
     });
   }
-  return { items, can: { answer: can(auth.organisation.role, 'diagnosis.answer') } };
+  return { items, can: { answer: can(ctx.role, 'diagnosis.answer') } };
 }
 
-async function presentAssessment(db: Db, auth: OrgAuthContext, methodology: Methodology, row: AssessmentRow): Promise<TAssessment> {
-  const organisationId = auth.organisation.id;
+async function presentAssessment(ctx: DataContext, methodology: Methodology, row: AssessmentRow): Promise<TAssessment> {
   const model = await modelOf(methodology, row);
-  const [answers, previous] = await sideBySide(db, () => listAnswers(db, organisationId, [row.id]), () => findPreviousSubmitted(db, organisationId, row.checklistId, row.submittedAt ?? new Date('9999-12-31')));
-  const evidence = await evidenceBySubject(db, organisationId, ANSWER_SUBJECT, answers.map((a) => a.id));
+  const [answers, previous] = await ctx.sideBySide(() => listAnswers(ctx, [row.id]), () => findPreviousSubmitted(ctx, row.checklistId, row.submittedAt ?? new Date('9999-12-31')));
+  const evidence = await evidenceBySubject(ctx.db, ctx.organisationId, ANSWER_SUBJECT, answers.map((a) => a.id));
   const byItem = new Map(answers.map((a) => [a.itemId, a]));
-  const answerable = can(auth.organisation.role, 'assessment.answer', row);
+  const answerable = can(ctx.role, 'assessment.answer', row);
   return {
     id: row.id,
     checklist: presentChecklistRef(model, row.collectionId, isDiagnostic(model)),
@@ -126,20 +111,17 @@ async function presentAssessment(db: Db, auth: OrgAuthContext, methodology: Meth
   };
 }
 
-export async function getAssessment(deps: DiagnosisDeps, auth: OrgAuthContext, assessmentId: string): Promise<TAssessment> {
-  const { db } = deps.database;
-  const row = await findAssessment(db, auth.organisation.id, assessmentId);
+export async function getAssessment(ctx: DataContext, assessmentId: string): Promise<TAssessment> {
+  const row = await findAssessment(ctx, assessmentId);
   if (!row) throw new HttpProblem(404, 'notFound');
-  return presentAssessment(db, auth, methodologyReader(db, auth.organisation.id), row);
+  return presentAssessment(ctx, methodologyReader(ctx), row);
 }
 
 /** The history: drafts, then submitted assessments newest first; of one checklist when asked. */
-export async function assessmentHistory(deps: DiagnosisDeps, auth: OrgAuthContext, checklistId?: string) {
-  const { db } = deps.database;
-  const organisationId = auth.organisation.id;
-  const methodology = methodologyReader(db, organisationId);
-  const rows = await listAssessments(db, organisationId, checklistId);
-  const answers = await listAnswers(db, organisationId, rows.map((r) => r.id));
+export async function assessmentHistory(ctx: DataContext, checklistId?: string) {
+  const methodology = methodologyReader(ctx);
+  const rows = await listAssessments(ctx, checklistId);
+  const answers = await listAnswers(ctx, rows.map((r) => r.id));
   const items = [];
   for (const row of rows) {
     items.push(presentAssessmentListItem(row, await modelOf(methodology, row), answers.filter((a) => a.assessmentId === row.id)));
@@ -151,20 +133,18 @@ export async function assessmentHistory(deps: DiagnosisDeps, auth: OrgAuthContex
  * Two submitted assessments of one checklist, item by item, the older on the
  * left. Without `with`, the one submitted just before.
  */
-export async function compareAssessments(deps: DiagnosisDeps, auth: OrgAuthContext, assessmentId: string, withId?: string) {
-  const { db } = deps.database;
-  const organisationId = auth.organisation.id;
-  const row = await findAssessment(db, organisationId, assessmentId);
+export async function compareAssessments(ctx: DataContext, assessmentId: string, withId?: string) {
+  const row = await findAssessment(ctx, assessmentId);
   if (!row) throw new HttpProblem(404, 'notFound');
-  const other = withId ? await findAssessment(db, organisationId, withId) : await findPreviousSubmitted(db, organisationId, row.checklistId, row.submittedAt ?? new Date('9999-12-31'));
+  const other = withId ? await findAssessment(ctx, withId) : await findPreviousSubmitted(ctx, row.checklistId, row.submittedAt ?? new Date('9999-12-31'));
   if (withId && !other) throw new HttpProblem(404, 'notFound');
   if (!other) throw new HttpProblem(409, 'assessmentNothingToCompare');
   if (other.checklistId !== row.checklistId) throw new HttpProblem(400, 'assessmentsNotComparable');
   const time = (a: AssessmentRow) => (a.submittedAt ?? a.startedAt).getTime();
   const [left, right] = time(other) <= time(row) ? [other, row] : [row, other];
-  const methodology = methodologyReader(db, organisationId);
+  const methodology = methodologyReader(ctx);
   const [leftModel, rightModel] = [await modelOf(methodology, left), await modelOf(methodology, right)];
-  const answers = await listAnswers(db, organisationId, [left.id, right.id]);
+  const answers = await listAnswers(ctx, [left.id, right.id]);
   const leftAnswers = answers.filter((a) => a.assessmentId === left.id);
   const rightAnswers = answers.filter((a) => a.assessmentId === right.id);
   // The newer version's questions first, then any the older one had and the newer dropped.
@@ -205,52 +185,48 @@ export async function compareAssessments(deps: DiagnosisDeps, auth: OrgAuthConte
  * assessment are carried over for the questions the version still asks
  * (keeping who answered them and when), unless `carryOver` is false.
  */
-export async function startAssessment(deps: DiagnosisDeps, auth: OrgAuthContext, checklistId: string, carryOver = true): Promise<TAssessment> {
-  const organisationId = auth.organisation.id;
-  const { db } = deps.database;
-  return db.transaction(async (tx) => {
-    const methodology = methodologyReader(tx, organisationId);
+export async function startAssessment(ctx: DataContext, checklistId: string, carryOver = true): Promise<TAssessment> {
+  return ctx.transaction(async (tx) => {
+    const methodology = methodologyReader(tx);
     const loaded = (await methodology.checklists()).find((c) => c.model.id === checklistId);
     if (!loaded) throw new HttpProblem(400, 'validation', {}, [{ path: 'checklistId', code: 'checklistUnknown' }]);
-    if (await findDraft(tx, organisationId, checklistId)) throw new HttpProblem(409, 'assessmentDraftExists');
+    if (await findDraft(tx, checklistId)) throw new HttpProblem(409, 'assessmentDraftExists');
     const row = await insertAssessment(tx, {
-      organisationId,
       checklistId,
       collectionId: loaded.collection.collectionId,
       catalogVersionId: loaded.collection.id,
       catalogVersion: loaded.collection.version,
-      startedBy: auth.user.id,
+      startedBy: tx.userId,
     });
     let carried = 0;
-    const previous = carryOver ? (await listLatestSubmitted(tx, organisationId)).find((a) => a.checklistId === checklistId) : undefined;
+    const previous = carryOver ? (await listLatestSubmitted(tx)).find((a) => a.checklistId === checklistId) : undefined;
     if (previous) {
       const asked = new Set(loaded.model.questions.map((q) => q.id));
-      const old = (await listAnswers(tx, organisationId, [previous.id])).filter((a) => asked.has(a.itemId));
+      const old = (await listAnswers(tx, [previous.id])).filter((a) => asked.has(a.itemId));
       const copies = await insertAnswers(
         tx,
-        old.map((a) => ({ organisationId, assessmentId: row.id, itemId: a.itemId, answer: a.answer, comment: a.comment, answeredBy: a.answeredBy, answeredByLabel: a.answeredByLabel, answeredAt: a.answeredAt })),
+        old.map((a) => ({ assessmentId: row.id, itemId: a.itemId, answer: a.answer, comment: a.comment, answeredBy: a.answeredBy, answeredByLabel: a.answeredByLabel, answeredAt: a.answeredAt })),
       );
       const newIdOf = new Map(copies.map((c) => [c.itemId, c.id]));
       const oldItemOf = new Map(old.map((a) => [a.id, a.itemId]));
-      for (const link of await listLinks(tx, organisationId, ANSWER_SUBJECT, old.map((a) => a.id))) {
-        await linkEvidence(tx, organisationId, [link.evidenceId], { type: ANSWER_SUBJECT, id: newIdOf.get(oldItemOf.get(link.subjectId)!)! }, auth.user.id);
+      for (const link of await listLinks(tx.db, tx.organisationId, ANSWER_SUBJECT, old.map((a) => a.id))) {
+        await linkEvidence(tx.db, tx.organisationId, [link.evidenceId], { type: ANSWER_SUBJECT, id: newIdOf.get(oldItemOf.get(link.subjectId)!)! }, tx.userId!);
       }
       carried = copies.length;
     }
-    await appendAudit(tx, {
-      ...memberActor(auth),
+    await tx.audit({
       action: 'assessment.start',
       entityType: 'assessment',
       entityId: row.id,
       after: { checklistId, catalogVersion: row.catalogVersion, carriedOverFrom: previous?.id ?? null, carriedAnswers: carried },
     });
-    return presentAssessment(tx, auth, methodology, row);
+    return presentAssessment(tx, methodology, row);
   });
 }
 
 /** A draft, locked, or the 4xx that says why it cannot change. */
-async function lockedDraft(tx: Db, organisationId: string, assessmentId: string): Promise<AssessmentRow> {
-  const row = await lockAssessment(tx, organisationId, assessmentId);
+async function lockedDraft(tx: DataContext, assessmentId: string): Promise<AssessmentRow> {
+  const row = await lockAssessment(tx, assessmentId);
   if (!row) throw new HttpProblem(404, 'notFound');
   if (row.status !== 'draft') throw new HttpProblem(409, 'assessmentSubmitted');
   return row;
@@ -266,35 +242,31 @@ async function questionOf(methodology: Methodology, row: AssessmentRow, itemId: 
  * Saves one answer of a draft (Yes, No, Don't know, or none yet) and its
  * comment. `version` is the answer's: 0 before the item's first answer.
  */
-export async function answerQuestion(deps: DiagnosisDeps, auth: OrgAuthContext, assessmentId: string, itemId: string, input: z.output<typeof AnswerRequestSchema>) {
-  const organisationId = auth.organisation.id;
-  return deps.database.db.transaction(async (tx) => {
-    const methodology = methodologyReader(tx, organisationId);
-    const row = await lockedDraft(tx, organisationId, assessmentId);
+export async function answerQuestion(ctx: DataContext, auth: OrgAuthContext, assessmentId: string, itemId: string, input: z.output<typeof AnswerRequestSchema>) {
+  return ctx.transaction(async (tx) => {
+    const methodology = methodologyReader(tx);
+    const row = await lockedDraft(tx, assessmentId);
     const question = await questionOf(methodology, row, itemId);
-    const before = await findAnswer(tx, organisationId, assessmentId, itemId);
+    const before = await findAnswer(tx, assessmentId, itemId);
     if ((before?.version ?? 0) !== input.version) throw new HttpProblem(409, 'conflict');
     const fields = {
       answer: input.answer === undefined ? (before?.answer ?? null) : input.answer,
       comment: input.comment === undefined ? (before?.comment ?? null) : input.comment || null,
-      answeredBy: auth.user.id,
+      answeredBy: tx.userId,
       answeredByLabel: auth.user.displayName,
     };
-    const saved = before
-      ? await updateAnswer(tx, organisationId, before.id, input.version, fields)
-      : await insertAnswer(tx, { organisationId, assessmentId, itemId, ...fields });
+    const saved = before ? await updateAnswer(tx, before.id, input.version, fields) : await insertAnswer(tx, { assessmentId, itemId, ...fields });
     if (!saved) throw new HttpProblem(409, 'conflict');
-    const assessmentVersion = await touchAssessment(tx, organisationId, assessmentId);
-    await appendAudit(tx, {
-      ...memberActor(auth),
+    const assessmentVersion = await touchAssessment(tx, assessmentId);
+    await tx.audit({
       action: 'assessment.answer',
       entityType: 'assessment',
       entityId: assessmentId,
       before: before ? { itemId, answer: before.answer, comment: before.comment } : null,
       after: { itemId, answer: saved.answer, comment: saved.comment },
     });
-    const evidence = await evidenceBySubject(tx, organisationId, ANSWER_SUBJECT, [saved.id]);
-    const answers = await listAnswers(tx, organisationId, [assessmentId]);
+    const evidence = await evidenceBySubject(tx.db, tx.organisationId, ANSWER_SUBJECT, [saved.id]);
+    const answers = await listAnswers(tx, [assessmentId]);
     return {
       question: presentQuestion(question, saved, evidence.get(saved.id) ?? []),
       assessmentVersion,
@@ -307,43 +279,39 @@ export async function answerQuestion(deps: DiagnosisDeps, auth: OrgAuthContext, 
  * Submitting freezes the draft into an assessment: every question must have
  * Yes, No or Don't know, and `version` must be the one the submitter saw.
  */
-export async function submitAssessment(deps: DiagnosisDeps, auth: OrgAuthContext, assessmentId: string, version: number): Promise<TAssessment> {
-  const organisationId = auth.organisation.id;
-  return deps.database.db.transaction(async (tx) => {
-    const methodology = methodologyReader(tx, organisationId);
-    const row = await lockedDraft(tx, organisationId, assessmentId);
+export async function submitAssessment(ctx: DataContext, auth: OrgAuthContext, assessmentId: string, version: number): Promise<TAssessment> {
+  return ctx.transaction(async (tx) => {
+    const methodology = methodologyReader(tx);
+    const row = await lockedDraft(tx, assessmentId);
     if (row.version !== version) throw new HttpProblem(409, 'conflict');
     const model = await modelOf(methodology, row);
-    const answers = await listAnswers(tx, organisationId, [assessmentId]);
+    const answers = await listAnswers(tx, [assessmentId]);
     const score = scoreChecklist(model, answerMap(answers));
     if (score.unanswered.length) {
       const numbers = model.questions.filter((q) => score.unanswered.includes(q.id)).map((q, i) => q.number ?? String(i + 1));
       throw new HttpProblem(400, 'assessmentIncomplete', { count: score.unanswered.length, items: numbers.join(', ') });
     }
-    const submitted = await markSubmitted(tx, organisationId, assessmentId, version, { userId: auth.user.id, label: auth.user.displayName });
+    const submitted = await markSubmitted(tx, assessmentId, version, { userId: auth.user.id, label: auth.user.displayName });
     if (!submitted) throw new HttpProblem(409, 'conflict');
-    await appendAudit(tx, {
-      ...memberActor(auth),
+    await tx.audit({
       action: 'assessment.submit',
       entityType: 'assessment',
       entityId: assessmentId,
       before: { status: 'draft' },
       after: { status: 'submitted', checklistId: row.checklistId, catalogVersion: row.catalogVersion, yes: score.yes, total: score.total, no: score.no.length, unknown: score.unknown.length },
     });
-    return presentAssessment(tx, auth, methodology, submitted);
+    return presentAssessment(tx, methodology, submitted);
   });
 }
 
 /** A draft can be thrown away (its own evidence files go with it); a submitted assessment never. */
-export async function discardAssessment(deps: DiagnosisDeps, auth: OrgAuthContext, assessmentId: string): Promise<void> {
-  const organisationId = auth.organisation.id;
-  await deps.database.db.transaction(async (tx) => {
-    const row = await lockedDraft(tx, organisationId, assessmentId);
-    const answers = await listAnswers(tx, organisationId, [assessmentId]);
-    const deletedFiles = await unlinkSubjects(tx, organisationId, ANSWER_SUBJECT, answers.map((a) => a.id));
-    await deleteDraft(tx, organisationId, assessmentId);
-    await appendAudit(tx, {
-      ...memberActor(auth),
+export async function discardAssessment(ctx: DataContext, assessmentId: string): Promise<void> {
+  await ctx.transaction(async (tx) => {
+    const row = await lockedDraft(tx, assessmentId);
+    const answers = await listAnswers(tx, [assessmentId]);
+    const deletedFiles = await unlinkSubjects(tx.db, tx.organisationId, ANSWER_SUBJECT, answers.map((a) => a.id));
+    await deleteDraft(tx, assessmentId);
+    await tx.audit({
       action: 'assessment.discard',
       entityType: 'assessment',
       entityId: assessmentId,
@@ -357,33 +325,30 @@ export async function discardAssessment(deps: DiagnosisDeps, auth: OrgAuthContex
  * checked before the upload is read (another organisation's id: 404 and
  * nothing read); an item without an answer yet gets an empty answer row.
  */
-export async function uploadAnswerEvidence(deps: DiagnosisDeps, auth: OrgAuthContext, assessmentId: string, itemId: string, req: FastifyRequest) {
-  const organisationId = auth.organisation.id;
-  const { db } = deps.database;
-  const existing = await findAssessment(db, organisationId, assessmentId);
+export async function uploadAnswerEvidence(ctx: DataContext, auth: OrgAuthContext, assessmentId: string, itemId: string, req: FastifyRequest, maxBytes: number) {
+  const existing = await findAssessment(ctx, assessmentId);
   if (!existing) throw new HttpProblem(404, 'notFound');
   if (existing.status !== 'draft') throw new HttpProblem(409, 'assessmentSubmitted');
-  await questionOf(methodologyReader(db, organisationId), existing, itemId);
-  const upload = await readEvidenceUpload(req, deps.config.EVIDENCE_MAX_BYTES);
-  return db.transaction(async (tx) => {
-    await lockedDraft(tx, organisationId, assessmentId);
-    let answer = await findAnswer(tx, organisationId, assessmentId, itemId);
-    answer ??= (await insertAnswer(tx, { organisationId, assessmentId, itemId, answer: null, comment: null, answeredBy: auth.user.id, answeredByLabel: auth.user.displayName })) ?? undefined;
+  await questionOf(methodologyReader(ctx), existing, itemId);
+  const upload = await readEvidenceUpload(req, maxBytes);
+  return ctx.transaction(async (tx) => {
+    await lockedDraft(tx, assessmentId);
+    let answer = await findAnswer(tx, assessmentId, itemId);
+    answer ??= (await insertAnswer(tx, { assessmentId, itemId, answer: null, comment: null, answeredBy: tx.userId, answeredByLabel: auth.user.displayName })) ?? undefined;
     if (!answer) throw new HttpProblem(409, 'conflict');
-    const file = await attachEvidence(tx, auth, { type: ANSWER_SUBJECT, id: answer.id }, upload);
-    await touchAssessment(tx, organisationId, assessmentId);
+    const file = await attachEvidence(tx.db, auth, { type: ANSWER_SUBJECT, id: answer.id }, upload);
+    await touchAssessment(tx, assessmentId);
     return file;
   });
 }
 
-export async function removeAnswerEvidence(deps: DiagnosisDeps, auth: OrgAuthContext, assessmentId: string, itemId: string, evidenceId: string): Promise<void> {
-  const organisationId = auth.organisation.id;
-  await deps.database.db.transaction(async (tx) => {
-    const row = await lockedDraft(tx, organisationId, assessmentId);
-    await questionOf(methodologyReader(tx, organisationId), row, itemId);
-    const answer = await findAnswer(tx, organisationId, assessmentId, itemId);
+export async function removeAnswerEvidence(ctx: DataContext, auth: OrgAuthContext, assessmentId: string, itemId: string, evidenceId: string): Promise<void> {
+  await ctx.transaction(async (tx) => {
+    const row = await lockedDraft(tx, assessmentId);
+    await questionOf(methodologyReader(tx), row, itemId);
+    const answer = await findAnswer(tx, assessmentId, itemId);
     if (!answer) throw new HttpProblem(404, 'notFound');
-    await detachEvidence(tx, auth, { type: ANSWER_SUBJECT, id: answer.id }, evidenceId);
-    await touchAssessment(tx, organisationId, assessmentId);
+    await detachEvidence(tx.db, auth, { type: ANSWER_SUBJECT, id: answer.id }, evidenceId);
+    await touchAssessment(tx, assessmentId);
   });
 }

@@ -1,12 +1,9 @@
-import { clockOf } from '../platform/clock.ts';
 import type { TStage } from '../../shared/schemas/diagnosis.schema.ts';
 import type { TDashboard } from '../../shared/schemas/roadmap.schema.ts';
-import type { OrgAuthContext } from '../platform/http/route.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
 import { profileComplete } from '../platform/orgs/organisation-profile.rules.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
 import { listAssessments } from './assessment.repository.ts';
-import type { DiagnosisDeps } from './assessment.service.ts';
 import { nextSteps } from './dashboard.rules.ts';
 import { getDiagnosis, diagnosisInputs } from './diagnosis.service.ts';
 import { stageRank } from './diagnosis.rules.ts';
@@ -20,15 +17,19 @@ import { getStagesOverview, stageContext, stageDefOf } from './stage.service.ts'
  * the stage timeline and what to do next. Read-only; composed from the
  * module's other services so every figure is the same one their pages show.
  */
-export async function getDashboard(deps: DiagnosisDeps, auth: OrgAuthContext): Promise<TDashboard> {
-  const { db } = deps.database;
-  const organisationId = auth.organisation.id;
-  const methodology = methodologyReader(db, organisationId);
-  const ctx = await stageContext(db, organisationId, clockOf(deps).now(), methodology);
-  const inputs = await diagnosisInputs(db, organisationId, methodology);
-  const [stages, roadmap, diagnosis, profile, assessments] = await sideBySide(db, () => getStagesOverview(deps, auth, { ctx, diagnosis: inputs }), () => getRoadmap(deps, auth, ctx), () => getDiagnosis(deps, auth, { current: ctx.state.main.stage, xActive: ctx.state.x.active }, inputs), () => findProfile(db, organisationId), () => listAssessments(db, organisationId));
-  const currentDef = stageDefOf(ctx, ctx.state.main.stage);
-  const nextDef = currentDef?.nextStage ? stageDefOf(ctx, currentDef.nextStage) : null;
+export async function getDashboard(ctx: DataContext, timeZone: string, now: Date): Promise<TDashboard> {
+  const methodology = methodologyReader(ctx);
+  const sc = await stageContext(ctx, now, methodology);
+  const inputs = await diagnosisInputs(ctx, methodology);
+  const [stages, roadmap, diagnosis, profile, assessments] = await ctx.sideBySide(
+    () => getStagesOverview(ctx, now, { sc, diagnosis: inputs }),
+    () => getRoadmap(ctx, timeZone, now, sc),
+    () => getDiagnosis(ctx, { current: sc.state.main.stage, xActive: sc.state.x.active }, inputs),
+    () => findProfile(ctx.db, ctx.organisationId),
+    () => listAssessments(ctx),
+  );
+  const currentDef = stageDefOf(sc, sc.state.main.stage);
+  const nextDef = currentDef?.nextStage ? stageDefOf(sc, currentDef.nextStage) : null;
   const current = roadmap.stages.filter((s) => s.role === 'current');
   const open = current
     .flatMap((s) => s.items.map((i) => ({ stage: s.stage, i })))
@@ -44,7 +45,7 @@ export async function getDashboard(deps: DiagnosisDeps, auth: OrgAuthContext): P
       overdue: i.task?.overdue ?? false,
     }))
     .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
-  const budget = current.find((s) => s.stage === ctx.state.main.stage)?.budget ?? { guide: null, budgetYen: null, status: 'no-guide' as const, version: 0 };
+  const budget = current.find((s) => s.stage === sc.state.main.stage)?.budget ?? { guide: null, budgetYen: null, status: 'no-guide' as const, version: 0 };
   const diagnostic = diagnosis.checklists.filter((c) => c.diagnostic);
   const steps = nextSteps({
     profileComplete: profileComplete(profile ?? null),
@@ -55,18 +56,18 @@ export async function getDashboard(deps: DiagnosisDeps, auth: OrgAuthContext): P
     })),
     gateMissing: stages.gate?.missing.length ?? 0,
     advancePossible: stages.options.main.advance.possible,
-    behindDiagnosis: diagnosis.proposedStage !== 'x' && stageRank(diagnosis.proposedStage) > stageRank(ctx.state.main.stage),
+    behindDiagnosis: diagnosis.proposedStage !== 'x' && stageRank(diagnosis.proposedStage) > stageRank(sc.state.main.stage),
     openTasks: open.length,
   });
   return {
     profileComplete: profileComplete(profile ?? null),
     stage: {
-      current: ctx.state.main.stage,
+      current: sc.state.main.stage,
       name: currentDef?.name ?? null,
       time: stages.current.time,
       next: nextDef ? { stage: nextDef.stage, name: nextDef.name } : null,
       gate: stages.gate,
-      xActive: ctx.state.x.active,
+      xActive: sc.state.x.active,
     },
     diagnosis: {
       started: assessments.length > 0,
@@ -81,11 +82,11 @@ export async function getDashboard(deps: DiagnosisDeps, auth: OrgAuthContext): P
       summary: roadmap.summary,
       open: open.slice(0, 8),
     },
-    budget: { stage: ctx.state.main.stage as TStage, ...budget },
+    budget: { stage: sc.state.main.stage as TStage, ...budget },
     timeline: stages.timeline,
     decisions: stages.decisions.map((d) => ({ decidedAt: d.decidedAt, track: d.track, outcome: d.outcome, fromStage: d.fromStage, toStage: d.toStage })),
     nextSteps: steps.map((s) => ({ step: s.step, checklistId: s.checklistId, name: s.checklistId ? (diagnostic.find((c) => c.id === s.checklistId)?.name ?? null) : null })),
-    asOf: ctx.now.toISOString(),
+    asOf: sc.now.toISOString(),
   };
 }
 

@@ -1,7 +1,5 @@
 import type { TDashboard } from '../../shared/schemas/roadmap.schema.ts';
-import type { Db } from '../platform/db/database.ts';
-import type { OrgAuthContext } from '../platform/http/route.ts';
-import type { DiagnosisDeps } from './assessment.service.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 import { getDashboard } from './dashboard.service.ts';
 import { methodologyReader } from './methodology.repository.ts';
 import { decisionRecord, listDecisions } from './stage.repository.ts';
@@ -19,8 +17,8 @@ export interface CurrentStage {
   decided: boolean;
 }
 
-export async function currentStage(db: Db, organisationId: string): Promise<CurrentStage> {
-  const decisions = await listDecisions(db, organisationId);
+export async function currentStage(ctx: DataContext): Promise<CurrentStage> {
+  const decisions = await listDecisions(ctx);
   // The start date only matters for time in stage, which is not asked here.
   const state = stageState(decisions.map(decisionRecord), new Date(0));
   return { stage: state.main.stage, decided: decisions.some((d) => d.track === 'main') };
@@ -37,8 +35,8 @@ export interface StageBudgetGuide {
 }
 
 /** The budget guides of the organisation's loaded stage model, by stage; stages without a guide are absent. */
-export async function stageBudgetGuides(db: Db, organisationId: string): Promise<Map<string, StageBudgetGuide>> {
-  const model = await methodologyReader(db, organisationId).stageModel();
+export async function stageBudgetGuides(ctx: DataContext): Promise<Map<string, StageBudgetGuide>> {
+  const model = await methodologyReader(ctx).stageModel();
   const guides = new Map<string, StageBudgetGuide>();
   for (const s of model?.stages ?? []) if (s.budget) guides.set(s.stage, { stage: s.stage, ...s.budget, source: s.source });
   return guides;
@@ -48,9 +46,9 @@ export async function stageBudgetGuides(db: Db, organisationId: string): Promise
  * Where the organisation stands on its journey, for the dashboard and the
  * management report: the stage with its time in it, the next stage and its
  * gate (seed 000 表4), and the roadmap's task counts, the same figures the
- * diagnosis dashboard shows.
+ * diagnosis dashboard shows (overdue as of `now` in the member's `timeZone`).
  */
-export async function journeyStanding(deps: DiagnosisDeps, auth: OrgAuthContext): Promise<{ stage: TDashboard['stage']; tasks: TDashboard['tasks']['summary'] }> {
-  const dashboard = await getDashboard(deps, auth);
+export async function journeyStanding(ctx: DataContext, timeZone: string, now: Date): Promise<{ stage: TDashboard['stage']; tasks: TDashboard['tasks']['summary'] }> {
+  const dashboard = await getDashboard(ctx, timeZone, now);
   return { stage: dashboard.stage, tasks: dashboard.tasks.summary };
 }

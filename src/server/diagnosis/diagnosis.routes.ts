@@ -1,10 +1,11 @@
 import { clockOf } from '../platform/clock.ts';
 import { DiagnosisSchema } from '../../shared/schemas/diagnosis.schema.ts';
 import { DashboardSchema, ReportExportQuerySchema, ReportSchema } from '../../shared/schemas/roadmap.schema.ts';
+import { DataContext } from '../platform/db/data-context.ts';
 import { pagePrinter, sendDownload } from '../platform/http/download.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import type { ModuleDeps } from '../platform/module.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
-import type { DiagnosisDeps } from './assessment.service.ts';
 import { getDashboard } from './dashboard.service.ts';
 import { getDiagnosis } from './diagnosis.service.ts';
 import { exportReport, getReport } from './report.service.ts';
@@ -13,7 +14,10 @@ import { stageContext } from './stage.service.ts';
 import { stageRoutes } from './stage.routes.ts';
 
 /** Every route of the diagnosis module (PRODUCT.md capability 3). */
-export function diagnosisRoutes(deps: DiagnosisDeps): AnyRoute[] {
+export function diagnosisRoutes(deps: ModuleDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const clock = clockOf(deps);
+  const reportSetting = () => ({ now: clock.now(), chromiumPath: deps.config.CHROMIUM_PATH });
   return [
     defineRoute({
       method: 'GET',
@@ -23,8 +27,9 @@ export function diagnosisRoutes(deps: DiagnosisDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'diagnosis.read' },
       response: DiagnosisSchema,
       handler: async ({ auth }) => {
-        const { state } = await stageContext(deps.database.db, auth.organisation.id, clockOf(deps).now());
-        return getDiagnosis(deps, auth, { current: state.main.stage, xActive: state.x.active });
+        const ctx = scope(auth);
+        const { state } = await stageContext(ctx, clock.now());
+        return getDiagnosis(ctx, { current: state.main.stage, xActive: state.x.active });
       },
     }),
     ...assessmentRoutes(deps),
@@ -37,7 +42,7 @@ export function diagnosisRoutes(deps: DiagnosisDeps): AnyRoute[] {
       tags: ['diagnosis'],
       access: { kind: 'org', permission: 'diagnosis.read' },
       response: DashboardSchema,
-      handler: ({ auth }) => getDashboard(deps, auth),
+      handler: ({ auth }) => getDashboard(scope(auth), auth.user.timeZone, clock.now()),
     }),
     defineRoute({
       method: 'GET',
@@ -46,7 +51,7 @@ export function diagnosisRoutes(deps: DiagnosisDeps): AnyRoute[] {
       tags: ['diagnosis'],
       access: { kind: 'org', permission: 'diagnosis.read' },
       response: ReportSchema,
-      handler: ({ auth }) => getReport(deps, auth),
+      handler: ({ auth }) => getReport(scope(auth), auth, reportSetting()),
     }),
     defineRoute({
       method: 'GET',
@@ -58,7 +63,7 @@ export function diagnosisRoutes(deps: DiagnosisDeps): AnyRoute[] {
       response: null,
       produces: 'application/pdf',
       handler: async ({ req, reply, auth, query, locale }) =>
-        sendDownload(reply, await exportReport(deps, auth, query.format, query.lang ?? locale, pagePrinter(req, deps.config.CHROMIUM_PATH))),
+        sendDownload(reply, await exportReport(scope(auth), auth, reportSetting(), query.format, query.lang ?? locale, pagePrinter(req, deps.config.CHROMIUM_PATH))),
     }),
   ];
 }

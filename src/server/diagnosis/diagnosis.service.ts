@@ -1,11 +1,8 @@
 import type { TDiagnosis } from '../../shared/schemas/diagnosis.schema.ts';
-import type { Db } from '../platform/db/database.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
 import { industryOptions } from '../catalog/catalog.public.ts';
-import type { OrgAuthContext } from '../platform/http/route.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
 import { listAnswers, listLatestSubmitted, type AnswerRow, type AssessmentRow } from './assessment.repository.ts';
-import type { DiagnosisDeps } from './assessment.service.ts';
 import { answerMap, presentChecklistRef, presentScore } from './diagnosis.presenters.ts';
 import { diagnose, isDiagnostic, type Answer, type ChecklistModel, type Diagnosis } from './diagnosis.rules.ts';
 import { methodologyReader, type Methodology } from './methodology.repository.ts';
@@ -24,9 +21,9 @@ export interface DiagnosisInputs {
   result: Diagnosis;
 }
 
-export async function diagnosisInputs(db: Db, organisationId: string, methodology: Methodology = methodologyReader(db, organisationId)): Promise<DiagnosisInputs> {
-  const [loaded, latest] = await sideBySide(db, () => methodology.checklists(), () => listLatestSubmitted(db, organisationId));
-  const answers = await listAnswers(db, organisationId, latest.map((a) => a.id));
+export async function diagnosisInputs(ctx: DataContext, methodology: Methodology = methodologyReader(ctx)): Promise<DiagnosisInputs> {
+  const [loaded, latest] = await ctx.sideBySide(() => methodology.checklists(), () => listLatestSubmitted(ctx));
+  const answers = await listAnswers(ctx, latest.map((a) => a.id));
   const lists: DiagnosisInputs['lists'] = [];
   for (const { model, collection } of loaded) {
     const assessment = latest.find((a) => a.checklistId === model.id) ?? null;
@@ -39,16 +36,9 @@ export async function diagnosisInputs(db: Db, organisationId: string, methodolog
   return { lists, result: diagnose(lists.map((l) => l.model), all) };
 }
 
-export async function getDiagnosis(
-  deps: DiagnosisDeps,
-  auth: OrgAuthContext,
-  stage: { current: MainStage; xActive: boolean },
-  inputs?: DiagnosisInputs,
-): Promise<TDiagnosis> {
-  const { db } = deps.database;
-  const organisationId = auth.organisation.id;
-  const { lists, result } = inputs ?? (await diagnosisInputs(db, organisationId));
-  const [profile, industries] = await sideBySide(db, () => findProfile(db, organisationId), () => industryOptions({ db, organisationId }));
+export async function getDiagnosis(ctx: DataContext, stage: { current: MainStage; xActive: boolean }, inputs?: DiagnosisInputs): Promise<TDiagnosis> {
+  const { lists, result } = inputs ?? (await diagnosisInputs(ctx));
+  const [profile, industries] = await ctx.sideBySide(() => findProfile(ctx.db, ctx.organisationId), () => industryOptions(ctx));
   const questions = lists.flatMap((l) => l.model.questions.map((q) => ({ q, list: l })));
   const items = Object.fromEntries(questions.map(({ q, list }) => [q.id, { checklistId: list.model.id, number: q.number ?? null, text: q.text }]));
   const industry = profile?.industryId ? industries.options.find((o) => o.id === profile.industryId) : undefined;

@@ -1,5 +1,5 @@
 import { loadedCollection, loadedVersionsOfType, pinShipped, versionItems, type CatalogVersionRow } from '../catalog/catalog.public.ts';
-import type { Db } from '../platform/db/database.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 import { checklistsFromItems, type ChecklistModel } from './diagnosis.rules.ts';
 import { stageModelFromItems, type StageDef } from './stage.rules.ts';
 
@@ -27,10 +27,9 @@ export interface Methodology {
   stageModel(): Promise<{ collection: CatalogVersionRow; stages: StageDef[] } | null>;
 }
 
-export function methodologyReader(db: Db, organisationId: string): Methodology {
-  const reader = { db, organisationId };
+export function methodologyReader(ctx: DataContext): Methodology {
   let pinned: Promise<void> | null = null;
-  const pin = () => (pinned ??= pinShipped(reader));
+  const pin = () => (pinned ??= pinShipped(ctx));
   const versions = new Map<string, Promise<Map<string, ChecklistModel>>>();
   let checklists: Promise<LoadedChecklist[]> | null = null;
   let stages: Promise<{ collection: CatalogVersionRow; stages: StageDef[] } | null> | null = null;
@@ -38,7 +37,7 @@ export function methodologyReader(db: Db, organisationId: string): Methodology {
   const checklistsOfVersion = (catalogVersionId: string) => {
     let found = versions.get(catalogVersionId);
     if (!found) {
-      found = versionItems(reader, catalogVersionId).then((items) => new Map(checklistsFromItems(items).map((m) => [m.id, m])));
+      found = versionItems(ctx, catalogVersionId).then((items) => new Map(checklistsFromItems(items).map((m) => [m.id, m])));
       versions.set(catalogVersionId, found);
     }
     return found;
@@ -50,7 +49,7 @@ export function methodologyReader(db: Db, organisationId: string): Methodology {
       checklists ??= (async () => {
         await pin();
         const out: LoadedChecklist[] = [];
-        for (const version of await loadedVersionsOfType(reader, 'checklist', { pinned: true })) {
+        for (const version of await loadedVersionsOfType(ctx, 'checklist', { pinned: true })) {
           for (const model of (await checklistsOfVersion(version.id)).values()) out.push({ model, collection: version });
         }
         return out;
@@ -60,7 +59,7 @@ export function methodologyReader(db: Db, organisationId: string): Methodology {
     stageModel() {
       stages ??= (async () => {
         await pin();
-        const loaded = await loadedCollection(reader, STAGE_MODEL_COLLECTION, { pinned: true });
+        const loaded = await loadedCollection(ctx, STAGE_MODEL_COLLECTION, { pinned: true });
         return loaded ? { collection: loaded.stored, stages: stageModelFromItems(loaded.items) } : null;
       })();
       return stages;

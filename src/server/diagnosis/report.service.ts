@@ -1,12 +1,13 @@
-import { clockOf } from '../platform/clock.ts';
 import type { TReport } from '../../shared/schemas/roadmap.schema.ts';
 import { industryOptions } from '../catalog/catalog.public.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 import { WEB_DIST } from '../platform/http/app.ts';
 import type { Download, PagePrinter } from '../platform/http/download.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
-import { getProfile } from '../platform/orgs/organisation-profile.service.ts';
+import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
+import { presentProfile } from '../platform/orgs/organisation-profile.service.ts';
 import { pdfAvailable } from '../platform/pdf/pdf.renderer.ts';
-import { getAssessment, type DiagnosisDeps } from './assessment.service.ts';
+import { getAssessment } from './assessment.service.ts';
 import { diagnosisInputs, getDiagnosis } from './diagnosis.service.ts';
 import { methodologyReader } from './methodology.repository.ts';
 import { getRoadmap } from './roadmap.service.ts';
@@ -23,43 +24,48 @@ import { getStagesOverview, stageContext } from './stage.service.ts';
 export const REPORT_PAGE = '/diagnosis/report';
 export const REPORT_READY_ATTRIBUTE = 'data-report-ready';
 
-export async function getReport(deps: DiagnosisDeps, auth: OrgAuthContext): Promise<TReport> {
-  const { db } = deps.database;
-  const organisationId = auth.organisation.id;
-  const methodology = methodologyReader(db, organisationId);
-  const ctx = await stageContext(db, organisationId, clockOf(deps).now(), methodology);
-  const inputs = await diagnosisInputs(db, organisationId, methodology);
-  const [profile, diagnosis, roadmap, stages] = await Promise.all([
-    getProfile({ database: deps.database, industryOptions }, auth),
-    getDiagnosis(deps, auth, { current: ctx.state.main.stage, xActive: ctx.state.x.active }, inputs),
-    getRoadmap(deps, auth, ctx),
-    getStagesOverview(deps, auth, { ctx, diagnosis: inputs }),
+/** Where the report is made: the instant it is read at, and the server's Chromium (whether a PDF can be had). */
+export interface ReportSetting {
+  now: Date;
+  chromiumPath: string;
+}
+
+export async function getReport(ctx: DataContext, auth: OrgAuthContext, setting: ReportSetting): Promise<TReport> {
+  const methodology = methodologyReader(ctx);
+  const sc = await stageContext(ctx, setting.now, methodology);
+  const inputs = await diagnosisInputs(ctx, methodology);
+  const [profileRow, industries, diagnosis, roadmap, stages] = await Promise.all([
+    findProfile(ctx.db, ctx.organisationId),
+    industryOptions(ctx),
+    getDiagnosis(ctx, { current: sc.state.main.stage, xActive: sc.state.x.active }, inputs),
+    getRoadmap(ctx, auth.user.timeZone, setting.now, sc),
+    getStagesOverview(ctx, setting.now, { sc, diagnosis: inputs }),
   ]);
   const assessments = [];
-  for (const list of inputs.lists) if (list.assessment) assessments.push(await getAssessment(deps, auth, list.assessment.id));
+  for (const list of inputs.lists) if (list.assessment) assessments.push(await getAssessment(ctx, list.assessment.id));
   return {
-    generatedAt: ctx.now.toISOString(),
+    generatedAt: sc.now.toISOString(),
     organisation: { name: auth.organisation.name },
-    profile,
+    profile: presentProfile(profileRow, industries, auth),
     diagnosis,
     assessments,
     roadmap,
     stages,
-    pdfAvailable: pdfAvailable(deps.config.CHROMIUM_PATH, WEB_DIST),
+    pdfAvailable: pdfAvailable(setting.chromiumPath, WEB_DIST),
   };
 }
 
 /** The day in the file name, in UTC as before: the date the export was made. */
-const fileDate = (deps: DiagnosisDeps) => clockOf(deps).now().toISOString().slice(0, 10);
+const fileDate = (setting: ReportSetting) => setting.now.toISOString().slice(0, 10);
 
 /**
  * The report as a file: JSON (the same data as the page), or the PDF of the
  * printable page in `lang` (a translated 503 when the server has no Chromium).
  */
-export async function exportReport(deps: DiagnosisDeps, auth: OrgAuthContext, format: 'json' | 'pdf', lang: 'ja' | 'en', print: PagePrinter): Promise<Download> {
+export async function exportReport(ctx: DataContext, auth: OrgAuthContext, setting: ReportSetting, format: 'json' | 'pdf', lang: 'ja' | 'en', print: PagePrinter): Promise<Download> {
   if (format === 'json') {
-    const report = await getReport(deps, auth);
-    return { fileName: `kumoji-diagnosis-report-${fileDate(deps)}.json`, contentType: 'application/json; charset=utf-8', content: Buffer.from(JSON.stringify(report, null, 2)) };
+    const report = await getReport(ctx, auth, setting);
+    return { fileName: `kumoji-diagnosis-report-${fileDate(setting)}.json`, contentType: 'application/json; charset=utf-8', content: Buffer.from(JSON.stringify(report, null, 2)) };
   }
   const content = await print({
     pagePath: `${REPORT_PAGE}?lang=${lang}&print=1`,
@@ -68,5 +74,5 @@ export async function exportReport(deps: DiagnosisDeps, auth: OrgAuthContext, fo
     readyAttribute: REPORT_READY_ATTRIBUTE,
     footer: `${auth.organisation.name} — ${lang === 'ja' ? '診断レポート' : 'Diagnosis report'}`,
   });
-  return { fileName: `kumoji-diagnosis-report-${fileDate(deps)}-${lang}.pdf`, contentType: 'application/pdf', content };
+  return { fileName: `kumoji-diagnosis-report-${fileDate(setting)}-${lang}.pdf`, contentType: 'application/pdf', content };
 }

@@ -2,13 +2,12 @@ import type { Readable } from 'node:stream';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
 import type { TRoadmap } from '../../shared/schemas/roadmap.schema.ts';
-import type { OrgAuthContext } from '../platform/http/route.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 import { translator } from '../platform/i18n/translate.ts';
 import { datedFileName, fieldLabel as label } from '../platform/register/export.route.ts';
 import type { RegisterField } from '../platform/register/register-fields.ts';
 import type { ExportFormat } from '../platform/transfer/export.writer.ts';
 import { exportTables } from '../platform/transfer/register-export.ts';
-import type { DiagnosisDeps } from './assessment.service.ts';
 import { getRoadmap } from './roadmap.service.ts';
 
 /**
@@ -37,8 +36,8 @@ function lineFields(locale: TLocale): RegisterField<Line>[] {
   ];
 }
 
-export async function exportRoadmap(deps: DiagnosisDeps, auth: OrgAuthContext, format: ExportFormat, locale: TLocale): Promise<Readable> {
-  const roadmap = await getRoadmap(deps, auth);
+export async function exportRoadmap(ctx: DataContext, timeZone: string, now: Date, format: ExportFormat, locale: TLocale): Promise<Readable> {
+  const roadmap = await getRoadmap(ctx, timeZone, now);
   const lines: Line[] = roadmap.stages.flatMap((stage) => stage.items.map((i) => ({ ...i, stage })));
   return exportTables(format, locale, [{ name: translator(locale)('diagnosis.roadmap.title'), fields: lineFields(locale), records: () => lines }]);
 }

@@ -1,51 +1,50 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../platform/db/database.ts';
+import { eq } from 'drizzle-orm';
+import { nextVersion } from '../platform/db/columns.ts';
+import type { DataContext, InsertOf } from '../platform/db/data-context.ts';
 import { roadmapTasks, stageBudgets } from './diagnosis.table.ts';
 
-/** Roadmap tasks and stage budgets of the session's organisation. */
+/** Roadmap tasks and stage budgets, through the request's DataContext: every statement is scoped to its organisation. */
 
 export type TaskRow = typeof roadmapTasks.$inferSelect;
 export type BudgetRow = typeof stageBudgets.$inferSelect;
 export type TaskFields = Pick<TaskRow, 'ownerUserId' | 'dueDate' | 'status' | 'note'>;
 
-export async function listTasks(db: Db, organisationId: string): Promise<TaskRow[]> {
-  return db.select().from(roadmapTasks).where(eq(roadmapTasks.organisationId, organisationId));
-}
+export const listTasks = (ctx: DataContext): Promise<TaskRow[]> => ctx.select(roadmapTasks);
 
-export async function findTask(db: Db, organisationId: string, id: string): Promise<TaskRow | undefined> {
-  const [row] = await db.select().from(roadmapTasks).where(and(eq(roadmapTasks.organisationId, organisationId), eq(roadmapTasks.id, id)));
-  return row;
-}
+export const findTask = (ctx: DataContext, id: string): Promise<TaskRow | undefined> => ctx.findById(roadmapTasks, id);
 
 /** Null when the practice item has a task already (one task per item). */
-export async function insertTask(db: Db, row: typeof roadmapTasks.$inferInsert): Promise<TaskRow | null> {
-  const [inserted] = await db.insert(roadmapTasks).values(row).onConflictDoNothing().returning();
+export async function insertTask(ctx: DataContext, row: InsertOf<typeof roadmapTasks>): Promise<TaskRow | null> {
+  const [inserted] = await ctx.db
+    .insert(roadmapTasks)
+    .values({ ...row, organisationId: ctx.organisationId })
+    .onConflictDoNothing()
+    .returning();
   return inserted ?? null;
 }
 
-export async function updateTask(db: Db, organisationId: string, id: string, version: number, fields: TaskFields, updatedBy: string): Promise<TaskRow | null> {
-  const [row] = await db
+export async function updateTask(ctx: DataContext, id: string, version: number, fields: TaskFields): Promise<TaskRow | null> {
+  const [row] = await ctx.db
     .update(roadmapTasks)
-    .set({ ...fields, updatedBy, updatedAt: new Date(), version: sql`${roadmapTasks.version} + 1` })
-    .where(and(eq(roadmapTasks.organisationId, organisationId), eq(roadmapTasks.id, id), eq(roadmapTasks.version, version)))
+    .set({ ...fields, updatedBy: ctx.userId, ...nextVersion(roadmapTasks) })
+    .where(ctx.scoped(roadmapTasks, eq(roadmapTasks.id, id), eq(roadmapTasks.version, version)))
     .returning();
   return row ?? null;
 }
 
-export async function listBudgets(db: Db, organisationId: string): Promise<BudgetRow[]> {
-  return db.select().from(stageBudgets).where(eq(stageBudgets.organisationId, organisationId));
-}
+export const listBudgets = (ctx: DataContext): Promise<BudgetRow[]> => ctx.select(stageBudgets);
 
 /** Insert (version 0) or update (the stored version); null on a stale version or a concurrent first save. */
-export async function saveBudget(db: Db, organisationId: string, stage: string, budgetYen: number, version: number, updatedBy: string): Promise<BudgetRow | null> {
+export async function saveBudget(ctx: DataContext, stage: string, budgetYen: number, version: number): Promise<BudgetRow | null> {
+  const updatedBy = ctx.userId;
   if (version === 0) {
-    const [row] = await db.insert(stageBudgets).values({ organisationId, stage, budgetYen, updatedBy }).onConflictDoNothing().returning();
+    const [row] = await ctx.db.insert(stageBudgets).values({ organisationId: ctx.organisationId, stage, budgetYen, updatedBy }).onConflictDoNothing().returning();
     return row ?? null;
   }
-  const [row] = await db
+  const [row] = await ctx.db
     .update(stageBudgets)
-    .set({ budgetYen, updatedBy, updatedAt: new Date(), version: sql`${stageBudgets.version} + 1` })
-    .where(and(eq(stageBudgets.organisationId, organisationId), eq(stageBudgets.stage, stage), eq(stageBudgets.version, version)))
+    .set({ budgetYen, updatedBy, ...nextVersion(stageBudgets) })
+    .where(ctx.scoped(stageBudgets, eq(stageBudgets.stage, stage), eq(stageBudgets.version, version)))
     .returning();
   return row ?? null;
 }

@@ -4,13 +4,13 @@ import { clockOf } from '../platform/clock.ts';
 import { DataContext } from '../platform/db/data-context.ts';
 import { defineRoute, deleteRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import { evidenceUploadRoute } from '../platform/evidence/evidence.routes.ts';
+import type { ModuleDeps } from '../platform/module.ts';
 import { exportRoute } from '../platform/register/export.route.ts';
-import type { DiagnosisDeps } from './assessment.service.ts';
 import { exportRoadmap, roadmapExportFileName } from './roadmap-export.service.ts';
 import * as roadmap from './roadmap.service.ts';
 
 /** The roadmap: practice items of the current and next stage as tasks, and the stage budgets. */
-export function roadmapRoutes(deps: DiagnosisDeps): AnyRoute[] {
+export function roadmapRoutes(deps: ModuleDeps): AnyRoute[] {
   const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
   const clock = clockOf(deps);
   return [
@@ -21,7 +21,7 @@ export function roadmapRoutes(deps: DiagnosisDeps): AnyRoute[] {
       tags: ['roadmap'],
       access: { kind: 'org', permission: 'diagnosis.read' },
       response: RoadmapSchema,
-      handler: ({ auth }) => roadmap.getRoadmap(deps, auth),
+      handler: ({ auth }) => roadmap.getRoadmap(scope(auth), auth.user.timeZone, clock.now()),
     }),
     exportRoute({
       url: '/api/v1/roadmap/export',
@@ -32,7 +32,7 @@ export function roadmapRoutes(deps: DiagnosisDeps): AnyRoute[] {
       scope,
       entityType: 'roadmap-task',
       name: (query, locale) => roadmapExportFileName(query.format, locale, clock.now()),
-      stream: (auth, query, locale) => exportRoadmap(deps, auth, query.format, locale),
+      stream: (auth, query, locale) => exportRoadmap(scope(auth), auth.user.timeZone, clock.now(), query.format, locale),
     }),
     defineRoute({
       method: 'POST',
@@ -43,7 +43,7 @@ export function roadmapRoutes(deps: DiagnosisDeps): AnyRoute[] {
       body: CreateTaskRequestSchema,
       response: TaskSchema,
       status: 201,
-      handler: ({ auth, body }) => roadmap.createTask(deps, auth, body),
+      handler: ({ auth, body }) => roadmap.createTask(scope(auth), body, auth.user.timeZone, clock.now()),
     }),
     defineRoute({
       method: 'PATCH',
@@ -55,7 +55,7 @@ export function roadmapRoutes(deps: DiagnosisDeps): AnyRoute[] {
       body: UpdateTaskRequestSchema,
       tenantEntity: 'roadmap-task',
       response: TaskSchema,
-      handler: ({ auth, params, body }) => roadmap.editTask(deps, auth, params.taskId, body),
+      handler: ({ auth, params, body }) => roadmap.editTask(scope(auth), params.taskId, body, auth.user.timeZone, clock.now()),
     }),
     evidenceUploadRoute({
       url: '/api/v1/roadmap/tasks/:taskId/evidence',
@@ -64,7 +64,7 @@ export function roadmapRoutes(deps: DiagnosisDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'roadmap.update' },
       params: TaskParamsSchema,
       tenantEntity: 'roadmap-task',
-      handler: ({ req, auth, params }) => roadmap.uploadTaskEvidence(deps, auth, params.taskId, req),
+      handler: ({ req, auth, params }) => roadmap.uploadTaskEvidence(scope(auth), auth, params.taskId, req, deps.config.EVIDENCE_MAX_BYTES),
     }),
     deleteRoute({
       url: '/api/v1/roadmap/tasks/:taskId/evidence/:evidenceId',
@@ -73,7 +73,7 @@ export function roadmapRoutes(deps: DiagnosisDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'roadmap.update' },
       params: TaskEvidenceParamsSchema,
       tenantEntity: 'roadmap-task-evidence',
-      remove: ({ auth, params }) => roadmap.removeTaskEvidence(deps, auth, params.taskId, params.evidenceId),
+      remove: ({ auth, params }) => roadmap.removeTaskEvidence(scope(auth), auth, params.taskId, params.evidenceId),
     }),
     defineRoute({
       method: 'PATCH',
@@ -83,7 +83,7 @@ export function roadmapRoutes(deps: DiagnosisDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'budget.update' },
       body: SetBudgetRequestSchema,
       response: BudgetSchema,
-      handler: ({ auth, body }) => roadmap.setBudget(deps, auth, body),
+      handler: ({ auth, body }) => roadmap.setBudget(scope(auth), body, clock.now()),
     }),
   ];
 }

@@ -1,18 +1,13 @@
-import { clockOf } from '../platform/clock.ts';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { can } from '../../shared/policy.ts';
 import type { CreateTaskRequestSchema, SetBudgetRequestSchema, TRoadmap, TTask, UpdateTaskRequestSchema } from '../../shared/schemas/roadmap.schema.ts';
 import type { TEvidenceFile } from '../../shared/schemas/evidence.schema.ts';
-import { memberActor } from '../platform/audit/audit-actor.ts';
-import { appendAudit } from '../platform/audit/audit.repository.ts';
-import type { Db } from '../platform/db/database.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 import { attachEvidence, detachEvidence, evidenceBySubject, readEvidenceUpload } from '../platform/evidence/evidence.service.ts';
 import { HttpProblem } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { listMembers } from '../platform/orgs/organisation.repository.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
-import type { DiagnosisDeps } from './assessment.service.ts';
 import type { Stage } from './diagnosis.rules.ts';
 import { findTask, insertTask, listBudgets, listTasks, saveBudget, updateTask, type TaskFields, type TaskRow } from './roadmap.repository.ts';
 import { mainTime, presentPractice, presentTime, stageContext, stageDefOf, type StageContext } from './stage.service.ts';
@@ -56,26 +51,24 @@ function presentTask(t: TaskRow, members: readonly Member[], evidence: Map<strin
  * the next stage — and of stage X beside stages 3-4 — as tasks, with the
  * time spent against the minimum and the budget against the guide.
  */
-export async function getRoadmap(deps: DiagnosisDeps, auth: OrgAuthContext, preloaded?: StageContext): Promise<TRoadmap> {
-  const { db } = deps.database;
-  const organisationId = auth.organisation.id;
-  const ctx = preloaded ?? (await stageContext(db, organisationId, clockOf(deps).now()));
-  const [tasks, budgets, members] = await sideBySide(db, () => listTasks(db, organisationId), () => listBudgets(db, organisationId), () => listMembers(db, organisationId));
-  const evidence = await evidenceBySubject(db, organisationId, TASK_SUBJECT, tasks.map((t) => t.id));
-  const today = todayIn(auth.user.timeZone, ctx.now);
-  const shown = roadmapStages(ctx.state, ctx.model);
+export async function getRoadmap(ctx: DataContext, timeZone: string, now: Date, preloaded?: StageContext): Promise<TRoadmap> {
+  const sc = preloaded ?? (await stageContext(ctx, now));
+  const [tasks, budgets, members] = await ctx.sideBySide(() => listTasks(ctx), () => listBudgets(ctx), () => listMembers(ctx.db, ctx.organisationId));
+  const evidence = await evidenceBySubject(ctx.db, ctx.organisationId, TASK_SUBJECT, tasks.map((t) => t.id));
+  const today = todayIn(timeZone, sc.now);
+  const shown = roadmapStages(sc.state, sc.model);
   const stages = shown.flatMap(({ stage, role }) => {
-    const def = stageDefOf(ctx, stage);
+    const def = stageDefOf(sc, stage);
     if (!def) return [];
     const budget = budgets.find((b) => b.stage === stage);
     const time =
       role !== 'current'
         ? null
         : stage === 'x'
-          ? ctx.state.x.enteredAt
-            ? presentTime(timeInStage(ctx.state.x.enteredAt, ctx.now, def.minDurationMonths))
+          ? sc.state.x.enteredAt
+            ? presentTime(timeInStage(sc.state.x.enteredAt, sc.now, def.minDurationMonths))
             : null
-          : presentTime(mainTime(ctx));
+          : presentTime(mainTime(sc));
     return [
       {
         stage,
@@ -95,8 +88,8 @@ export async function getRoadmap(deps: DiagnosisDeps, auth: OrgAuthContext, prel
   const presented = stages.flatMap((s) => s.items.map((i) => i.task)).filter((t): t is TTask => t !== null);
   const itemCount = stages.reduce((n, s) => n + s.items.length, 0);
   return {
-    modelAvailable: ctx.model.length > 0,
-    currentStage: ctx.state.main.stage,
+    modelAvailable: sc.model.length > 0,
+    currentStage: sc.state.main.stage,
     stages,
     summary: {
       total: itemCount,
@@ -107,91 +100,83 @@ export async function getRoadmap(deps: DiagnosisDeps, auth: OrgAuthContext, prel
       notApplicable: presented.filter((t) => t.status === 'not-applicable').length,
     },
     members: members.map((m) => ({ userId: m.userId, displayName: m.displayName })),
-    can: { updateTasks: can(auth.organisation.role, 'roadmap.update'), setBudget: can(auth.organisation.role, 'budget.update') },
+    can: { updateTasks: can(ctx.role, 'roadmap.update'), setBudget: can(ctx.role, 'budget.update') },
   };
 }
 
-async function checkOwner(db: Db, organisationId: string, ownerUserId: string | null | undefined) {
+async function checkOwner(ctx: DataContext, ownerUserId: string | null | undefined) {
   if (!ownerUserId) return;
-  const members = await listMembers(db, organisationId);
+  const members = await listMembers(ctx.db, ctx.organisationId);
   if (!members.some((m) => m.userId === ownerUserId)) throw new HttpProblem(400, 'validation', {}, [{ path: 'ownerUserId', code: 'notAMember' }]);
 }
 
-async function presentOne(db: Db, auth: OrgAuthContext, row: TaskRow, now: Date) {
-  const organisationId = auth.organisation.id;
-  const [members, evidence] = await sideBySide(db, () => listMembers(db, organisationId), () => evidenceBySubject(db, organisationId, TASK_SUBJECT, [row.id]));
-  return presentTask(row, members, evidence, todayIn(auth.user.timeZone, now));
+async function presentOne(ctx: DataContext, row: TaskRow, timeZone: string, now: Date) {
+  const [members, evidence] = await ctx.sideBySide(() => listMembers(ctx.db, ctx.organisationId), () => evidenceBySubject(ctx.db, ctx.organisationId, TASK_SUBJECT, [row.id]));
+  return presentTask(row, members, evidence, todayIn(timeZone, now));
 }
 
 /** A practice item becomes a task when someone first gives it an owner, a date or a status. */
-export async function createTask(deps: DiagnosisDeps, auth: OrgAuthContext, input: z.output<typeof CreateTaskRequestSchema>): Promise<TTask> {
-  const organisationId = auth.organisation.id;
-  return deps.database.db.transaction(async (tx) => {
-    const ctx = await stageContext(tx, organisationId, clockOf(deps).now());
-    const item = ctx.model.flatMap((s) => s.practices).find((p) => p.id === input.practiceItemId);
+export async function createTask(ctx: DataContext, input: z.output<typeof CreateTaskRequestSchema>, timeZone: string, now: Date): Promise<TTask> {
+  return ctx.transaction(async (tx) => {
+    const sc = await stageContext(tx, now);
+    const item = sc.model.flatMap((s) => s.practices).find((p) => p.id === input.practiceItemId);
     if (!item) throw new HttpProblem(400, 'validation', {}, [{ path: 'practiceItemId', code: 'practiceItemUnknown' }]);
-    await checkOwner(tx, organisationId, input.ownerUserId);
+    await checkOwner(tx, input.ownerUserId);
     const fields: TaskFields = { ownerUserId: input.ownerUserId ?? null, dueDate: input.dueDate ?? null, status: input.status ?? 'todo', note: input.note || null };
-    const row = await insertTask(tx, { organisationId, stage: item.stage, practiceItemId: item.id, ...fields, createdBy: auth.user.id, updatedBy: auth.user.id });
+    const row = await insertTask(tx, { stage: item.stage, practiceItemId: item.id, ...fields, createdBy: tx.userId, updatedBy: tx.userId });
     if (!row) throw new HttpProblem(409, 'taskExists');
-    await appendAudit(tx, { ...memberActor(auth), action: 'roadmap.task-create', entityType: 'roadmap-task', entityId: row.id, after: { practiceItemId: item.id, stage: item.stage, ...fields } });
-    return presentOne(tx, auth, row, clockOf(deps).now());
+    await tx.audit({ action: 'roadmap.task-create', entityType: 'roadmap-task', entityId: row.id, after: { practiceItemId: item.id, stage: item.stage, ...fields } });
+    return presentOne(tx, row, timeZone, now);
   });
 }
 
-export async function editTask(deps: DiagnosisDeps, auth: OrgAuthContext, taskId: string, input: z.output<typeof UpdateTaskRequestSchema>): Promise<TTask> {
-  const organisationId = auth.organisation.id;
-  return deps.database.db.transaction(async (tx) => {
-    const before = await findTask(tx, organisationId, taskId);
+export async function editTask(ctx: DataContext, taskId: string, input: z.output<typeof UpdateTaskRequestSchema>, timeZone: string, now: Date): Promise<TTask> {
+  return ctx.transaction(async (tx) => {
+    const before = await findTask(tx, taskId);
     if (!before) throw new HttpProblem(404, 'notFound');
     if (before.version !== input.version) throw new HttpProblem(409, 'conflict');
-    await checkOwner(tx, organisationId, input.ownerUserId);
+    await checkOwner(tx, input.ownerUserId);
     const fields: TaskFields = {
       ownerUserId: input.ownerUserId === undefined ? before.ownerUserId : input.ownerUserId,
       dueDate: input.dueDate === undefined ? before.dueDate : input.dueDate,
       status: input.status ?? before.status,
       note: input.note === undefined ? before.note : input.note || null,
     };
-    const row = await updateTask(tx, organisationId, taskId, input.version, fields, auth.user.id);
+    const row = await updateTask(tx, taskId, input.version, fields);
     if (!row) throw new HttpProblem(409, 'conflict');
     const pick = (t: TaskFields) => ({ ownerUserId: t.ownerUserId, dueDate: t.dueDate, status: t.status, note: t.note });
-    await appendAudit(tx, { ...memberActor(auth), action: 'roadmap.task-update', entityType: 'roadmap-task', entityId: row.id, before: pick(before), after: pick(row) });
-    return presentOne(tx, auth, row, clockOf(deps).now());
+    await tx.audit({ action: 'roadmap.task-update', entityType: 'roadmap-task', entityId: row.id, before: pick(before), after: pick(row) });
+    return presentOne(tx, row, timeZone, now);
   });
 }
 
-export async function uploadTaskEvidence(deps: DiagnosisDeps, auth: OrgAuthContext, taskId: string, req: FastifyRequest) {
-  const organisationId = auth.organisation.id;
-  const { db } = deps.database;
-  if (!(await findTask(db, organisationId, taskId))) throw new HttpProblem(404, 'notFound');
-  const upload = await readEvidenceUpload(req, deps.config.EVIDENCE_MAX_BYTES);
-  return db.transaction(async (tx) => {
-    if (!(await findTask(tx, organisationId, taskId))) throw new HttpProblem(404, 'notFound');
-    return attachEvidence(tx, auth, { type: TASK_SUBJECT, id: taskId }, upload);
+export async function uploadTaskEvidence(ctx: DataContext, auth: OrgAuthContext, taskId: string, req: FastifyRequest, maxBytes: number) {
+  if (!(await findTask(ctx, taskId))) throw new HttpProblem(404, 'notFound');
+  const upload = await readEvidenceUpload(req, maxBytes);
+  return ctx.transaction(async (tx) => {
+    if (!(await findTask(tx, taskId))) throw new HttpProblem(404, 'notFound');
+    return attachEvidence(tx.db, auth, { type: TASK_SUBJECT, id: taskId }, upload);
   });
 }
 
-export async function removeTaskEvidence(deps: DiagnosisDeps, auth: OrgAuthContext, taskId: string, evidenceId: string): Promise<void> {
-  const organisationId = auth.organisation.id;
-  await deps.database.db.transaction(async (tx) => {
-    if (!(await findTask(tx, organisationId, taskId))) throw new HttpProblem(404, 'notFound');
-    await detachEvidence(tx, auth, { type: TASK_SUBJECT, id: taskId }, evidenceId);
+export async function removeTaskEvidence(ctx: DataContext, auth: OrgAuthContext, taskId: string, evidenceId: string): Promise<void> {
+  await ctx.transaction(async (tx) => {
+    if (!(await findTask(tx, taskId))) throw new HttpProblem(404, 'notFound');
+    await detachEvidence(tx.db, auth, { type: TASK_SUBJECT, id: taskId }, evidenceId);
   });
 }
 
 /** The budget the organisation plans for a stage, against the seed's guide (II.6.2-6.3). */
-export async function setBudget(deps: DiagnosisDeps, auth: OrgAuthContext, input: z.output<typeof SetBudgetRequestSchema>) {
-  const organisationId = auth.organisation.id;
-  return deps.database.db.transaction(async (tx) => {
-    const ctx = await stageContext(tx, organisationId, clockOf(deps).now());
-    const def = stageDefOf(ctx, input.stage);
+export async function setBudget(ctx: DataContext, input: z.output<typeof SetBudgetRequestSchema>, now: Date) {
+  return ctx.transaction(async (tx) => {
+    const sc = await stageContext(tx, now);
+    const def = stageDefOf(sc, input.stage);
     if (!def) throw new HttpProblem(400, 'validation', {}, [{ path: 'stage', code: 'stageUnknown' }]);
-    const before = (await listBudgets(tx, organisationId)).find((b) => b.stage === input.stage);
+    const before = (await listBudgets(tx)).find((b) => b.stage === input.stage);
     if ((before?.version ?? 0) !== input.version) throw new HttpProblem(409, 'conflict');
-    const row = await saveBudget(tx, organisationId, input.stage, input.budgetYen, input.version, auth.user.id);
+    const row = await saveBudget(tx, input.stage, input.budgetYen, input.version);
     if (!row) throw new HttpProblem(409, 'conflict');
-    await appendAudit(tx, {
-      ...memberActor(auth),
+    await tx.audit({
       action: 'roadmap.budget',
       entityType: 'stage-budget',
       entityId: null,

@@ -1,11 +1,15 @@
 import { DecisionParamsSchema, DecisionSchema, EvaluationParamsSchema, EvaluationSchema, RecordDecisionRequestSchema, RecordEvaluationRequestSchema, StagesOverviewSchema } from '../../shared/schemas/diagnosis.schema.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import { clockOf } from '../platform/clock.ts';
+import { DataContext } from '../platform/db/data-context.ts';
+import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import { evidenceUploadRoute } from '../platform/evidence/evidence.routes.ts';
-import type { DiagnosisDeps } from './assessment.service.ts';
+import type { ModuleDeps } from '../platform/module.ts';
 import * as stages from './stage.service.ts';
 
 /** Stages and gates (seed 000 II.5-II.6): the stage model, gate evaluations and decisions, the timeline. */
-export function stageRoutes(deps: DiagnosisDeps): AnyRoute[] {
+export function stageRoutes(deps: ModuleDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const clock = clockOf(deps);
   return [
     defineRoute({
       method: 'GET',
@@ -14,7 +18,7 @@ export function stageRoutes(deps: DiagnosisDeps): AnyRoute[] {
       tags: ['stages'],
       access: { kind: 'org', permission: 'diagnosis.read' },
       response: StagesOverviewSchema,
-      handler: ({ auth }) => stages.getStagesOverview(deps, auth),
+      handler: ({ auth }) => stages.getStagesOverview(scope(auth), clock.now()),
     }),
     defineRoute({
       method: 'POST',
@@ -25,7 +29,7 @@ export function stageRoutes(deps: DiagnosisDeps): AnyRoute[] {
       body: RecordEvaluationRequestSchema,
       response: EvaluationSchema,
       status: 201,
-      handler: ({ auth, body }) => stages.recordEvaluation(deps, auth, body),
+      handler: ({ auth, body }) => stages.recordEvaluation(scope(auth), auth, body, clock.now()),
     }),
     evidenceUploadRoute({
       url: '/api/v1/stages/evaluations/:evaluationId/evidence',
@@ -34,7 +38,7 @@ export function stageRoutes(deps: DiagnosisDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'gate.evaluate' },
       params: EvaluationParamsSchema,
       tenantEntity: 'gate-evaluation',
-      handler: ({ req, auth, params }) => stages.uploadEvaluationEvidence(deps, auth, params.evaluationId, req),
+      handler: ({ req, auth, params }) => stages.uploadEvaluationEvidence(scope(auth), auth, params.evaluationId, req, deps.config.EVIDENCE_MAX_BYTES),
     }),
     defineRoute({
       method: 'POST',
@@ -45,7 +49,7 @@ export function stageRoutes(deps: DiagnosisDeps): AnyRoute[] {
       body: RecordDecisionRequestSchema,
       response: DecisionSchema,
       status: 201,
-      handler: ({ auth, body }) => stages.recordDecision(deps, auth, body),
+      handler: ({ auth, body }) => stages.recordDecision(scope(auth), auth, body, clock.now()),
     }),
     evidenceUploadRoute({
       url: '/api/v1/stages/decisions/:decisionId/evidence',
@@ -54,7 +58,7 @@ export function stageRoutes(deps: DiagnosisDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'gate.decide' },
       params: DecisionParamsSchema,
       tenantEntity: 'stage-decision',
-      handler: ({ req, auth, params }) => stages.uploadDecisionEvidence(deps, auth, params.decisionId, req),
+      handler: ({ req, auth, params }) => stages.uploadDecisionEvidence(scope(auth), auth, params.decisionId, req, deps.config.EVIDENCE_MAX_BYTES),
     }),
   ];
 }

@@ -1,11 +1,8 @@
-import { clockOf } from '../platform/clock.ts';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { can } from '../../shared/policy.ts';
 import type { RecordDecisionRequestSchema, RecordEvaluationRequestSchema, TDecision, TEvaluation, TGate, TStagesOverview } from '../../shared/schemas/diagnosis.schema.ts';
-import { memberActor } from '../platform/audit/audit-actor.ts';
-import { appendAudit } from '../platform/audit/audit.repository.ts';
-import type { Db } from '../platform/db/database.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 import { attachEvidence, evidenceBySubject, readEvidenceUpload } from '../platform/evidence/evidence.service.ts';
 import type { TEvidenceFile } from '../../shared/schemas/evidence.schema.ts';
 import { pgCode } from '../platform/http/app.ts';
@@ -13,8 +10,6 @@ import { HttpProblem } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { findOrganisation } from '../platform/orgs/organisation.repository.ts';
 import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
-import type { DiagnosisDeps } from './assessment.service.ts';
 import { diagnosisInputs, type DiagnosisInputs } from './diagnosis.service.ts';
 import type { Stage } from './diagnosis.rules.ts';
 import { methodologyReader, type Methodology } from './methodology.repository.ts';
@@ -52,8 +47,8 @@ export interface StageContext {
 }
 
 /** `now` is the instant the stage's time and the tasks' due dates are read at (the deps' clock). */
-export async function stageContext(db: Db, organisationId: string, now: Date, methodology: Methodology = methodologyReader(db, organisationId)): Promise<StageContext> {
-  const [model, decisions, evaluations, organisation] = await sideBySide(db, () => methodology.stageModel(), () => listDecisions(db, organisationId), () => listEvaluations(db, organisationId), () => findOrganisation(db, organisationId));
+export async function stageContext(ctx: DataContext, now: Date, methodology: Methodology = methodologyReader(ctx)): Promise<StageContext> {
+  const [model, decisions, evaluations, organisation] = await ctx.sideBySide(() => methodology.stageModel(), () => listDecisions(ctx), () => listEvaluations(ctx), () => findOrganisation(ctx.db, ctx.organisationId));
   const startedAt = organisation?.createdAt ?? now;
   return {
     model: model?.stages ?? [],
@@ -66,16 +61,16 @@ export async function stageContext(db: Db, organisationId: string, now: Date, me
   };
 }
 
-export const stageDefOf = (ctx: StageContext, stage: Stage) => ctx.model.find((s) => s.stage === stage) ?? null;
+export const stageDefOf = (sc: StageContext, stage: Stage) => sc.model.find((s) => s.stage === stage) ?? null;
 
-export function mainGate(ctx: StageContext): GateStatus | null {
-  const def = stageDefOf(ctx, ctx.state.main.stage);
-  return def ? gateStatus(def, ctx.evaluations.map(evaluationRecord), ctx.state.main.enteredAt) : null;
+export function mainGate(sc: StageContext): GateStatus | null {
+  const def = stageDefOf(sc, sc.state.main.stage);
+  return def ? gateStatus(def, sc.evaluations.map(evaluationRecord), sc.state.main.enteredAt) : null;
 }
 
-function xGate(ctx: StageContext): GateStatus | null {
-  const def = stageDefOf(ctx, 'x');
-  return def && ctx.state.x.active && ctx.state.x.enteredAt ? gateStatus(def, ctx.evaluations.map(evaluationRecord), ctx.state.x.enteredAt) : null;
+function xGate(sc: StageContext): GateStatus | null {
+  const def = stageDefOf(sc, 'x');
+  return def && sc.state.x.active && sc.state.x.enteredAt ? gateStatus(def, sc.evaluations.map(evaluationRecord), sc.state.x.enteredAt) : null;
 }
 
 export const presentTime = (t: ReturnType<typeof timeInStage>) => ({
@@ -87,7 +82,7 @@ export const presentTime = (t: ReturnType<typeof timeInStage>) => ({
   progress: t.progress,
 });
 
-export const mainTime = (ctx: StageContext) => timeInStage(ctx.state.main.enteredAt, ctx.now, stageDefOf(ctx, ctx.state.main.stage)?.minDurationMonths ?? null);
+export const mainTime = (sc: StageContext) => timeInStage(sc.state.main.enteredAt, sc.now, stageDefOf(sc, sc.state.main.stage)?.minDurationMonths ?? null);
 
 export const presentPractice = (p: StageDef['practices'][number]) => ({
   id: p.id,
@@ -146,53 +141,55 @@ function presentGate(gate: GateStatus | null, evaluations: Map<string, TEvaluati
   };
 }
 
-export async function getStagesOverview(deps: DiagnosisDeps, auth: OrgAuthContext, preloaded?: { ctx: StageContext; diagnosis: DiagnosisInputs }): Promise<TStagesOverview> {
-  const { db } = deps.database;
-  const organisationId = auth.organisation.id;
-  const methodology = methodologyReader(db, organisationId);
-  const ctx = preloaded?.ctx ?? (await stageContext(db, organisationId, clockOf(deps).now(), methodology));
-  const diagnosis = preloaded?.diagnosis ?? (await diagnosisInputs(db, organisationId, methodology));
-  const [profile, evaluationEvidence, decisionEvidence] = await sideBySide(db, () => findProfile(db, organisationId), () => evidenceBySubject(db, organisationId, EVALUATION_SUBJECT, ctx.evaluations.map((e) => e.id)), () => evidenceBySubject(db, organisationId, DECISION_SUBJECT, ctx.decisions.map((d) => d.id)));
-  const evaluations = ctx.evaluations.map((e) => presentEvaluation(e, evaluationEvidence));
+export async function getStagesOverview(ctx: DataContext, now: Date, preloaded?: { sc: StageContext; diagnosis: DiagnosisInputs }): Promise<TStagesOverview> {
+  const methodology = methodologyReader(ctx);
+  const sc = preloaded?.sc ?? (await stageContext(ctx, now, methodology));
+  const diagnosis = preloaded?.diagnosis ?? (await diagnosisInputs(ctx, methodology));
+  const [profile, evaluationEvidence, decisionEvidence] = await ctx.sideBySide(
+    () => findProfile(ctx.db, ctx.organisationId),
+    () => evidenceBySubject(ctx.db, ctx.organisationId, EVALUATION_SUBJECT, sc.evaluations.map((e) => e.id)),
+    () => evidenceBySubject(ctx.db, ctx.organisationId, DECISION_SUBJECT, sc.decisions.map((d) => d.id)),
+  );
+  const evaluations = sc.evaluations.map((e) => presentEvaluation(e, evaluationEvidence));
   const byId = new Map(evaluations.map((e) => [e.id, e]));
-  const gate = mainGate(ctx);
+  const gate = mainGate(sc);
   const proposedStage = diagnosis.result.proposedStage;
   const option = (track: Track, outcome: Outcome) => {
-    const plan = planDecision({ track, outcome }, { state: ctx.state, model: ctx.model, proposedStage, gate });
+    const plan = planDecision({ track, outcome }, { state: sc.state, model: sc.model, proposedStage, gate });
     return plan.ok ? { possible: true, code: null, toStage: plan.toStage } : { possible: false, code: plan.code, toStage: null };
   };
   const outcomes: Outcome[] = ['advance', 'stay', 'step-back'];
-  const xDef = stageDefOf(ctx, 'x');
+  const xDef = stageDefOf(sc, 'x');
   return {
-    modelAvailable: ctx.model.length > 0,
-    stageModel: ctx.modelCollection ? { collectionId: ctx.modelCollection.collectionId, version: ctx.modelCollection.version, source: ctx.modelCollection.source } : null,
-    stages: ctx.model.map(presentStageDef),
-    current: { stage: ctx.state.main.stage, enteredAt: ctx.state.main.enteredAt.toISOString(), time: presentTime(mainTime(ctx)), version: ctx.state.main.version },
+    modelAvailable: sc.model.length > 0,
+    stageModel: sc.modelCollection ? { collectionId: sc.modelCollection.collectionId, version: sc.modelCollection.version, source: sc.modelCollection.source } : null,
+    stages: sc.model.map(presentStageDef),
+    current: { stage: sc.state.main.stage, enteredAt: sc.state.main.enteredAt.toISOString(), time: presentTime(mainTime(sc)), version: sc.state.main.version },
     x: {
-      active: ctx.state.x.active,
-      enteredAt: ctx.state.x.enteredAt?.toISOString() ?? null,
-      version: ctx.state.x.version,
-      available: !!xDef && xDef.runsAlongside.includes(ctx.state.main.stage),
+      active: sc.state.x.active,
+      enteredAt: sc.state.x.enteredAt?.toISOString() ?? null,
+      version: sc.state.x.version,
+      available: !!xDef && xDef.runsAlongside.includes(sc.state.main.stage),
       runsAlongside: xDef?.runsAlongside ?? [],
       reasons: stageXReasons(profile ?? null),
-      time: ctx.state.x.active && ctx.state.x.enteredAt ? presentTime(timeInStage(ctx.state.x.enteredAt, ctx.now, xDef?.minDurationMonths ?? null)) : null,
+      time: sc.state.x.active && sc.state.x.enteredAt ? presentTime(timeInStage(sc.state.x.enteredAt, sc.now, xDef?.minDurationMonths ?? null)) : null,
     },
     gate: presentGate(gate, byId),
-    xGate: presentGate(xGate(ctx), byId),
+    xGate: presentGate(xGate(sc), byId),
     diagnosis: {
       proposedStage,
       readyForStage: diagnosis.result.readyForStage,
       complete: diagnosis.lists.every((l) => l.assessment !== null),
     },
-    advanceTargets: advanceTargets({ state: ctx.state, model: ctx.model, proposedStage }),
+    advanceTargets: advanceTargets({ state: sc.state, model: sc.model, proposedStage }),
     options: {
       main: Object.fromEntries(outcomes.map((o) => [o, option('main', o)])) as TStagesOverview['options']['main'],
       x: Object.fromEntries(outcomes.map((o) => [o, option('x', o)])) as TStagesOverview['options']['x'],
     },
     evaluations,
-    decisions: [...ctx.decisions].reverse().map((d) => presentDecision(d, decisionEvidence)),
-    timeline: stagePeriods(ctx.decisions.map(decisionRecord), ctx.startedAt).map((p) => ({ track: p.track, stage: p.stage, from: p.from.toISOString(), to: p.to?.toISOString() ?? null })),
-    can: { evaluate: can(auth.organisation.role, 'gate.evaluate'), decide: can(auth.organisation.role, 'gate.decide') },
+    decisions: [...sc.decisions].reverse().map((d) => presentDecision(d, decisionEvidence)),
+    timeline: stagePeriods(sc.decisions.map(decisionRecord), sc.startedAt).map((p) => ({ track: p.track, stage: p.stage, from: p.from.toISOString(), to: p.to?.toISOString() ?? null })),
+    can: { evaluate: can(ctx.role, 'gate.evaluate'), decide: can(ctx.role, 'gate.decide') },
   };
 }
 
@@ -201,26 +198,23 @@ export async function getStagesOverview(deps: DiagnosisDeps, auth: OrgAuthContex
  * stage X while it is under way), by the people the seed names (経営者及び
  * クラウド管理者; a third party where needed). Append-only.
  */
-export async function recordEvaluation(deps: DiagnosisDeps, auth: OrgAuthContext, input: z.output<typeof RecordEvaluationRequestSchema>): Promise<TEvaluation> {
-  const organisationId = auth.organisation.id;
-  return deps.database.db.transaction(async (tx) => {
-    const ctx = await stageContext(tx, organisationId, clockOf(deps).now());
-    const item = ctx.model.flatMap((s) => s.gateItems).find((g) => g.id === input.gateItemId && g.gateKind !== 'decision');
+export async function recordEvaluation(ctx: DataContext, auth: OrgAuthContext, input: z.output<typeof RecordEvaluationRequestSchema>, now: Date): Promise<TEvaluation> {
+  return ctx.transaction(async (tx) => {
+    const sc = await stageContext(tx, now);
+    const item = sc.model.flatMap((s) => s.gateItems).find((g) => g.id === input.gateItemId && g.gateKind !== 'decision');
     if (!item) throw new HttpProblem(400, 'validation', {}, [{ path: 'gateItemId', code: 'gateItemUnknown' }]);
-    const open = [ctx.state.main.stage as Stage, ...(ctx.state.x.active ? (['x'] as Stage[]) : [])];
+    const open = [sc.state.main.stage as Stage, ...(sc.state.x.active ? (['x'] as Stage[]) : [])];
     if (!open.includes(item.stage)) throw new HttpProblem(409, 'gateItemNotCurrent', { stage: item.stage });
     const row = await insertEvaluation(tx, {
-      organisationId,
       stage: item.stage,
       gateItemId: item.id,
       result: input.result,
       summary: input.summary,
       evaluators: input.evaluators,
-      recordedBy: auth.user.id,
+      recordedBy: tx.userId,
       recordedByLabel: auth.user.displayName,
     });
-    await appendAudit(tx, {
-      ...memberActor(auth),
+    await tx.audit({
       action: 'gate.evaluate',
       entityType: 'gate-evaluation',
       entityId: row.id,
@@ -236,23 +230,22 @@ export async function recordEvaluation(deps: DiagnosisDeps, auth: OrgAuthContext
  * moves the stage (the current stage is always the newest decision's) and
  * keeps what it relied on: the diagnosis, the gate and the time in stage.
  */
-export async function recordDecision(deps: DiagnosisDeps, auth: OrgAuthContext, input: z.output<typeof RecordDecisionRequestSchema>): Promise<TDecision> {
-  const organisationId = auth.organisation.id;
+export async function recordDecision(ctx: DataContext, auth: OrgAuthContext, input: z.output<typeof RecordDecisionRequestSchema>, now: Date): Promise<TDecision> {
   try {
-    return await deps.database.db.transaction(async (tx) => {
-      const methodology = methodologyReader(tx, organisationId);
-      const ctx = await stageContext(tx, organisationId, clockOf(deps).now(), methodology);
-      if (!ctx.model.length) throw new HttpProblem(409, 'stageModelMissing');
-      const current = input.track === 'main' ? ctx.state.main.version : ctx.state.x.version;
-      if (current !== input.version || (await trackVersion(tx, organisationId, input.track)) !== input.version) throw new HttpProblem(409, 'conflict');
-      const diagnosis = await diagnosisInputs(tx, organisationId, methodology);
-      const gate = mainGate(ctx);
-      const plan = planDecision({ track: input.track, outcome: input.outcome, toStage: input.toStage ?? null }, { state: ctx.state, model: ctx.model, proposedStage: diagnosis.result.proposedStage, gate });
+    return await ctx.transaction(async (tx) => {
+      const methodology = methodologyReader(tx);
+      const sc = await stageContext(tx, now, methodology);
+      if (!sc.model.length) throw new HttpProblem(409, 'stageModelMissing');
+      const current = input.track === 'main' ? sc.state.main.version : sc.state.x.version;
+      if (current !== input.version || (await trackVersion(tx, input.track)) !== input.version) throw new HttpProblem(409, 'conflict');
+      const diagnosis = await diagnosisInputs(tx, methodology);
+      const gate = mainGate(sc);
+      const plan = planDecision({ track: input.track, outcome: input.outcome, toStage: input.toStage ?? null }, { state: sc.state, model: sc.model, proposedStage: diagnosis.result.proposedStage, gate });
       if (!plan.ok) {
         const params = { ...plan.params, ...(plan.code === 'gateIncomplete' ? { count: gate?.missing.length ?? 0 } : {}) };
         throw new HttpProblem(409, plan.code, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.length : v])));
       }
-      const time = input.track === 'main' ? mainTime(ctx) : null;
+      const time = input.track === 'main' ? mainTime(sc) : null;
       const basis: TDecision['basis'] = {
         proposedStage: diagnosis.result.proposedStage,
         diagnosisComplete: diagnosis.lists.every((l) => l.assessment !== null),
@@ -263,10 +256,9 @@ export async function recordDecision(deps: DiagnosisDeps, auth: OrgAuthContext, 
         assessments: diagnosis.lists
           .filter((l) => l.assessment)
           .map((l) => ({ id: l.assessment!.id, checklistId: l.model.id, yes: l.answers.filter((a) => a.answer === 'yes').length, total: l.model.questions.length })),
-        stageModelVersion: ctx.modelCollection?.version ?? null,
+        stageModelVersion: sc.modelCollection?.version ?? null,
       };
       const row = await insertDecision(tx, {
-        organisationId,
         track: input.track,
         seq: input.version + 1,
         fromStage: plan.fromStage,
@@ -275,13 +267,12 @@ export async function recordDecision(deps: DiagnosisDeps, auth: OrgAuthContext, 
         reason: input.reason,
         thirdPartyName: input.thirdPartyName || null,
         thirdPartyOpinion: input.thirdPartyOpinion || null,
-        decidedBy: auth.user.id,
+        decidedBy: tx.userId,
         decidedByLabel: auth.user.displayName,
-        stageModelVersionId: ctx.modelCollection?.id ?? null,
+        stageModelVersionId: sc.modelCollection?.id ?? null,
         basis,
       });
-      await appendAudit(tx, {
-        ...memberActor(auth),
+      await tx.audit({
         action: 'gate.decide',
         entityType: 'stage-decision',
         entityId: row.id,
@@ -297,23 +288,22 @@ export async function recordDecision(deps: DiagnosisDeps, auth: OrgAuthContext, 
   }
 }
 
-async function gateRecordUpload(deps: DiagnosisDeps, auth: OrgAuthContext, subjectType: string, find: (db: Db) => Promise<unknown>, req: FastifyRequest) {
-  const { db } = deps.database;
-  if (!(await find(db))) throw new HttpProblem(404, 'notFound');
-  const upload = await readEvidenceUpload(req, deps.config.EVIDENCE_MAX_BYTES);
-  return db.transaction(async (tx) => {
-    const id = ((await find(tx)) as { id: string } | undefined)?.id;
+async function gateRecordUpload(ctx: DataContext, auth: OrgAuthContext, subjectType: string, find: (ctx: DataContext) => Promise<{ id: string } | undefined>, req: FastifyRequest, maxBytes: number) {
+  if (!(await find(ctx))) throw new HttpProblem(404, 'notFound');
+  const upload = await readEvidenceUpload(req, maxBytes);
+  return ctx.transaction(async (tx) => {
+    const id = (await find(tx))?.id;
     if (!id) throw new HttpProblem(404, 'notFound');
-    return attachEvidence(tx, auth, { type: subjectType, id }, upload);
+    return attachEvidence(tx.db, auth, { type: subjectType, id }, upload);
   });
 }
 
 /** Evidence of a gate evaluation (minutes, a report): added to the record, which itself never changes. */
-export function uploadEvaluationEvidence(deps: DiagnosisDeps, auth: OrgAuthContext, evaluationId: string, req: FastifyRequest) {
-  return gateRecordUpload(deps, auth, EVALUATION_SUBJECT, (db) => findEvaluation(db, auth.organisation.id, evaluationId), req);
+export function uploadEvaluationEvidence(ctx: DataContext, auth: OrgAuthContext, evaluationId: string, req: FastifyRequest, maxBytes: number) {
+  return gateRecordUpload(ctx, auth, EVALUATION_SUBJECT, (c) => findEvaluation(c, evaluationId), req, maxBytes);
 }
 
 /** Evidence of a decision (board minutes, a third party's written opinion). */
-export function uploadDecisionEvidence(deps: DiagnosisDeps, auth: OrgAuthContext, decisionId: string, req: FastifyRequest) {
-  return gateRecordUpload(deps, auth, DECISION_SUBJECT, (db) => findDecision(db, auth.organisation.id, decisionId), req);
+export function uploadDecisionEvidence(ctx: DataContext, auth: OrgAuthContext, decisionId: string, req: FastifyRequest, maxBytes: number) {
+  return gateRecordUpload(ctx, auth, DECISION_SUBJECT, (c) => findDecision(c, decisionId), req, maxBytes);
 }

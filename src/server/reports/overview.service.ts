@@ -24,7 +24,7 @@ export async function overviewOf(deps: ModuleDeps, auth: OrgAuthContext, at?: Da
   const today = dateIn('Asia/Tokyo', now);
   const ctx = DataContext.ofMember(deps.database, auth);
   const [journey, risks, operations, notices, costs, controls] = await Promise.all([
-    journeyStanding({ ...deps, clock: { now: () => now } }, auth),
+    journeyStanding(ctx, auth.user.timeZone, now),
     riskPicture(ctx),
     operationsStanding(ctx, now, DEADLINE_HORIZON_DAYS),
     noticeDeadlines(ctx, now),

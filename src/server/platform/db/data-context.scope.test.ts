@@ -18,15 +18,6 @@ const NOT_YET_ON_THE_CONTEXT = new Set([
   'catalog/catalog.loader.ts',
   'catalog/catalog.repository.ts',
   'catalog/catalog.service.ts',
-  'diagnosis/assessment.repository.ts',
-  'diagnosis/assessment.service.ts',
-  'diagnosis/diagnosis.public.ts',
-  'diagnosis/diagnosis.service.ts',
-  'diagnosis/methodology.repository.ts',
-  'diagnosis/roadmap.repository.ts',
-  'diagnosis/roadmap.service.ts',
-  'diagnosis/stage.repository.ts',
-  'diagnosis/stage.service.ts',
 ]);
 
 const SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
