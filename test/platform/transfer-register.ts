@@ -63,13 +63,13 @@ export function fakeRegister(options: { failAfter?: number; vanished?: string } 
     },
     pack: (rows) => rows,
     count: (rows) => rows.length,
-    async commitRows({ tx, organisationId, progress }, rows) {
+    async commitRows({ ctx, progress }, rows) {
       if (options.vanished && rows.some((r) => r.name === options.vanished))
         throw new RowsChangedError([{ rowNumber: rows.find((r) => r.name === options.vanished)!.rowNumber, field: 'name', header: null, code: 'duplicateExisting', params: { value: options.vanished } }]);
       let written = 0;
       for (const r of rows) {
         if (options.failAfter !== undefined && written === options.failAfter) throw new Error('disk full');
-        await tx.execute(sql`insert into ${sql.raw(FAKE_TABLE)} (organisation_id, name, records, notes) values (${organisationId}, ${r.name}, ${r.records}, ${r.notes})`);
+        await ctx.db.execute(sql`insert into ${sql.raw(FAKE_TABLE)} (organisation_id, name, records, notes) values (${ctx.organisationId}, ${r.name}, ${r.records}, ${r.notes})`);
         await progress(++written);
       }
       return { written };

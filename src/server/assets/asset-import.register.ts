@@ -1,10 +1,8 @@
 import { formatYenAmount, yenToThousandYen } from '../../shared/assets/asset-money.ts';
 import type { TImportField } from '../../shared/schemas/asset.schema.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import type { Db } from '../platform/db/database.ts';
-import { listDepartments } from '../platform/orgs/department.repository.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 import { departmentKey } from '../platform/orgs/department.rules.ts';
-import { resolveDepartments } from '../platform/orgs/department.service.ts';
+import { departmentsNamed, departmentsOf } from '../platform/orgs/department.service.ts';
 import { listMembers } from '../platform/orgs/organisation.repository.ts';
 import type { IssueRow } from '../platform/transfer/import.repository.ts';
 import { RowsChangedError, type ImportRegister } from '../platform/transfer/transfer.contract.ts';
@@ -39,11 +37,11 @@ import { assetImportIssues, assetImports } from './asset.table.ts';
 export const ASSET_IMPORT_QUEUE = 'asset-import';
 
 /** One query after another: inside a transaction they share one connection. */
-async function importLookups(db: Db, organisationId: string): Promise<ImportLookups> {
-  const members = await listMembers(db, organisationId);
-  const classifications = await assetClassifications({ db, organisationId });
-  const existingNames = await existingNameKeys(DataContext.ofJob({ db }, organisationId, { userId: null, label: null }));
-  const departments = await listDepartments(db, organisationId);
+async function importLookups(ctx: DataContext): Promise<ImportLookups> {
+  const members = await listMembers(ctx.db, ctx.organisationId);
+  const classifications = await assetClassifications(ctx);
+  const existingNames = await existingNameKeys(ctx);
+  const departments = await departmentsOf(ctx);
   const membersByEmail = new Map<string, ImportMember>();
   const membersByName = new Map<string, ImportMember[]>();
   for (const m of members) {
@@ -120,13 +118,12 @@ export const ASSET_IMPORT: ImportRegister<TImportField, PreparedAsset, ImportLoo
   pack: toColumns,
   count: (rows) => rows.name.length,
 
-  async commitRows({ tx, organisationId, importId, actor, progress }, rows) {
-    const changes = recheck(rows, await importLookups(tx, organisationId));
+  async commitRows({ ctx, importId, progress }, rows) {
+    const changes = recheck(rows, await importLookups(ctx));
     if (changes.length) throw new RowsChangedError(changes);
     const owners = rows.ownerDepartment ?? [];
-    const departments = await resolveDepartments(tx, organisationId, owners.filter((d): d is string => !!d), actor);
+    const departments = await departmentsNamed(ctx, owners.filter((d): d is string => !!d));
     const departmentIds = rows.name.map((_n, i) => (owners[i] ? (departments.byKey.get(departmentKey(owners[i]!))?.id ?? null) : null));
-    const ctx = DataContext.ofJob({ db: tx }, organisationId, { userId: actor.userId, label: actor.label });
     await insertPreparedAssets(ctx, rows, departmentIds, importId, progress);
     return { departmentsCreated: departments.created };
   },

@@ -1,4 +1,3 @@
-import { DataContext } from '../platform/db/data-context.ts';
 import type { ImportRegister } from '../platform/transfer/transfer.contract.ts';
 import { currentMonth } from './cost-actual.service.ts';
 import { ACTUAL_IMPORT_TRANSFER_FIELDS, readActualRow, type ActualField, type ActualLookups, type PreparedActual } from './cost-actual-import.rules.ts';
@@ -24,15 +23,14 @@ export const COST_ACTUAL_IMPORT: ImportRegister<ActualField, PreparedActual, Act
   problems: { file: 'costActualImportFile', notReady: 'costActualImportNotReady', running: 'costActualImportRunning' },
   audit: { action: 'costActual.import', entityType: 'costActualImport' },
   // A cost may be booked to a month up to the one the check was asked for in.
-  loadLookups: async (_db, _organisationId, now) => ({ currentMonth: currentMonth(now) }),
+  loadLookups: async (_ctx, now) => ({ currentMonth: currentMonth(now) }),
   newState: () => null,
   readRow: readActualRow,
   previewValues: (row) => ({ month: row.month, category: row.category, amountYen: String(row.amountYen) }),
   pack: (rows) => rows,
   count: (rows) => rows.length,
 
-  async commitRows({ tx, organisationId, importId, actor, progress }, rows) {
-    const ctx = DataContext.ofJob({ db: tx }, organisationId, { userId: actor.userId, label: actor.label });
+  async commitRows({ ctx, importId, progress }, rows) {
     for (let i = 0; i < rows.length; i += BATCH) {
       await ctx.insert(
         costActuals,
@@ -43,8 +41,8 @@ export const COST_ACTUAL_IMPORT: ImportRegister<ActualField, PreparedActual, Act
           description: r.description,
           notes: r.notes,
           createdByImportId: importId,
-          createdBy: actor.userId,
-          updatedBy: actor.userId,
+          createdBy: ctx.userId,
+          updatedBy: ctx.userId,
         })),
       );
       await progress(Math.min(rows.length, i + BATCH));

@@ -1,6 +1,6 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { appendAudit } from '../audit/audit.repository.ts';
+import { DataContext } from '../db/data-context.ts';
 import type { Database, Db } from '../db/database.ts';
 import { fieldColumns, type FieldMapping } from './header.rules.ts';
 import { importStore, type ImportStore, type IssueRow } from './import.repository.ts';
@@ -34,6 +34,10 @@ export interface ImportJobData {
 
 /** The instant a step's rules count time from. */
 export const stepTime = (data: ImportJobData): Date => (data.requestedAt ? new Date(data.requestedAt) : new Date());
+
+/** The context the register's hooks work through: the import's organisation, and the member who asked for the step. */
+const jobContext = (database: Pick<Database, 'db'>, data: ImportJobData): DataContext =>
+  DataContext.ofJob(database, data.organisationId, { userId: data.actorUserId, label: data.actorLabel });
 
 /** Writes progress at most every 300 ms. */
 function progressWriter(store: ImportStore, db: Db, organisationId: string, id: string) {
@@ -135,7 +139,7 @@ async function runValidation(register: AnyImportRegister, database: Database, da
   const imp = await store.findWithPayload(db, data.organisationId, data.importId, 'content');
   if (!imp || imp.status !== 'validating' || !imp.payload) return;
   const progress = progressWriter(store, db, imp.organisationId, imp.id);
-  const lookups = await register.loadLookups(db, imp.organisationId, stepTime(data));
+  const lookups = await register.loadLookups(jobContext(database, data), stepTime(data));
   const result = await validateImportFile(register, imp.payload, imp.headers, imp.mapping, lookups, (n) => void progress(n, imp.byteSize));
   const prepared = result.issueCount === 0 ? await gzip(Buffer.from(JSON.stringify(register.pack(result.rows)))) : null;
   await db.transaction(async (tx) => {
@@ -177,12 +181,9 @@ async function runCommit(register: AnyImportRegister, database: Database, data: 
   void progress(count, total, true);
   try {
     await db.transaction(async (tx) => {
-      const actor = { userId: data.actorUserId, label: data.actorLabel };
-      const extra = await register.commitRows({ tx, organisationId, importId: imp.id, actor, now: stepTime(data), progress: (n) => progress(count + n, total) }, packed);
-      await appendAudit(tx, {
-        organisationId,
-        actorUserId: data.actorUserId,
-        actorLabel: data.actorLabel,
+      const ctx = jobContext({ db: tx }, data);
+      const extra = await register.commitRows({ ctx, importId: imp.id, now: stepTime(data), progress: (n) => progress(count + n, total) }, packed);
+      await ctx.audit({
         action: register.audit.action,
         entityType: register.audit.entityType,
         entityId: imp.id,

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.ts';
+import type { DataContext } from '../db/data-context.ts';
 import type { FieldMapping, TransferField } from './header.rules.ts';
 import type { ImportTables, IssueRow } from './import.repository.ts';
 import type { Cell } from './sheet.reader.ts';
@@ -42,10 +42,9 @@ export interface RowContext<F extends string, Lookups, State> {
 export type RowVerdict<F extends string, Row> = { kind: 'row'; row: Row | null; issues: RowIssue<F>[] } | { kind: 'skip'; issues: RowIssue<F>[] };
 
 export interface CommitContext {
-  tx: Db;
-  organisationId: string;
+  /** The import's organisation and the member who asked for the commit, bound to the pipeline's transaction. */
+  ctx: DataContext;
   importId: string;
-  actor: { userId: string; label: string };
   /** When the commit was asked for (the server's clock). */
   now: Date;
   /** How many rows are written so far (for the progress bar). */
@@ -76,8 +75,12 @@ export interface ImportRegister<F extends string = string, Row = unknown, Lookup
   audit: { action: string; entityType: string };
   /** Issue codes that are notices rather than errors. */
   noticeCodes?: ReadonlySet<string>;
-  /** Everything a row is checked against (members, catalog items, names taken, the current month as of `now`), read once per validation and again at commit. */
-  loadLookups(db: Db, organisationId: string, now: Date): Promise<Lookups>;
+  /**
+   * Everything a row is checked against (members, catalog items, names taken,
+   * the current month as of `now`), read once per validation and again at
+   * commit, through the import's context: the job's own (`DataContext.ofJob`).
+   */
+  loadLookups(ctx: DataContext, now: Date): Promise<Lookups>;
   newState(): State;
   readRow(cells: readonly Cell[], rowNumber: number, ctx: RowContext<F, Lookups, State>): RowVerdict<F, Row>;
   /** Values the preview shows for a valid row instead of the cells as written (normalised amounts). */
@@ -88,8 +91,8 @@ export interface ImportRegister<F extends string = string, Row = unknown, Lookup
   pack(rows: Row[]): Packed;
   count(packed: Packed): number;
   /**
-   * Writes the rows in the pipeline's transaction, after checking them again
-   * against `loadLookups(tx)`: throws `RowsChangedError` when something they
+   * Writes the rows through `ctx` (bound to the pipeline's transaction),
+   * after checking them again against `loadLookups(ctx)`: throws `RowsChangedError` when something they
    * name has gone. Returns what the audit entry adds.
    */
   commitRows(ctx: CommitContext, packed: Packed): Promise<Record<string, unknown>>;
