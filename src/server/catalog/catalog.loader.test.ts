@@ -6,7 +6,6 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-database.ts';
 import { CatalogInvalidError, loadShippedCatalog } from './catalog.loader.ts';
-import { countStore } from './catalog.repository.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const KB = path.join(ROOT, 'test/fixtures/catalog-kb');
@@ -24,6 +23,14 @@ async function reset() {
   await database.queryAsOwner('truncate organisation_catalogs, catalog_items, catalog_versions cascade');
 }
 
+/** Every stored version and item, in every scope. */
+async function countStore(): Promise<{ versions: number; items: number }> {
+  const { rows } = await database.pool.query<{ versions: number; items: number }>(
+    'select (select count(*)::int from catalog_versions) as versions, (select count(*)::int from catalog_items) as items',
+  );
+  return rows[0];
+}
+
 async function storeAuditEntries(): Promise<number> {
   const { rows } = await database.pool.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'catalog.store'`);
   return rows[0].n;
@@ -37,13 +44,13 @@ describe('loadShippedCatalog', () => {
     assert.equal(first.collections, 2);
     assert.equal(first.items, 7);
     assert.equal(first.stored.length, 2);
-    const counts = await countStore(database.db);
+    const counts = await countStore();
     assert.deepEqual(counts, { versions: 2, items: 7 });
     assert.equal(await storeAuditEntries(), auditBefore + 1, 'one audit entry names what was stored');
 
     const second = await loadShippedCatalog(database, path.join(KB, 'v1'));
     assert.deepEqual(second.stored, []);
-    assert.deepEqual(await countStore(database.db), counts);
+    assert.deepEqual(await countStore(), counts);
     assert.equal(await storeAuditEntries(), auditBefore + 1, 'nothing stored, nothing audited');
   });
 
@@ -53,7 +60,7 @@ describe('loadShippedCatalog', () => {
     const report = await loadShippedCatalog(database, path.join(KB, 'v2'));
     // The glossary file is byte-identical in v1 and v2: only the checklist is new.
     assert.deepEqual(report.stored, [{ collectionId: 'urn:kumoji:public:kb-checklist', version: 2 }]);
-    assert.deepEqual(await countStore(database.db), { versions: 3, items: 11 });
+    assert.deepEqual(await countStore(), { versions: 3, items: 11 });
     const { rows } = await database.pool.query(
       `select v.version from catalog_items i join catalog_versions v on v.id = i.catalog_version_id
         where i.item_id = 'urn:kumoji:public:kb-checklist:old-question'`,
@@ -79,7 +86,7 @@ describe('loadShippedCatalog', () => {
   test('changed content without a raised version refuses to start, at the version line, and stores nothing', async () => {
     await reset();
     await loadShippedCatalog(database, path.join(KB, 'v1'));
-    const before = await countStore(database.db);
+    const before = await countStore();
     const dir = path.join(KB, 'v1-changed');
     await assert.rejects(loadShippedCatalog(database, dir), (e: unknown) => {
       assert.ok(e instanceof CatalogInvalidError);
@@ -89,7 +96,7 @@ describe('loadShippedCatalog', () => {
       assert.match(e.message, /kb-checklist\.yaml:4: content changed since version 1 was stored, but version is 1; raise it to 2/);
       return true;
     });
-    assert.deepEqual(await countStore(database.db), before);
+    assert.deepEqual(await countStore(), before);
   });
 
   test('an invalid catalog refuses to start with file:line errors and stores nothing', async () => {
@@ -103,7 +110,7 @@ describe('loadShippedCatalog', () => {
       assert.equal(e.stack, e.message);
       return true;
     });
-    assert.deepEqual(await countStore(database.db), { versions: 0, items: 0 });
+    assert.deepEqual(await countStore(), { versions: 0, items: 0 });
   });
 
   test('a catalog folder that does not exist refuses to start', async () => {
@@ -129,17 +136,17 @@ describe('loadShippedCatalog', () => {
     await reset();
     const results = await Promise.all([loadShippedCatalog(database, path.join(KB, 'v2')), loadShippedCatalog(database, path.join(KB, 'v2'))]);
     assert.deepEqual(results.map((r) => r.stored.length).sort(), [0, 2]);
-    assert.deepEqual(await countStore(database.db), { versions: 2, items: 7 });
+    assert.deepEqual(await countStore(), { versions: 2, items: 7 });
   });
 
   test('the shipped catalog loads, and loads again without a change', async () => {
     await reset();
     const first = await loadShippedCatalog(database, SHIPPED_DIR);
     assert.ok(first.collections > 40 && first.items > 500, `${first.collections} collections, ${first.items} items`);
-    const counts = await countStore(database.db);
+    const counts = await countStore();
     assert.deepEqual(counts, { versions: first.collections, items: first.items });
     const again = await loadShippedCatalog(database, SHIPPED_DIR);
     assert.deepEqual(again.stored, []);
-    assert.deepEqual(await countStore(database.db), counts);
+    assert.deepEqual(await countStore(), counts);
   });
 });

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TCatalogFile } from '../../shared/catalog/catalog.schema.ts';
 import { appendAudit } from '../platform/audit/audit.repository.ts';
-import type { Database, Db } from '../platform/db/database.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 import { formatCatalogError, readCatalogDir, type CatalogError } from './catalog.files.ts';
 import {
   insertItems,
@@ -15,6 +15,7 @@ import {
   type CatalogVersionRow,
   type NewCatalogItem,
   type NewCatalogVersion,
+  type StoreScope,
 } from './catalog.repository.ts';
 import { displayOrder, sourceList, storeDecision, topLevelKeyLine } from './catalog.rules.ts';
 
@@ -43,11 +44,6 @@ export interface CatalogFileToStore {
   fileName: string;
 }
 
-export interface StoreScope {
-  organisationId: string | null;
-  storedBy: string | null;
-}
-
 export interface StoreResult {
   /** One entry per file, in the order given: its stored version, and whether it was stored just now. */
   files: { file: CatalogFileToStore; version: CatalogVersionRow | { id: string; version: number }; stored: boolean }[];
@@ -56,14 +52,12 @@ export interface StoreResult {
   storedItems: number;
 }
 
-function versionRecord(file: CatalogFileToStore, scope: StoreScope): NewCatalogVersion {
+function versionRecord(file: CatalogFileToStore): NewCatalogVersion {
   const { catalog } = file;
   return {
     collectionId: catalog.id,
     version: catalog.version,
     checksum: file.checksum,
-    origin: scope.organisationId === null ? 'shipped' : 'organisation',
-    organisationId: scope.organisationId,
     fileName: file.fileName,
     type: catalog.type,
     nameJa: catalog.name.ja,
@@ -73,18 +67,16 @@ function versionRecord(file: CatalogFileToStore, scope: StoreScope): NewCatalogV
     source: sourceList(catalog.source),
     attributes: catalog.attributes ?? {},
     itemCount: catalog.items.length,
-    storedBy: scope.storedBy,
   };
 }
 
-function itemRecords(catalog: TCatalogFile, catalogVersionId: string, organisationId: string | null): NewCatalogItem[] {
+function itemRecords(catalog: TCatalogFile, catalogVersionId: string): NewCatalogItem[] {
   const places = displayOrder(catalog.items);
   return catalog.items.map((item) => {
     const place = places.get(item.id)!;
     return {
       catalogVersionId,
       itemId: item.id,
-      organisationId,
       parentId: item.parent ?? null,
       position: place.position,
       sortOrder: item.order ?? null,
@@ -100,14 +92,16 @@ function itemRecords(catalog: TCatalogFile, catalogVersionId: string, organisati
 }
 
 /**
- * Stores, in the caller's transaction, each file that is not stored yet in
- * the scope, with all its items; a file stored before (same checksum) is left
- * alone. Takes the catalog store lock first, so concurrent callers (two
- * instances starting, two uploads) see each other's rows.
+ * Stores, in the scope's transaction, each file that is not stored yet in
+ * the scope (the shipped catalog, or an organisation's own through its
+ * context, which also names who stored it), with all its items; a file stored
+ * before (same checksum) is left alone. Takes the catalog store lock first,
+ * so concurrent callers (two instances starting, two uploads) see each
+ * other's rows.
  */
-export async function storeCatalogFiles(tx: Db, files: readonly CatalogFileToStore[], scope: StoreScope): Promise<StoreResult> {
-  await lockCatalogStore(tx);
-  const stored = await listStoredVersionKeys(tx, scope.organisationId, files.length === 1 ? files[0].catalog.id : undefined);
+export async function storeCatalogFiles(scope: StoreScope, files: readonly CatalogFileToStore[]): Promise<StoreResult> {
+  await lockCatalogStore(scope);
+  const stored = await listStoredVersionKeys(scope, files.length === 1 ? files[0].catalog.id : undefined);
   const result: StoreResult = { files: [], versionNotRaised: [], storedItems: 0 };
   const toStore: CatalogFileToStore[] = [];
   for (const file of files) {
@@ -120,9 +114,9 @@ export async function storeCatalogFiles(tx: Db, files: readonly CatalogFileToSto
     }
   }
   if (result.versionNotRaised.length || !toStore.length) return result;
-  const versions = await insertVersions(tx, toStore.map((file) => versionRecord(file, scope)));
-  const items = toStore.flatMap((file, index) => itemRecords(file.catalog, versions[index].id, scope.organisationId));
-  await insertItems(tx, items);
+  const versions = await insertVersions(scope, toStore.map(versionRecord));
+  const items = toStore.flatMap((file, index) => itemRecords(file.catalog, versions[index].id));
+  await insertItems(scope, items);
   result.storedItems = items.length;
   toStore.forEach((file, index) => result.files.push({ file, version: versions[index], stored: true }));
   return result;
@@ -138,16 +132,18 @@ export interface ShippedCatalogReport {
 /**
  * Server start: reads and checks CATALOG_DIR, refuses (CatalogInvalidError)
  * on any error, and stores every file not stored yet, in one transaction.
- * Loading the same files again changes nothing.
+ * Loading the same files again changes nothing. The shipped catalog belongs
+ * to no organisation, so this works on the shipped scope with the pool's
+ * handle alone.
  */
-export async function loadShippedCatalog(database: Database, dir: string): Promise<ShippedCatalogReport> {
+export async function loadShippedCatalog(database: Pick<DataContext, 'db'>, dir: string): Promise<ShippedCatalogReport> {
   const { files, errors } = await readCatalogDir(dir);
   if (errors.length) throw new CatalogInvalidError(dir, errors);
   const collections = files.flatMap((file): CatalogFileToStore[] =>
     file.kind === 'collection' && file.catalog ? [{ catalog: file.catalog, checksum: file.checksum, fileName: path.relative(dir, file.path) }] : [],
   );
   const result = await database.db.transaction(async (tx) => {
-    const stored = await storeCatalogFiles(tx, collections, { organisationId: null, storedBy: null });
+    const stored = await storeCatalogFiles({ shipped: true, db: tx }, collections);
     if (stored.versionNotRaised.length) return stored;
     const fresh = stored.files.filter((f) => f.stored);
     if (fresh.length) {

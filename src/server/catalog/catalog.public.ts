@@ -1,7 +1,14 @@
 import type { TIndustryOption } from '../../shared/schemas/organisation-profile.schema.ts';
-import type { DataContext } from '../platform/db/data-context.ts';
 import { mapSideBySide } from '../platform/db/side-by-side.ts';
-import { findLoadedCollection, listLoadedCollections, listVersionItems, pinShippedCollections, type CatalogItemRow, type CatalogVersionRow } from './catalog.repository.ts';
+import {
+  findLoadedCollection,
+  listLoadedCollections,
+  listVersionItems,
+  pinShippedCollections,
+  type CatalogItemRow,
+  type CatalogReader,
+  type CatalogVersionRow,
+} from './catalog.repository.ts';
 
 /**
  * What other modules read from the catalog: an organisation's loaded version
@@ -11,14 +18,12 @@ import { findLoadedCollection, listLoadedCollections, listVersionItems, pinShipp
  * repository (eslint.config.js enforces it).
  */
 
-export type { CatalogItemRow, CatalogVersionRow };
-
 /**
- * Whose loaded catalog is read: a module's DataContext (the handle it works
- * on, the pool or its transaction, and its organisation), or the same pair
- * from a module not on the context yet.
+ * `CatalogReader`, whose loaded catalog is read: a module's DataContext (the
+ * handle it works on, the pool or its transaction, and its organisation), or
+ * the same pair from a module not on the context yet.
  */
-export type CatalogReader = Pick<DataContext, 'db' | 'organisationId'>;
+export type { CatalogItemRow, CatalogReader, CatalogVersionRow };
 
 export interface Text {
   ja: string;
@@ -35,10 +40,10 @@ export interface LoadedCollection {
   items: CatalogItemRow[];
 }
 
-async function readLoaded({ db, organisationId }: CatalogReader, collectionId: string): Promise<LoadedCollection | null> {
-  const row = await findLoadedCollection(db, organisationId, collectionId);
+async function readLoaded(reader: CatalogReader, collectionId: string): Promise<LoadedCollection | null> {
+  const row = await findLoadedCollection(reader, collectionId);
   if (!row) return null;
-  const items = await listVersionItems(db, organisationId, row.version.id);
+  const items = await listVersionItems(reader, row.version.id);
   return { id: collectionId, name: { ja: row.version.nameJa, en: row.version.nameEn }, version: row.version.version, source: row.version.source, stored: row.version, items };
 }
 
@@ -51,7 +56,7 @@ export interface ReadOptions {
   pinned?: boolean;
 }
 
-export const pinShipped = ({ db, organisationId }: CatalogReader): Promise<void> => pinShippedCollections(db, organisationId);
+export const pinShipped = (reader: CatalogReader): Promise<void> => pinShippedCollections(reader);
 
 /** The organisation's loaded version of a collection with its items, or null when it has none loaded. */
 export async function loadedCollection(reader: CatalogReader, collectionId: string, options: ReadOptions = {}): Promise<LoadedCollection | null> {
@@ -69,11 +74,11 @@ export async function loadedCollectionsById<K extends string>(reader: CatalogRea
 /** The loaded versions of every collection of one type (e.g. every `checklist` collection), in collection order. */
 export async function loadedVersionsOfType(reader: CatalogReader, type: string, options: ReadOptions = {}): Promise<CatalogVersionRow[]> {
   if (!options.pinned) await pinShipped(reader);
-  return (await listLoadedCollections(reader.db, reader.organisationId, { type })).map((row) => row.version);
+  return (await listLoadedCollections(reader, { type })).map((row) => row.version);
 }
 
 /** The items of one stored version (a record's own version, e.g. the one an assessment was answered on). */
-export const versionItems = ({ db, organisationId }: CatalogReader, catalogVersionId: string): Promise<CatalogItemRow[]> => listVersionItems(db, organisationId, catalogVersionId);
+export const versionItems = (reader: CatalogReader, catalogVersionId: string): Promise<CatalogItemRow[]> => listVersionItems(reader, catalogVersionId);
 
 /** Seed 000 I.3 表1, as the catalog ships it; each row of kind `industry` is a choice of the organisation profile. */
 export const INDUSTRIES_COLLECTION = 'urn:kumoji:seed-000:industries';

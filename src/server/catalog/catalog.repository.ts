@@ -1,61 +1,84 @@
 import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../platform/db/database.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 import { catalogItems, catalogVersions, organisationCatalogs } from './catalog.table.ts';
 
 /**
- * Queries of the catalog store. An organisation sees the shipped versions
- * (organisation_id null) and its own, never another organisation's: every
- * function that reads for an organisation takes its id from the session and
- * puts it in the where clause.
+ * Queries of the catalog store. Versions live in one of two scopes: the
+ * shipped catalog (organisation_id null), stored at server start with no
+ * organisation acting, and an organisation's own uploads. An organisation
+ * reads through its context (`CatalogReader`) and sees the shipped versions
+ * and its own, never another organisation's: every read puts the reader's
+ * organisation in the where clause.
  */
 
 export type CatalogVersionRow = typeof catalogVersions.$inferSelect;
 export type CatalogItemRow = typeof catalogItems.$inferSelect;
-export type NewCatalogVersion = typeof catalogVersions.$inferInsert;
-export type NewCatalogItem = typeof catalogItems.$inferInsert;
+/** A version to store: what the scope stamps on it (origin, organisation, who stored it) comes from the scope. */
+export type NewCatalogVersion = Omit<typeof catalogVersions.$inferInsert, 'origin' | 'organisationId' | 'storedBy'>;
+export type NewCatalogItem = Omit<typeof catalogItems.$inferInsert, 'organisationId'>;
+
+/** Whose catalog is read: the `db` and `organisationId` of a DataContext (catalog.public.ts). */
+export type CatalogReader = Pick<DataContext, 'db' | 'organisationId'>;
+
+/**
+ * The shipped catalog as a scope of its own: its versions belong to no
+ * organisation and every organisation reads them. Only the server start
+ * stores them, on its own transaction, with no organisation acting.
+ */
+export interface ShippedScope {
+  readonly shipped: true;
+  readonly db: DataContext['db'];
+}
+
+/** Where versions are stored: the shipped catalog, or an organisation's own (its context: the organisation and who uploads). */
+export type StoreScope = ShippedScope | DataContext;
+
+const isShipped = (scope: StoreScope): scope is ShippedScope => 'shipped' in scope;
+
+/** The scope's versions matching `conditions`: the shipped ones (organisation_id null) or the organisation's own. */
+const inScope = (scope: StoreScope, ...conditions: (SQL | undefined)[]): SQL =>
+  isShipped(scope) ? (and(isNull(catalogVersions.organisationId), ...conditions) as SQL) : scope.scoped(catalogVersions, ...conditions);
+
+/** What the scope stamps on a version it stores. */
+const ownerOf = (scope: StoreScope) =>
+  isShipped(scope)
+    ? { origin: 'shipped', organisationId: null, storedBy: null }
+    : { origin: 'organisation', organisationId: scope.organisationId, storedBy: scope.userId };
 
 /** Arbitrary constant for pg_advisory_xact_lock: one writer of catalog versions at a time, across instances. */
 const CATALOG_STORE_LOCK = 74_656_002;
 
 /** Held until the transaction ends: two instances starting together store each file once. */
-export async function lockCatalogStore(tx: Db): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${CATALOG_STORE_LOCK})`);
+export async function lockCatalogStore(scope: StoreScope): Promise<void> {
+  await scope.db.execute(sql`select pg_advisory_xact_lock(${CATALOG_STORE_LOCK})`);
 }
 
-const visibleTo = (organisationId: string): SQL =>
+const visibleTo = ({ organisationId }: CatalogReader): SQL =>
   or(isNull(catalogVersions.organisationId), eq(catalogVersions.organisationId, organisationId))!;
 
-const scopeOf = (organisationId: string | null): SQL =>
-  organisationId === null ? isNull(catalogVersions.organisationId) : eq(catalogVersions.organisationId, organisationId);
+/** The reader's own entries of organisation_catalogs. */
+const loadedBy = ({ organisationId }: CatalogReader): SQL => eq(organisationCatalogs.organisationId, organisationId);
 
-/** Keys of every stored version in one scope (shipped when `organisationId` is null). */
-export async function listStoredVersionKeys(db: Db, organisationId: string | null, collectionId?: string) {
-  return db
+/** Keys of every stored version in one scope. */
+export async function listStoredVersionKeys(scope: StoreScope, collectionId?: string) {
+  return scope.db
     .select({ id: catalogVersions.id, collectionId: catalogVersions.collectionId, version: catalogVersions.version, checksum: catalogVersions.checksum })
     .from(catalogVersions)
-    .where(and(scopeOf(organisationId), collectionId === undefined ? undefined : eq(catalogVersions.collectionId, collectionId)));
+    .where(inScope(scope, collectionId === undefined ? undefined : eq(catalogVersions.collectionId, collectionId)));
 }
 
-export async function insertVersions(tx: Db, rows: NewCatalogVersion[]): Promise<CatalogVersionRow[]> {
+export async function insertVersions(scope: StoreScope, rows: NewCatalogVersion[]): Promise<CatalogVersionRow[]> {
   if (!rows.length) return [];
-  return tx.insert(catalogVersions).values(rows).returning();
+  const owner = ownerOf(scope);
+  return scope.db.insert(catalogVersions).values(rows.map((row) => ({ ...row, ...owner }))).returning();
 }
 
-/** In batches: a statement holds at most 65,535 parameters. */
-export async function insertItems(tx: Db, rows: NewCatalogItem[], batchSize = 1000): Promise<void> {
+/** In batches: a statement holds at most 65,535 parameters. Items carry their version's organisation (null for shipped ones). */
+export async function insertItems(scope: StoreScope, rows: NewCatalogItem[], batchSize = 1000): Promise<void> {
+  const { organisationId } = ownerOf(scope);
   for (let start = 0; start < rows.length; start += batchSize) {
-    await tx.insert(catalogItems).values(rows.slice(start, start + batchSize));
+    await scope.db.insert(catalogItems).values(rows.slice(start, start + batchSize).map((row) => ({ ...row, organisationId })));
   }
-}
-
-export async function countStore(db: Db): Promise<{ versions: number; items: number }> {
-  const [row] = await db
-    .select({
-      versions: sql<number>`(select count(*)::int from catalog_versions)`,
-      items: sql<number>`(select count(*)::int from catalog_items)`,
-    })
-    .from(sql`(select 1) as one`);
-  return row;
 }
 
 /**
@@ -63,7 +86,7 @@ export async function countStore(db: Db): Promise<{ versions: number; items: num
  * has no version of yet (first use, or a collection added to the catalog
  * since). Later shipped versions are loaded only when an owner asks.
  */
-export async function pinShippedCollections(db: Db, organisationId: string): Promise<void> {
+export async function pinShippedCollections({ db, organisationId }: CatalogReader): Promise<void> {
   await db.execute(sql`
     insert into organisation_catalogs (organisation_id, collection_id, catalog_version_id)
     select ${organisationId}, newest.collection_id, newest.id
@@ -87,19 +110,15 @@ export interface LoadedCollectionRow {
 }
 
 /** The collections the organisation has loaded, shipped first, each with the newest version it could load. */
-export async function listLoadedCollections(
-  db: Db,
-  organisationId: string,
-  filter: { collectionId?: string; type?: string } = {},
-): Promise<LoadedCollectionRow[]> {
-  return db
+export async function listLoadedCollections(reader: CatalogReader, filter: { collectionId?: string; type?: string } = {}): Promise<LoadedCollectionRow[]> {
+  return reader.db
     .select({ version: catalogVersions, loadedAt: organisationCatalogs.loadedAt, newestVersion: newestVersionOf })
     .from(organisationCatalogs)
     .innerJoin(catalogVersions, eq(catalogVersions.id, organisationCatalogs.catalogVersionId))
     .where(
       and(
-        eq(organisationCatalogs.organisationId, organisationId),
-        visibleTo(organisationId),
+        loadedBy(reader),
+        visibleTo(reader),
         filter.collectionId === undefined ? undefined : eq(organisationCatalogs.collectionId, filter.collectionId),
         filter.type === undefined ? undefined : eq(catalogVersions.type, filter.type),
       ),
@@ -107,72 +126,71 @@ export async function listLoadedCollections(
     .orderBy(desc(catalogVersions.origin), asc(catalogVersions.collectionId));
 }
 
-export async function findLoadedCollection(db: Db, organisationId: string, collectionId: string) {
-  const [row] = await listLoadedCollections(db, organisationId, { collectionId });
+export async function findLoadedCollection(reader: CatalogReader, collectionId: string) {
+  const [row] = await listLoadedCollections(reader, { collectionId });
   return row;
 }
 
 /** The organisation's loaded entry for a collection, locked for the rest of the transaction. */
-export async function lockLoadedEntry(tx: Db, organisationId: string, collectionId: string) {
-  const [row] = await tx
+export async function lockLoadedEntry(ctx: DataContext, collectionId: string) {
+  const [row] = await ctx.db
     .select({ catalogVersionId: organisationCatalogs.catalogVersionId, version: catalogVersions.version, origin: catalogVersions.origin })
     .from(organisationCatalogs)
     .innerJoin(catalogVersions, eq(catalogVersions.id, organisationCatalogs.catalogVersionId))
-    .where(and(eq(organisationCatalogs.organisationId, organisationId), eq(organisationCatalogs.collectionId, collectionId)))
+    .where(ctx.scoped(organisationCatalogs, eq(organisationCatalogs.collectionId, collectionId)))
     .for('update', { of: organisationCatalogs });
   return row;
 }
 
 /** The newest stored version of a collection the organisation may load (shipped, or its own). */
-export async function findNewestVisibleVersion(db: Db, organisationId: string, collectionId: string) {
-  const [row] = await db
+export async function findNewestVisibleVersion(reader: CatalogReader, collectionId: string) {
+  const [row] = await reader.db
     .select()
     .from(catalogVersions)
-    .where(and(eq(catalogVersions.collectionId, collectionId), visibleTo(organisationId)))
+    .where(and(eq(catalogVersions.collectionId, collectionId), visibleTo(reader)))
     .orderBy(desc(catalogVersions.version))
     .limit(1);
   return row;
 }
 
-export async function setLoadedVersion(tx: Db, entry: { organisationId: string; collectionId: string; catalogVersionId: string; loadedBy: string | null }) {
+/** Makes `catalogVersionId` the organisation's loaded version of the collection, loaded by the context's user. */
+export async function setLoadedVersion(ctx: DataContext, entry: { collectionId: string; catalogVersionId: string }) {
   const loadedAt = new Date();
-  await tx
+  await ctx.db
     .insert(organisationCatalogs)
-    .values({ ...entry, loadedAt })
+    .values({ ...entry, organisationId: ctx.organisationId, loadedBy: ctx.userId, loadedAt })
     .onConflictDoUpdate({
       target: [organisationCatalogs.organisationId, organisationCatalogs.collectionId],
-      set: { catalogVersionId: entry.catalogVersionId, loadedBy: entry.loadedBy, loadedAt },
+      set: { catalogVersionId: entry.catalogVersionId, loadedBy: ctx.userId, loadedAt },
     });
 }
 
-export async function deleteLoadedEntry(tx: Db, organisationId: string, collectionId: string): Promise<void> {
-  await tx
-    .delete(organisationCatalogs)
-    .where(and(eq(organisationCatalogs.organisationId, organisationId), eq(organisationCatalogs.collectionId, collectionId)));
+export async function deleteLoadedEntry(ctx: DataContext, collectionId: string): Promise<void> {
+  await ctx.delete(organisationCatalogs, eq(organisationCatalogs.collectionId, collectionId));
 }
 
-const itemVisibleTo = (organisationId: string): SQL =>
+const itemVisibleTo = ({ organisationId }: CatalogReader): SQL =>
   or(isNull(catalogItems.organisationId), eq(catalogItems.organisationId, organisationId))!;
 
 /** Every item of one stored version, in display order. */
-export async function listVersionItems(db: Db, organisationId: string, catalogVersionId: string): Promise<CatalogItemRow[]> {
-  return db
+export async function listVersionItems(reader: CatalogReader, catalogVersionId: string): Promise<CatalogItemRow[]> {
+  return reader.db
     .select()
     .from(catalogItems)
-    .where(and(eq(catalogItems.catalogVersionId, catalogVersionId), itemVisibleTo(organisationId)))
+    .where(and(eq(catalogItems.catalogVersionId, catalogVersionId), itemVisibleTo(reader)))
     .orderBy(asc(catalogItems.position));
 }
 
-export async function listChildItems(db: Db, organisationId: string, catalogVersionId: string, parentId: string): Promise<CatalogItemRow[]> {
-  return db
+export async function listChildItems(reader: CatalogReader, catalogVersionId: string, parentId: string): Promise<CatalogItemRow[]> {
+  return reader.db
     .select()
     .from(catalogItems)
-    .where(and(eq(catalogItems.catalogVersionId, catalogVersionId), eq(catalogItems.parentId, parentId), itemVisibleTo(organisationId)))
+    .where(and(eq(catalogItems.catalogVersionId, catalogVersionId), eq(catalogItems.parentId, parentId), itemVisibleTo(reader)))
     .orderBy(asc(catalogItems.position));
 }
 
 /** The item's parent, grandparent … in one version, root first. */
-export async function listAncestors(db: Db, organisationId: string, catalogVersionId: string, itemId: string) {
+export async function listAncestors({ db, organisationId }: CatalogReader, catalogVersionId: string, itemId: string) {
   const result = await db.execute<{ item_id: string; ja: string; en: string }>(sql`
     with recursive up as (
       select p.item_id, p.parent_id, p.ja, p.en, 1 as step
@@ -191,12 +209,12 @@ export async function listAncestors(db: Db, organisationId: string, catalogVersi
 }
 
 /** Every stored version (visible to the organisation) that has this item, newest first. */
-export async function listItemVersions(db: Db, organisationId: string, itemId: string) {
-  return db
+export async function listItemVersions(reader: CatalogReader, itemId: string) {
+  return reader.db
     .select({ item: catalogItems, version: catalogVersions })
     .from(catalogItems)
     .innerJoin(catalogVersions, eq(catalogVersions.id, catalogItems.catalogVersionId))
-    .where(and(eq(catalogItems.itemId, itemId), itemVisibleTo(organisationId), visibleTo(organisationId)))
+    .where(and(eq(catalogItems.itemId, itemId), itemVisibleTo(reader), visibleTo(reader)))
     .orderBy(desc(catalogVersions.version));
 }
 
@@ -207,13 +225,13 @@ export async function listItemVersions(db: Db, organisationId: string, itemId: s
  * at most, and PostgreSQL's C locale on the embedded database cannot fold
  * width, case beyond ASCII or kana.
  */
-export async function listLoadedItems(db: Db, organisationId: string) {
-  return db
+export async function listLoadedItems(reader: CatalogReader) {
+  return reader.db
     .select({ item: catalogItems, version: catalogVersions })
     .from(organisationCatalogs)
     .innerJoin(catalogVersions, eq(catalogVersions.id, organisationCatalogs.catalogVersionId))
     .innerJoin(catalogItems, eq(catalogItems.catalogVersionId, catalogVersions.id))
-    .where(and(eq(organisationCatalogs.organisationId, organisationId), visibleTo(organisationId), itemVisibleTo(organisationId)))
+    .where(and(loadedBy(reader), visibleTo(reader), itemVisibleTo(reader)))
     .orderBy(desc(catalogVersions.origin), asc(catalogVersions.collectionId), asc(catalogItems.position));
 }
 
@@ -223,7 +241,7 @@ export async function listLoadedItems(db: Db, organisationId: string) {
  * shipped collection, and every stored version of the organisation's other
  * collections.
  */
-export async function listCrossCheckIds(db: Db, organisationId: string, exceptCollectionId: string) {
+export async function listCrossCheckIds({ db, organisationId }: CatalogReader, exceptCollectionId: string) {
   const result = await db.execute<{ collection_id: string; item_id: string }>(sql`
     select v.collection_id, i.item_id
       from (select distinct on (collection_id) id, collection_id

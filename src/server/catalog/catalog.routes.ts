@@ -11,7 +11,8 @@ import {
   OrganisationFileRequestSchema,
   OrganisationFileResultSchema,
 } from '../../shared/schemas/knowledge.schema.ts';
-import { defineRoute, deleteRoute, type AnyRoute } from '../platform/http/route.ts';
+import { DataContext, type DataDeps } from '../platform/db/data-context.ts';
+import { defineRoute, deleteRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
 import * as catalog from './catalog.service.ts';
 
 /**
@@ -19,7 +20,8 @@ import * as catalog from './catalog.service.ts';
  * URL-encoded in paths. Paths that can name an organisation's own collection
  * or item declare tenantEntity `catalog-collection` / `catalog-item`.
  */
-export function catalogRoutes(deps: catalog.CatalogDeps): AnyRoute[] {
+export function catalogRoutes(deps: DataDeps): AnyRoute[] {
+  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
   return [
     defineRoute({
       method: 'GET',
@@ -28,7 +30,7 @@ export function catalogRoutes(deps: catalog.CatalogDeps): AnyRoute[] {
       tags: ['catalog'],
       access: { kind: 'org', permission: 'catalog.read' },
       response: KnowledgeCollectionListSchema,
-      handler: async ({ auth }) => ({ items: await catalog.listCollections(deps, auth) }),
+      handler: async ({ auth }) => ({ items: await catalog.listCollections(scope(auth)) }),
     }),
     defineRoute({
       method: 'GET',
@@ -39,7 +41,7 @@ export function catalogRoutes(deps: catalog.CatalogDeps): AnyRoute[] {
       params: CollectionParamsSchema,
       tenantEntity: 'catalog-collection',
       response: KnowledgeCollectionDetailSchema,
-      handler: ({ auth, params }) => catalog.getCollection(deps, auth, params.collectionId),
+      handler: ({ auth, params }) => catalog.getCollection(scope(auth), params.collectionId),
     }),
     defineRoute({
       method: 'GET',
@@ -50,7 +52,7 @@ export function catalogRoutes(deps: catalog.CatalogDeps): AnyRoute[] {
       params: ItemParamsSchema,
       tenantEntity: 'catalog-item',
       response: KnowledgeItemDetailSchema,
-      handler: ({ auth, params }) => catalog.getItem(deps, auth, params.itemId),
+      handler: ({ auth, params }) => catalog.getItem(scope(auth), params.itemId),
     }),
     defineRoute({
       method: 'GET',
@@ -60,7 +62,7 @@ export function catalogRoutes(deps: catalog.CatalogDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'catalog.read' },
       query: KnowledgeSearchQuerySchema,
       response: KnowledgeSearchResultSchema,
-      handler: ({ auth, query }) => catalog.search(deps, auth, query.q ?? '', query.limit),
+      handler: ({ auth, query }) => catalog.search(scope(auth), query.q ?? '', query.limit),
     }),
     defineRoute({
       method: 'GET',
@@ -69,7 +71,7 @@ export function catalogRoutes(deps: catalog.CatalogDeps): AnyRoute[] {
       tags: ['catalog'],
       access: { kind: 'org', permission: 'catalog.read' },
       response: KnowledgeGlossarySchema,
-      handler: async ({ auth }) => ({ collections: await catalog.glossary(deps, auth) }),
+      handler: async ({ auth }) => ({ collections: await catalog.glossary(scope(auth)) }),
     }),
     defineRoute({
       method: 'POST',
@@ -80,7 +82,7 @@ export function catalogRoutes(deps: catalog.CatalogDeps): AnyRoute[] {
       params: CollectionParamsSchema,
       tenantEntity: 'catalog-collection',
       response: LoadCollectionResultSchema,
-      handler: ({ auth, params }) => catalog.loadNewestVersion(deps, auth, params.collectionId),
+      handler: ({ auth, params }) => catalog.loadNewestVersion(scope(auth), params.collectionId),
     }),
     defineRoute({
       method: 'POST',
@@ -90,7 +92,7 @@ export function catalogRoutes(deps: catalog.CatalogDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'catalog.manage' },
       body: OrganisationFileRequestSchema,
       response: OrganisationFileResultSchema,
-      handler: ({ auth, body }) => catalog.uploadOwnFile(deps, auth, body),
+      handler: ({ auth, body }) => catalog.uploadOwnFile(scope(auth), body),
     }),
     deleteRoute({
       url: '/api/v1/catalog/collections/:collectionId',
@@ -99,7 +101,7 @@ export function catalogRoutes(deps: catalog.CatalogDeps): AnyRoute[] {
       access: { kind: 'org', permission: 'catalog.manage' },
       params: CollectionParamsSchema,
       tenantEntity: 'catalog-collection',
-      remove: ({ auth, params }) => catalog.removeOwnCollection(deps, auth, params.collectionId),
+      remove: ({ auth, params }) => catalog.removeOwnCollection(scope(auth), params.collectionId),
     }),
   ];
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { can } from '../../shared/policy.ts';
+import { can, type Role } from '../../shared/policy.ts';
 import { COLLECTION_ID_PATTERN, type TCollectionType } from '../../shared/catalog/catalog.schema.ts';
 import {
   ORGANISATION_COLLECTION_PREFIX,
@@ -8,13 +8,9 @@ import {
   type TKnowledgeCollection,
   type TKnowledgeItem,
 } from '../../shared/schemas/knowledge.schema.ts';
-import { memberActor } from '../platform/audit/audit-actor.ts';
-import { appendAudit } from '../platform/audit/audit.repository.ts';
 import { canonicalJson } from '../platform/canonical-json.ts';
-import type { Database } from '../platform/db/database.ts';
+import type { DataContext } from '../platform/db/data-context.ts';
 import { HttpProblem, type FieldError } from '../platform/http/problem.ts';
-import type { OrgAuthContext } from '../platform/http/route.ts';
-import { sideBySide } from '../platform/db/side-by-side.ts';
 import { crossCheck, validateCatalogText, type CatalogCollectionFile, type CatalogError } from './catalog.files.ts';
 import { storeCatalogFiles } from './catalog.loader.ts';
 import {
@@ -39,19 +35,13 @@ import {
 import { topLevelKeyLine } from './catalog.rules.ts';
 import { rankSearch } from './search.rules.ts';
 
-/** What the catalog services need: the database, nothing else. */
-export interface CatalogDeps {
-  database: Database;
-}
-
 /** Most per-line errors shown for one uploaded file; a garbled file could produce thousands. */
 const MAX_FILE_ERRORS = 100;
 
 const pair = (ja: string | null, en: string | null) => (ja !== null && en !== null ? { ja, en } : null);
 
-export function presentCollection(row: LoadedCollectionRow, auth: OrgAuthContext): TKnowledgeCollection {
+export function presentCollection(row: LoadedCollectionRow, role: Role | null): TKnowledgeCollection {
   const v = row.version;
-  const role = auth.organisation.role;
   const updateAvailable = row.newestVersion > v.version;
   return {
     id: v.collectionId,
@@ -95,33 +85,30 @@ const presentCollectionRef = (v: CatalogVersionRow) => ({
 const presentDeclarations = (v: CatalogVersionRow) => v.attributes as Record<string, { type: string; ja: string; en: string; values?: string[] }>;
 
 /** Shipped collections are pinned for the organisation before anything is read. */
-async function pinned(deps: CatalogDeps, auth: OrgAuthContext) {
-  await pinShippedCollections(deps.database.db, auth.organisation.id);
-  return deps.database.db;
+const pinned = (ctx: DataContext) => pinShippedCollections(ctx);
+
+export async function listCollections(ctx: DataContext) {
+  await pinned(ctx);
+  const rows = await listLoadedCollections(ctx);
+  return rows.map((row) => presentCollection(row, ctx.role));
 }
 
-export async function listCollections(deps: CatalogDeps, auth: OrgAuthContext) {
-  const db = await pinned(deps, auth);
-  const rows = await listLoadedCollections(db, auth.organisation.id);
-  return rows.map((row) => presentCollection(row, auth));
+async function collectionDetail(ctx: DataContext, row: LoadedCollectionRow) {
+  const items = await listVersionItems(ctx, row.version.id);
+  return { collection: presentCollection(row, ctx.role), attributes: presentDeclarations(row.version), items: items.map(presentItem) };
 }
 
-async function collectionDetail(deps: CatalogDeps, auth: OrgAuthContext, row: LoadedCollectionRow) {
-  const items = await listVersionItems(deps.database.db, auth.organisation.id, row.version.id);
-  return { collection: presentCollection(row, auth), attributes: presentDeclarations(row.version), items: items.map(presentItem) };
-}
-
-export async function getCollection(deps: CatalogDeps, auth: OrgAuthContext, collectionId: string) {
-  const db = await pinned(deps, auth);
-  const row = await findLoadedCollection(db, auth.organisation.id, collectionId);
+export async function getCollection(ctx: DataContext, collectionId: string) {
+  await pinned(ctx);
+  const row = await findLoadedCollection(ctx, collectionId);
   if (!row) throw new HttpProblem(404, 'notFound');
-  return collectionDetail(deps, auth, row);
+  return collectionDetail(ctx, row);
 }
 
-export async function glossary(deps: CatalogDeps, auth: OrgAuthContext) {
-  const db = await pinned(deps, auth);
-  const rows = await listLoadedCollections(db, auth.organisation.id, { type: 'glossary' });
-  return Promise.all(rows.map((row) => collectionDetail(deps, auth, row)));
+export async function glossary(ctx: DataContext) {
+  await pinned(ctx);
+  const rows = await listLoadedCollections(ctx, { type: 'glossary' });
+  return Promise.all(rows.map((row) => collectionDetail(ctx, row)));
 }
 
 /** Item content that differs between two versions (text, parent, citation, attributes). */
@@ -132,15 +119,14 @@ const itemContent = (i: CatalogItemRow) => canonicalJson([i.parentId, i.ja, i.en
  * it, otherwise from the newest stored version that does — so an answer that
  * points at an item removed since still shows what was asked.
  */
-export async function getItem(deps: CatalogDeps, auth: OrgAuthContext, itemId: string) {
-  const db = await pinned(deps, auth);
-  const organisationId = auth.organisation.id;
-  const versions = await listItemVersions(db, organisationId, itemId);
+export async function getItem(ctx: DataContext, itemId: string) {
+  await pinned(ctx);
+  const versions = await listItemVersions(ctx, itemId);
   if (!versions.length) throw new HttpProblem(404, 'notFound');
-  const loaded = await findLoadedCollection(db, organisationId, versions[0].version.collectionId);
+  const loaded = await findLoadedCollection(ctx, versions[0].version.collectionId);
   const loadedVersionId = loaded?.version.id ?? null;
   const shown = versions.find((v) => v.version.id === loadedVersionId) ?? versions[0];
-  const [ancestors, children] = await sideBySide(db, () => listAncestors(db, organisationId, shown.version.id, itemId), () => listChildItems(db, organisationId, shown.version.id, itemId));
+  const [ancestors, children] = await ctx.sideBySide(() => listAncestors(ctx, shown.version.id, itemId), () => listChildItems(ctx, shown.version.id, itemId));
   return {
     item: presentItem(shown.item),
     collection: presentCollectionRef(shown.version),
@@ -170,11 +156,10 @@ export async function getItem(deps: CatalogDeps, auth: OrgAuthContext, itemId: s
  * search.rules.ts (whole title, title start, inside a title, glossary
  * definition, explanation).
  */
-export async function search(deps: CatalogDeps, auth: OrgAuthContext, q: string, limit: number) {
+export async function search(ctx: DataContext, q: string, limit: number) {
   if (!q) return { q, collections: [], items: [], truncated: false };
-  const db = await pinned(deps, auth);
-  const organisationId = auth.organisation.id;
-  const [collections, rows] = await sideBySide(db, () => listLoadedCollections(db, organisationId), () => listLoadedItems(db, organisationId));
+  await pinned(ctx);
+  const [collections, rows] = await ctx.sideBySide(() => listLoadedCollections(ctx), () => listLoadedItems(ctx));
   const collectionHits = rankSearch(collections, q, ({ version: v }) => ({
     titles: [v.nameJa, v.nameEn],
     bodies: [v.descriptionJa, v.descriptionEn],
@@ -208,17 +193,15 @@ export async function search(deps: CatalogDeps, auth: OrgAuthContext, q: string,
 }
 
 /** Loads the newest stored version of a collection (shipped or the organisation's own) for the organisation. */
-export async function loadNewestVersion(deps: CatalogDeps, auth: OrgAuthContext, collectionId: string) {
-  const organisationId = auth.organisation.id;
-  const changed = await deps.database.db.transaction(async (tx) => {
-    await pinShippedCollections(tx, organisationId);
-    const newest = await findNewestVisibleVersion(tx, organisationId, collectionId);
+export async function loadNewestVersion(ctx: DataContext, collectionId: string) {
+  const changed = await ctx.transaction(async (tx) => {
+    await pinShippedCollections(tx);
+    const newest = await findNewestVisibleVersion(tx, collectionId);
     if (!newest) throw new HttpProblem(404, 'notFound');
-    const current = await lockLoadedEntry(tx, organisationId, collectionId);
+    const current = await lockLoadedEntry(tx, collectionId);
     if (current?.catalogVersionId === newest.id) return false;
-    await setLoadedVersion(tx, { organisationId, collectionId, catalogVersionId: newest.id, loadedBy: auth.user.id });
-    await appendAudit(tx, {
-      ...memberActor(auth),
+    await setLoadedVersion(tx, { collectionId, catalogVersionId: newest.id });
+    await tx.audit({
       action: 'catalog.load',
       entityType: 'catalog-collection',
       entityId: collectionId,
@@ -227,9 +210,9 @@ export async function loadNewestVersion(deps: CatalogDeps, auth: OrgAuthContext,
     });
     return true;
   });
-  const row = await findLoadedCollection(deps.database.db, organisationId, collectionId);
+  const row = await findLoadedCollection(ctx, collectionId);
   if (!row) throw new HttpProblem(404, 'notFound');
-  return { collection: presentCollection(row, auth), changed };
+  return { collection: presentCollection(row, ctx.role), changed };
 }
 
 /**
@@ -237,16 +220,14 @@ export async function loadNewestVersion(deps: CatalogDeps, auth: OrgAuthContext,
  * versions stay, so records pointing at its items still resolve and loading
  * it again (or uploading the file again) brings it back.
  */
-export async function removeOwnCollection(deps: CatalogDeps, auth: OrgAuthContext, collectionId: string) {
-  const organisationId = auth.organisation.id;
-  await deps.database.db.transaction(async (tx) => {
-    await pinShippedCollections(tx, organisationId);
-    const current = await lockLoadedEntry(tx, organisationId, collectionId);
+export async function removeOwnCollection(ctx: DataContext, collectionId: string) {
+  await ctx.transaction(async (tx) => {
+    await pinShippedCollections(tx);
+    const current = await lockLoadedEntry(tx, collectionId);
     if (!current) throw new HttpProblem(404, 'notFound');
     if (current.origin !== 'organisation') throw new HttpProblem(409, 'catalogShippedNotRemovable');
-    await deleteLoadedEntry(tx, organisationId, collectionId);
-    await appendAudit(tx, {
-      ...memberActor(auth),
+    await deleteLoadedEntry(tx, collectionId);
+    await tx.audit({
       action: 'catalog.remove',
       entityType: 'catalog-collection',
       entityId: collectionId,
@@ -298,8 +279,7 @@ function knownCollections(known: readonly { collectionId: string; itemId: string
  * loaded for the organisation. Any error refuses the whole file, with every
  * error found and its line, and stores nothing.
  */
-export async function uploadOwnFile(deps: CatalogDeps, auth: OrgAuthContext, input: z.output<typeof OrganisationFileRequestSchema>) {
-  const organisationId = auth.organisation.id;
+export async function uploadOwnFile(ctx: DataContext, input: z.output<typeof OrganisationFileRequestSchema>) {
   const fileName = input.filename;
   const checked = validateCatalogText(fileName, input.content);
   // Never a retired-ids file: the request schema refuses that name.
@@ -313,19 +293,19 @@ export async function uploadOwnFile(deps: CatalogDeps, auth: OrgAuthContext, inp
     errors.push({ line, error: { path: `line ${line}`, code: 'catalogOrganisationPrefix', params: { prefix: ORGANISATION_COLLECTION_PREFIX } } });
   }
 
-  const outcome = await deps.database.db.transaction(async (tx) => {
+  const outcome = await ctx.transaction(async (tx) => {
     // Before the cross-check reads: a concurrent upload cannot slip a clashing id in between.
     await lockCatalogStore(tx);
-    await pinShippedCollections(tx, organisationId);
+    await pinShippedCollections(tx);
     if (!wrongPrefix) {
-      const known = knownCollections(await listCrossCheckIds(tx, organisationId, collectionId ?? ''));
+      const known = knownCollections(await listCrossCheckIds(tx, collectionId ?? ''));
       // The uploaded file last, so a duplicate id is reported on its side.
       errors.push(...lineErrors(crossCheck([...known, file]).filter((error) => error.file === fileName)));
     }
     if (errors.length || !file.catalog) refuseFile(errors);
     const catalog = file.catalog;
 
-    const stored = await storeCatalogFiles(tx, [{ catalog, checksum: file.checksum, fileName }], { organisationId, storedBy: auth.user.id });
+    const stored = await storeCatalogFiles(tx, [{ catalog, checksum: file.checksum, fileName }]);
     const [notRaised] = stored.versionNotRaised;
     if (notRaised) {
       const line = topLevelKeyLine(input.content, 'version');
@@ -337,12 +317,11 @@ export async function uploadOwnFile(deps: CatalogDeps, auth: OrgAuthContext, inp
       ]);
     }
     const [result] = stored.files;
-    const current = await lockLoadedEntry(tx, organisationId, catalog.id);
+    const current = await lockLoadedEntry(tx, catalog.id);
     const loaded = current?.catalogVersionId !== result.version.id;
-    if (loaded) await setLoadedVersion(tx, { organisationId, collectionId: catalog.id, catalogVersionId: result.version.id, loadedBy: auth.user.id });
+    if (loaded) await setLoadedVersion(tx, { collectionId: catalog.id, catalogVersionId: result.version.id });
     if (result.stored || loaded) {
-      await appendAudit(tx, {
-        ...memberActor(auth),
+      await tx.audit({
         action: 'catalog.upload',
         entityType: 'catalog-collection',
         entityId: catalog.id,
@@ -353,7 +332,7 @@ export async function uploadOwnFile(deps: CatalogDeps, auth: OrgAuthContext, inp
     return { stored: result.stored, loaded, collectionId: catalog.id };
   });
   const { collectionId: storedCollectionId, ...flags } = outcome;
-  const row = await findLoadedCollection(deps.database.db, organisationId, storedCollectionId);
+  const row = await findLoadedCollection(ctx, storedCollectionId);
   if (!row) throw new HttpProblem(404, 'notFound');
-  return { collection: presentCollection(row, auth), ...flags };
+  return { collection: presentCollection(row, ctx.role), ...flags };
 }

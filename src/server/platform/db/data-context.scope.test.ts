@@ -8,15 +8,9 @@ import { fileURLToPath } from 'node:url';
  * Domain modules reach the database only through a DataContext
  * (data-context.ts), so a query without the organisation's scope cannot be
  * written by accident: no domain file takes an `organisationId: string` or
- * imports the raw handle (database.ts). The files below still do, from
- * before the context; each leaves the list when it is moved onto the
- * context, and a file not on the list may not start.
+ * imports the raw handle (database.ts). Every domain module is on the
+ * context; a file that does either fails here.
  */
-const NOT_YET_ON_THE_CONTEXT = new Set([
-  'catalog/catalog.loader.ts',
-  'catalog/catalog.repository.ts',
-  'catalog/catalog.service.ts',
-]);
 
 const SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ORGANISATION_PARAMETER = /[(,]\s*organisationId\??\s*:\s*string\b/;
@@ -45,14 +39,8 @@ const findings = (file: string) => {
 test('domain modules take a DataContext, not an organisation id or the raw database handle', () => {
   const files = domainFiles();
   assert.ok(files.includes('assets/workload.service.ts'), 'the scan sees the domain modules');
-  const offending = files.filter((f) => !NOT_YET_ON_THE_CONTEXT.has(f)).flatMap((f) => findings(f).map((why) => `${f} ${why}`));
+  const offending = files.flatMap((f) => findings(f).map((why) => `${f} ${why}`));
   assert.deepEqual(offending, [], 'take a DataContext (docs/ARCHITECTURE.md, "Data context")');
-});
-
-test('a file moved onto the context leaves the list', () => {
-  const files = new Set(domainFiles());
-  const moved = [...NOT_YET_ON_THE_CONTEXT].filter((f) => !files.has(f) || findings(f).length === 0);
-  assert.deepEqual(moved, [], 'remove these from NOT_YET_ON_THE_CONTEXT');
 });
 
 test('the checks recognise what they look for', () => {
