@@ -5,37 +5,29 @@ import {
   WorkloadReferenceSchema,
   WorkloadSchema,
 } from '../../shared/schemas/workload.schema.ts';
-import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { exportRoute } from '../platform/register/export.route.ts';
-import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { exportWorkloads, workloadExportFileName } from './workload-export.service.ts';
 import * as workloads from './workload.service.ts';
 
 /** Workloads (対象業務, seed 000 III.1-III.3): thin routes over workload.service.ts. */
 export function workloadRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
+  const m = moduleRoutes(deps, { tags: ['workloads'], read: 'assets.read', write: 'assets.write' });
+  const { scope, clock, tags, read } = m;
   return [
     defineRoute({
       method: 'GET',
       url: '/api/v1/workloads',
       summary: 'Workloads with their linked assets, ISMS view and suitability verdict against the current stage',
-      tags: ['workloads'],
-      access: { kind: 'org', permission: 'assets.read' },
+      tags,
+      access: read,
       response: WorkloadListSchema,
       handler: ({ auth }) => workloads.listWorkloads(scope(auth)),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/workloads/export',
       summary: 'The workloads with their answers, assets, ISMS view and verdict as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
-      tags: ['workloads'],
-      read: 'assets.read',
-      query: RegisterExportQuerySchema,
-      scope,
       entityType: 'workload',
       name: (query, locale) => workloadExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportWorkloads(scope(auth), query.format, locale),
@@ -44,17 +36,14 @@ export function workloadRoutes(deps: ModuleDeps): AnyRoute[] {
       method: 'GET',
       url: '/api/v1/workload-reference',
       summary: 'The selection tables the workload screens show (III.3.1 categories, Tables 5, 6, 7, stages), from the loaded catalog',
-      tags: ['workloads'],
-      access: { kind: 'org', permission: 'assets.read' },
+      tags,
+      access: read,
       response: WorkloadReferenceSchema,
       handler: ({ auth }) => workloads.workloadReference(scope(auth)),
     }),
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/workloads',
-      tags: ['workloads'],
       tenantEntity: 'workload',
-      read: 'assets.read',
-      write: 'assets.write',
       createBody: CreateWorkloadRequestSchema,
       updateBody: UpdateWorkloadRequestSchema,
       record: WorkloadSchema,
@@ -64,7 +53,6 @@ export function workloadRoutes(deps: ModuleDeps): AnyRoute[] {
         update: 'Change a workload (only the fields sent; a stale version gets 409)',
         remove: 'Delete a workload (its asset and system links go with it)',
       },
-      scope,
       service: { create: workloads.createWorkload, get: workloads.getWorkload, update: workloads.updateWorkload, remove: workloads.deleteWorkload },
     }),
   ];

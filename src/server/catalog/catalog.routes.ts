@@ -11,8 +11,9 @@ import {
   OrganisationFileRequestSchema,
   OrganisationFileResultSchema,
 } from '../../shared/schemas/knowledge.schema.ts';
-import { DataContext, type DataDeps } from '../platform/db/data-context.ts';
-import { defineRoute, deleteRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import type { DataDeps } from '../platform/db/data-context.ts';
+import { defineRoute, deleteRoute, type AnyRoute } from '../platform/http/route.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import * as catalog from './catalog.service.ts';
 
 /**
@@ -21,14 +22,15 @@ import * as catalog from './catalog.service.ts';
  * or item declare tenantEntity `catalog-collection` / `catalog-item`.
  */
 export function catalogRoutes(deps: DataDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const m = moduleRoutes(deps, { tags: ['catalog'], read: 'catalog.read', write: 'catalog.manage' });
+  const { scope, tags, read, write } = m;
   return [
     defineRoute({
       method: 'GET',
       url: '/api/v1/catalog/collections',
       summary: 'The catalog collections the organisation has loaded, with the newest version it could load',
-      tags: ['catalog'],
-      access: { kind: 'org', permission: 'catalog.read' },
+      tags,
+      access: read,
       response: KnowledgeCollectionListSchema,
       handler: async ({ auth }) => ({ items: await catalog.listCollections(scope(auth)) }),
     }),
@@ -36,8 +38,8 @@ export function catalogRoutes(deps: DataDeps): AnyRoute[] {
       method: 'GET',
       url: '/api/v1/catalog/collections/:collectionId',
       summary: 'One loaded collection: its items in display order, with the attribute declarations',
-      tags: ['catalog'],
-      access: { kind: 'org', permission: 'catalog.read' },
+      tags,
+      access: read,
       params: CollectionParamsSchema,
       tenantEntity: 'catalog-collection',
       response: KnowledgeCollectionDetailSchema,
@@ -47,8 +49,8 @@ export function catalogRoutes(deps: DataDeps): AnyRoute[] {
       method: 'GET',
       url: '/api/v1/catalog/items/:itemId',
       summary: 'One item: its collection and version, ancestors, children and history across stored versions',
-      tags: ['catalog'],
-      access: { kind: 'org', permission: 'catalog.read' },
+      tags,
+      access: read,
       params: ItemParamsSchema,
       tenantEntity: 'catalog-item',
       response: KnowledgeItemDetailSchema,
@@ -58,8 +60,8 @@ export function catalogRoutes(deps: DataDeps): AnyRoute[] {
       method: 'GET',
       url: '/api/v1/catalog/search',
       summary: 'Search (Japanese or English; width, case and kana folded) of the loaded collections and their items, ranked',
-      tags: ['catalog'],
-      access: { kind: 'org', permission: 'catalog.read' },
+      tags,
+      access: read,
       query: KnowledgeSearchQuerySchema,
       response: KnowledgeSearchResultSchema,
       handler: ({ auth, query }) => catalog.search(scope(auth), query.q ?? '', query.limit),
@@ -68,8 +70,8 @@ export function catalogRoutes(deps: DataDeps): AnyRoute[] {
       method: 'GET',
       url: '/api/v1/catalog/glossary',
       summary: 'The loaded glossary collections with their terms',
-      tags: ['catalog'],
-      access: { kind: 'org', permission: 'catalog.read' },
+      tags,
+      access: read,
       response: KnowledgeGlossarySchema,
       handler: async ({ auth }) => ({ collections: await catalog.glossary(scope(auth)) }),
     }),
@@ -77,8 +79,8 @@ export function catalogRoutes(deps: DataDeps): AnyRoute[] {
       method: 'POST',
       url: '/api/v1/catalog/collections/:collectionId/load',
       summary: 'Load the newest stored version of a collection for the organisation',
-      tags: ['catalog'],
-      access: { kind: 'org', permission: 'catalog.manage' },
+      tags,
+      access: write,
       params: CollectionParamsSchema,
       tenantEntity: 'catalog-collection',
       response: LoadCollectionResultSchema,
@@ -88,8 +90,8 @@ export function catalogRoutes(deps: DataDeps): AnyRoute[] {
       method: 'POST',
       url: '/api/v1/catalog/organisation-files',
       summary: "Upload the organisation's own catalog file (YAML text, ids under urn:kumoji:org:); all or nothing",
-      tags: ['catalog'],
-      access: { kind: 'org', permission: 'catalog.manage' },
+      tags,
+      access: write,
       body: OrganisationFileRequestSchema,
       response: OrganisationFileResultSchema,
       handler: ({ auth, body }) => catalog.uploadOwnFile(scope(auth), body),
@@ -97,8 +99,8 @@ export function catalogRoutes(deps: DataDeps): AnyRoute[] {
     deleteRoute({
       url: '/api/v1/catalog/collections/:collectionId',
       summary: "Remove one of the organisation's own collections from its knowledge base (stored versions are kept)",
-      tags: ['catalog'],
-      access: { kind: 'org', permission: 'catalog.manage' },
+      tags,
+      access: write,
       params: CollectionParamsSchema,
       tenantEntity: 'catalog-collection',
       remove: ({ auth, params }) => catalog.removeOwnCollection(scope(auth), params.collectionId),

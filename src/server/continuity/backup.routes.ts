@@ -1,12 +1,8 @@
 import { BackupExportQuerySchema, BackupPlanListSchema, BackupPlanSchema, CreateBackupPlanRequestSchema, CreateRestoreTestRequestSchema, RestoreTestSchema, UpdateBackupPlanRequestSchema, UpdateRestoreTestRequestSchema } from '../../shared/continuity/backup.schema.ts';
 import { CreateRecoveryTargetRequestSchema, RecoveryListSchema, RecoveryTargetSchema, UpdateRecoveryTargetRequestSchema } from '../../shared/continuity/recovery.schema.ts';
-import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { exportRoute } from '../platform/register/export.route.ts';
-import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { BACKUP_EXPORT_ENTITIES, backupPlansFile, backupPlansFileName } from './backup-export.service.ts';
 import * as backups from './backup.service.ts';
 import { exportRecovery, recoveryExportFileName } from './recovery-export.service.ts';
@@ -14,11 +10,8 @@ import * as recovery from './recovery.service.ts';
 
 /** Backup plans, restore tests and the workloads' recovery targets (seed 004 「三重バックアップ設計」「BCP」): thin routes over the services. */
 export function backupRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
-  const tags = ['continuity'];
-  const read = { kind: 'org', permission: 'continuity.read' } as const;
-  const permissions = { read: 'continuity.read', write: 'continuity.write' } as const;
+  const m = moduleRoutes(deps, { tags: ['continuity'], read: 'continuity.read', write: 'continuity.write' });
+  const { scope, clock, tags, read } = m;
   return [
     defineRoute({
       method: 'GET',
@@ -29,22 +22,17 @@ export function backupRoutes(deps: ModuleDeps): AnyRoute[] {
       response: BackupPlanListSchema,
       handler: ({ auth }) => backups.listBackupPlans(scope(auth), clock.now()),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/backup-plans/export',
       summary: 'The backup plans and their scores (`table=plans`) or every restore test (`table=restoreTests`) as CSV (UTF-8 with BOM) or JSON; XLSX carries both, a sheet each; in the member’s language',
-      tags,
-      read: 'continuity.read',
       query: BackupExportQuerySchema,
-      scope,
       entityType: (query) => BACKUP_EXPORT_ENTITIES[query.table],
       name: (query, locale) => backupPlansFileName(query.format, locale, query.table, clock.now()),
       stream: (auth, query, locale) => backupPlansFile(scope(auth), query.format, locale, query.table, clock.now()),
     }),
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/backup-plans',
-      tags,
       tenantEntity: 'backupPlan',
-      ...permissions,
       createBody: CreateBackupPlanRequestSchema,
       updateBody: UpdateBackupPlanRequestSchema,
       record: BackupPlanSchema,
@@ -55,15 +43,12 @@ export function backupRoutes(deps: ModuleDeps): AnyRoute[] {
         remove: 'Take a backup plan off the list, with its restore tests (the audit trail keeps them)',
         history: "The backup plan's history from the audit trail, newest first",
       },
-      scope,
       service: { create: backups.createBackupPlan, get: backups.getBackupPlan, update: backups.updateBackupPlan, remove: backups.deleteBackupPlan, history: backups.backupPlanHistory },
       extra: () => clock.now(),
     }),
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/restore-tests',
-      tags,
       tenantEntity: 'restoreTest',
-      ...permissions,
       createBody: CreateRestoreTestRequestSchema,
       updateBody: UpdateRestoreTestRequestSchema,
       record: RestoreTestSchema,
@@ -74,7 +59,6 @@ export function backupRoutes(deps: ModuleDeps): AnyRoute[] {
         remove: 'Delete a restore test recorded by mistake (the audit trail keeps it)',
         history: "The restore test's history from the audit trail, newest first",
       },
-      scope,
       service: { create: backups.createRestoreTest, get: backups.getRestoreTest, update: backups.updateRestoreTest, remove: backups.deleteRestoreTest, history: backups.restoreTestHistory },
       extra: () => clock.now(),
     }),
@@ -87,22 +71,16 @@ export function backupRoutes(deps: ModuleDeps): AnyRoute[] {
       response: RecoveryListSchema,
       handler: ({ auth }) => recovery.listRecovery(scope(auth)),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/recovery/export',
       summary: 'Every workload with its RTO and RPO, the plans protecting it, what they measured and what falls short, as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
-      tags,
-      read: 'continuity.read',
-      query: RegisterExportQuerySchema,
-      scope,
       entityType: 'recoveryTarget',
       name: (query, locale) => recoveryExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportRecovery(scope(auth), query.format, locale),
     }),
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/recovery-targets',
-      tags,
       tenantEntity: 'recoveryTarget',
-      ...permissions,
       createBody: CreateRecoveryTargetRequestSchema,
       updateBody: UpdateRecoveryTargetRequestSchema,
       record: RecoveryTargetSchema,
@@ -113,7 +91,6 @@ export function backupRoutes(deps: ModuleDeps): AnyRoute[] {
         remove: "Clear a workload's recovery targets",
         history: "The recovery targets' history from the audit trail, newest first",
       },
-      scope,
       service: { create: recovery.createRecoveryTarget, get: recovery.getRecoveryTarget, update: recovery.updateRecoveryTarget, remove: recovery.deleteRecoveryTarget, history: recovery.recoveryTargetHistory },
     }),
   ];

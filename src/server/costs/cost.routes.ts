@@ -1,12 +1,8 @@
 import { COST_ACTUAL_IMPORT_MAX_BYTES, CostActualExportQuerySchema, CostActualListSchema, CostActualQuerySchema, CostActualSchema, CreateCostActualRequestSchema, PlanReviewSchema, UpdateCostActualRequestSchema } from '../../shared/costs/cost-actual.schema.ts';
 import { CostOverviewSchema, CostScenarioSchema, CreateCostScenarioRequestSchema, UpdateCostScenarioRequestSchema } from '../../shared/costs/cost.schema.ts';
-import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { exportRoute } from '../platform/register/export.route.ts';
-import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { importRoutes } from '../platform/transfer/import.routes.ts';
 import { COST_ACTUAL_IMPORT } from './cost-actual-import.register.ts';
 import * as actuals from './cost-actual.service.ts';
@@ -15,10 +11,8 @@ import * as costs from './cost.service.ts';
 
 /** The cost comparison and the plan against actual (seed 004 「コスト最適化と財務計画」): thin routes over the services. */
 export function costRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
-  const tags = ['costs'];
-  const read = { kind: 'org', permission: 'costs.read' } as const;
+  const m = moduleRoutes(deps, { tags: ['costs'], read: 'costs.read', write: 'costs.write' });
+  const { scope, clock, tags, read } = m;
   return [
     defineRoute({
       method: 'GET',
@@ -29,23 +23,16 @@ export function costRoutes(deps: ModuleDeps): AnyRoute[] {
       response: CostOverviewSchema,
       handler: ({ auth }) => costs.costOverview(scope(auth)),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/costs/export',
       summary: 'The baseline and each scenario with its costs and its TCO, investment, NPV, ROI and payback against the baseline, as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
-      tags,
-      read: 'costs.read',
-      query: RegisterExportQuerySchema,
-      scope,
       entityType: 'costScenario',
       name: (query, locale) => scenarioExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportScenarios(scope(auth), query.format, locale),
     }),
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/cost-scenarios',
-      tags,
       tenantEntity: 'costScenario',
-      read: 'costs.read',
-      write: 'costs.write',
       createBody: CreateCostScenarioRequestSchema,
       updateBody: UpdateCostScenarioRequestSchema,
       record: CostScenarioSchema,
@@ -56,7 +43,6 @@ export function costRoutes(deps: ModuleDeps): AnyRoute[] {
         remove: 'Delete a scenario (the audit trail keeps it)',
         history: "The scenario's history from the audit trail, newest first",
       },
-      scope,
       service: { create: costs.createScenario, get: costs.getScenario, update: costs.updateScenario, remove: costs.deleteScenario, history: costs.scenarioHistory },
     }),
       defineRoute({
@@ -78,23 +64,17 @@ export function costRoutes(deps: ModuleDeps): AnyRoute[] {
       response: CostActualListSchema,
       handler: ({ auth, query }) => actuals.listCostActuals(scope(auth), query),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/cost-actuals/export',
       summary: 'The actual cost lines (optionally within months: from, to) as CSV (UTF-8 with BOM), XLSX or JSON, with the headers the import reads, in the member’s language',
-      tags,
-      read: 'costs.read',
       query: CostActualExportQuerySchema,
-      scope,
       entityType: 'costActual',
       name: (query, locale) => actualExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportActuals(scope(auth), query, locale),
     }),
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/cost-actuals',
-      tags,
       tenantEntity: 'costActual',
-      read: 'costs.read',
-      write: 'costs.write',
       createBody: CreateCostActualRequestSchema,
       updateBody: UpdateCostActualRequestSchema,
       record: CostActualSchema,
@@ -105,7 +85,6 @@ export function costRoutes(deps: ModuleDeps): AnyRoute[] {
         remove: 'Delete an actual cost line entered by mistake (the audit trail keeps it)',
         history: "The line's history from the audit trail, newest first",
       },
-      scope,
       service: { create: actuals.createCostActual, get: actuals.getCostActual, update: actuals.updateCostActual, remove: actuals.deleteCostActual, history: actuals.costActualHistory },
       extra: () => clock.now(),
     }),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { AnswerEvidenceParamsSchema, AnswerParamsSchema, AnswerRequestSchema, AnswerResultSchema, AssessmentListQuerySchema, AssessmentListSchema, AssessmentParamsSchema, AssessmentSchema, ChecklistListSchema, ComparisonQuerySchema, ComparisonSchema, StartAssessmentRequestSchema, SubmitAssessmentRequestSchema } from '../../shared/schemas/diagnosis.schema.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import { defineRoute, deleteRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, deleteRoute, type AnyRoute } from '../platform/http/route.ts';
 import { evidenceUploadRoute } from '../platform/evidence/evidence.routes.ts';
 import type { ModuleDeps } from '../platform/module.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import * as assessments from './assessment.service.ts';
 
 const StartRequestSchema = StartAssessmentRequestSchema.extend({
@@ -13,14 +13,15 @@ const StartRequestSchema = StartAssessmentRequestSchema.extend({
 
 /** Checklists and their assessments. Item ids are catalog URNs, URL-encoded in paths. */
 export function assessmentRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
+  const m = moduleRoutes(deps, { tags: ['diagnosis'], read: 'diagnosis.read', write: 'diagnosis.answer' });
+  const { scope, tags, read, write } = m;
   return [
     defineRoute({
       method: 'GET',
       url: '/api/v1/diagnosis/checklists',
       summary: 'The loaded checklists, each with its newest submitted score and any draft',
-      tags: ['diagnosis'],
-      access: { kind: 'org', permission: 'diagnosis.read' },
+      tags,
+      access: read,
       response: ChecklistListSchema,
       handler: ({ auth }) => assessments.listChecklists(scope(auth)),
     }),
@@ -28,8 +29,8 @@ export function assessmentRoutes(deps: ModuleDeps): AnyRoute[] {
       method: 'GET',
       url: '/api/v1/diagnosis/assessments',
       summary: 'Assessment history: drafts, then submitted assessments newest first (of one checklist when asked)',
-      tags: ['diagnosis'],
-      access: { kind: 'org', permission: 'diagnosis.read' },
+      tags,
+      access: read,
       query: AssessmentListQuerySchema,
       response: AssessmentListSchema,
       handler: ({ auth, query }) => assessments.assessmentHistory(scope(auth), query.checklistId),
@@ -38,8 +39,8 @@ export function assessmentRoutes(deps: ModuleDeps): AnyRoute[] {
       method: 'POST',
       url: '/api/v1/diagnosis/assessments',
       summary: 'Start a draft assessment of a checklist (one draft per checklist at a time)',
-      tags: ['diagnosis'],
-      access: { kind: 'org', permission: 'diagnosis.answer' },
+      tags,
+      access: write,
       body: StartRequestSchema,
       response: AssessmentSchema,
       status: 201,
@@ -49,8 +50,8 @@ export function assessmentRoutes(deps: ModuleDeps): AnyRoute[] {
       method: 'GET',
       url: '/api/v1/diagnosis/assessments/:assessmentId',
       summary: 'One assessment: its questions as asked, answers, comments, evidence and score',
-      tags: ['diagnosis'],
-      access: { kind: 'org', permission: 'diagnosis.read' },
+      tags,
+      access: read,
       params: AssessmentParamsSchema,
       tenantEntity: 'assessment',
       response: AssessmentSchema,
@@ -59,8 +60,8 @@ export function assessmentRoutes(deps: ModuleDeps): AnyRoute[] {
     deleteRoute({
       url: '/api/v1/diagnosis/assessments/:assessmentId',
       summary: 'Discard a draft (a submitted assessment is never deleted)',
-      tags: ['diagnosis'],
-      access: { kind: 'org', permission: 'diagnosis.answer' },
+      tags,
+      access: write,
       params: AssessmentParamsSchema,
       tenantEntity: 'assessment',
       remove: ({ auth, params }) => assessments.discardAssessment(scope(auth), params.assessmentId),
@@ -69,8 +70,8 @@ export function assessmentRoutes(deps: ModuleDeps): AnyRoute[] {
       method: 'PATCH',
       url: '/api/v1/diagnosis/assessments/:assessmentId/answers/:itemId',
       summary: "Answer one question of a draft (Yes, No, Don't know) with a comment; version 0 for a first answer",
-      tags: ['diagnosis'],
-      access: { kind: 'org', permission: 'diagnosis.answer' },
+      tags,
+      access: write,
       params: AnswerParamsSchema,
       body: AnswerRequestSchema,
       tenantEntity: 'assessment-answer',
@@ -80,8 +81,8 @@ export function assessmentRoutes(deps: ModuleDeps): AnyRoute[] {
     evidenceUploadRoute({
       url: '/api/v1/diagnosis/assessments/:assessmentId/answers/:itemId/evidence',
       record: 'an answer of a draft',
-      tags: ['diagnosis'],
-      access: { kind: 'org', permission: 'diagnosis.answer' },
+      tags,
+      access: write,
       params: AnswerParamsSchema,
       tenantEntity: 'assessment-answer',
       handler: ({ req, auth, params }) => assessments.uploadAnswerEvidence(scope(auth), auth, params.assessmentId, params.itemId, req, deps.config.EVIDENCE_MAX_BYTES),
@@ -89,8 +90,8 @@ export function assessmentRoutes(deps: ModuleDeps): AnyRoute[] {
     deleteRoute({
       url: '/api/v1/diagnosis/assessments/:assessmentId/answers/:itemId/evidence/:evidenceId',
       summary: 'Take an evidence file off an answer of a draft',
-      tags: ['diagnosis'],
-      access: { kind: 'org', permission: 'diagnosis.answer' },
+      tags,
+      access: write,
       params: AnswerEvidenceParamsSchema,
       tenantEntity: 'assessment-answer-evidence',
       remove: ({ auth, params }) => assessments.removeAnswerEvidence(scope(auth), auth, params.assessmentId, params.itemId, params.evidenceId),
@@ -99,8 +100,8 @@ export function assessmentRoutes(deps: ModuleDeps): AnyRoute[] {
       method: 'POST',
       url: '/api/v1/diagnosis/assessments/:assessmentId/submit',
       summary: 'Submit a draft: every question answered; it becomes an immutable assessment',
-      tags: ['diagnosis'],
-      access: { kind: 'org', permission: 'diagnosis.answer' },
+      tags,
+      access: write,
       params: AssessmentParamsSchema,
       body: SubmitAssessmentRequestSchema,
       tenantEntity: 'assessment',
@@ -111,8 +112,8 @@ export function assessmentRoutes(deps: ModuleDeps): AnyRoute[] {
       method: 'GET',
       url: '/api/v1/diagnosis/assessments/:assessmentId/comparison',
       summary: 'Compare two assessments of one checklist item by item (by default with the one submitted before)',
-      tags: ['diagnosis'],
-      access: { kind: 'org', permission: 'diagnosis.read' },
+      tags,
+      access: read,
       params: AssessmentParamsSchema,
       query: ComparisonQuerySchema,
       tenantEntity: 'assessment',

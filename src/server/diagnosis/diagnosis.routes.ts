@@ -1,10 +1,9 @@
-import { clockOf } from '../platform/clock.ts';
 import { DiagnosisSchema } from '../../shared/schemas/diagnosis.schema.ts';
 import { DashboardSchema, ReportExportQuerySchema, ReportSchema } from '../../shared/schemas/roadmap.schema.ts';
-import { DataContext } from '../platform/db/data-context.ts';
 import { pagePrinter, sendDownload } from '../platform/http/download.ts';
-import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
 import { getDashboard } from './dashboard.service.ts';
 import { getDiagnosis } from './diagnosis.service.ts';
@@ -15,16 +14,16 @@ import { stageRoutes } from './stage.routes.ts';
 
 /** Every route of the diagnosis module (PRODUCT.md capability 3). */
 export function diagnosisRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
+  const m = moduleRoutes(deps, { tags: ['diagnosis'], read: 'diagnosis.read' });
+  const { scope, clock, tags, read } = m;
   const reportSetting = () => ({ now: clock.now(), chromiumPath: deps.config.CHROMIUM_PATH });
   return [
     defineRoute({
       method: 'GET',
       url: '/api/v1/diagnosis',
       summary: 'The diagnosis: scores, proposed stage with its reasons item by item, high risks and suggested actions',
-      tags: ['diagnosis'],
-      access: { kind: 'org', permission: 'diagnosis.read' },
+      tags,
+      access: read,
       response: DiagnosisSchema,
       handler: async ({ auth }) => {
         const ctx = scope(auth);
@@ -39,8 +38,8 @@ export function diagnosisRoutes(deps: ModuleDeps): AnyRoute[] {
       method: 'GET',
       url: '/api/v1/dashboard',
       summary: 'Dashboard: stage and time in it, latest scores, the next gate and what it needs, open tasks, timeline, next steps',
-      tags: ['diagnosis'],
-      access: { kind: 'org', permission: 'diagnosis.read' },
+      tags,
+      access: read,
       response: DashboardSchema,
       handler: ({ auth }) => getDashboard(scope(auth), auth.user.timeZone, clock.now()),
     }),
@@ -48,8 +47,8 @@ export function diagnosisRoutes(deps: ModuleDeps): AnyRoute[] {
       method: 'GET',
       url: '/api/v1/diagnosis/report',
       summary: 'Everything the printable diagnosis report shows',
-      tags: ['diagnosis'],
-      access: { kind: 'org', permission: 'diagnosis.read' },
+      tags,
+      access: read,
       response: ReportSchema,
       handler: ({ auth }) => getReport(scope(auth), auth, reportSetting()),
     }),
@@ -57,8 +56,8 @@ export function diagnosisRoutes(deps: ModuleDeps): AnyRoute[] {
       method: 'GET',
       url: '/api/v1/diagnosis/report/export',
       summary: 'The diagnosis report as a file: JSON, or A4 PDF (format=pdf, lang=ja|en) when Chromium is on the server (else 503)',
-      tags: ['diagnosis'],
-      access: { kind: 'org', permission: 'diagnosis.read' },
+      tags,
+      access: read,
       query: ReportExportQuerySchema,
       response: null,
       produces: 'application/pdf',

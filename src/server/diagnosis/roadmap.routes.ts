@@ -1,35 +1,28 @@
 import { BudgetSchema, CreateTaskRequestSchema, RoadmapSchema, SetBudgetRequestSchema, TaskEvidenceParamsSchema, TaskParamsSchema, TaskSchema, UpdateTaskRequestSchema } from '../../shared/schemas/roadmap.schema.ts';
-import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import { defineRoute, deleteRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, deleteRoute, type AnyRoute } from '../platform/http/route.ts';
 import { evidenceUploadRoute } from '../platform/evidence/evidence.routes.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { exportRoute } from '../platform/register/export.route.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { exportRoadmap, roadmapExportFileName } from './roadmap-export.service.ts';
 import * as roadmap from './roadmap.service.ts';
 
 /** The roadmap: practice items of the current and next stage as tasks, and the stage budgets. */
 export function roadmapRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
+  const m = moduleRoutes(deps, { tags: ['roadmap'], read: 'diagnosis.read', write: 'roadmap.update' });
+  const { scope, clock, tags, read, write } = m;
   return [
     defineRoute({
       method: 'GET',
       url: '/api/v1/roadmap',
       summary: 'The roadmap: current and next stage (and stage X beside 3-4) with tasks, time in stage and budget against the guide',
-      tags: ['roadmap'],
-      access: { kind: 'org', permission: 'diagnosis.read' },
+      tags,
+      access: read,
       response: RoadmapSchema,
       handler: ({ auth }) => roadmap.getRoadmap(scope(auth), auth.user.timeZone, clock.now()),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/roadmap/export',
       summary: 'The practice items of the stages the roadmap shows, with their tasks’ owner, due date, status and note, as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
-      tags: ['roadmap'],
-      read: 'diagnosis.read',
-      query: RegisterExportQuerySchema,
-      scope,
       entityType: 'roadmap-task',
       name: (query, locale) => roadmapExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportRoadmap(scope(auth), auth.user.timeZone, clock.now(), query.format, locale),
@@ -38,8 +31,8 @@ export function roadmapRoutes(deps: ModuleDeps): AnyRoute[] {
       method: 'POST',
       url: '/api/v1/roadmap/tasks',
       summary: 'Make a practice item a task (owner, due date, status, note)',
-      tags: ['roadmap'],
-      access: { kind: 'org', permission: 'roadmap.update' },
+      tags,
+      access: write,
       body: CreateTaskRequestSchema,
       response: TaskSchema,
       status: 201,
@@ -49,8 +42,8 @@ export function roadmapRoutes(deps: ModuleDeps): AnyRoute[] {
       method: 'PATCH',
       url: '/api/v1/roadmap/tasks/:taskId',
       summary: 'Change a task (owner, due date, status, note)',
-      tags: ['roadmap'],
-      access: { kind: 'org', permission: 'roadmap.update' },
+      tags,
+      access: write,
       params: TaskParamsSchema,
       body: UpdateTaskRequestSchema,
       tenantEntity: 'roadmap-task',
@@ -60,8 +53,8 @@ export function roadmapRoutes(deps: ModuleDeps): AnyRoute[] {
     evidenceUploadRoute({
       url: '/api/v1/roadmap/tasks/:taskId/evidence',
       record: 'a task',
-      tags: ['roadmap'],
-      access: { kind: 'org', permission: 'roadmap.update' },
+      tags,
+      access: write,
       params: TaskParamsSchema,
       tenantEntity: 'roadmap-task',
       handler: ({ req, auth, params }) => roadmap.uploadTaskEvidence(scope(auth), auth, params.taskId, req, deps.config.EVIDENCE_MAX_BYTES),
@@ -69,8 +62,8 @@ export function roadmapRoutes(deps: ModuleDeps): AnyRoute[] {
     deleteRoute({
       url: '/api/v1/roadmap/tasks/:taskId/evidence/:evidenceId',
       summary: 'Take an evidence file off a task',
-      tags: ['roadmap'],
-      access: { kind: 'org', permission: 'roadmap.update' },
+      tags,
+      access: write,
       params: TaskEvidenceParamsSchema,
       tenantEntity: 'roadmap-task-evidence',
       remove: ({ auth, params }) => roadmap.removeTaskEvidence(scope(auth), auth, params.taskId, params.evidenceId),
@@ -79,7 +72,7 @@ export function roadmapRoutes(deps: ModuleDeps): AnyRoute[] {
       method: 'PATCH',
       url: '/api/v1/roadmap/budget',
       summary: "Set the organisation's budget for a stage (owners and managers); version 0 for a first budget",
-      tags: ['roadmap'],
+      tags,
       access: { kind: 'org', permission: 'budget.update' },
       body: SetBudgetRequestSchema,
       response: BudgetSchema,

@@ -1,22 +1,21 @@
 import { DecisionParamsSchema, DecisionSchema, EvaluationParamsSchema, EvaluationSchema, RecordDecisionRequestSchema, RecordEvaluationRequestSchema, StagesOverviewSchema } from '../../shared/schemas/diagnosis.schema.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import { evidenceUploadRoute } from '../platform/evidence/evidence.routes.ts';
 import type { ModuleDeps } from '../platform/module.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import * as stages from './stage.service.ts';
 
 /** Stages and gates (seed 000 II.5-II.6): the stage model, gate evaluations and decisions, the timeline. */
 export function stageRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
+  const m = moduleRoutes(deps, { tags: ['stages'], read: 'diagnosis.read' });
+  const { scope, clock, tags, read } = m;
   return [
     defineRoute({
       method: 'GET',
       url: '/api/v1/stages',
       summary: 'Current stage and time in it, the stage model, the gate and what it needs, decisions possible, records and timeline',
-      tags: ['stages'],
-      access: { kind: 'org', permission: 'diagnosis.read' },
+      tags,
+      access: read,
       response: StagesOverviewSchema,
       handler: ({ auth }) => stages.getStagesOverview(scope(auth), clock.now()),
     }),
@@ -24,7 +23,7 @@ export function stageRoutes(deps: ModuleDeps): AnyRoute[] {
       method: 'POST',
       url: '/api/v1/stages/evaluations',
       summary: 'Record an evaluation of a gate item of the current stage (append-only)',
-      tags: ['stages'],
+      tags,
       access: { kind: 'org', permission: 'gate.evaluate' },
       body: RecordEvaluationRequestSchema,
       response: EvaluationSchema,
@@ -34,7 +33,7 @@ export function stageRoutes(deps: ModuleDeps): AnyRoute[] {
     evidenceUploadRoute({
       url: '/api/v1/stages/evaluations/:evaluationId/evidence',
       record: 'a gate evaluation',
-      tags: ['stages'],
+      tags,
       access: { kind: 'org', permission: 'gate.evaluate' },
       params: EvaluationParamsSchema,
       tenantEntity: 'gate-evaluation',
@@ -44,7 +43,7 @@ export function stageRoutes(deps: ModuleDeps): AnyRoute[] {
       method: 'POST',
       url: '/api/v1/stages/decisions',
       summary: "Record the gate decision (owners and managers): advance, stay or step back, with a reason and a third party's opinion",
-      tags: ['stages'],
+      tags,
       access: { kind: 'org', permission: 'gate.decide' },
       body: RecordDecisionRequestSchema,
       response: DecisionSchema,
@@ -54,7 +53,7 @@ export function stageRoutes(deps: ModuleDeps): AnyRoute[] {
     evidenceUploadRoute({
       url: '/api/v1/stages/decisions/:decisionId/evidence',
       record: 'a gate decision',
-      tags: ['stages'],
+      tags,
       access: { kind: 'org', permission: 'gate.decide' },
       params: DecisionParamsSchema,
       tenantEntity: 'stage-decision',

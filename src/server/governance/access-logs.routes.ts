@@ -11,24 +11,17 @@ import {
   UpdateLogSourceRequestSchema,
 } from '../../shared/governance/access-logs.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
-import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { exportRoute } from '../platform/register/export.route.ts';
-import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { accountExportFileName, exportAccounts, exportLogSources, logSourceExportFileName } from './access-logs-export.service.ts';
 import * as review from './access-logs.service.ts';
 
 /** The IAM review and the log policy check (seed 004): thin routes over the service. */
 export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
+  const m = moduleRoutes(deps, { tags: ['governance'], read: 'governance.read', write: 'governance.write' });
+  const { scope, clock, tags, read, write } = m;
   const now = () => clock.now();
-  const tags = ['governance'];
-  const read = { kind: 'org', permission: 'governance.read' } as const;
-  const write = { kind: 'org', permission: 'governance.write' } as const;
   const common = { tags, read: 'governance.read', write: 'governance.write' } as const;
   return [
     defineRoute({
@@ -40,13 +33,9 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
       response: IamReviewSchema,
       handler: ({ auth }) => review.iamReviewOf(scope(auth), now()),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/iam-accounts/export',
       summary: 'The accounts with what each lacks (MFA, use within 90 days, a review within six months) and their corrective actions, as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
-      tags,
-      read: 'governance.read',
-      query: RegisterExportQuerySchema,
-      scope,
       entityType: 'iamAccount',
       name: (query, locale) => accountExportFileName(query.format, locale, now()),
       stream: (auth, query, locale) => exportAccounts(scope(auth), query.format, locale, now()),
@@ -63,7 +52,7 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
       response: IamAccountSchema,
       handler: ({ auth, params, body, locale }) => review.openAccountFinding(scope(auth), params.id, body, locale, now()),
     }),
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/iam-accounts',
       tenantEntity: 'iamAccount',
       ...common,
@@ -77,7 +66,6 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
         remove: 'Take an account off the review (the audit trail keeps it)',
         history: "The account's history from the audit trail, newest first",
       },
-      scope,
       service: { create: review.createAccount, get: review.getAccount, update: review.updateAccount, remove: review.deleteAccount, history: review.accountHistory },
       extra: now,
     }),
@@ -90,13 +78,9 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
       response: LogSourceListSchema,
       handler: ({ auth }) => review.logSourcesOf(scope(auth), now()),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/log-sources/export',
       summary: 'The log sources with what each lacks against the log policy and their corrective actions, as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
-      tags,
-      read: 'governance.read',
-      query: RegisterExportQuerySchema,
-      scope,
       entityType: 'logSource',
       name: (query, locale) => logSourceExportFileName(query.format, locale, now()),
       stream: (auth, query, locale) => exportLogSources(scope(auth), query.format, locale, now()),
@@ -113,7 +97,7 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
       response: LogSourceSchema,
       handler: ({ auth, params, body, locale }) => review.openLogFinding(scope(auth), params.id, body, locale, now()),
     }),
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/log-sources',
       tenantEntity: 'logSource',
       ...common,
@@ -127,7 +111,6 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
         remove: 'Take a log source off the check (the audit trail keeps it)',
         history: "The log source's history from the audit trail, newest first",
       },
-      scope,
       service: { create: review.createLogSource, get: review.getLogSource, update: review.updateLogSource, remove: review.deleteLogSource, history: review.logSourceHistory },
       extra: now,
     }),

@@ -1,51 +1,40 @@
 import { ControlAssessmentSchema, ControlEvidenceParamsSchema, ControlExportQuerySchema, ControlSetsSchema, CreateControlAssessmentRequestSchema, UpdateControlAssessmentRequestSchema } from '../../shared/governance/control.schema.ts';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
 import { evidenceUploadRoute, evidenceVersionRoute } from '../platform/evidence/evidence.routes.ts';
-import { defineRoute, deleteRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, deleteRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { exportRoute } from '../platform/register/export.route.ts';
-import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { controlExportFileName, exportControls } from './control-export.service.ts';
 import * as controls from './control.service.ts';
 
 /** Control sets and the statement of applicability: thin routes over the service. */
 export function controlRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
+  const m = moduleRoutes(deps, { tags: ['governance'], read: 'governance.read', write: 'governance.write' });
+  const { scope, clock, tags, read, write } = m;
   // Due dates are the organisation's days in Japan.
   const today = () => dateIn('Asia/Tokyo', clock.now());
-  const write = { kind: 'org', permission: 'governance.write' } as const;
-  const tags = ['governance'];
   return [
     defineRoute({
       method: 'GET',
       url: '/api/v1/controls',
       summary: 'The loaded control sets (FSA, PPC, basic measures, ISO/IEC 27017, METI ten items, the six-step flow), each control with the organisation’s judgement, and each set’s summary',
       tags,
-      access: { kind: 'org', permission: 'governance.read' },
+      access: read,
       response: ControlSetsSchema,
       handler: ({ auth }) => controls.controlSetsOf(scope(auth), today()),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/controls/export',
       summary: 'The statement of applicability as CSV (UTF-8 with BOM), XLSX or JSON: every control, its applicability and reason, status, owner, due date and evidence',
-      tags,
-      read: 'governance.read',
       query: ControlExportQuerySchema,
-      scope,
       entityType: 'controlAssessment',
       name: (query, locale) => controlExportFileName(query.format, locale, today()),
       stream: (auth, query, locale) => exportControls(scope(auth), query.format, locale, today()),
     }),
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/control-assessments',
-      tags,
       tenantEntity: 'controlAssessment',
-      read: 'governance.read',
-      write: 'governance.write',
       createBody: CreateControlAssessmentRequestSchema,
       updateBody: UpdateControlAssessmentRequestSchema,
       record: ControlAssessmentSchema,
@@ -56,7 +45,6 @@ export function controlRoutes(deps: ModuleDeps): AnyRoute[] {
         remove: 'Withdraw a judgement: the control is unassessed again (the audit trail keeps what it was)',
         history: "The judgement's history from the audit trail, newest first",
       },
-      scope,
       service: { create: controls.createAssessment, get: controls.getAssessment, update: controls.updateAssessment, remove: controls.deleteAssessment, history: controls.assessmentHistory },
       extra: today,
     }),

@@ -1,20 +1,15 @@
 import { CreateDataStoreRequestSchema, DataStoreExportQuerySchema, DataStoreListSchema, DataStoreSchema, OpenDataStoreFindingsRequestSchema, UpdateDataStoreRequestSchema } from '../../shared/governance/data-store.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { exportRoute } from '../platform/register/export.route.ts';
-import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { dataStoreExportFileName, exportDataStores } from './data-store-export.service.ts';
 import * as stores from './data-store.service.ts';
 
 /** Data stores and their protection (seed 004 「データ保護と暗号化」): thin routes over the service. */
 export function dataStoreRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
-  const tags = ['governance'];
-  const read = { kind: 'org', permission: 'governance.read' } as const;
+  const m = moduleRoutes(deps, { tags: ['governance'], read: 'governance.read', write: 'governance.write' });
+  const { scope, clock, tags, read, write } = m;
   return [
     defineRoute({
       method: 'GET',
@@ -25,13 +20,10 @@ export function dataStoreRoutes(deps: ModuleDeps): AnyRoute[] {
       response: DataStoreListSchema,
       handler: ({ auth }) => stores.listDataStores(scope(auth), clock.now()),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/data-stores/export',
       summary: 'The data stores and their gaps as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
-      tags,
-      read: 'governance.read',
       query: DataStoreExportQuerySchema,
-      scope,
       entityType: 'dataStore',
       name: (query, locale) => dataStoreExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportDataStores(scope(auth), query.format, locale, clock.now()),
@@ -41,19 +33,16 @@ export function dataStoreRoutes(deps: ModuleDeps): AnyRoute[] {
       url: '/api/v1/data-stores/:id/findings',
       summary: "Open the store's current gaps as corrective actions in Plan (a gap with an open action is not opened twice); a stale version gets 409",
       tags,
-      access: { kind: 'org', permission: 'governance.write' },
+      access: write,
       params: IdParamsSchema,
       body: OpenDataStoreFindingsRequestSchema,
       tenantEntity: 'dataStore',
       response: DataStoreSchema,
       handler: ({ auth, params, body, locale }) => stores.openFindings(scope(auth), params.id, body.version, locale, clock.now()),
     }),
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/data-stores',
-      tags,
       tenantEntity: 'dataStore',
-      read: 'governance.read',
-      write: 'governance.write',
       createBody: CreateDataStoreRequestSchema,
       updateBody: UpdateDataStoreRequestSchema,
       record: DataStoreSchema,
@@ -64,7 +53,6 @@ export function dataStoreRoutes(deps: ModuleDeps): AnyRoute[] {
         remove: 'Take a data store off the list (the audit trail keeps it)',
         history: "The data store's history from the audit trail, newest first",
       },
-      scope,
       service: { create: stores.createDataStore, get: stores.getDataStore, update: stores.updateDataStore, remove: stores.deleteDataStore, history: stores.dataStoreHistory },
       extra: () => clock.now(),
     }),

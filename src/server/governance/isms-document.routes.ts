@@ -1,22 +1,17 @@
 import { CreateIsmsDocumentRequestSchema, IsmsDocumentExportQuerySchema, IsmsDocumentListSchema, IsmsDocumentSchema, UpdateIsmsDocumentRequestSchema } from '../../shared/governance/isms-document.schema.ts';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { exportRoute } from '../platform/register/export.route.ts';
-import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { documentExportFileName, exportDocuments } from './isms-document-export.service.ts';
 import * as documents from './isms-document.service.ts';
 
 /** The ISMS document registry (seed 000 III.5.2 表11・表12): thin routes over the service. */
 export function ismsDocumentRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
+  const m = moduleRoutes(deps, { tags: ['governance'], read: 'governance.read', write: 'governance.write' });
+  const { scope, clock, tags, read } = m;
   // Review dates are the organisation's days in Japan.
   const today = () => dateIn('Asia/Tokyo', clock.now());
-  const read = { kind: 'org', permission: 'governance.read' } as const;
-  const tags = ['governance'];
   return [
     defineRoute({
       method: 'GET',
@@ -27,23 +22,17 @@ export function ismsDocumentRoutes(deps: ModuleDeps): AnyRoute[] {
       response: IsmsDocumentListSchema,
       handler: ({ auth }) => documents.listDocuments(scope(auth), today()),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/isms-documents/export',
       summary: 'The registry as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
-      tags,
-      read: 'governance.read',
       query: IsmsDocumentExportQuerySchema,
-      scope,
       entityType: 'ismsDocument',
       name: (query, locale) => documentExportFileName(query.format, locale, today()),
       stream: (auth, query, locale) => exportDocuments(scope(auth), query.format, locale, today()),
     }),
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/isms-documents',
-      tags,
       tenantEntity: 'ismsDocument',
-      read: 'governance.read',
-      write: 'governance.write',
       createBody: CreateIsmsDocumentRequestSchema,
       updateBody: UpdateIsmsDocumentRequestSchema,
       record: IsmsDocumentSchema,
@@ -54,7 +43,6 @@ export function ismsDocumentRoutes(deps: ModuleDeps): AnyRoute[] {
         remove: 'Take a document off the registry (the audit trail keeps what it was)',
         history: "The document's history from the audit trail, newest first",
       },
-      scope,
       service: { create: documents.createDocument, get: documents.getDocument, update: documents.updateDocument, remove: documents.deleteDocument, history: documents.documentHistory },
       extra: today,
     }),

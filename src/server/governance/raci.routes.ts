@@ -1,20 +1,15 @@
 import { AddRaciTemplateRequestSchema, CreateRaciTaskRequestSchema, RaciExportQuerySchema, RaciMatrixSchema, RaciTaskSchema, UpdateRaciTaskRequestSchema } from '../../shared/governance/raci.schema.ts';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { exportRoute } from '../platform/register/export.route.ts';
-import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { exportRaci, raciExportFileName } from './raci-export.service.ts';
 import * as raci from './raci.service.ts';
 
 /** The RACI matrix (seed 004 「RACIモデルによる責任分界」): thin routes over the service. */
 export function raciRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
-  const read = { kind: 'org', permission: 'governance.read' } as const;
-  const tags = ['governance'];
+  const m = moduleRoutes(deps, { tags: ['governance'], read: 'governance.read', write: 'governance.write' });
+  const { scope, clock, tags, read, write } = m;
   return [
     defineRoute({
       method: 'GET',
@@ -30,29 +25,23 @@ export function raciRoutes(deps: ModuleDeps): AnyRoute[] {
       url: '/api/v1/raci-tasks/template',
       summary: 'Add the template’s tasks the matrix does not have yet, with their departments and roles (created by name), titled in the member’s language',
       tags,
-      access: { kind: 'org', permission: 'governance.write' },
+      access: write,
       body: AddRaciTemplateRequestSchema,
       response: RaciMatrixSchema,
       handler: ({ auth, locale }) => raci.addTemplate(scope(auth), locale),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/raci-tasks/export',
       summary: 'The matrix as CSV (UTF-8 with BOM), XLSX or JSON: a row per task, a column per department, in the member’s language',
-      tags,
-      read: 'governance.read',
       query: RaciExportQuerySchema,
-      scope,
       entityType: 'raciTask',
       // Exports are dated as the organisation's day in Japan, as every register's are.
       name: (query, locale) => raciExportFileName(query.format, locale, dateIn('Asia/Tokyo', clock.now())),
       stream: (auth, query, locale) => exportRaci(scope(auth), query.format, locale),
     }),
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/raci-tasks',
-      tags,
       tenantEntity: 'raciTask',
-      read: 'governance.read',
-      write: 'governance.write',
       createBody: CreateRaciTaskRequestSchema,
       updateBody: UpdateRaciTaskRequestSchema,
       record: RaciTaskSchema,
@@ -63,7 +52,6 @@ export function raciRoutes(deps: ModuleDeps): AnyRoute[] {
         remove: 'Take a task off the matrix (the audit trail keeps its row)',
         history: 'The task’s history from the audit trail, newest first',
       },
-      scope,
       service: { create: raci.createTask, get: raci.getTask, update: raci.updateTask, remove: raci.deleteTask, history: raci.taskHistory },
     }),
   ];

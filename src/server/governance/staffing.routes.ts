@@ -10,23 +10,18 @@ import {
   UpdateStaffingRoleRequestSchema,
 } from '../../shared/governance/staffing.schema.ts';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { exportRoute } from '../platform/register/export.route.ts';
-import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { exportStaffing, staffingExportFileName } from './staffing-export.service.ts';
 import * as staffing from './staffing.service.ts';
 
 /** The staffing matrix (seed 004 「人材確保と資格」): thin routes over the service. */
 export function staffingRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
+  const m = moduleRoutes(deps, { tags: ['governance'], read: 'governance.read', write: 'governance.write' });
+  const { scope, clock, tags, read, write } = m;
   // Expiry dates are the organisation's days in Japan.
   const today = () => dateIn('Asia/Tokyo', clock.now());
-  const read = { kind: 'org', permission: 'governance.read' } as const;
-  const tags = ['governance'];
   const common = { tags, read: 'governance.read', write: 'governance.write' } as const;
   return [
     defineRoute({
@@ -43,23 +38,20 @@ export function staffingRoutes(deps: ModuleDeps): AnyRoute[] {
       url: '/api/v1/staffing/template',
       summary: 'Add the template’s roles the matrix does not have yet, with the certifications the seed names, titled in the member’s language',
       tags,
-      access: { kind: 'org', permission: 'governance.write' },
+      access: write,
       body: AddStaffingTemplateRequestSchema,
       response: StaffingSchema,
       handler: ({ auth, locale }) => staffing.addTemplate(scope(auth), locale, today()),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/staffing/export',
       summary: 'People × roles with their certifications as CSV (UTF-8 with BOM) or JSON, or with the roles’ gaps as a second sheet in XLSX, in the member’s language',
-      tags,
-      read: 'governance.read',
       query: StaffingExportQuerySchema,
-      scope,
       entityType: 'staffingPerson',
       name: (query, locale) => staffingExportFileName(query.format, locale, today()),
       stream: (auth, query, locale) => exportStaffing(scope(auth), query.format, locale, today()),
     }),
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/staffing-roles',
       tenantEntity: 'staffingRole',
       ...common,
@@ -73,11 +65,10 @@ export function staffingRoutes(deps: ModuleDeps): AnyRoute[] {
         remove: 'Take a role off the matrix with who held it (the audit trail keeps both)',
         history: "The role's history from the audit trail, newest first",
       },
-      scope,
       service: { create: staffing.createRole, get: staffing.getRole, update: staffing.updateRole, remove: staffing.deleteRole, history: staffing.roleHistory },
       extra: today,
     }),
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/staffing-people',
       tenantEntity: 'staffingPerson',
       ...common,
@@ -91,7 +82,6 @@ export function staffingRoutes(deps: ModuleDeps): AnyRoute[] {
         remove: 'Take a person off the matrix (the audit trail keeps them)',
         history: "The person's history from the audit trail, newest first",
       },
-      scope,
       service: { create: staffing.createPerson, get: staffing.getPerson, update: staffing.updatePerson, remove: staffing.deletePerson, history: staffing.personHistory },
       extra: today,
     }),

@@ -1,31 +1,21 @@
 import { ActionParamsSchema, AddActionRequestSchema, AddFindingRequestSchema, SaveReportDraftRequestSchema, CreateIncidentRequestSchema, DetectionCategoriesSchema, IncidentListSchema, IncidentSchema, UpdateIncidentRequestSchema } from '../../shared/incidents/incident.schema.ts';
 import { EscalationSchema, MoveEscalationRequestSchema, SaveEscalationRequestSchema } from '../../shared/incidents/escalation.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
-import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { exportRoute } from '../platform/register/export.route.ts';
-import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import * as escalation from './escalation.service.ts';
 import { exportIncidents, incidentExportFileName } from './incident-export.service.ts';
 import * as incidents from './incident.service.ts';
 
 /** Incidents, their timelines and their legal deadlines (PRODUCT.md capability 9): thin routes over the service. */
 export function incidentRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
-  const read = { kind: 'org', permission: 'incidents.read' } as const;
-  const write = { kind: 'org', permission: 'incidents.write' } as const;
-  const tags = ['incidents'];
+  const m = moduleRoutes(deps, { tags: ['incidents'], read: 'incidents.read', write: 'incidents.write' });
+  const { scope, clock, tags, read, write } = m;
   return [
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/incidents',
-      tags,
       tenantEntity: 'incident',
-      read: 'incidents.read',
-      write: 'incidents.write',
       createBody: CreateIncidentRequestSchema,
       updateBody: UpdateIncidentRequestSchema,
       record: IncidentSchema,
@@ -36,7 +26,6 @@ export function incidentRoutes(deps: ModuleDeps): AnyRoute[] {
         remove: 'Delete an incident with its timeline (the audit trail keeps what it was)',
         history: "The incident's history from the audit trail, newest first",
       },
-      scope,
       service: { create: incidents.createIncident, get: incidents.getIncident, update: incidents.updateIncident, remove: incidents.deleteIncident, history: incidents.incidentHistory },
       extra: () => clock.now(),
     }),
@@ -49,13 +38,9 @@ export function incidentRoutes(deps: ModuleDeps): AnyRoute[] {
       response: IncidentListSchema,
       handler: ({ auth }) => incidents.listIncidents(scope(auth), clock.now()),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/incidents/export',
       summary: 'The incidents with their facts, first response, the legal deadlines that apply and the review, as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language (times in Japan)',
-      tags,
-      read: 'incidents.read',
-      query: RegisterExportQuerySchema,
-      scope,
       entityType: 'incident',
       name: (query, locale) => incidentExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportIncidents(scope(auth), query.format, locale, clock.now()),

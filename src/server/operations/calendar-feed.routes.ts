@@ -1,17 +1,16 @@
 import { CalendarEntriesSchema, CalendarFeedCreatedSchema, CalendarFeedParamsSchema, CalendarFeedSchema, CalendarQuerySchema } from '../../shared/operations/operation.schema.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import { defineRoute, deleteRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, deleteRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import * as feeds from './calendar-feed.service.ts';
 import { calendarOf } from './calendar.service.ts';
 
 /** The operations calendar, and the member's iCalendar feed: made, replaced and revoked by the member; read by a calendar application at its secret address. */
 export function calendarFeedRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
-  const own = { kind: 'org', permission: 'operations.read' } as const;
-  const tags = ['operations'];
+  const m = moduleRoutes(deps, { tags: ['operations'], read: 'operations.read', write: 'operations.write' });
+  const { scope, clock, tags, read } = m;
+  // The feed is the member's own: whoever may read the calendar makes, replaces and revokes theirs.
+  const own = read;
   return [
     defineRoute({
       method: 'GET',

@@ -1,29 +1,20 @@
 import { ActionEvidenceParamsSchema, CorrectiveActionListSchema, CorrectiveActionSchema, CreateCorrectiveActionRequestSchema, MoveCorrectiveActionRequestSchema, UpdateCorrectiveActionRequestSchema } from '../../shared/operations/corrective-action.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
-import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
 import { evidenceUploadRoute, evidenceVersionRoute } from '../platform/evidence/evidence.routes.ts';
-import { defineRoute, deleteRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, deleteRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { exportRoute } from '../platform/register/export.route.ts';
-import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import * as actions from './corrective-action.service.ts';
 import { actionExportFileName, exportCorrectiveActions } from './operations-export.service.ts';
 
 /** Corrective actions through plan, do, check and act, with their evidence (seed 004 「定期点検結果のフィードバック」). */
 export function correctiveActionRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
-  const write = { kind: 'org', permission: 'operations.write' } as const;
-  const tags = ['operations'];
+  const m = moduleRoutes(deps, { tags: ['operations'], read: 'operations.read', write: 'operations.write' });
+  const { scope, clock, tags, read, write } = m;
   return [
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/corrective-actions',
-      tags,
       tenantEntity: 'correctiveAction',
-      read: 'operations.read',
-      write: 'operations.write',
       createBody: CreateCorrectiveActionRequestSchema,
       updateBody: UpdateCorrectiveActionRequestSchema,
       record: CorrectiveActionSchema,
@@ -34,7 +25,6 @@ export function correctiveActionRoutes(deps: ModuleDeps): AnyRoute[] {
         history: "The action's history from the audit trail, newest first",
         remove: 'Delete a corrective action with its evidence links (the audit trail keeps what it was)',
       },
-      scope,
       service: { create: actions.createAction, get: actions.getAction, update: actions.updateAction, remove: actions.deleteAction, history: actions.actionHistory },
       extra: () => clock.now(),
     }),
@@ -43,17 +33,13 @@ export function correctiveActionRoutes(deps: ModuleDeps): AnyRoute[] {
       url: '/api/v1/corrective-actions',
       summary: "The organisation's corrective actions: open ones first, the soonest due first",
       tags,
-      access: { kind: 'org', permission: 'operations.read' },
+      access: read,
       response: CorrectiveActionListSchema,
       handler: ({ auth }) => actions.listActions(scope(auth), clock.now()),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/corrective-actions/export',
       summary: 'The corrective actions with their origin, phase, owner, due date and the notes of each PDCA step as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
-      tags,
-      read: 'operations.read',
-      query: RegisterExportQuerySchema,
-      scope,
       entityType: 'correctiveAction',
       name: (query, locale) => actionExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportCorrectiveActions(scope(auth), query.format, locale, clock.now()),

@@ -10,31 +10,21 @@ import {
   UpdateInspectionRequestSchema,
 } from '../../shared/operations/operation.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
-import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { exportRoute } from '../platform/register/export.route.ts';
-import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import * as inspections from './inspection.service.ts';
 import { exportInspections, inspectionExportFileName } from './operations-export.service.ts';
 import { remindersFor } from './reminder.service.ts';
 
 /** Recurring inspections, their completions and the member's reminders (PRODUCT.md capability 11): thin routes over the service. */
 export function inspectionRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
-  const read = { kind: 'org', permission: 'operations.read' } as const;
-  const write = { kind: 'org', permission: 'operations.write' } as const;
-  const tags = ['operations'];
+  const m = moduleRoutes(deps, { tags: ['operations'], read: 'operations.read', write: 'operations.write' });
+  const { scope, clock, tags, read, write } = m;
   return [
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/inspections',
-      tags,
       tenantEntity: 'inspection',
-      read: 'operations.read',
-      write: 'operations.write',
       createBody: CreateInspectionRequestSchema,
       updateBody: UpdateInspectionRequestSchema,
       record: InspectionSchema,
@@ -45,7 +35,6 @@ export function inspectionRoutes(deps: ModuleDeps): AnyRoute[] {
         history: "The inspection's history from the audit trail, newest first",
         remove: 'Delete an inspection with its completions (the audit trail keeps what it was)',
       },
-      scope,
       service: { create: inspections.createInspection, get: inspections.getInspection, update: inspections.updateInspection, remove: inspections.deleteInspection, history: inspections.inspectionHistory },
       extra: () => clock.now(),
     }),
@@ -58,13 +47,9 @@ export function inspectionRoutes(deps: ModuleDeps): AnyRoute[] {
       response: InspectionListSchema,
       handler: ({ auth }) => inspections.listInspections(scope(auth), clock.now()),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/inspections/export',
       summary: 'The inspections with their schedules and where each stands as CSV (UTF-8 with BOM) or JSON, or with every completion as a second sheet in XLSX, in the member’s language',
-      tags,
-      read: 'operations.read',
-      query: RegisterExportQuerySchema,
-      scope,
       entityType: 'inspection',
       name: (query, locale) => inspectionExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportInspections(scope(auth), query.format, locale, clock.now()),

@@ -12,13 +12,9 @@ import {
 } from '../../shared/providers/provider.schema.ts';
 import { RequirementsSchema, SaveRequirementsRequestSchema } from '../../shared/providers/requirements.schema.ts';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
-import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { exportRoute } from '../platform/register/export.route.ts';
-import { serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { contractExportFileName, exportContracts } from './contract-export.service.ts';
 import * as contracts from './contract.service.ts';
 import { getEvaluation, saveEvaluation } from './evaluation.service.ts';
@@ -31,19 +27,13 @@ const ORGANISATION_TIME_ZONE = 'Asia/Tokyo';
 
 /** Providers, their evaluations, contracts and workloads' requirements (PRODUCT.md capability 6): thin routes over the services. */
 export function providerRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
+  const m = moduleRoutes(deps, { tags: ['providers'], read: 'providers.read', write: 'providers.write' });
+  const { scope, clock, tags, read, write } = m;
   const today = () => dateIn(ORGANISATION_TIME_ZONE, clock.now());
-  const read = { kind: 'org', permission: 'providers.read' } as const;
-  const write = { kind: 'org', permission: 'providers.write' } as const;
-  const tags = ['providers'];
   return [
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/providers',
-      tags,
       tenantEntity: 'provider',
-      read: 'providers.read',
-      write: 'providers.write',
       createBody: CreateProviderRequestSchema,
       updateBody: UpdateProviderRequestSchema,
       record: ProviderSchema,
@@ -54,16 +44,12 @@ export function providerRoutes(deps: ModuleDeps): AnyRoute[] {
         remove: 'Delete a provider without contracts (its evaluation goes with it; one with contracts gets 409)',
         history: "The provider's history from the audit trail, newest first",
       },
-      scope,
       service: { create: providers.createProvider, get: providers.getProvider, update: providers.updateProvider, remove: providers.deleteProvider, history: providers.providerHistory },
       extra: today,
     }),
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/contracts',
-      tags,
       tenantEntity: 'contract',
-      read: 'providers.read',
-      write: 'providers.write',
       createBody: CreateContractRequestSchema,
       updateBody: UpdateContractRequestSchema,
       record: ContractSchema,
@@ -74,7 +60,6 @@ export function providerRoutes(deps: ModuleDeps): AnyRoute[] {
         remove: 'Delete a contract (the audit trail keeps what it was)',
         history: "The contract's history from the audit trail, newest first",
       },
-      scope,
       service: { create: contracts.createContract, get: contracts.getContract, update: contracts.updateContract, remove: contracts.deleteContract, history: contracts.contractHistory },
       extra: today,
     }),
@@ -96,24 +81,17 @@ export function providerRoutes(deps: ModuleDeps): AnyRoute[] {
       response: ProviderReferenceListSchema,
       handler: ({ auth }) => providers.providerReferences(scope(auth)),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/providers/export',
       summary: 'Providers, evaluations or contract reviews as CSV (UTF-8 with BOM) or JSON, or all three as an XLSX workbook, in the member’s language',
-      tags,
-      read: 'providers.read',
       query: ProviderExportQuerySchema,
-      scope,
       entityType: (query) => PROVIDER_EXPORT_ENTITIES[query.table],
       name: (query, locale) => providerExportFileName(query.format, locale, query.table, today()),
       stream: (auth, query, locale) => exportProviders(scope(auth), query.format, locale, query.table, today()),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/contracts/export',
       summary: 'The contracts, one row each, with term, notice and its last day, review counts, readiness and exit terms, as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
-      tags,
-      read: 'providers.read',
-      query: RegisterExportQuerySchema,
-      scope,
       entityType: 'contract',
       name: (query, locale) => contractExportFileName(query.format, locale, today()),
       stream: (auth, query, locale) => exportContracts(scope(auth), query.format, locale, today()),

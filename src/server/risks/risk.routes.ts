@@ -1,5 +1,4 @@
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
-import { RegisterExportQuerySchema } from '../../shared/schemas/export.schema.ts';
 import {
   AcceptRiskRequestSchema,
   CreateInsurancePolicyRequestSchema,
@@ -19,12 +18,10 @@ import {
   UpdateRiskScaleRequestSchema,
   VersionBodySchema,
 } from '../../shared/risks/risk.schema.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { exportRoute } from '../platform/register/export.route.ts';
-import { recordRoutes, serviceRecordRoutes } from '../platform/register/record.routes.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
+import { recordRoutes } from '../platform/register/record.routes.ts';
 import { exportPolicies, policyExportFileName } from './insurance-policy-export.service.ts';
 import * as policies from './insurance-policy.service.ts';
 import { riskAnalysis } from './risk-analysis.service.ts';
@@ -35,11 +32,8 @@ import * as risks from './risk.service.ts';
 
 /** The risk register, insurance policies and the analysis (PRODUCT.md capability 5): thin routes over the services. */
 export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
-  const read = { kind: 'org', permission: 'risks.read' } as const;
-  const write = { kind: 'org', permission: 'risks.write' } as const;
-  const tags = ['risks'];
+  const m = moduleRoutes(deps, { tags: ['risks'], read: 'risks.read', write: 'risks.write' });
+  const { scope, clock, tags, read, write } = m;
   return [
     ...recordRoutes({
       path: '/api/v1/risks',
@@ -62,12 +56,9 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
       remove: (auth, id) => risks.deleteRisk(scope(auth), id),
       history: { summary: "The risk's history from the audit trail, newest first", entries: (auth, id) => risks.riskHistory(scope(auth), id) },
     }),
-    ...serviceRecordRoutes({
+    ...m.records({
       path: '/api/v1/insurance-policies',
-      tags,
       tenantEntity: 'insurancePolicy',
-      read: 'risks.read',
-      write: 'risks.write',
       createBody: CreateInsurancePolicyRequestSchema,
       updateBody: UpdateInsurancePolicyRequestSchema,
       record: InsurancePolicySchema,
@@ -78,7 +69,6 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
         remove: 'Delete an insurance policy that covers no risk (one that does gets 409)',
         history: "The policy's history from the audit trail, newest first",
       },
-      scope,
       service: { create: policies.createPolicy, get: policies.getPolicy, update: policies.updatePolicy, remove: policies.deletePolicy, history: policies.policyHistory },
     }),
     defineRoute({
@@ -94,13 +84,10 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
         return risks.listRisks(scope(auth), clock, { ...page, count: !page.cursor }, { level, treatment });
       },
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/risks/export',
       summary: "The whole register as CSV (UTF-8 with BOM), JSON, or XLSX with the heat map's matrix as a second sheet, in the member's language",
-      tags,
-      read: 'risks.read',
       query: RiskExportQuerySchema,
-      scope,
       entityType: 'risk',
       name: (query, locale) => riskExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportRisks(scope(auth), clock, query.format, locale),
@@ -176,13 +163,9 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
       response: InsurancePolicyListSchema,
       handler: ({ auth }) => policies.listPolicies(scope(auth)),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/insurance-policies/export',
       summary: 'The insurance policies with limits, deductible, notice deadline, period and the risks each covers, as CSV (UTF-8 with BOM), XLSX or JSON, in the member’s language',
-      tags,
-      read: 'risks.read',
-      query: RegisterExportQuerySchema,
-      scope,
       entityType: 'insurancePolicy',
       name: (query, locale) => policyExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportPolicies(scope(auth), query.format, locale),

@@ -7,22 +7,17 @@ import {
   UpdateThreatAssessmentRequestSchema,
 } from '../../shared/risks/threat-assessment.schema.ts';
 import { IdParamsSchema, RecordHistorySchema } from '../../shared/schemas/common.schema.ts';
-import { clockOf } from '../platform/clock.ts';
-import { DataContext } from '../platform/db/data-context.ts';
-import { defineRoute, type AnyRoute, type OrgAuthContext } from '../platform/http/route.ts';
+import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
-import { exportRoute } from '../platform/register/export.route.ts';
+import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { presentHistory } from '../platform/register/record.routes.ts';
 import { exportThreatAssessments, threatExportFileName } from './threat-assessment-export.service.ts';
 import * as assessments from './threat-assessment.service.ts';
 
 /** Threat impact assessment (seed 000 II.2.1 表2): thin routes over the service. */
 export function threatAssessmentRoutes(deps: ModuleDeps): AnyRoute[] {
-  const scope = (auth: OrgAuthContext) => DataContext.ofMember(deps.database, auth);
-  const clock = clockOf(deps);
-  const read = { kind: 'org', permission: 'risks.read' } as const;
-  const write = { kind: 'org', permission: 'risks.write' } as const;
-  const tags = ['risks'];
+  const m = moduleRoutes(deps, { tags: ['risks'], read: 'risks.read', write: 'risks.write' });
+  const { scope, clock, tags, read, write } = m;
   return [
     defineRoute({
       method: 'GET',
@@ -34,13 +29,10 @@ export function threatAssessmentRoutes(deps: ModuleDeps): AnyRoute[] {
       response: ThreatAssessmentViewSchema,
       handler: ({ auth, query }) => assessments.threatAssessmentView(scope(auth), query.year),
     }),
-    exportRoute({
+    m.exportRoute({
       url: '/api/v1/threat-assessments/export',
       summary: "A year's threat list (the newest loaded by default) with the organisation's judgement of each threat as CSV (UTF-8 with BOM), XLSX or JSON, in the member's language",
-      tags,
-      read: 'risks.read',
       query: ThreatAssessmentExportQuerySchema,
-      scope,
       entityType: 'threatAssessment',
       name: (query, locale) => threatExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportThreatAssessments(scope(auth), query.format, locale, query.year),
