@@ -22,8 +22,7 @@ import * as catalog from './catalog.service.ts';
  * or item declare tenantEntity `catalog-collection` / `catalog-item`.
  */
 export function catalogRoutes(deps: DataDeps): AnyRoute[] {
-  const m = moduleRoutes(deps, { tags: ['catalog'], read: 'catalog.read', write: 'catalog.manage' });
-  const { scope, tags, read, write } = m;
+  const { scope, tags, read, write } = moduleRoutes(deps, { tags: ['catalog'], read: 'catalog.read', write: 'catalog.manage' });
   return [
     defineRoute({
       method: 'GET',

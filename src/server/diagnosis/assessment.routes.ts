@@ -13,8 +13,7 @@ const StartRequestSchema = StartAssessmentRequestSchema.extend({
 
 /** Checklists and their assessments. Item ids are catalog URNs, URL-encoded in paths. */
 export function assessmentRoutes(deps: ModuleDeps): AnyRoute[] {
-  const m = moduleRoutes(deps, { tags: ['diagnosis'], read: 'diagnosis.read', write: 'diagnosis.answer' });
-  const { scope, tags, read, write } = m;
+  const { scope, tags, read, write } = moduleRoutes(deps, { tags: ['diagnosis'], read: 'diagnosis.read', write: 'diagnosis.answer' });
   return [
     defineRoute({
       method: 'GET',

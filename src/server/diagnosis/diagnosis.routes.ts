@@ -14,8 +14,7 @@ import { stageRoutes } from './stage.routes.ts';
 
 /** Every route of the diagnosis module (PRODUCT.md capability 3). */
 export function diagnosisRoutes(deps: ModuleDeps): AnyRoute[] {
-  const m = moduleRoutes(deps, { tags: ['diagnosis'], read: 'diagnosis.read' });
-  const { scope, clock, tags, read } = m;
+  const { scope, clock, tags, read } = moduleRoutes(deps, { tags: ['diagnosis'], read: 'diagnosis.read' });
   const reportSetting = () => ({ now: clock.now(), chromiumPath: deps.config.CHROMIUM_PATH });
   return [
     defineRoute({

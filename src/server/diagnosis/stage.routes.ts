@@ -7,8 +7,7 @@ import * as stages from './stage.service.ts';
 
 /** Stages and gates (seed 000 II.5-II.6): the stage model, gate evaluations and decisions, the timeline. */
 export function stageRoutes(deps: ModuleDeps): AnyRoute[] {
-  const m = moduleRoutes(deps, { tags: ['stages'], read: 'diagnosis.read' });
-  const { scope, clock, tags, read } = m;
+  const { scope, clock, tags, read } = moduleRoutes(deps, { tags: ['stages'], read: 'diagnosis.read' });
   return [
     defineRoute({
       method: 'GET',

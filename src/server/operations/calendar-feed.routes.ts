@@ -7,8 +7,7 @@ import { calendarOf } from './calendar.service.ts';
 
 /** The operations calendar, and the member's iCalendar feed: made, replaced and revoked by the member; read by a calendar application at its secret address. */
 export function calendarFeedRoutes(deps: ModuleDeps): AnyRoute[] {
-  const m = moduleRoutes(deps, { tags: ['operations'], read: 'operations.read', write: 'operations.write' });
-  const { scope, clock, tags, read } = m;
+  const { scope, clock, tags, read } = moduleRoutes(deps, { tags: ['operations'], read: 'operations.read', write: 'operations.write' });
   // The feed is the member's own: whoever may read the calendar makes, replaces and revokes theirs.
   const own = read;
   return [
