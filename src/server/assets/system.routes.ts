@@ -1,5 +1,5 @@
 import { CreateSystemRequestSchema, PortfolioSchema, SystemListSchema, SystemSchema, UpdateSystemRequestSchema } from '../../shared/schemas/system.schema.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { exportSystems, systemExportFileName } from './system-export.service.ts';
@@ -8,14 +8,11 @@ import * as systems from './system.service.ts';
 /** The system portfolio (enterprises, seed 004): thin routes over system.service.ts. */
 export function systemRoutes(deps: ModuleDeps): AnyRoute[] {
   const m = moduleRoutes(deps, { tags: ['systems'], read: 'assets.read', write: 'assets.write' });
-  const { scope, clock, tags, read } = m;
+  const { scope, clock } = m;
   return [
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/systems',
       summary: 'Systems with their links, findings and the dependency cycles of the portfolio',
-      tags,
-      access: read,
       response: SystemListSchema,
       handler: ({ auth }) => systems.listSystems(scope(auth)),
     }),
@@ -26,12 +23,9 @@ export function systemRoutes(deps: ModuleDeps): AnyRoute[] {
       name: (query, locale) => systemExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportSystems(scope(auth), query.format, locale),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/portfolio',
       summary: 'Strategy by criticality, the placement view and the 7 Rs from the loaded catalog',
-      tags,
-      access: read,
       response: PortfolioSchema,
       handler: ({ auth }) => systems.portfolio(scope(auth)),
     }),

@@ -5,7 +5,7 @@ import {
   WorkloadReferenceSchema,
   WorkloadSchema,
 } from '../../shared/schemas/workload.schema.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { exportWorkloads, workloadExportFileName } from './workload-export.service.ts';
@@ -14,14 +14,11 @@ import * as workloads from './workload.service.ts';
 /** Workloads (対象業務, seed 000 III.1-III.3): thin routes over workload.service.ts. */
 export function workloadRoutes(deps: ModuleDeps): AnyRoute[] {
   const m = moduleRoutes(deps, { tags: ['workloads'], read: 'assets.read', write: 'assets.write' });
-  const { scope, clock, tags, read } = m;
+  const { scope, clock } = m;
   return [
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/workloads',
       summary: 'Workloads with their linked assets, ISMS view and suitability verdict against the current stage',
-      tags,
-      access: read,
       response: WorkloadListSchema,
       handler: ({ auth }) => workloads.listWorkloads(scope(auth)),
     }),
@@ -32,12 +29,9 @@ export function workloadRoutes(deps: ModuleDeps): AnyRoute[] {
       name: (query, locale) => workloadExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportWorkloads(scope(auth), query.format, locale),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/workload-reference',
       summary: 'The selection tables the workload screens show (III.3.1 categories, Tables 5, 6, 7, stages), from the loaded catalog',
-      tags,
-      access: read,
       response: WorkloadReferenceSchema,
       handler: ({ auth }) => workloads.workloadReference(scope(auth)),
     }),

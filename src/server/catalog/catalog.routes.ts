@@ -12,7 +12,7 @@ import {
   OrganisationFileResultSchema,
 } from '../../shared/schemas/knowledge.schema.ts';
 import type { DataDeps } from '../platform/db/data-context.ts';
-import { defineRoute, deleteRoute, type AnyRoute } from '../platform/http/route.ts';
+import { deleteRoute, type AnyRoute } from '../platform/http/route.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import * as catalog from './catalog.service.ts';
 
@@ -22,75 +22,57 @@ import * as catalog from './catalog.service.ts';
  * or item declare tenantEntity `catalog-collection` / `catalog-item`.
  */
 export function catalogRoutes(deps: DataDeps): AnyRoute[] {
-  const { scope, tags, read, write } = moduleRoutes(deps, { tags: ['catalog'], read: 'catalog.read', write: 'catalog.manage' });
+  const m = moduleRoutes(deps, { tags: ['catalog'], read: 'catalog.read', write: 'catalog.manage' });
+  const { scope, tags, write } = m;
   return [
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/catalog/collections',
       summary: 'The catalog collections the organisation has loaded, with the newest version it could load',
-      tags,
-      access: read,
       response: KnowledgeCollectionListSchema,
       handler: async ({ auth }) => ({ items: await catalog.listCollections(scope(auth)) }),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/catalog/collections/:collectionId',
       summary: 'One loaded collection: its items in display order, with the attribute declarations',
-      tags,
-      access: read,
       params: CollectionParamsSchema,
       tenantEntity: 'catalog-collection',
       response: KnowledgeCollectionDetailSchema,
       handler: ({ auth, params }) => catalog.getCollection(scope(auth), params.collectionId),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/catalog/items/:itemId',
       summary: 'One item: its collection and version, ancestors, children and history across stored versions',
-      tags,
-      access: read,
       params: ItemParamsSchema,
       tenantEntity: 'catalog-item',
       response: KnowledgeItemDetailSchema,
       handler: ({ auth, params }) => catalog.getItem(scope(auth), params.itemId),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/catalog/search',
       summary: 'Search (Japanese or English; width, case and kana folded) of the loaded collections and their items, ranked',
-      tags,
-      access: read,
       query: KnowledgeSearchQuerySchema,
       response: KnowledgeSearchResultSchema,
       handler: ({ auth, query }) => catalog.search(scope(auth), query.q ?? '', query.limit),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/catalog/glossary',
       summary: 'The loaded glossary collections with their terms',
-      tags,
-      access: read,
       response: KnowledgeGlossarySchema,
       handler: async ({ auth }) => ({ collections: await catalog.glossary(scope(auth)) }),
     }),
-    defineRoute({
+    m.change({
       method: 'POST',
       url: '/api/v1/catalog/collections/:collectionId/load',
       summary: 'Load the newest stored version of a collection for the organisation',
-      tags,
-      access: write,
       params: CollectionParamsSchema,
       tenantEntity: 'catalog-collection',
       response: LoadCollectionResultSchema,
       handler: ({ auth, params }) => catalog.loadNewestVersion(scope(auth), params.collectionId),
     }),
-    defineRoute({
+    m.change({
       method: 'POST',
       url: '/api/v1/catalog/organisation-files',
       summary: "Upload the organisation's own catalog file (YAML text, ids under urn:kumoji:org:); all or nothing",
-      tags,
-      access: write,
       body: OrganisationFileRequestSchema,
       response: OrganisationFileResultSchema,
       handler: ({ auth, body }) => catalog.uploadOwnFile(scope(auth), body),

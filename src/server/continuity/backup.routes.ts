@@ -1,6 +1,6 @@
 import { BackupExportQuerySchema, BackupPlanListSchema, BackupPlanSchema, CreateBackupPlanRequestSchema, CreateRestoreTestRequestSchema, RestoreTestSchema, UpdateBackupPlanRequestSchema, UpdateRestoreTestRequestSchema } from '../../shared/continuity/backup.schema.ts';
 import { CreateRecoveryTargetRequestSchema, RecoveryListSchema, RecoveryTargetSchema, UpdateRecoveryTargetRequestSchema } from '../../shared/continuity/recovery.schema.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { BACKUP_EXPORT_ENTITIES, backupPlansFile, backupPlansFileName } from './backup-export.service.ts';
@@ -11,14 +11,11 @@ import * as recovery from './recovery.service.ts';
 /** Backup plans, restore tests and the workloads' recovery targets (seed 004 「三重バックアップ設計」「BCP」): thin routes over the services. */
 export function backupRoutes(deps: ModuleDeps): AnyRoute[] {
   const m = moduleRoutes(deps, { tags: ['continuity'], read: 'continuity.read', write: 'continuity.write' });
-  const { scope, clock, tags, read } = m;
+  const { scope, clock } = m;
   return [
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/backup-plans',
       summary: 'The backup plans, each scored against the 3-2-1 and 3-2-1-1-0 rules with the reason for each missing point, with its restore tests',
-      tags,
-      access: read,
       response: BackupPlanListSchema,
       handler: ({ auth }) => backups.listBackupPlans(scope(auth), clock.now()),
     }),
@@ -62,12 +59,9 @@ export function backupRoutes(deps: ModuleDeps): AnyRoute[] {
       service: { create: backups.createRestoreTest, get: backups.getRestoreTest, update: backups.updateRestoreTest, remove: backups.deleteRestoreTest, history: backups.restoreTestHistory },
       extra: () => clock.now(),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/recovery',
       summary: "Every workload with its RTO and RPO, the plans protecting it, the slowest latest restore and the longest backup interval, and what falls short",
-      tags,
-      access: read,
       response: RecoveryListSchema,
       handler: ({ auth }) => recovery.listRecovery(scope(auth)),
     }),

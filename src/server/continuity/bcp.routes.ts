@@ -1,6 +1,6 @@
 import { BcpDrillSchema, BcpExportQuerySchema, BcpGridSchema, BcpScenarioSchema, CreateBcpDrillRequestSchema, CreateBcpScenarioRequestSchema, OpenDrillFindingsRequestSchema, UpdateBcpDrillRequestSchema, UpdateBcpScenarioRequestSchema } from '../../shared/continuity/bcp.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { BCP_EXPORT_ENTITIES, bcpExportFileName, exportBcp } from './bcp-export.service.ts';
@@ -9,14 +9,11 @@ import * as bcp from './bcp.service.ts';
 /** The BCP grid (three modes × five disaster types) and its drills: thin routes over the service. */
 export function bcpRoutes(deps: ModuleDeps): AnyRoute[] {
   const m = moduleRoutes(deps, { tags: ['continuity'], read: 'continuity.read', write: 'continuity.write' });
-  const { scope, clock, tags, read, write } = m;
+  const { scope, clock } = m;
   return [
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/bcp',
       summary: "The BCP grid: seed 004's three operating modes against seed 000's five disaster types, each cell's response and where it stands, and the drills with their findings",
-      tags,
-      access: read,
       response: BcpGridSchema,
       handler: ({ auth }) => bcp.bcpGrid(scope(auth), clock.now()),
     }),
@@ -43,12 +40,10 @@ export function bcpRoutes(deps: ModuleDeps): AnyRoute[] {
       },
       service: { create: bcp.createScenario, get: bcp.getScenario, update: bcp.updateScenario, remove: bcp.deleteScenario, history: bcp.scenarioHistory },
     }),
-    defineRoute({
+    m.change({
       method: 'POST',
       url: '/api/v1/bcp-drills/:id/findings',
       summary: "Open the drill's findings as corrective actions in Plan (a finding with an open action is not opened twice); a stale version gets 409",
-      tags,
-      access: write,
       params: IdParamsSchema,
       body: OpenDrillFindingsRequestSchema,
       tenantEntity: 'bcpDrill',

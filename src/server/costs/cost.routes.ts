@@ -1,6 +1,6 @@
 import { COST_ACTUAL_IMPORT_MAX_BYTES, CostActualExportQuerySchema, CostActualListSchema, CostActualQuerySchema, CostActualSchema, CreateCostActualRequestSchema, PlanReviewSchema, UpdateCostActualRequestSchema } from '../../shared/costs/cost-actual.schema.ts';
 import { CostOverviewSchema, CostScenarioSchema, CreateCostScenarioRequestSchema, UpdateCostScenarioRequestSchema } from '../../shared/costs/cost.schema.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { importRoutes } from '../platform/transfer/import.routes.ts';
@@ -12,14 +12,11 @@ import * as costs from './cost.service.ts';
 /** The cost comparison and the plan against actual (seed 004 「コスト最適化と財務計画」): thin routes over the services. */
 export function costRoutes(deps: ModuleDeps): AnyRoute[] {
   const m = moduleRoutes(deps, { tags: ['costs'], read: 'costs.read', write: 'costs.write' });
-  const { scope, clock, tags, read } = m;
+  const { scope, clock, tags } = m;
   return [
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/costs',
       summary: 'The on-premises baseline and each cloud scenario against it: multi-year TCO, investment, NPV, ROI and payback, the cumulative cost curves, and the risk register’s ALE',
-      tags,
-      access: read,
       response: CostOverviewSchema,
       handler: ({ auth }) => costs.costOverview(scope(auth)),
     }),
@@ -45,21 +42,15 @@ export function costRoutes(deps: ModuleDeps): AnyRoute[] {
       },
       service: { create: costs.createScenario, get: costs.getScenario, update: costs.updateScenario, remove: costs.deleteScenario, history: costs.scenarioHistory },
     }),
-      defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/costs/plan-review',
       summary: 'The adopted scenario (the approved budget plan) against the actual costs, month by month and by category, through the current month',
-      tags,
-      access: read,
       response: PlanReviewSchema,
       handler: ({ auth }) => actuals.planReview(scope(auth), clock.now()),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/cost-actuals',
       summary: 'The actual cost lines, newest month first, optionally within months (from, to: YYYY-MM)',
-      tags,
-      access: read,
       query: CostActualQuerySchema,
       response: CostActualListSchema,
       handler: ({ auth, query }) => actuals.listCostActuals(scope(auth), query),

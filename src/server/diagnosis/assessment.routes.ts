@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AnswerEvidenceParamsSchema, AnswerParamsSchema, AnswerRequestSchema, AnswerResultSchema, AssessmentListQuerySchema, AssessmentListSchema, AssessmentParamsSchema, AssessmentSchema, ChecklistListSchema, ComparisonQuerySchema, ComparisonSchema, StartAssessmentRequestSchema, SubmitAssessmentRequestSchema } from '../../shared/schemas/diagnosis.schema.ts';
-import { defineRoute, deleteRoute, type AnyRoute } from '../platform/http/route.ts';
+import { deleteRoute, type AnyRoute } from '../platform/http/route.ts';
 import { evidenceUploadRoute } from '../platform/evidence/evidence.routes.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
@@ -13,44 +13,34 @@ const StartRequestSchema = StartAssessmentRequestSchema.extend({
 
 /** Checklists and their assessments. Item ids are catalog URNs, URL-encoded in paths. */
 export function assessmentRoutes(deps: ModuleDeps): AnyRoute[] {
-  const { scope, tags, read, write } = moduleRoutes(deps, { tags: ['diagnosis'], read: 'diagnosis.read', write: 'diagnosis.answer' });
+  const m = moduleRoutes(deps, { tags: ['diagnosis'], read: 'diagnosis.read', write: 'diagnosis.answer' });
+  const { scope, tags, write } = m;
   return [
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/diagnosis/checklists',
       summary: 'The loaded checklists, each with its newest submitted score and any draft',
-      tags,
-      access: read,
       response: ChecklistListSchema,
       handler: ({ auth }) => assessments.listChecklists(scope(auth)),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/diagnosis/assessments',
       summary: 'Assessment history: drafts, then submitted assessments newest first (of one checklist when asked)',
-      tags,
-      access: read,
       query: AssessmentListQuerySchema,
       response: AssessmentListSchema,
       handler: ({ auth, query }) => assessments.assessmentHistory(scope(auth), query.checklistId),
     }),
-    defineRoute({
+    m.change({
       method: 'POST',
       url: '/api/v1/diagnosis/assessments',
       summary: 'Start a draft assessment of a checklist (one draft per checklist at a time)',
-      tags,
-      access: write,
       body: StartRequestSchema,
       response: AssessmentSchema,
       status: 201,
       handler: ({ auth, body }) => assessments.startAssessment(scope(auth), body.checklistId, body.carryOver ?? true),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/diagnosis/assessments/:assessmentId',
       summary: 'One assessment: its questions as asked, answers, comments, evidence and score',
-      tags,
-      access: read,
       params: AssessmentParamsSchema,
       tenantEntity: 'assessment',
       response: AssessmentSchema,
@@ -65,12 +55,10 @@ export function assessmentRoutes(deps: ModuleDeps): AnyRoute[] {
       tenantEntity: 'assessment',
       remove: ({ auth, params }) => assessments.discardAssessment(scope(auth), params.assessmentId),
     }),
-    defineRoute({
+    m.change({
       method: 'PATCH',
       url: '/api/v1/diagnosis/assessments/:assessmentId/answers/:itemId',
       summary: "Answer one question of a draft (Yes, No, Don't know) with a comment; version 0 for a first answer",
-      tags,
-      access: write,
       params: AnswerParamsSchema,
       body: AnswerRequestSchema,
       tenantEntity: 'assessment-answer',
@@ -95,24 +83,19 @@ export function assessmentRoutes(deps: ModuleDeps): AnyRoute[] {
       tenantEntity: 'assessment-answer-evidence',
       remove: ({ auth, params }) => assessments.removeAnswerEvidence(scope(auth), auth, params.assessmentId, params.itemId, params.evidenceId),
     }),
-    defineRoute({
+    m.change({
       method: 'POST',
       url: '/api/v1/diagnosis/assessments/:assessmentId/submit',
       summary: 'Submit a draft: every question answered; it becomes an immutable assessment',
-      tags,
-      access: write,
       params: AssessmentParamsSchema,
       body: SubmitAssessmentRequestSchema,
       tenantEntity: 'assessment',
       response: AssessmentSchema,
       handler: ({ auth, params, body }) => assessments.submitAssessment(scope(auth), auth, params.assessmentId, body.version),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/diagnosis/assessments/:assessmentId/comparison',
       summary: 'Compare two assessments of one checklist item by item (by default with the one submitted before)',
-      tags,
-      access: read,
       params: AssessmentParamsSchema,
       query: ComparisonQuerySchema,
       tenantEntity: 'assessment',

@@ -1,7 +1,7 @@
 import { DiagnosisSchema } from '../../shared/schemas/diagnosis.schema.ts';
 import { DashboardSchema, ReportExportQuerySchema, ReportSchema } from '../../shared/schemas/roadmap.schema.ts';
 import { pagePrinter, sendDownload } from '../platform/http/download.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
@@ -14,15 +14,13 @@ import { stageRoutes } from './stage.routes.ts';
 
 /** Every route of the diagnosis module (PRODUCT.md capability 3). */
 export function diagnosisRoutes(deps: ModuleDeps): AnyRoute[] {
-  const { scope, clock, tags, read } = moduleRoutes(deps, { tags: ['diagnosis'], read: 'diagnosis.read' });
+  const m = moduleRoutes(deps, { tags: ['diagnosis'], read: 'diagnosis.read' });
+  const { scope, clock } = m;
   const reportSetting = () => ({ now: clock.now(), chromiumPath: deps.config.CHROMIUM_PATH });
   return [
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/diagnosis',
       summary: 'The diagnosis: scores, proposed stage with its reasons item by item, high risks and suggested actions',
-      tags,
-      access: read,
       response: DiagnosisSchema,
       handler: async ({ auth }) => {
         const ctx = scope(auth);
@@ -33,30 +31,21 @@ export function diagnosisRoutes(deps: ModuleDeps): AnyRoute[] {
     ...assessmentRoutes(deps),
     ...stageRoutes(deps),
     ...roadmapRoutes(deps),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/dashboard',
       summary: 'Dashboard: stage and time in it, latest scores, the next gate and what it needs, open tasks, timeline, next steps',
-      tags,
-      access: read,
       response: DashboardSchema,
       handler: ({ auth }) => getDashboard(scope(auth), auth.user.timeZone, clock.now()),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/diagnosis/report',
       summary: 'Everything the printable diagnosis report shows',
-      tags,
-      access: read,
       response: ReportSchema,
       handler: ({ auth }) => getReport(scope(auth), auth, reportSetting()),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/diagnosis/report/export',
       summary: 'The diagnosis report as a file: JSON, or A4 PDF (format=pdf, lang=ja|en) when Chromium is on the server (else 503)',
-      tags,
-      access: read,
       query: ReportExportQuerySchema,
       response: null,
       produces: 'application/pdf',

@@ -1,5 +1,5 @@
 import { BudgetSchema, CreateTaskRequestSchema, RoadmapSchema, SetBudgetRequestSchema, TaskEvidenceParamsSchema, TaskParamsSchema, TaskSchema, UpdateTaskRequestSchema } from '../../shared/schemas/roadmap.schema.ts';
-import { defineRoute, deleteRoute, type AnyRoute } from '../platform/http/route.ts';
+import { deleteRoute, type AnyRoute } from '../platform/http/route.ts';
 import { evidenceUploadRoute } from '../platform/evidence/evidence.routes.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
@@ -9,14 +9,11 @@ import * as roadmap from './roadmap.service.ts';
 /** The roadmap: practice items of the current and next stage as tasks, and the stage budgets. */
 export function roadmapRoutes(deps: ModuleDeps): AnyRoute[] {
   const m = moduleRoutes(deps, { tags: ['roadmap'], read: 'diagnosis.read', write: 'roadmap.update' });
-  const { scope, clock, tags, read, write } = m;
+  const { scope, clock, tags, write } = m;
   return [
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/roadmap',
       summary: 'The roadmap: current and next stage (and stage X beside 3-4) with tasks, time in stage and budget against the guide',
-      tags,
-      access: read,
       response: RoadmapSchema,
       handler: ({ auth }) => roadmap.getRoadmap(scope(auth), auth.user.timeZone, clock.now()),
     }),
@@ -27,23 +24,19 @@ export function roadmapRoutes(deps: ModuleDeps): AnyRoute[] {
       name: (query, locale) => roadmapExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportRoadmap(scope(auth), auth.user.timeZone, clock.now(), query.format, locale),
     }),
-    defineRoute({
+    m.change({
       method: 'POST',
       url: '/api/v1/roadmap/tasks',
       summary: 'Make a practice item a task (owner, due date, status, note)',
-      tags,
-      access: write,
       body: CreateTaskRequestSchema,
       response: TaskSchema,
       status: 201,
       handler: ({ auth, body }) => roadmap.createTask(scope(auth), body, auth.user.timeZone, clock.now()),
     }),
-    defineRoute({
+    m.change({
       method: 'PATCH',
       url: '/api/v1/roadmap/tasks/:taskId',
       summary: 'Change a task (owner, due date, status, note)',
-      tags,
-      access: write,
       params: TaskParamsSchema,
       body: UpdateTaskRequestSchema,
       tenantEntity: 'roadmap-task',
@@ -68,11 +61,10 @@ export function roadmapRoutes(deps: ModuleDeps): AnyRoute[] {
       tenantEntity: 'roadmap-task-evidence',
       remove: ({ auth, params }) => roadmap.removeTaskEvidence(scope(auth), auth, params.taskId, params.evidenceId),
     }),
-    defineRoute({
+    m.route({
       method: 'PATCH',
       url: '/api/v1/roadmap/budget',
       summary: "Set the organisation's budget for a stage (owners and managers); version 0 for a first budget",
-      tags,
       access: { kind: 'org', permission: 'budget.update' },
       body: SetBudgetRequestSchema,
       response: BudgetSchema,

@@ -1,5 +1,5 @@
 import { DecisionParamsSchema, DecisionSchema, EvaluationParamsSchema, EvaluationSchema, RecordDecisionRequestSchema, RecordEvaluationRequestSchema, StagesOverviewSchema } from '../../shared/schemas/diagnosis.schema.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { AnyRoute } from '../platform/http/route.ts';
 import { evidenceUploadRoute } from '../platform/evidence/evidence.routes.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
@@ -7,22 +7,19 @@ import * as stages from './stage.service.ts';
 
 /** Stages and gates (seed 000 II.5-II.6): the stage model, gate evaluations and decisions, the timeline. */
 export function stageRoutes(deps: ModuleDeps): AnyRoute[] {
-  const { scope, clock, tags, read } = moduleRoutes(deps, { tags: ['stages'], read: 'diagnosis.read' });
+  const m = moduleRoutes(deps, { tags: ['stages'], read: 'diagnosis.read' });
+  const { scope, clock, tags } = m;
   return [
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/stages',
       summary: 'Current stage and time in it, the stage model, the gate and what it needs, decisions possible, records and timeline',
-      tags,
-      access: read,
       response: StagesOverviewSchema,
       handler: ({ auth }) => stages.getStagesOverview(scope(auth), clock.now()),
     }),
-    defineRoute({
+    m.route({
       method: 'POST',
       url: '/api/v1/stages/evaluations',
       summary: 'Record an evaluation of a gate item of the current stage (append-only)',
-      tags,
       access: { kind: 'org', permission: 'gate.evaluate' },
       body: RecordEvaluationRequestSchema,
       response: EvaluationSchema,
@@ -38,11 +35,10 @@ export function stageRoutes(deps: ModuleDeps): AnyRoute[] {
       tenantEntity: 'gate-evaluation',
       handler: ({ req, auth, params }) => stages.uploadEvaluationEvidence(scope(auth), auth, params.evaluationId, req, deps.config.EVIDENCE_MAX_BYTES),
     }),
-    defineRoute({
+    m.route({
       method: 'POST',
       url: '/api/v1/stages/decisions',
       summary: "Record the gate decision (owners and managers): advance, stay or step back, with a reason and a third party's opinion",
-      tags,
       access: { kind: 'org', permission: 'gate.decide' },
       body: RecordDecisionRequestSchema,
       response: DecisionSchema,

@@ -11,7 +11,7 @@ import {
   UpdateLogSourceRequestSchema,
 } from '../../shared/governance/access-logs.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { accountExportFileName, exportAccounts, exportLogSources, logSourceExportFileName } from './access-logs-export.service.ts';
@@ -20,16 +20,13 @@ import * as review from './access-logs.service.ts';
 /** The IAM review and the log policy check (seed 004): thin routes over the service. */
 export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
   const m = moduleRoutes(deps, { tags: ['governance'], read: 'governance.read', write: 'governance.write' });
-  const { scope, clock, tags, read, write } = m;
+  const { scope, clock, tags } = m;
   const now = () => clock.now();
   const common = { tags, read: 'governance.read', write: 'governance.write' } as const;
   return [
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/iam-accounts',
       summary: 'The IAM review: every account with what it lacks (MFA, use within 90 days, a review within six months), and per system its MFA coverage, unused accounts and reviews overdue',
-      tags,
-      access: read,
       response: IamReviewSchema,
       handler: ({ auth }) => review.iamReviewOf(scope(auth), now()),
     }),
@@ -40,12 +37,10 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
       name: (query, locale) => accountExportFileName(query.format, locale, now()),
       stream: (auth, query, locale) => exportAccounts(scope(auth), query.format, locale, now()),
     }),
-    defineRoute({
+    m.change({
       method: 'POST',
       url: '/api/v1/iam-accounts/:id/findings',
       summary: "Open one of the account's current findings as a corrective action in Plan (a finding with an open action gets 409; a stale version gets 409)",
-      tags,
-      access: write,
       params: IdParamsSchema,
       body: OpenIamFindingRequestSchema,
       tenantEntity: 'iamAccount',
@@ -69,12 +64,9 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
       service: { create: review.createAccount, get: review.getAccount, update: review.updateAccount, remove: review.deleteAccount, history: review.accountHistory },
       extra: now,
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/log-sources',
       summary: 'The log sources with what each lacks against the log policy (retention by kind, WORM for access and audit logs, NTP time, collection, encryption)',
-      tags,
-      access: read,
       response: LogSourceListSchema,
       handler: ({ auth }) => review.logSourcesOf(scope(auth), now()),
     }),
@@ -85,12 +77,10 @@ export function accessLogRoutes(deps: ModuleDeps): AnyRoute[] {
       name: (query, locale) => logSourceExportFileName(query.format, locale, now()),
       stream: (auth, query, locale) => exportLogSources(scope(auth), query.format, locale, now()),
     }),
-    defineRoute({
+    m.change({
       method: 'POST',
       url: '/api/v1/log-sources/:id/findings',
       summary: "Open one of the log source's current findings as a corrective action in Plan (a finding with an open action gets 409; a stale version gets 409)",
-      tags,
-      access: write,
       params: IdParamsSchema,
       body: OpenLogFindingRequestSchema,
       tenantEntity: 'logSource',

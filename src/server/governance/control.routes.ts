@@ -2,7 +2,7 @@ import { ControlAssessmentSchema, ControlEvidenceParamsSchema, ControlExportQuer
 import { dateIn } from '../../shared/platform/calendar-date.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { evidenceUploadRoute, evidenceVersionRoute } from '../platform/evidence/evidence.routes.ts';
-import { defineRoute, deleteRoute, type AnyRoute } from '../platform/http/route.ts';
+import { deleteRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { controlExportFileName, exportControls } from './control-export.service.ts';
@@ -11,16 +11,13 @@ import * as controls from './control.service.ts';
 /** Control sets and the statement of applicability: thin routes over the service. */
 export function controlRoutes(deps: ModuleDeps): AnyRoute[] {
   const m = moduleRoutes(deps, { tags: ['governance'], read: 'governance.read', write: 'governance.write' });
-  const { scope, clock, tags, read, write } = m;
+  const { scope, clock, tags, write } = m;
   // Due dates are the organisation's days in Japan.
   const today = () => dateIn('Asia/Tokyo', clock.now());
   return [
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/controls',
       summary: 'The loaded control sets (FSA, PPC, basic measures, ISO/IEC 27017, METI ten items, the six-step flow), each control with the organisation’s judgement, and each set’s summary',
-      tags,
-      access: read,
       response: ControlSetsSchema,
       handler: ({ auth }) => controls.controlSetsOf(scope(auth), today()),
     }),

@@ -1,6 +1,6 @@
 import { CreateDataStoreRequestSchema, DataStoreExportQuerySchema, DataStoreListSchema, DataStoreSchema, OpenDataStoreFindingsRequestSchema, UpdateDataStoreRequestSchema } from '../../shared/governance/data-store.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { dataStoreExportFileName, exportDataStores } from './data-store-export.service.ts';
@@ -9,14 +9,11 @@ import * as stores from './data-store.service.ts';
 /** Data stores and their protection (seed 004 「データ保護と暗号化」): thin routes over the service. */
 export function dataStoreRoutes(deps: ModuleDeps): AnyRoute[] {
   const m = moduleRoutes(deps, { tags: ['governance'], read: 'governance.read', write: 'governance.write' });
-  const { scope, clock, tags, read, write } = m;
+  const { scope, clock } = m;
   return [
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/data-stores',
       summary: 'The data stores, each with the class it is protected as (its own, raised by the assets it holds), its encryption at rest, TLS and key management, and what they lack for the class',
-      tags,
-      access: read,
       response: DataStoreListSchema,
       handler: ({ auth }) => stores.listDataStores(scope(auth), clock.now()),
     }),
@@ -28,12 +25,10 @@ export function dataStoreRoutes(deps: ModuleDeps): AnyRoute[] {
       name: (query, locale) => dataStoreExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportDataStores(scope(auth), query.format, locale, clock.now()),
     }),
-    defineRoute({
+    m.change({
       method: 'POST',
       url: '/api/v1/data-stores/:id/findings',
       summary: "Open the store's current gaps as corrective actions in Plan (a gap with an open action is not opened twice); a stale version gets 409",
-      tags,
-      access: write,
       params: IdParamsSchema,
       body: OpenDataStoreFindingsRequestSchema,
       tenantEntity: 'dataStore',

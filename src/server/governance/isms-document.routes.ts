@@ -1,6 +1,6 @@
 import { CreateIsmsDocumentRequestSchema, IsmsDocumentExportQuerySchema, IsmsDocumentListSchema, IsmsDocumentSchema, UpdateIsmsDocumentRequestSchema } from '../../shared/governance/isms-document.schema.ts';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { documentExportFileName, exportDocuments } from './isms-document-export.service.ts';
@@ -9,16 +9,13 @@ import * as documents from './isms-document.service.ts';
 /** The ISMS document registry (seed 000 III.5.2 表11・表12): thin routes over the service. */
 export function ismsDocumentRoutes(deps: ModuleDeps): AnyRoute[] {
   const m = moduleRoutes(deps, { tags: ['governance'], read: 'governance.read', write: 'governance.write' });
-  const { scope, clock, tags, read } = m;
+  const { scope, clock } = m;
   // Review dates are the organisation's days in Japan.
   const today = () => dateIn('Asia/Tokyo', clock.now());
   return [
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/isms-documents',
       summary: "The organisation's ISMS documents with where each review stands, a summary, and how much of the seed's Tables 11 and 12 is registered",
-      tags,
-      access: read,
       response: IsmsDocumentListSchema,
       handler: ({ auth }) => documents.listDocuments(scope(auth), today()),
     }),

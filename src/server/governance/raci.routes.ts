@@ -1,6 +1,6 @@
 import { AddRaciTemplateRequestSchema, CreateRaciTaskRequestSchema, RaciExportQuerySchema, RaciMatrixSchema, RaciTaskSchema, UpdateRaciTaskRequestSchema } from '../../shared/governance/raci.schema.ts';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { exportRaci, raciExportFileName } from './raci-export.service.ts';
@@ -9,23 +9,18 @@ import * as raci from './raci.service.ts';
 /** The RACI matrix (seed 004 「RACIモデルによる責任分界」): thin routes over the service. */
 export function raciRoutes(deps: ModuleDeps): AnyRoute[] {
   const m = moduleRoutes(deps, { tags: ['governance'], read: 'governance.read', write: 'governance.write' });
-  const { scope, clock, tags, read, write } = m;
+  const { scope, clock } = m;
   return [
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/raci-tasks',
       summary: 'The RACI matrix: each task with its departments’ letters and what the row lacks (one A, at least one R), the columns, a summary, and what the template still offers',
-      tags,
-      access: read,
       response: RaciMatrixSchema,
       handler: ({ auth }) => raci.matrixOf(scope(auth)),
     }),
-    defineRoute({
+    m.change({
       method: 'POST',
       url: '/api/v1/raci-tasks/template',
       summary: 'Add the template’s tasks the matrix does not have yet, with their departments and roles (created by name), titled in the member’s language',
-      tags,
-      access: write,
       body: AddRaciTemplateRequestSchema,
       response: RaciMatrixSchema,
       handler: ({ auth, locale }) => raci.addTemplate(scope(auth), locale),

@@ -10,7 +10,7 @@ import {
   UpdateStaffingRoleRequestSchema,
 } from '../../shared/governance/staffing.schema.ts';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { exportStaffing, staffingExportFileName } from './staffing-export.service.ts';
@@ -19,26 +19,21 @@ import * as staffing from './staffing.service.ts';
 /** The staffing matrix (seed 004 「人材確保と資格」): thin routes over the service. */
 export function staffingRoutes(deps: ModuleDeps): AnyRoute[] {
   const m = moduleRoutes(deps, { tags: ['governance'], read: 'governance.read', write: 'governance.write' });
-  const { scope, clock, tags, read, write } = m;
+  const { scope, clock, tags } = m;
   // Expiry dates are the organisation's days in Japan.
   const today = () => dateIn('Asia/Tokyo', clock.now());
   const common = { tags, read: 'governance.read', write: 'governance.write' } as const;
   return [
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/staffing',
       summary: 'The staffing matrix: roles with their holders and what each lacks (two holders for a critical role, a valid required certification), people with their certifications’ standing, and what the template still offers',
-      tags,
-      access: read,
       response: StaffingSchema,
       handler: ({ auth }) => staffing.staffingOf(scope(auth), today()),
     }),
-    defineRoute({
+    m.change({
       method: 'POST',
       url: '/api/v1/staffing/template',
       summary: 'Add the template’s roles the matrix does not have yet, with the certifications the seed names, titled in the member’s language',
-      tags,
-      access: write,
       body: AddStaffingTemplateRequestSchema,
       response: StaffingSchema,
       handler: ({ auth, locale }) => staffing.addTemplate(scope(auth), locale, today()),

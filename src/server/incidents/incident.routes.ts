@@ -1,7 +1,7 @@
 import { ActionParamsSchema, AddActionRequestSchema, AddFindingRequestSchema, SaveReportDraftRequestSchema, CreateIncidentRequestSchema, DetectionCategoriesSchema, IncidentListSchema, IncidentSchema, UpdateIncidentRequestSchema } from '../../shared/incidents/incident.schema.ts';
 import { EscalationSchema, MoveEscalationRequestSchema, SaveEscalationRequestSchema } from '../../shared/incidents/escalation.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import * as escalation from './escalation.service.ts';
@@ -11,7 +11,7 @@ import * as incidents from './incident.service.ts';
 /** Incidents, their timelines and their legal deadlines (PRODUCT.md capability 9): thin routes over the service. */
 export function incidentRoutes(deps: ModuleDeps): AnyRoute[] {
   const m = moduleRoutes(deps, { tags: ['incidents'], read: 'incidents.read', write: 'incidents.write' });
-  const { scope, clock, tags, read, write } = m;
+  const { scope, clock } = m;
   return [
     ...m.records({
       path: '/api/v1/incidents',
@@ -29,12 +29,9 @@ export function incidentRoutes(deps: ModuleDeps): AnyRoute[] {
       service: { create: incidents.createIncident, get: incidents.getIncident, update: incidents.updateIncident, remove: incidents.deleteIncident, history: incidents.incidentHistory },
       extra: () => clock.now(),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/incidents',
       summary: "The organisation's incidents, newest awareness first, each with its next legal deadline",
-      tags,
-      access: read,
       response: IncidentListSchema,
       handler: ({ auth }) => incidents.listIncidents(scope(auth), clock.now()),
     }),
@@ -45,21 +42,16 @@ export function incidentRoutes(deps: ModuleDeps): AnyRoute[] {
       name: (query, locale) => incidentExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportIncidents(scope(auth), query.format, locale, clock.now()),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/incident-detection-categories',
       summary: 'The detection categories of seed 000 V.6.1(1) (問題あり, 規定値オーバー, アラーム値 …), as the organisation has them loaded',
-      tags,
-      access: read,
       response: DetectionCategoriesSchema,
       handler: ({ auth }) => incidents.detectionCategories(scope(auth)),
     }),
-    defineRoute({
+    m.change({
       method: 'POST',
       url: '/api/v1/incidents/:id/actions',
       summary: "Add to the incident's timeline: a first-response phase done, a report made to a rule that applies, or a note",
-      tags,
-      access: write,
       params: IdParamsSchema,
       body: AddActionRequestSchema,
       tenantEntity: 'incident',
@@ -67,12 +59,10 @@ export function incidentRoutes(deps: ModuleDeps): AnyRoute[] {
       status: 201,
       handler: ({ auth, params, body }) => incidents.addAction(scope(auth), params.id, body, clock.now()),
     }),
-    defineRoute({
+    m.change({
       method: 'POST',
       url: '/api/v1/incidents/:id/findings',
       summary: "Record a finding of the post-incident review: it opens as a corrective action in Plan, named after the incident",
-      tags,
-      access: write,
       params: IdParamsSchema,
       body: AddFindingRequestSchema,
       tenantEntity: 'incident',
@@ -80,59 +70,48 @@ export function incidentRoutes(deps: ModuleDeps): AnyRoute[] {
       status: 201,
       handler: ({ auth, params, body }) => incidents.addFinding(scope(auth), params.id, body, clock.now()),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/incidents/:id/escalation',
       summary: "The incident's escalation to an outside expert (seed 004): the criteria, the contract checks, the request's facts (suggested from the incident until saved), the procedure and what the next status needs",
-      tags,
-      access: read,
       params: IdParamsSchema,
       tenantEntity: 'incident',
       response: EscalationSchema,
       handler: ({ auth, params }) => escalation.getEscalation(scope(auth), params.id),
     }),
-    defineRoute({
+    m.change({
       method: 'PATCH',
       url: '/api/v1/incidents/:id/escalation',
       summary: 'Save the escalation as the form holds it, at the version read (null the first time); a closed escalation gets 409',
-      tags,
-      access: write,
       params: IdParamsSchema,
       body: SaveEscalationRequestSchema,
       tenantEntity: 'incident',
       response: EscalationSchema,
       handler: ({ auth, params, body }) => escalation.saveEscalation(scope(auth), params.id, body),
     }),
-    defineRoute({
+    m.change({
       method: 'POST',
       url: '/api/v1/incidents/:id/escalation/status',
       summary: 'Move the escalation to its next status (requested, in progress, reported, closed); 400 names what the move still needs',
-      tags,
-      access: write,
       params: IdParamsSchema,
       body: MoveEscalationRequestSchema,
       tenantEntity: 'incident',
       response: EscalationSchema,
       handler: ({ auth, params, body }) => escalation.moveEscalation(scope(auth), params.id, body, clock.now()),
     }),
-    defineRoute({
+    m.change({
       method: 'PATCH',
       url: '/api/v1/incidents/:id/report-drafts',
       summary: 'Save the draft of the report a rule that applies requires, one answer per item of the rule (the APPI report’s nine), at the version read (null the first time)',
-      tags,
-      access: write,
       params: IdParamsSchema,
       body: SaveReportDraftRequestSchema,
       tenantEntity: 'incident',
       response: IncidentSchema,
       handler: ({ auth, params, body }) => incidents.saveReportDraft(scope(auth), params.id, body, clock.now()),
     }),
-    defineRoute({
+    m.change({
       method: 'DELETE',
       url: '/api/v1/incidents/:id/actions/:actionId',
       summary: 'Take back a timeline entry recorded by mistake (audited)',
-      tags,
-      access: write,
       params: ActionParamsSchema,
       tenantEntity: 'incidentAction',
       response: IncidentSchema,

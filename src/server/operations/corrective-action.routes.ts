@@ -1,7 +1,7 @@
 import { ActionEvidenceParamsSchema, CorrectiveActionListSchema, CorrectiveActionSchema, CreateCorrectiveActionRequestSchema, MoveCorrectiveActionRequestSchema, UpdateCorrectiveActionRequestSchema } from '../../shared/operations/corrective-action.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
 import { evidenceUploadRoute, evidenceVersionRoute } from '../platform/evidence/evidence.routes.ts';
-import { defineRoute, deleteRoute, type AnyRoute } from '../platform/http/route.ts';
+import { deleteRoute, type AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import * as actions from './corrective-action.service.ts';
@@ -10,7 +10,7 @@ import { actionExportFileName, exportCorrectiveActions } from './operations-expo
 /** Corrective actions through plan, do, check and act, with their evidence (seed 004 「定期点検結果のフィードバック」). */
 export function correctiveActionRoutes(deps: ModuleDeps): AnyRoute[] {
   const m = moduleRoutes(deps, { tags: ['operations'], read: 'operations.read', write: 'operations.write' });
-  const { scope, clock, tags, read, write } = m;
+  const { scope, clock, tags, write } = m;
   return [
     ...m.records({
       path: '/api/v1/corrective-actions',
@@ -28,12 +28,9 @@ export function correctiveActionRoutes(deps: ModuleDeps): AnyRoute[] {
       service: { create: actions.createAction, get: actions.getAction, update: actions.updateAction, remove: actions.deleteAction, history: actions.actionHistory },
       extra: () => clock.now(),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/corrective-actions',
       summary: "The organisation's corrective actions: open ones first, the soonest due first",
-      tags,
-      access: read,
       response: CorrectiveActionListSchema,
       handler: ({ auth }) => actions.listActions(scope(auth), clock.now()),
     }),
@@ -44,12 +41,10 @@ export function correctiveActionRoutes(deps: ModuleDeps): AnyRoute[] {
       name: (query, locale) => actionExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportCorrectiveActions(scope(auth), query.format, locale, clock.now()),
     }),
-    defineRoute({
+    m.change({
       method: 'POST',
       url: '/api/v1/corrective-actions/:id/phase',
       summary: 'Move the action to its next phase (Check may send it back to Plan); 400 names what the move still needs, a stale version gets 409',
-      tags,
-      access: write,
       params: IdParamsSchema,
       body: MoveCorrectiveActionRequestSchema,
       tenantEntity: 'correctiveAction',

@@ -10,7 +10,7 @@ import {
   UpdateInspectionRequestSchema,
 } from '../../shared/operations/operation.schema.ts';
 import { IdParamsSchema } from '../../shared/schemas/common.schema.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import * as inspections from './inspection.service.ts';
@@ -20,7 +20,7 @@ import { remindersFor } from './reminder.service.ts';
 /** Recurring inspections, their completions and the member's reminders (PRODUCT.md capability 11): thin routes over the service. */
 export function inspectionRoutes(deps: ModuleDeps): AnyRoute[] {
   const m = moduleRoutes(deps, { tags: ['operations'], read: 'operations.read', write: 'operations.write' });
-  const { scope, clock, tags, read, write } = m;
+  const { scope, clock, read } = m;
   return [
     ...m.records({
       path: '/api/v1/inspections',
@@ -38,12 +38,9 @@ export function inspectionRoutes(deps: ModuleDeps): AnyRoute[] {
       service: { create: inspections.createInspection, get: inspections.getInspection, update: inspections.updateInspection, remove: inspections.deleteInspection, history: inspections.inspectionHistory },
       extra: () => clock.now(),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/inspections',
       summary: "The organisation's inspections, the soonest due first: the calendar's entries",
-      tags,
-      access: read,
       response: InspectionListSchema,
       handler: ({ auth }) => inspections.listInspections(scope(auth), clock.now()),
     }),
@@ -54,12 +51,10 @@ export function inspectionRoutes(deps: ModuleDeps): AnyRoute[] {
       name: (query, locale) => inspectionExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportInspections(scope(auth), query.format, locale, clock.now()),
     }),
-    defineRoute({
+    m.change({
       method: 'POST',
       url: '/api/v1/inspections/:id/completions',
       summary: 'Record the inspection done for the due date shown; a date no longer due (done meanwhile) gets 409',
-      tags,
-      access: write,
       params: IdParamsSchema,
       body: CompleteInspectionRequestSchema,
       tenantEntity: 'inspection',
@@ -67,40 +62,30 @@ export function inspectionRoutes(deps: ModuleDeps): AnyRoute[] {
       status: 201,
       handler: ({ auth, params, body }) => inspections.completeInspection(scope(auth), params.id, body, clock.now()),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/reminders',
       summary: "The signed-in member's reminders: inspection rounds and open corrective actions due soon or overdue that are theirs (or, unassigned, every owner's and manager's)",
-      tags,
-      access: read,
       response: ReminderListSchema,
       handler: ({ auth }) => remindersFor(scope(auth), auth.user.id, clock.now()),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/reminder-settings',
       summary: "The signed-in member's reminder settings: whether reminders also come by e-mail",
-      tags,
-      access: read,
       response: ReminderSettingsSchema,
       handler: ({ auth }) => inspections.reminderSettingsOf(scope(auth), auth.user.id),
     }),
-    defineRoute({
+    m.route({
       method: 'PATCH',
       url: '/api/v1/reminder-settings',
       summary: "Turn the signed-in member's e-mail reminders on or off, at the version read (null the first time)",
-      tags,
       access: read,
       body: SaveReminderSettingsRequestSchema,
       response: ReminderSettingsSchema,
       handler: ({ auth, body }) => inspections.saveReminderSettings(scope(auth), auth.user.id, body),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/inspection-templates',
       summary: "Seed 004's periodic inspection items, to start an inspection from",
-      tags,
-      access: read,
       response: InspectionTemplatesSchema,
       handler: ({ auth }) => inspections.inspectionTemplates(scope(auth)),
     }),

@@ -12,7 +12,7 @@ import {
 } from '../../shared/providers/provider.schema.ts';
 import { RequirementsSchema, SaveRequirementsRequestSchema } from '../../shared/providers/requirements.schema.ts';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { contractExportFileName, exportContracts } from './contract-export.service.ts';
@@ -28,7 +28,7 @@ const ORGANISATION_TIME_ZONE = 'Asia/Tokyo';
 /** Providers, their evaluations, contracts and workloads' requirements (PRODUCT.md capability 6): thin routes over the services. */
 export function providerRoutes(deps: ModuleDeps): AnyRoute[] {
   const m = moduleRoutes(deps, { tags: ['providers'], read: 'providers.read', write: 'providers.write' });
-  const { scope, clock, tags, read, write } = m;
+  const { scope, clock } = m;
   const today = () => dateIn(ORGANISATION_TIME_ZONE, clock.now());
   return [
     ...m.records({
@@ -63,21 +63,15 @@ export function providerRoutes(deps: ModuleDeps): AnyRoute[] {
       service: { create: contracts.createContract, get: contracts.getContract, update: contracts.updateContract, remove: contracts.deleteContract, history: contracts.contractHistory },
       extra: today,
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/providers',
       summary: "The organisation's providers, by name, with their evaluation outcome and number of contracts",
-      tags,
-      access: read,
       response: ProviderListSchema,
       handler: ({ auth }) => providers.listProviders(scope(auth), today()),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/provider-references',
       summary: "The study's provider profiles (seed 000 IV.6.1(2) 表13, as of May 2020), read-only, each with the own provider copied from it",
-      tags,
-      access: read,
       response: ProviderReferenceListSchema,
       handler: ({ auth }) => providers.providerReferences(scope(auth)),
     }),
@@ -96,55 +90,42 @@ export function providerRoutes(deps: ModuleDeps): AnyRoute[] {
       name: (query, locale) => contractExportFileName(query.format, locale, today()),
       stream: (auth, query, locale) => exportContracts(scope(auth), query.format, locale, today()),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/providers/:id/evaluation',
       summary: "The provider's evaluation against the company items a)-i) and the nine selection checks: ratings, weighted score, knock-outs, next due date",
-      tags,
-      access: read,
       params: IdParamsSchema,
       tenantEntity: 'provider',
       response: EvaluationSchema,
       handler: ({ auth, params }) => getEvaluation(scope(auth), params.id, today()),
     }),
-    defineRoute({
+    m.change({
       method: 'PATCH',
       url: '/api/v1/providers/:id/evaluation',
       summary: 'Save the evaluation at the version read (null for the first); a stale version gets 409',
-      tags,
-      access: write,
       params: IdParamsSchema,
       body: SaveEvaluationRequestSchema,
       tenantEntity: 'provider',
       response: EvaluationSchema,
       handler: ({ auth, params, body }) => saveEvaluation(scope(auth), params.id, body, today()),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/contracts',
       summary: "The organisation's contracts with their review summary and the last day to give notice",
-      tags,
-      access: read,
       response: ContractListSchema,
       handler: ({ auth }) => contracts.listContracts(scope(auth), today()),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/workloads/:id/requirements',
       summary: "A workload's requirements profile (seed 000 III.6.2), its contradictions with the arithmetic, and the fit matrix of the providers compared",
-      tags,
-      access: read,
       params: IdParamsSchema,
       tenantEntity: 'workloadRequirements',
       response: RequirementsSchema,
       handler: ({ auth, params }) => getRequirements(scope(auth), params.id),
     }),
-    defineRoute({
+    m.change({
       method: 'PATCH',
       url: '/api/v1/workloads/:id/requirements',
       summary: "Save a workload's requirements profile and compared providers at the version read (null for the first); a stale version gets 409",
-      tags,
-      access: write,
       params: IdParamsSchema,
       body: SaveRequirementsRequestSchema,
       tenantEntity: 'workloadRequirements',

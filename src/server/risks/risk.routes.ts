@@ -18,7 +18,7 @@ import {
   UpdateRiskScaleRequestSchema,
   VersionBodySchema,
 } from '../../shared/risks/risk.schema.ts';
-import { defineRoute, type AnyRoute } from '../platform/http/route.ts';
+import type { AnyRoute } from '../platform/http/route.ts';
 import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { recordRoutes } from '../platform/register/record.routes.ts';
@@ -33,7 +33,7 @@ import * as risks from './risk.service.ts';
 /** The risk register, insurance policies and the analysis (PRODUCT.md capability 5): thin routes over the services. */
 export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
   const m = moduleRoutes(deps, { tags: ['risks'], read: 'risks.read', write: 'risks.write' });
-  const { scope, clock, tags, read, write } = m;
+  const { scope, clock, tags } = m;
   return [
     ...recordRoutes({
       path: '/api/v1/risks',
@@ -71,12 +71,9 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
       },
       service: { create: policies.createPolicy, get: policies.getPolicy, update: policies.updatePolicy, remove: policies.deletePolicy, history: policies.policyHistory },
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/risks',
       summary: 'The risk register, a keyset page at a time (sort by residual score, title or last change; filter by residual level or treatment)',
-      tags,
-      access: read,
       query: RiskListQuerySchema,
       response: RiskPageSchema,
       handler: ({ auth, query }) => {
@@ -92,23 +89,20 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
       name: (query, locale) => riskExportFileName(query.format, locale, clock.now()),
       stream: (auth, query, locale) => exportRisks(scope(auth), clock, query.format, locale),
     }),
-    defineRoute({
+    m.change({
       method: 'POST',
       url: '/api/v1/risks/:id/reviews',
       summary: 'Record a review: the ratings as they stand become the reference for "moved since last review", and the next review is set by the level',
-      tags,
-      access: write,
       params: IdParamsSchema,
       body: VersionBodySchema,
       tenantEntity: 'risk',
       response: RiskSchema,
       handler: ({ auth, params, body }) => risks.reviewRisk(scope(auth), clock, params.id, body.version),
     }),
-    defineRoute({
+    m.route({
       method: 'POST',
       url: '/api/v1/risks/:id/acceptance',
       summary: "The risk owner's acceptance of the residual risk, until a date, keeping the risk as it stands (ISO/IEC 27001 6.1.3 f)",
-      tags,
       access: { kind: 'org', permission: 'risks.accept' },
       params: IdParamsSchema,
       body: AcceptRiskRequestSchema,
@@ -116,50 +110,37 @@ export function riskRoutes(deps: ModuleDeps): AnyRoute[] {
       response: RiskSchema,
       handler: ({ auth, params, body }) => risks.acceptRisk(scope(auth), clock, params.id, body),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/risk-threats',
       summary: "The organisation's loaded threat lists (IPA 10大脅威 by their true year, seed 000 II.2 表2), to pick a risk's threat from",
-      tags,
-      access: read,
       response: ThreatListsSchema,
       handler: ({ auth }) => risks.threatLists(scope(auth)),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/risk-scale',
       summary: "The organisation's risk scale: likelihood bands in events a year, impact bands in yen, the levels' score thresholds and review months (the default 5×5 until changed)",
-      tags,
-      access: read,
       response: RiskScaleSchema,
       handler: ({ auth }) => getRiskScale(scope(auth)),
     }),
-    defineRoute({
+    m.route({
       method: 'PATCH',
       url: '/api/v1/risk-scale',
       summary: "Change the risk scale at the version read (null while the default is in use); every risk's ratings are recomputed on it",
-      tags,
       access: { kind: 'org', permission: 'risks.configure' },
       body: UpdateRiskScaleRequestSchema,
       response: RiskScaleSchema,
       handler: ({ auth, body }) => updateRiskScale(scope(auth), body),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/risk-analysis',
       summary: 'Heat map of inherent and residual risk, moves since the last review, top risks, and the Monte Carlo of annual loss before and after treatment and net of insurance',
-      tags,
-      access: read,
       query: RiskAnalysisQuerySchema,
       response: RiskAnalysisSchema,
       handler: ({ auth, query }) => riskAnalysis(scope(auth), query.years),
     }),
-    defineRoute({
-      method: 'GET',
+    m.get({
       url: '/api/v1/insurance-policies',
       summary: "The organisation's insurance policies, with how many risks each covers",
-      tags,
-      access: read,
       response: InsurancePolicyListSchema,
       handler: ({ auth }) => policies.listPolicies(scope(auth)),
     }),

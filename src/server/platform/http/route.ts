@@ -57,12 +57,16 @@ export interface RouteContext<P, Q, B, A extends Access> {
   locale: TLocale;
 }
 
-export interface RouteDefinition<P = unknown, Q = unknown, B = unknown, R = unknown, A extends Access = Access> {
+export interface RouteDefinition<P = unknown, Q = unknown, B = unknown, R = unknown, A extends Access = Access> extends RouteFields<P, Q, B, R, A> {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  url: string;
-  summary: string;
   tags: string[];
   access: A;
+}
+
+/** A route but for its method, tags and access: what a module's `get`, `change` and `route` are given (`moduleRoutes`). */
+export interface RouteFields<P = unknown, Q = unknown, B = unknown, R = unknown, A extends Access = Access> {
+  url: string;
+  summary: string;
   params?: P;
   query?: Q;
   body?: B;
