@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,5 +86,27 @@ export function PrintableReport<R extends { pdfAvailable: boolean }>({ query, ke
         {r ? children(r, t, lang, ui.timeZone) : null}
       </article>
     </div>
+  );
+}
+
+/** The head of a report's first page: the application, the report's title and the organisation, and on the right when and for whom it was made. */
+export function ReportMasthead({ t, title, organisation, made, audience }: { t: TFunction; title: string; organisation: string; made: string; audience: string }) {
+  return (
+    <Group justify="space-between" align="flex-end">
+      <Stack gap={0}>
+        <Text size="xs" c="dimmed">
+          {t('common.appName')}
+        </Text>
+        <Title order={1} fz={22}>
+          {title}
+        </Title>
+        <Text fw={600}>{organisation}</Text>
+      </Stack>
+      <Text size="xs" c="dimmed" ta="right">
+        {made}
+        <br />
+        {audience}
+      </Text>
+    </Group>
   );
 }

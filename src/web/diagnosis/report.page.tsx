@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } fr
 import { useTranslation } from 'react-i18next';
 import type { TReport } from '../../shared/schemas/roadmap.schema.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
-import { PrintableReport } from '../components/printable-report.tsx';
+import { PrintableReport, ReportMasthead } from '../components/printable-report.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../i18n/format.ts';
 import { AnswerBadge, citations, formatDay, formatYen, formatYenRange, pick, StageBadge, stageLabel } from './diagnosis-labels.tsx';
 import { DiagnosisResult } from './diagnosis-result.tsx';
@@ -41,22 +41,13 @@ function ReportBody({ r, t, lang, timeZone }: { r: TReport; t: ReturnType<typeof
   const current = r.stages.stages.find((s) => s.stage === r.stages.current.stage);
   return (
     <Stack gap="sm">
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={0}>
-          <Text size="xs" c="dimmed">
-            {t('common.appName')}
-          </Text>
-          <Title order={1} fz={22}>
-            {t('diagnosis.report.title')}
-          </Title>
-          <Text fw={600}>{r.organisation.name}</Text>
-        </Stack>
-        <Text size="xs" c="dimmed" ta="right">
-          {t('diagnosis.report.generated', { date: formatDateTime(r.generatedAt, lang, timeZone) })}
-          <br />
-          {t('diagnosis.report.audience')}
-        </Text>
-      </Group>
+      <ReportMasthead
+        t={t}
+        title={t('diagnosis.report.title')}
+        organisation={r.organisation.name}
+        made={t('diagnosis.report.generated', { date: formatDateTime(r.generatedAt, lang, timeZone) })}
+        audience={t('diagnosis.report.audience')}
+      />
 
       <Title order={2} fz={15}>
         {t('diagnosis.report.summary')}

@@ -1,7 +1,8 @@
-import { Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { FIGURE_KEYS } from '../../shared/reports/report.rules.ts';
 import type { TLocale } from '../../shared/schemas/common.schema.ts';
+import { ReportMasthead } from '../components/printable-report.tsx';
 import { formatYen, pick, stageLabel } from '../diagnosis/diagnosis-labels.tsx';
 import { formatDate, formatDateTime } from '../i18n/format.ts';
 import { deadlineText, decisionText, figureLabel, figureValue } from './report-labels.tsx';
@@ -27,22 +28,13 @@ export function ReportBody({ r, t, lang, timeZone }: Props) {
   const fig = (key: (typeof FIGURE_KEYS)[number]) => figureValue(t, key, c.figures[key] ?? null, lang);
   return (
     <Stack gap="sm">
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={0}>
-          <Text size="xs" c="dimmed">
-            {t('common.appName')}
-          </Text>
-          <Title order={1} fz={22}>
-            {t('reports.report.heading', { number: r.number })}
-          </Title>
-          <Text fw={600}>{o.organisation.name}</Text>
-        </Stack>
-        <Text size="xs" c="dimmed" ta="right">
-          {t('reports.report.issued', { date: formatDateTime(r.issuedAt, lang, timeZone), name: r.issuedBy })}
-          <br />
-          {t('reports.report.audience')}
-        </Text>
-      </Group>
+      <ReportMasthead
+        t={t}
+        title={t('reports.report.heading', { number: r.number })}
+        organisation={o.organisation.name}
+        made={t('reports.report.issued', { date: formatDateTime(r.issuedAt, lang, timeZone), name: r.issuedBy })}
+        audience={t('reports.report.audience')}
+      />
 
       <SimpleGrid cols={4} spacing="xs" className="report-keep">
         {(['stage', 'highRisks', 'deadlinesOverdue', 'actionsOverdue'] as const).map((key) => (
