@@ -1,4 +1,6 @@
+import { after, before } from 'node:test';
 import type pg from 'pg';
+import { createOrganisation, createTestApp, type TestApp, type TestOrganisation } from './test-app.ts';
 
 /**
  * Counts the SQL statements a piece of work sends through a pool: every
@@ -56,4 +58,22 @@ export function countStatements(pool: pg.Pool): StatementCounter {
       pool.off('acquire', wrap);
     },
   };
+}
+
+/**
+ * For a file of statement counts: a test app with one organisation and a
+ * counter on its pool, made before the file's tests and closed after them.
+ */
+export function countedOrganisation(): { t: TestApp; org: TestOrganisation; counter: StatementCounter } {
+  const world = {} as { t: TestApp; org: TestOrganisation; counter: StatementCounter };
+  before(async () => {
+    world.t = await createTestApp();
+    world.org = await createOrganisation(world.t);
+    world.counter = countStatements(world.t.database.pool);
+  });
+  after(async () => {
+    world.counter.stop();
+    await world.t.close();
+  });
+  return world;
 }

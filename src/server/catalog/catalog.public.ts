@@ -83,8 +83,14 @@ export const versionItems = (reader: CatalogReader, catalogVersionId: string): P
 /** Seed 000 I.3 表1, as the catalog ships it; each row of kind `industry` is a choice of the organisation profile. */
 export const INDUSTRIES_COLLECTION = 'urn:kumoji:seed-000:industries';
 
-export async function industryOptions(reader: CatalogReader): Promise<{ options: TIndustryOption[]; source: string[] }> {
-  const loaded = await loadedCollection(reader, INDUSTRIES_COLLECTION);
+/** The industries an organisation profile chooses from, with the collection's sources. */
+export interface IndustryList {
+  options: TIndustryOption[];
+  source: string[];
+}
+
+export async function industryOptions(reader: CatalogReader, options: ReadOptions = {}): Promise<IndustryList> {
+  const loaded = await loadedCollection(reader, INDUSTRIES_COLLECTION, options);
   if (!loaded) return { options: [], source: [] };
   return {
     options: loaded.items

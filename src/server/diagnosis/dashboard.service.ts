@@ -1,15 +1,13 @@
 import type { TStage } from '../../shared/schemas/diagnosis.schema.ts';
 import type { TDashboard } from '../../shared/schemas/roadmap.schema.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
-import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
 import { profileComplete } from '../platform/orgs/organisation-profile.rules.ts';
 import { listAssessments } from './assessment.repository.ts';
 import { nextSteps } from './dashboard.rules.ts';
-import { getDiagnosis, diagnosisInputs } from './diagnosis.service.ts';
+import { getDiagnosis } from './diagnosis.service.ts';
 import { stageRank } from './diagnosis.rules.ts';
-import { methodologyReader } from './methodology.repository.ts';
 import { getRoadmap } from './roadmap.service.ts';
-import { getStagesOverview, stageContext, stageDefOf } from './stage.service.ts';
+import { getStagesOverview, stageAndDiagnosis, stageDefOf } from './stage.service.ts';
 
 /**
  * Dashboard v1: where the organisation stands (stage and time in it), the
@@ -18,14 +16,12 @@ import { getStagesOverview, stageContext, stageDefOf } from './stage.service.ts'
  * module's other services so every figure is the same one their pages show.
  */
 export async function getDashboard(ctx: DataContext, timeZone: string, now: Date): Promise<TDashboard> {
-  const methodology = methodologyReader(ctx);
-  const sc = await stageContext(ctx, now, methodology);
-  const inputs = await diagnosisInputs(ctx, methodology);
+  const { sc, inputs } = await stageAndDiagnosis(ctx, now);
   const [stages, roadmap, diagnosis, profile, assessments] = await ctx.sideBySide(
     () => getStagesOverview(ctx, now, { sc, diagnosis: inputs }),
     () => getRoadmap(ctx, timeZone, now, sc),
     () => getDiagnosis(ctx, { current: sc.state.main.stage, xActive: sc.state.x.active }, inputs),
-    () => findProfile(ctx.db, ctx.organisationId),
+    () => inputs.profile(),
     () => listAssessments(ctx),
   );
   const currentDef = stageDefOf(sc, sc.state.main.stage);

@@ -6,10 +6,9 @@ import type { ModuleDeps } from '../platform/module.ts';
 import { moduleRoutes } from '../platform/register/module-routes.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
 import { getDashboard } from './dashboard.service.ts';
-import { getDiagnosis } from './diagnosis.service.ts';
 import { exportReport, getReport } from './report.service.ts';
 import { roadmapRoutes } from './roadmap.routes.ts';
-import { stageContext } from './stage.service.ts';
+import { currentDiagnosis } from './stage.service.ts';
 import { stageRoutes } from './stage.routes.ts';
 
 /** Every route of the diagnosis module (PRODUCT.md capability 3). */
@@ -22,11 +21,7 @@ export function diagnosisRoutes(deps: ModuleDeps): AnyRoute[] {
       url: '/api/v1/diagnosis',
       summary: 'The diagnosis: scores, proposed stage with its reasons item by item, high risks and suggested actions',
       response: DiagnosisSchema,
-      handler: async ({ auth }) => {
-        const ctx = scope(auth);
-        const { state } = await stageContext(ctx, clock.now());
-        return getDiagnosis(ctx, { current: state.main.stage, xActive: state.x.active });
-      },
+      handler: ({ auth }) => currentDiagnosis(scope(auth), clock.now()),
     }),
     ...assessmentRoutes(deps),
     ...stageRoutes(deps),

@@ -1,7 +1,6 @@
 import type { TDiagnosis } from '../../shared/schemas/diagnosis.schema.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
-import { industryOptions } from '../catalog/catalog.public.ts';
 import { listAnswers, listLatestSubmitted, type AnswerRow, type AssessmentRow } from './assessment.repository.ts';
 import { answerMap, presentChecklistRef, presentScore } from './diagnosis.presenters.ts';
 import { diagnose, isDiagnostic, type Answer, type ChecklistModel, type Diagnosis } from './diagnosis.rules.ts';
@@ -19,7 +18,13 @@ import { stageXReasons, type MainStage } from './stage.rules.ts';
 export interface DiagnosisInputs {
   lists: { model: ChecklistModel; collectionId: string; assessment: AssessmentRow | null; answers: AnswerRow[] }[];
   result: Diagnosis;
+  /** The reader they were read with: what else the screen reads of the methodology comes from it too. */
+  methodology: Methodology;
+  /** The organisation profile, read once for every part of the screen that shows it (and only when one does). */
+  profile(): Promise<ProfileRow | null>;
 }
+
+type ProfileRow = Awaited<ReturnType<typeof findProfile>>;
 
 export async function diagnosisInputs(ctx: DataContext, methodology: Methodology = methodologyReader(ctx)): Promise<DiagnosisInputs> {
   const [loaded, latest] = await ctx.sideBySide(() => methodology.checklists(), () => listLatestSubmitted(ctx));
@@ -33,12 +38,13 @@ export async function diagnosisInputs(ctx: DataContext, methodology: Methodology
     lists.push({ model: asked, collectionId: collection.collectionId, assessment, answers: assessment ? answers.filter((a) => a.assessmentId === assessment.id) : [] });
   }
   const all: Record<string, Answer | undefined> = Object.assign({}, ...lists.map((l) => answerMap(l.answers)));
-  return { lists, result: diagnose(lists.map((l) => l.model), all) };
+  let profile: Promise<ProfileRow | null> | null = null;
+  return { lists, result: diagnose(lists.map((l) => l.model), all), methodology, profile: () => (profile ??= findProfile(ctx.db, ctx.organisationId)) };
 }
 
-export async function getDiagnosis(ctx: DataContext, stage: { current: MainStage; xActive: boolean }, inputs?: DiagnosisInputs): Promise<TDiagnosis> {
-  const { lists, result } = inputs ?? (await diagnosisInputs(ctx));
-  const [profile, industries] = await ctx.sideBySide(() => findProfile(ctx.db, ctx.organisationId), () => industryOptions(ctx));
+export async function getDiagnosis(ctx: DataContext, stage: { current: MainStage; xActive: boolean }, inputs: DiagnosisInputs): Promise<TDiagnosis> {
+  const { lists, result, methodology } = inputs;
+  const [profile, industries] = await ctx.sideBySide(() => inputs.profile(), () => methodology.industries());
   const questions = lists.flatMap((l) => l.model.questions.map((q) => ({ q, list: l })));
   const items = Object.fromEntries(questions.map(({ q, list }) => [q.id, { checklistId: list.model.id, number: q.number ?? null, text: q.text }]));
   const industry = profile?.industryId ? industries.options.find((o) => o.id === profile.industryId) : undefined;

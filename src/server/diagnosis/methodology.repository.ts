@@ -1,4 +1,4 @@
-import { loadedCollection, loadedVersionsOfType, pinShipped, versionItems, type CatalogVersionRow } from '../catalog/catalog.public.ts';
+import { industryOptions, loadedCollection, loadedVersionsOfType, pinShipped, versionItems, type CatalogVersionRow, type IndustryList } from '../catalog/catalog.public.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { checklistsFromItems, type ChecklistModel } from './diagnosis.rules.ts';
 import { stageModelFromItems, type StageDef } from './stage.rules.ts';
@@ -25,6 +25,8 @@ export interface Methodology {
   /** The checklists of one stored version (an assessment's own version), by checklist id. */
   checklistsOfVersion(catalogVersionId: string): Promise<Map<string, ChecklistModel>>;
   stageModel(): Promise<{ collection: CatalogVersionRow; stages: StageDef[] } | null>;
+  /** The industries of the organisation's profile, with the share of each already using the cloud. */
+  industries(): Promise<IndustryList>;
 }
 
 export function methodologyReader(ctx: DataContext): Methodology {
@@ -33,6 +35,7 @@ export function methodologyReader(ctx: DataContext): Methodology {
   const versions = new Map<string, Promise<Map<string, ChecklistModel>>>();
   let checklists: Promise<LoadedChecklist[]> | null = null;
   let stages: Promise<{ collection: CatalogVersionRow; stages: StageDef[] } | null> | null = null;
+  let industries: Promise<IndustryList> | null = null;
 
   const checklistsOfVersion = (catalogVersionId: string) => {
     let found = versions.get(catalogVersionId);
@@ -63,6 +66,10 @@ export function methodologyReader(ctx: DataContext): Methodology {
         return loaded ? { collection: loaded.stored, stages: stageModelFromItems(loaded.items) } : null;
       })();
       return stages;
+    },
+    industries() {
+      industries ??= pin().then(() => industryOptions(ctx, { pinned: true }));
+      return industries;
     },
   };
 }

@@ -1,17 +1,14 @@
 import type { TReport } from '../../shared/schemas/roadmap.schema.ts';
-import { industryOptions } from '../catalog/catalog.public.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { WEB_DIST } from '../platform/http/app.ts';
 import type { Download, PagePrinter } from '../platform/http/download.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
-import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
 import { presentProfile } from '../platform/orgs/organisation-profile.service.ts';
 import { pdfAvailable } from '../platform/pdf/pdf.renderer.ts';
 import { getAssessment } from './assessment.service.ts';
-import { diagnosisInputs, getDiagnosis } from './diagnosis.service.ts';
-import { methodologyReader } from './methodology.repository.ts';
+import { getDiagnosis } from './diagnosis.service.ts';
 import { getRoadmap } from './roadmap.service.ts';
-import { getStagesOverview, stageContext } from './stage.service.ts';
+import { getStagesOverview, stageAndDiagnosis } from './stage.service.ts';
 
 /**
  * The diagnosis report for the executive (A4, Japanese or English): profile,
@@ -31,12 +28,10 @@ export interface ReportSetting {
 }
 
 export async function getReport(ctx: DataContext, auth: OrgAuthContext, setting: ReportSetting): Promise<TReport> {
-  const methodology = methodologyReader(ctx);
-  const sc = await stageContext(ctx, setting.now, methodology);
-  const inputs = await diagnosisInputs(ctx, methodology);
+  const { sc, inputs } = await stageAndDiagnosis(ctx, setting.now);
   const [profileRow, industries, diagnosis, roadmap, stages] = await Promise.all([
-    findProfile(ctx.db, ctx.organisationId),
-    industryOptions(ctx),
+    inputs.profile(),
+    inputs.methodology.industries(),
     getDiagnosis(ctx, { current: sc.state.main.stage, xActive: sc.state.x.active }, inputs),
     getRoadmap(ctx, auth.user.timeZone, setting.now, sc),
     getStagesOverview(ctx, setting.now, { sc, diagnosis: inputs }),

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { can } from '../../shared/policy.ts';
-import type { RecordDecisionRequestSchema, RecordEvaluationRequestSchema, TDecision, TEvaluation, TGate, TStagesOverview } from '../../shared/schemas/diagnosis.schema.ts';
+import type { RecordDecisionRequestSchema, RecordEvaluationRequestSchema, TDecision, TDiagnosis, TEvaluation, TGate, TStagesOverview } from '../../shared/schemas/diagnosis.schema.ts';
 import type { DataContext } from '../platform/db/data-context.ts';
 import { attachEvidence, evidenceBySubject, readEvidenceUpload } from '../platform/evidence/evidence.service.ts';
 import type { TEvidenceFile } from '../../shared/schemas/evidence.schema.ts';
@@ -9,8 +9,7 @@ import { pgCode } from '../platform/http/app.ts';
 import { HttpProblem } from '../platform/http/problem.ts';
 import type { OrgAuthContext } from '../platform/http/route.ts';
 import { findOrganisation } from '../platform/orgs/organisation.repository.ts';
-import { findProfile } from '../platform/orgs/organisation-profile.repository.ts';
-import { diagnosisInputs, type DiagnosisInputs } from './diagnosis.service.ts';
+import { diagnosisInputs, getDiagnosis, type DiagnosisInputs } from './diagnosis.service.ts';
 import type { Stage } from './diagnosis.rules.ts';
 import { methodologyReader, type Methodology } from './methodology.repository.ts';
 import { decisionRecord, findDecision, findEvaluation, insertDecision, insertEvaluation, listDecisions, listEvaluations, trackVersion, type DecisionRow, type EvaluationRow } from './stage.repository.ts';
@@ -59,6 +58,23 @@ export async function stageContext(ctx: DataContext, now: Date, methodology: Met
     startedAt,
     now,
   };
+}
+
+/**
+ * What the diagnosis, the dashboard and the report read together: the stage
+ * context and the diagnosis' inputs, from one methodology reader, so the
+ * shipped catalog is pinned once for both.
+ */
+export async function stageAndDiagnosis(ctx: DataContext, now: Date): Promise<{ sc: StageContext; inputs: DiagnosisInputs }> {
+  const methodology = methodologyReader(ctx);
+  const sc = await stageContext(ctx, now, methodology);
+  return { sc, inputs: await diagnosisInputs(ctx, methodology) };
+}
+
+/** The diagnosis as it stands, against the organisation's current stage. */
+export async function currentDiagnosis(ctx: DataContext, now: Date): Promise<TDiagnosis> {
+  const { sc, inputs } = await stageAndDiagnosis(ctx, now);
+  return getDiagnosis(ctx, { current: sc.state.main.stage, xActive: sc.state.x.active }, inputs);
 }
 
 export const stageDefOf = (sc: StageContext, stage: Stage) => sc.model.find((s) => s.stage === stage) ?? null;
@@ -146,7 +162,7 @@ export async function getStagesOverview(ctx: DataContext, now: Date, preloaded?:
   const sc = preloaded?.sc ?? (await stageContext(ctx, now, methodology));
   const diagnosis = preloaded?.diagnosis ?? (await diagnosisInputs(ctx, methodology));
   const [profile, evaluationEvidence, decisionEvidence] = await ctx.sideBySide(
-    () => findProfile(ctx.db, ctx.organisationId),
+    () => diagnosis.profile(),
     () => evidenceBySubject(ctx.db, ctx.organisationId, EVALUATION_SUBJECT, sc.evaluations.map((e) => e.id)),
     () => evidenceBySubject(ctx.db, ctx.organisationId, DECISION_SUBJECT, sc.decisions.map((d) => d.id)),
   );
