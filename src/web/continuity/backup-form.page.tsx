@@ -5,6 +5,7 @@ import { BACKUP_FREQUENCIES, BACKUP_MEDIA, COPY_LOCATIONS, type BackupCopy, type
 import type { TCreateBackupPlanRequest } from '../../shared/continuity/backup.schema.ts';
 import { dateIn } from '../../shared/platform/calendar-date.ts';
 import { toApiError } from '../api/api-client.ts';
+import { ColumnHeads } from '../components/data-table.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { SectionCard } from '../components/section-card.tsx';
 import { useOrganisationSession } from '../platform/auth/session.query.ts';
@@ -39,15 +40,9 @@ function RestoreTests({ plan }: { plan: TBackupPlan }) {
         {plan.restoreTests.length ? (
           <Table.ScrollContainer minWidth={520}>
             <Table data-testid="restore-tests">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{k('testedOn')}</Table.Th>
-                  <Table.Th>{k('durationMinutes')}</Table.Th>
-                  <Table.Th>{k('errors')}</Table.Th>
-                  <Table.Th>{k('notes')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeads headings={[k('testedOn'), k('durationMinutes'), k('errors'), k('notes')]}>
+                <Table.Th />
+              </ColumnHeads>
               <Table.Tbody>
                 {plan.restoreTests.map((r) => (
                   <Table.Tr key={r.id} data-testid="restore-test-row">

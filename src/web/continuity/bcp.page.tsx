@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { SCENARIO_STATUSES, type BcpMode, type ScenarioStatus } from '../../shared/continuity/bcp.rules.ts';
 import { toApiError } from '../api/api-client.ts';
 import { SourceCitations } from '../catalog/source-citations.tsx';
+import { ColumnHeads } from '../components/data-table.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { DialogFooter } from '../components/dialog-footer.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
@@ -148,15 +149,7 @@ export function BcpPage() {
               {data.drills.length ? (
                 <Table.ScrollContainer minWidth={640}>
                   <Table striped>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('continuity.drills.fields.title')}</Table.Th>
-                        <Table.Th>{t('continuity.drills.fields.heldOn')}</Table.Th>
-                        <Table.Th>{t('continuity.drills.fields.mode')}</Table.Th>
-                        <Table.Th>{t('continuity.drills.fields.disasterTypeId')}</Table.Th>
-                        <Table.Th>{t('continuity.drills.fields.findings')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
+                    <ColumnHeads headings={[t('continuity.drills.fields.title'), t('continuity.drills.fields.heldOn'), t('continuity.drills.fields.mode'), t('continuity.drills.fields.disasterTypeId'), t('continuity.drills.fields.findings')]} />
                     <Table.Tbody>
                       {data.drills.map((d) => (
                         <Table.Tr key={d.id} data-testid="drill-row">

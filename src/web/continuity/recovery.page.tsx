@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { toApiError } from '../api/api-client.ts';
+import { ColumnHeads } from '../components/data-table.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { DialogFooter } from '../components/dialog-footer.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
@@ -67,18 +68,9 @@ export function RecoveryPage() {
               {data.items.length ? (
                 <Table.ScrollContainer minWidth={900}>
                   <Table striped>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{k('workload')}</Table.Th>
-                        <Table.Th>{k('rto')}</Table.Th>
-                        <Table.Th>{k('rpo')}</Table.Th>
-                        <Table.Th>{k('plans')}</Table.Th>
-                        <Table.Th>{k('measured')}</Table.Th>
-                        <Table.Th>{k('interval')}</Table.Th>
-                        <Table.Th>{k('check')}</Table.Th>
-                        <Table.Th />
-                      </Table.Tr>
-                    </Table.Thead>
+                    <ColumnHeads headings={[k('workload'), k('rto'), k('rpo'), k('plans'), k('measured'), k('interval'), k('check')]}>
+                      <Table.Th />
+                    </ColumnHeads>
                     <Table.Tbody>
                       {data.items.map((row) => (
                         <Table.Tr key={row.workload.id} data-testid="recovery-row">
