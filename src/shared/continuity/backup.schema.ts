@@ -2,7 +2,7 @@
 // 「三重バックアップ設計(3-2-1 ルール)」): requests and responses of
 // /api/v1/backup-plans and /api/v1/restore-tests.
 import { z } from 'zod';
-import { businessDate, IdSchema, int4, text, uniqueList, VersionSchema } from '../schemas/common.schema.ts';
+import { businessDate, IdSchema, int4, text, uniqueList, VersionSchema, updateRequestOf } from '../schemas/common.schema.ts';
 import { BACKUP_FREQUENCIES, BACKUP_MEASURES, BACKUP_MEDIA, COPY_LOCATIONS } from './backup.rules.ts';
 
 export const MINUTES_MAX = 525_600;
@@ -38,15 +38,7 @@ export const CreateBackupPlanRequestSchema = z.strictObject({
 });
 export type TCreateBackupPlanRequest = z.input<typeof CreateBackupPlanRequestSchema>;
 
-export const UpdateBackupPlanRequestSchema = z.strictObject({
-  name: fields.name.optional(),
-  frequency: fields.frequency.optional(),
-  retentionDays: fields.retentionDays.optional(),
-  copies: fields.copies.optional(),
-  workloadIds: fields.workloadIds.optional(),
-  notes: fields.notes.optional(),
-  version: VersionSchema,
-});
+export const UpdateBackupPlanRequestSchema = updateRequestOf(CreateBackupPlanRequestSchema);
 
 export const RestoreTestSchema = z.object({
   id: IdSchema,

@@ -3,7 +3,7 @@
 // /api/v1/bcp, /api/v1/bcp-scenarios and /api/v1/bcp-drills.
 import { z } from 'zod';
 import { CatalogItemIdSchema } from '../catalog/catalog.schema.ts';
-import { businessDate, IdSchema, int4, text, VersionSchema } from '../schemas/common.schema.ts';
+import { businessDate, IdSchema, int4, text, VersionSchema, updateRequestOf } from '../schemas/common.schema.ts';
 import { ExportFormatSchema } from '../schemas/export.schema.ts';
 import { MINUTES_MAX } from './backup.schema.ts';
 import { BCP_MODES, SCENARIO_STATUSES } from './bcp.rules.ts';
@@ -64,17 +64,7 @@ export const CreateBcpDrillRequestSchema = z.strictObject({
 });
 export type TCreateBcpDrillRequest = z.input<typeof CreateBcpDrillRequestSchema>;
 
-export const UpdateBcpDrillRequestSchema = z.strictObject({
-  title: drillFields.title.optional(),
-  heldOn: drillFields.heldOn.optional(),
-  mode: drillFields.mode.optional(),
-  disasterTypeId: drillFields.disasterTypeId.optional(),
-  participants: drillFields.participants.optional(),
-  recoveryMinutes: drillFields.recoveryMinutes.optional(),
-  findings: drillFields.findings.optional(),
-  notes: drillFields.notes.optional(),
-  version: VersionSchema,
-});
+export const UpdateBcpDrillRequestSchema = updateRequestOf(CreateBcpDrillRequestSchema);
 
 export const BcpDrillSchema = z.object({
   id: IdSchema,

@@ -1,7 +1,7 @@
 // Actual costs and the plan review (seed 004 「財務計画の5ステップ」 steps 4-5):
 // requests and responses of /api/v1/cost-actuals and /api/v1/costs/plan-review.
 import { z } from 'zod';
-import { IdSchema, safeInteger, text, VersionSchema } from '../schemas/common.schema.ts';
+import { IdSchema, safeInteger, text, updateRequestOf } from '../schemas/common.schema.ts';
 import { ExportFormatSchema } from '../schemas/export.schema.ts';
 import { COST_CATEGORIES } from './cost-plan.rules.ts';
 
@@ -31,14 +31,7 @@ export const CreateCostActualRequestSchema = z.strictObject({
 });
 export type TCreateCostActualRequest = z.input<typeof CreateCostActualRequestSchema>;
 
-export const UpdateCostActualRequestSchema = z.strictObject({
-  month: MonthSchema.optional(),
-  category: z.enum(COST_CATEGORIES).optional(),
-  amountYen: amountYen.optional(),
-  description: text(200).optional(),
-  notes: text(2000, 0).optional(),
-  version: VersionSchema,
-});
+export const UpdateCostActualRequestSchema = updateRequestOf(CreateCostActualRequestSchema);
 
 export const CostActualSchema = z.object({
   id: IdSchema,

@@ -2,7 +2,7 @@
 // 「コスト最適化と財務計画」): requests and responses of /api/v1/costs and
 // /api/v1/cost-scenarios.
 import { z } from 'zod';
-import { IdSchema, int4, safeInteger, text, VersionSchema } from '../schemas/common.schema.ts';
+import { IdSchema, int4, safeInteger, text, updateRequestOf } from '../schemas/common.schema.ts';
 import { BUDGET_STAGES } from './cost-plan.rules.ts';
 import { HORIZON_MAX_YEARS, RESERVED_DISCOUNT_MAX, SCENARIO_KINDS } from './cost.rules.ts';
 import { MonthSchema } from './cost-actual.schema.ts';
@@ -53,25 +53,8 @@ export const CreateCostScenarioRequestSchema = z.strictObject({
 }).superRefine(planChecks);
 export type TCreateCostScenarioRequest = z.input<typeof CreateCostScenarioRequestSchema>;
 
-export const UpdateCostScenarioRequestSchema = z.strictObject({
-  name: fields.name.optional(),
-  /** The form sends the whole scenario; a kind is fixed once created (400 when it differs). */
-  kind: fields.kind.optional(),
-  initialYen: fields.initialYen.optional(),
-  runningYenPerYear: fields.runningYenPerYear.optional(),
-  hiddenYenPerYear: fields.hiddenYenPerYear.optional(),
-  reservedSharePercent: fields.reservedSharePercent.optional(),
-  reservedDiscountPercent: fields.reservedDiscountPercent.optional(),
-  years: fields.years.optional(),
-  discountRatePercent: fields.discountRatePercent.optional(),
-  riskReductionSource: fields.riskReductionSource.optional(),
-  riskReductionYenPerYear: fields.riskReductionYenPerYear.optional(),
-  notes: fields.notes.optional(),
-  stage: fields.stage.optional(),
-  adopted: fields.adopted.optional(),
-  planStartMonth: fields.planStartMonth.optional(),
-  version: VersionSchema,
-}).superRefine(planChecks);
+/** The form sends the whole scenario; a kind is fixed once created (400 when it differs). */
+export const UpdateCostScenarioRequestSchema = updateRequestOf(CreateCostScenarioRequestSchema).superRefine(planChecks);
 
 export const ComparisonSchema = z.object({
   years: z.number().int(),

@@ -1,7 +1,7 @@
 // Data stores and their protection (PRODUCT.md capability 7; seed 004 「データ保護と暗号化」):
 // requests and responses of /api/v1/data-stores.
 import { z } from 'zod';
-import { IdSchema, text, uniqueList, VersionSchema } from '../schemas/common.schema.ts';
+import { IdSchema, text, uniqueList, VersionSchema, updateRequestOf } from '../schemas/common.schema.ts';
 import { FindingActionSchema } from './access-logs.schema.ts';
 import { AT_REST, DATA_CLASSES, KEY_MANAGEMENT, TLS_MINIMUMS } from './data-protection.rules.ts';
 
@@ -33,17 +33,7 @@ export const CreateDataStoreRequestSchema = z.strictObject({
 });
 export type TCreateDataStoreRequest = z.input<typeof CreateDataStoreRequestSchema>;
 
-export const UpdateDataStoreRequestSchema = z.strictObject({
-  name: fields.name.optional(),
-  location: fields.location.optional(),
-  classification: fields.classification.optional(),
-  atRest: fields.atRest.optional(),
-  tlsMinimum: fields.tlsMinimum.optional(),
-  keyManagement: fields.keyManagement.optional(),
-  assetIds: fields.assetIds.optional(),
-  notes: fields.notes.optional(),
-  version: VersionSchema,
-});
+export const UpdateDataStoreRequestSchema = updateRequestOf(CreateDataStoreRequestSchema);
 
 export const DataStoreSchema = z.object({
   id: IdSchema,

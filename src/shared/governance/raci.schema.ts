@@ -1,7 +1,7 @@
 // The RACI matrix (PRODUCT.md capability 7; seed 004 「RACIモデルによる責任分界」):
 // requests and responses of /api/v1/raci-tasks.
 import { z } from 'zod';
-import { IdSchema, text, VersionSchema } from '../schemas/common.schema.ts';
+import { IdSchema, text, updateRequestOf } from '../schemas/common.schema.ts';
 import { RACI_CELLS } from './raci.rules.ts';
 
 export const RACI_TITLE_MAX = 200;
@@ -19,7 +19,7 @@ export const CreateRaciTaskRequestSchema = z.strictObject({ title: text(RACI_TIT
 export type TCreateRaciTaskRequest = z.input<typeof CreateRaciTaskRequestSchema>;
 
 /** Only the fields sent change; `assignments` replaces the whole row; `version` is the one the client saw (stale → 409). */
-export const UpdateRaciTaskRequestSchema = z.strictObject({ title: text(RACI_TITLE_MAX).optional(), assignments: assignments.optional(), version: VersionSchema });
+export const UpdateRaciTaskRequestSchema = updateRequestOf(CreateRaciTaskRequestSchema);
 export type TUpdateRaciTaskRequest = z.input<typeof UpdateRaciTaskRequestSchema>;
 
 export const RaciTaskSchema = z.object({

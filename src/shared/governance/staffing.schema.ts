@@ -1,7 +1,7 @@
 // The staffing matrix (PRODUCT.md capability 7; seed 004 「人材確保と資格」):
 // requests and responses of /api/v1/staffing, /api/v1/staffing-roles and /api/v1/staffing-people.
 import { z } from 'zod';
-import { businessDate, IdSchema, text, uniqueList, VersionSchema } from '../schemas/common.schema.ts';
+import { businessDate, IdSchema, text, uniqueList, updateRequestOf } from '../schemas/common.schema.ts';
 
 export const PERSON_AFFILIATIONS = ['internal', 'external'] as const;
 export const ROLE_GAPS = ['noHolder', 'tooFewHolders', 'noCertifiedHolder', 'certificationExpiring'] as const;
@@ -22,13 +22,7 @@ export const CreateStaffingRoleRequestSchema = z.strictObject({
   notes: roleFields.notes.default(''),
 });
 export type TCreateStaffingRoleRequest = z.input<typeof CreateStaffingRoleRequestSchema>;
-export const UpdateStaffingRoleRequestSchema = z.strictObject({
-  title: roleFields.title.optional(),
-  critical: roleFields.critical.optional(),
-  requiredCertifications: roleFields.requiredCertifications.optional(),
-  notes: roleFields.notes.optional(),
-  version: VersionSchema,
-});
+export const UpdateStaffingRoleRequestSchema = updateRequestOf(CreateStaffingRoleRequestSchema);
 
 export const CertificationRequestSchema = z.strictObject({ name: text(200), expiresOn: businessDate().nullable().default(null) });
 
@@ -50,14 +44,7 @@ export const CreateStaffingPersonRequestSchema = z.strictObject({
   notes: personFields.notes.default(''),
 });
 export type TCreateStaffingPersonRequest = z.input<typeof CreateStaffingPersonRequestSchema>;
-export const UpdateStaffingPersonRequestSchema = z.strictObject({
-  name: personFields.name.optional(),
-  affiliation: personFields.affiliation.optional(),
-  certifications: personFields.certifications.optional(),
-  roleIds: personFields.roleIds.optional(),
-  notes: personFields.notes.optional(),
-  version: VersionSchema,
-});
+export const UpdateStaffingPersonRequestSchema = updateRequestOf(CreateStaffingPersonRequestSchema);
 
 const text2 = z.object({ ja: z.string(), en: z.string() });
 

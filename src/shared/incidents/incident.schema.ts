@@ -3,7 +3,7 @@
 // /api/v1/incidents and /api/v1/incidents/:id/actions.
 import { z } from 'zod';
 import { CatalogItemIdSchema } from '../catalog/catalog.schema.ts';
-import { businessDate, IdSchema, instant, int4, text, VersionSchema } from '../schemas/common.schema.ts';
+import { businessDate, IdSchema, instant, int4, text, VersionSchema, updateRequestOf } from '../schemas/common.schema.ts';
 import { PDCA_PHASES } from '../operations/corrective-action.rules.ts';
 import { DEADLINE_STATES } from './deadline.rules.ts';
 
@@ -46,7 +46,7 @@ const optionalRest = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k,
 
 export const CreateIncidentRequestSchema = z.strictObject({ title, awareAt, ...optionalRest }).superRefine(timeChecks);
 export type TCreateIncidentRequest = z.input<typeof CreateIncidentRequestSchema>;
-export const UpdateIncidentRequestSchema = z.strictObject({ title: title.optional(), awareAt: awareAt.optional(), ...optionalRest, version: VersionSchema }).superRefine(timeChecks);
+export const UpdateIncidentRequestSchema = updateRequestOf(CreateIncidentRequestSchema).superRefine(timeChecks);
 export type TUpdateIncidentRequest = z.input<typeof UpdateIncidentRequestSchema>;
 
 export const AddActionRequestSchema = z

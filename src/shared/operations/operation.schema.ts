@@ -3,7 +3,7 @@
 // /api/v1/inspections, /api/v1/inspections/:id/completions, /api/v1/reminders.
 import { z } from 'zod';
 import { CatalogItemIdSchema } from '../catalog/catalog.schema.ts';
-import { businessDate, IdSchema, int4, int4Query, text, VersionSchema } from '../schemas/common.schema.ts';
+import { businessDate, IdSchema, int4, int4Query, text, VersionSchema, updateRequestOf } from '../schemas/common.schema.ts';
 import { CALENDAR_KINDS } from './calendar.rules.ts';
 import { INSPECTION_STANDINGS, RECURRENCE_UNITS } from './recurrence.rules.ts';
 
@@ -26,7 +26,7 @@ const optionalRest = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k,
 
 export const CreateInspectionRequestSchema = z.strictObject({ title, startsOn, ...optionalRest });
 export type TCreateInspectionRequest = z.input<typeof CreateInspectionRequestSchema>;
-export const UpdateInspectionRequestSchema = z.strictObject({ title: title.optional(), startsOn: startsOn.optional(), ...optionalRest, version: VersionSchema });
+export const UpdateInspectionRequestSchema = updateRequestOf(CreateInspectionRequestSchema);
 
 export const CompleteInspectionRequestSchema = z.strictObject({
   /** The due date it covers, as the screen showed it: a second completion of the same date is refused (409). */

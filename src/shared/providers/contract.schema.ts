@@ -2,7 +2,7 @@
 // renewal and notice (contract-term.rules.ts): /api/v1/contracts.
 import { z } from 'zod';
 import { CatalogItemIdSchema } from '../catalog/catalog.schema.ts';
-import { businessDate, IdSchema, int4, text, VersionSchema } from '../schemas/common.schema.ts';
+import { businessDate, IdSchema, int4, text, updateRequestOf } from '../schemas/common.schema.ts';
 import { NOTICE_UNITS, noticeFitsTerm } from './contract-term.rules.ts';
 
 const aBusinessDate = businessDate();
@@ -55,9 +55,7 @@ const optionalRest = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k,
 export const CreateContractRequestSchema = z.strictObject({ providerId, title, startsOn, termMonths, ...optionalRest }).superRefine((c, ctx) => termChecks({ noticeAmount: 0, noticeUnit: 'months', ...c }, ctx));
 export type TCreateContractRequest = z.input<typeof CreateContractRequestSchema>;
 /** The term is checked again after the change is applied (the service), as well as within the request. */
-export const UpdateContractRequestSchema = z
-  .strictObject({ providerId: providerId.optional(), title: title.optional(), startsOn: startsOn.optional(), termMonths: termMonths.optional(), ...optionalRest, version: VersionSchema })
-  .superRefine(termChecks);
+export const UpdateContractRequestSchema = updateRequestOf(CreateContractRequestSchema).superRefine(termChecks);
 export type TUpdateContractRequest = z.input<typeof UpdateContractRequestSchema>;
 
 export const CONTRACT_STANDINGS = ['running', 'noticeDueSoon', 'ended'] as const;

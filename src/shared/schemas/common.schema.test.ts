@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { z } from 'zod';
-import { businessDate, int4, int4Query, INT4_MAX, isStorableText, plainString, safeInteger, safeIntegerQuery, text, UploadFileNameSchema, VersionOrZeroSchema, VersionSchema } from './common.schema.ts';
+import { z } from 'zod';
+import { businessDate, int4, int4Query, INT4_MAX, isStorableText, plainString, safeInteger, safeIntegerQuery, text, updateRequestOf, UploadFileNameSchema, VersionOrZeroSchema, VersionSchema } from './common.schema.ts';
 
 /** The first field error code of a value, or null when it is accepted. */
 function refusal(schema: z.ZodType, value: unknown): string | null {
@@ -93,4 +93,22 @@ describe('upload file names: a name, never a path', () => {
     ['255 characters', `${'x'.repeat(251)}.txt`, null],
   ];
   for (const [name, value, expected] of cases) test(name, () => assert.equal(refusal(UploadFileNameSchema, value), expected));
+});
+
+describe('updateRequestOf: an update made from a create request', () => {
+  const Create = z.strictObject({ name: text(20), notes: text(100, 0).default(''), ids: z.array(z.string()).default([]), owner: z.string().nullable().default(null) });
+  const Update = updateRequestOf(Create);
+
+  test('a field left out stays out: the create\'s default does not reset it', () => {
+    assert.deepEqual(Update.parse({ version: 3 }), { version: 3 });
+    assert.deepEqual(Update.parse({ version: 3, notes: '四半期ごと' }), { version: 3, notes: '四半期ごと' });
+    assert.deepEqual(Create.parse({ name: 'a' }), { name: 'a', notes: '', ids: [], owner: null });
+  });
+  test("each field keeps the create's rules, and the version is required", () => {
+    assert.equal(refusal(Update, { version: 1, name: 'x'.repeat(21) }), 'too_big');
+    assert.equal(refusal(Update, { version: 1, owner: null }), null);
+    assert.equal(refusal(Update, { name: 'a' }), 'invalid_type');
+    assert.equal(refusal(Update, { version: 0 }), 'too_small');
+  });
+  test('a key the create does not know is refused', () => assert.equal(refusal(Update, { version: 1, bogus: 1 }), 'unrecognized_keys'));
 });

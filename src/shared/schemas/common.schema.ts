@@ -120,6 +120,22 @@ export const EmailSchema = z.email().max(254).transform((e) => e.toLowerCase());
 export const VersionSchema = int4(1);
 /** A version counter that may be 0: "nothing exists yet". */
 export const VersionOrZeroSchema = int4(0);
+
+/** A create request's field as an update takes it: optional, and without the create's default. */
+type UpdateField<F extends z.core.SomeType> = z.ZodOptional<F extends z.ZodDefault<infer Inner> ? Inner : F>;
+
+/**
+ * A register's update request made from its create request: every field
+ * optional and without the create's default (a field left out is left as it
+ * is, not reset to the default), plus the version the client read. Written
+ * once, so a field added to the create is changeable too.
+ */
+export function updateRequestOf<S extends z.ZodRawShape>(create: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(create.shape).map(([key, field]) => [key, z.optional(field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field)]),
+  ) as { [K in keyof S]: UpdateField<S[K]> };
+  return z.strictObject({ ...shape, version: VersionSchema });
+}
 export const LocaleSchema = z.enum(['ja', 'en']);
 export type TLocale = z.infer<typeof LocaleSchema>;
 

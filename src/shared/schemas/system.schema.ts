@@ -1,6 +1,6 @@
 // The system portfolio (enterprises, seed 004): requests and responses of /api/v1/systems and /api/v1/portfolio.
 import { z } from 'zod';
-import { IdSchema, text, uniqueList, VersionSchema } from './common.schema.ts';
+import { IdSchema, text, uniqueList, updateRequestOf } from './common.schema.ts';
 
 /** FACTS.md 5: the 7 Rs, as AWS Migration Hub Strategy writes them. */
 export const STRATEGIES = ['rehost', 'replatform', 'refactor', 'repurchase', 'retire', 'retain', 'relocate'] as const;
@@ -69,7 +69,7 @@ export const CreateSystemRequestSchema = z.strictObject({
 });
 export type TCreateSystemRequest = z.input<typeof CreateSystemRequestSchema>;
 
-export const UpdateSystemRequestSchema = CreateSystemRequestSchema.partial().extend({ version: VersionSchema });
+export const UpdateSystemRequestSchema = updateRequestOf(CreateSystemRequestSchema);
 export type TUpdateSystemRequest = z.input<typeof UpdateSystemRequestSchema>;
 
 export const SystemFindingSchema = z.object({

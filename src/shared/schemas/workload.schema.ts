@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CatalogItemIdSchema } from '../catalog/catalog.schema.ts';
 import { RANKS, SENSITIVITIES } from './asset.schema.ts';
-import { IdSchema, text, uniqueList, VersionSchema } from './common.schema.ts';
+import { IdSchema, text, uniqueList, updateRequestOf } from './common.schema.ts';
 
 /** Seed 000 II.5.2 表4: stages 0-4 and X (as the catalog's stage model writes them). */
 export const STAGES = ['0', '1', '2', '3', '4', 'x'] as const;
@@ -89,7 +89,7 @@ export const CreateWorkloadRequestSchema = z.strictObject({
 export type TCreateWorkloadRequest = z.input<typeof CreateWorkloadRequestSchema>;
 
 /** Only the fields sent change; `version` is the one the client saw (stale → 409). */
-export const UpdateWorkloadRequestSchema = CreateWorkloadRequestSchema.partial().extend({ version: VersionSchema });
+export const UpdateWorkloadRequestSchema = updateRequestOf(CreateWorkloadRequestSchema);
 export type TUpdateWorkloadRequest = z.input<typeof UpdateWorkloadRequestSchema>;
 
 export const WorkloadReasonSchema = z.object({
