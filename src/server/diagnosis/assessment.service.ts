@@ -210,7 +210,7 @@ export async function startAssessment(ctx: DataContext, checklistId: string, car
       const newIdOf = new Map(copies.map((c) => [c.itemId, c.id]));
       const oldItemOf = new Map(old.map((a) => [a.id, a.itemId]));
       for (const link of await listLinks(tx.db, tx.organisationId, ANSWER_SUBJECT, old.map((a) => a.id))) {
-        await linkEvidence(tx.db, tx.organisationId, [link.evidenceId], { type: ANSWER_SUBJECT, id: newIdOf.get(oldItemOf.get(link.subjectId)!)! }, tx.userId!);
+        await linkEvidence(tx.db, tx.organisationId, [link.evidenceId], { type: ANSWER_SUBJECT, id: newIdOf.get(oldItemOf.get(link.subjectId)!)! }, tx.userId);
       }
       carried = copies.length;
     }

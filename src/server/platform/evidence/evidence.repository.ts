@@ -53,7 +53,8 @@ export async function insertEvidenceFile(
   return row!;
 }
 
-export async function linkEvidence(db: Db, organisationId: string, evidenceIds: readonly string[], subject: EvidenceSubject, linkedBy: string): Promise<void> {
+/** `linkedBy` is the member who linked the files, or null for work no member started (the column allows it). */
+export async function linkEvidence(db: Db, organisationId: string, evidenceIds: readonly string[], subject: EvidenceSubject, linkedBy: string | null): Promise<void> {
   if (!evidenceIds.length) return;
   await db
     .insert(evidenceLinks)
@@ -177,7 +178,7 @@ export async function isVersionOf(db: Db, organisationId: string, evidenceId: st
 }
 
 /** Moves the record's link from one version to the next (other records keep the version they had). */
-export async function moveLink(db: Db, organisationId: string, fromId: string, toId: string, subject: EvidenceSubject, linkedBy: string): Promise<void> {
+export async function moveLink(db: Db, organisationId: string, fromId: string, toId: string, subject: EvidenceSubject, linkedBy: string | null): Promise<void> {
   await db.delete(evidenceLinks).where(linkOf(organisationId, fromId, subject));
   await linkEvidence(db, organisationId, [toId], subject, linkedBy);
 }
