@@ -144,7 +144,8 @@ test('knowledge base: browse, search, glossary, own files, versions and history'
   const main = () => page.getByRole('main');
 
   await step('the owner finds the knowledge base in the navigation; collections are grouped by source', async () => {
-    await page.goto(`${server.url}/`);
+    // The owner first, before any page of the app loads: a page's own first request for the
+    // session would set the CSRF cookie too, and whichever answer arrived last would win.
     await createOwner(page);
     await page.goto(`${server.url}/`);
     await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
