@@ -18,7 +18,7 @@ import { getStagesOverview, stageAndDiagnosis, stageDefOf } from './stage.servic
 export async function getDashboard(ctx: DataContext, timeZone: string, now: Date): Promise<TDashboard> {
   const { sc, inputs } = await stageAndDiagnosis(ctx, now);
   const [stages, roadmap, diagnosis, profile, assessments] = await ctx.sideBySide(
-    () => getStagesOverview(ctx, now, { sc, diagnosis: inputs }),
+    () => getStagesOverview(ctx, now, { sc, inputs }),
     () => getRoadmap(ctx, timeZone, now, sc),
     () => getDiagnosis(ctx, { current: sc.state.main.stage, xActive: sc.state.x.active }, inputs),
     () => inputs.profile(),

@@ -34,7 +34,7 @@ export async function getReport(ctx: DataContext, auth: OrgAuthContext, setting:
     inputs.methodology.industries(),
     getDiagnosis(ctx, { current: sc.state.main.stage, xActive: sc.state.x.active }, inputs),
     getRoadmap(ctx, auth.user.timeZone, setting.now, sc),
-    getStagesOverview(ctx, setting.now, { sc, diagnosis: inputs }),
+    getStagesOverview(ctx, setting.now, { sc, inputs }),
   ]);
   const assessments = [];
   for (const list of inputs.lists) if (list.assessment) assessments.push(await getAssessment(ctx, list.assessment.id));

@@ -65,7 +65,12 @@ export async function stageContext(ctx: DataContext, now: Date, methodology: Met
  * context and the diagnosis' inputs, from one methodology reader, so the
  * shipped catalog is pinned once for both.
  */
-export async function stageAndDiagnosis(ctx: DataContext, now: Date): Promise<{ sc: StageContext; inputs: DiagnosisInputs }> {
+export interface StageAndDiagnosis {
+  sc: StageContext;
+  inputs: DiagnosisInputs;
+}
+
+export async function stageAndDiagnosis(ctx: DataContext, now: Date): Promise<StageAndDiagnosis> {
   const methodology = methodologyReader(ctx);
   const sc = await stageContext(ctx, now, methodology);
   return { sc, inputs: await diagnosisInputs(ctx, methodology) };
@@ -157,10 +162,9 @@ function presentGate(gate: GateStatus | null, evaluations: Map<string, TEvaluati
   };
 }
 
-export async function getStagesOverview(ctx: DataContext, now: Date, preloaded?: { sc: StageContext; diagnosis: DiagnosisInputs }): Promise<TStagesOverview> {
-  const methodology = methodologyReader(ctx);
-  const sc = preloaded?.sc ?? (await stageContext(ctx, now, methodology));
-  const diagnosis = preloaded?.diagnosis ?? (await diagnosisInputs(ctx, methodology));
+/** The stages screen; a screen that shows more (the dashboard, the report) passes what it has already read. */
+export async function getStagesOverview(ctx: DataContext, now: Date, preloaded?: StageAndDiagnosis): Promise<TStagesOverview> {
+  const { sc, inputs: diagnosis } = preloaded ?? (await stageAndDiagnosis(ctx, now));
   const [profile, evaluationEvidence, decisionEvidence] = await ctx.sideBySide(
     () => diagnosis.profile(),
     () => evidenceBySubject(ctx.db, ctx.organisationId, EVALUATION_SUBJECT, sc.evaluations.map((e) => e.id)),
